@@ -1,0 +1,208 @@
+//! The assessment room (pure): who answered what. Answers belong to respondents; a question's
+//! status for scoring comes from the facilitator's agreed level, else from the respondents.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::questionnaire::Questionnaire;
+use crate::scoring::Status;
+
+/// A question's value: a level on the scale, or not applicable to this organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    Level(u8),
+    NotApplicable,
+}
+
+/// One respondent's answer to one question. A note or a flag may exist before any level.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answer {
+    pub value: Option<Value>,
+    pub target: Option<u8>,
+    pub note: String,
+    pub evidence: Vec<String>,
+    pub flag: bool,
+    /// RFC 3339, as written in the file; kept as text so hand edits round-trip untouched.
+    pub answered_at: String,
+    pub answered_by: String,
+}
+
+impl Answer {
+    /// True when nothing in it carries information (such answers are not stored).
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.target.is_none() && self.note.is_empty() && self.evidence.is_empty() && !self.flag
+    }
+
+    pub fn level(&self) -> Option<u8> {
+        match self.value {
+            Some(Value::Level(l)) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// Someone whose view is recorded: an interviewee or a workshop participant.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Respondent {
+    /// File-safe id: answers live in `answers/<id>.toml`.
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    /// Keyed by question id; ids the questionnaire lacks are kept (orphans), never dropped.
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Respondent {
+    pub fn new(id: &str, name: &str) -> Self {
+        Respondent { id: id.to_owned(), name: name.to_owned(), ..Default::default() }
+    }
+
+    pub fn answer(&self, question_id: &str) -> Option<&Answer> {
+        self.answers.get(question_id)
+    }
+}
+
+/// A respondent id from a display name: lowercase ASCII letters, digits and `-`.
+pub fn respondent_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').chars().take(64).collect::<String>();
+    if id.is_empty() { "respondent".to_owned() } else { id }
+}
+
+pub fn is_valid_respondent_id(id: &str) -> bool {
+    crate::questionnaire::is_valid_id(id) && id.len() <= 64
+}
+
+/// Everything scoring needs besides the questionnaire.
+#[derive(Clone, Debug, Default)]
+pub struct Assessment {
+    pub respondents: Vec<Respondent>,
+    /// Levels the facilitator agreed after discussion, by question id; they win over the mean.
+    pub agreed: BTreeMap<String, Value>,
+}
+
+impl Assessment {
+    pub fn respondent(&self, id: &str) -> Option<&Respondent> {
+        self.respondents.iter().find(|r| r.id == id)
+    }
+
+    /// The status scoring uses for one question: the agreed value, else the mean of the
+    /// respondents' levels, else not applicable when someone said so, else unanswered.
+    pub fn status(&self, question_id: &str) -> Status {
+        match self.agreed.get(question_id) {
+            Some(Value::Level(l)) => return Status::Scored(f64::from(*l)),
+            Some(Value::NotApplicable) => return Status::NotApplicable,
+            None => {}
+        }
+        let mut sum = 0.0;
+        let mut n = 0u32;
+        let mut na = false;
+        for r in &self.respondents {
+            match r.answer(question_id).and_then(|a| a.value) {
+                Some(Value::Level(l)) => {
+                    sum += f64::from(l);
+                    n += 1;
+                }
+                Some(Value::NotApplicable) => na = true,
+                None => {}
+            }
+        }
+        if n > 0 {
+            Status::Scored(sum / f64::from(n))
+        } else if na {
+            Status::NotApplicable
+        } else {
+            Status::Unanswered
+        }
+    }
+
+    pub fn statuses(&self, q: &Questionnaire) -> Vec<Status> {
+        q.questions.iter().map(|question| self.status(&question.id)).collect()
+    }
+
+    /// Levels given by each respondent to one question, for the consensus view.
+    pub fn levels(&self, question_id: &str) -> Vec<(&Respondent, Value)> {
+        self.respondents.iter().filter_map(|r| r.answer(question_id).and_then(|a| a.value).map(|v| (r, v))).collect()
+    }
+
+    /// Highest minus lowest level among respondents (0 with fewer than two levels).
+    pub fn spread(&self, question_id: &str) -> u8 {
+        let levels: Vec<u8> = self
+            .levels(question_id)
+            .iter()
+            .filter_map(|(_, v)| match v {
+                Value::Level(l) => Some(*l),
+                Value::NotApplicable => None,
+            })
+            .collect();
+        match (levels.iter().max(), levels.iter().min()) {
+            (Some(max), Some(min)) => max - min,
+            _ => 0,
+        }
+    }
+
+    /// Answers to question ids that the questionnaire does not have: kept, listed, never lost.
+    pub fn orphans<'a>(&'a self, q: &'a Questionnaire) -> Vec<(&'a str, &'a str)> {
+        let known: std::collections::HashSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+        self.respondents
+            .iter()
+            .flat_map(|r| r.answers.keys().map(move |k| (r.id.as_str(), k.as_str())))
+            .filter(|(_, k)| !known.contains(k))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_levels(levels: &[Option<Value>]) -> Assessment {
+        let respondents = levels
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let mut r = Respondent::new(&format!("r{i}"), "R");
+                r.answers.insert("q".into(), Answer { value: *v, ..Default::default() });
+                r
+            })
+            .collect();
+        Assessment { respondents, agreed: BTreeMap::new() }
+    }
+
+    #[test]
+    fn status_is_mean_of_levels_ignoring_na_and_blank() {
+        let a = with_levels(&[Some(Value::Level(1)), Some(Value::NotApplicable), None, Some(Value::Level(4))]);
+        assert_eq!(a.status("q"), Status::Scored(2.5));
+        assert_eq!(a.spread("q"), 3);
+        assert_eq!(a.status("other"), Status::Unanswered);
+    }
+
+    #[test]
+    fn agreed_level_wins() {
+        let mut a = with_levels(&[Some(Value::Level(1)), Some(Value::Level(5))]);
+        a.agreed.insert("q".into(), Value::Level(3));
+        assert_eq!(a.status("q"), Status::Scored(3.0));
+    }
+
+    #[test]
+    fn only_na_means_not_applicable() {
+        let a = with_levels(&[Some(Value::NotApplicable), None]);
+        assert_eq!(a.status("q"), Status::NotApplicable);
+    }
+
+    #[test]
+    fn respondent_ids_are_file_safe() {
+        assert_eq!(respondent_id("Alice Smith"), "alice-smith");
+        assert_eq!(respondent_id("  ../../etc/passwd "), "etc-passwd");
+        assert_eq!(respondent_id("李"), "respondent");
+        assert!(is_valid_respondent_id(&respondent_id("Zoë O'Neil (CISO)")));
+    }
+}

@@ -1,0 +1,12 @@
+//! aira: AI-governance readiness assessments in the terminal.
+//!
+//! The rooms, and which way the doors open: `questionnaire`, `assessment`, `scoring` and
+//! `search` are pure (no terminal, no files); `workspace` stores; `report` writes deliverables;
+//! `tui` draws and reads keys; `cli` wires them together. Nothing depends on `tui` or `cli`.
+#![forbid(unsafe_code)]
+
+pub mod assessment;
+pub mod diag;
+pub mod questionnaire;
+pub mod scoring;
+pub mod text;

@@ -1,0 +1,291 @@
+//! Reading questionnaire format 1 from TOML text, collecting every problem with its span.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use toml::de::DeTable;
+
+use super::fields::{Fields, Span};
+use super::model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
+use super::refs::{RefKind, classify};
+use crate::diag::{Diagnostic, Located};
+
+/// Refuse files past this size before parsing: a questionnaire is kilobytes, not gigabytes.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_QUESTIONS: usize = 100_000;
+pub const FORMAT: i64 = 1;
+
+/// A questionnaire that could not be loaded: every diagnostic, with the text they point into.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    pub file: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn located(&self) -> impl Iterator<Item = Located<'_>> {
+        self.diagnostics.iter().map(|d| Located { file: &self.file, text: &self.text, diagnostic: d })
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut errors = self.errors().map(|d| Located { file: &self.file, text: &self.text, diagnostic: d });
+        match errors.next() {
+            Some(first) => {
+                write!(f, "{}", first.short())?;
+                let more = errors.count();
+                if more > 0 {
+                    write!(f, " (and {more} more; run `aira check {}` for all)", self.file)?;
+                }
+                Ok(())
+            }
+            None => write!(f, "{}: cannot be loaded", self.file),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Load a questionnaire, failing on any error (warnings are dropped; `check` shows them).
+pub fn parse(file: &str, text: &str) -> Result<Questionnaire, LoadError> {
+    let (q, diagnostics) = check(text);
+    match q {
+        Some(q) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(q),
+        _ => Err(LoadError { file: file.to_owned(), text: text.to_owned(), diagnostics }),
+    }
+}
+
+/// Validate a questionnaire text: the model when it could be built, and every diagnostic.
+pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    if text.len() > MAX_FILE_BYTES {
+        diags.push(Diagnostic::error(None, format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", text.len())));
+        return (None, diags);
+    }
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in errors {
+            diags.push(Diagnostic::error(e.span(), format!("invalid TOML: {}", e.message().trim())));
+        }
+        return (None, diags);
+    }
+    let span = doc.span();
+    let q = build(text, doc.get_ref(), span, &mut diags);
+    (Some(q), diags)
+}
+
+fn build(text: &str, doc: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Questionnaire {
+    let mut root = Fields { table: doc, span: span.clone(), diags };
+    root.deny_unknown(&["format", "questionnaire", "scale", "question"], "the top level");
+    match root.integer("format", true, "the top level") {
+        Some((FORMAT, _)) | None => {}
+        Some((n, s)) => root.diags.push(Diagnostic::error(
+            s,
+            format!("format {n} is not supported by this aira (it reads format {FORMAT}); upgrade aira"),
+        )),
+    }
+    let (mut id, mut title, mut version, mut description) = Default::default();
+    match root.table("questionnaire") {
+        Some((t, s)) => {
+            let mut f = Fields { table: t, span: s, diags: root.diags };
+            f.deny_unknown(&["id", "title", "version", "description"], "[questionnaire]");
+            if let Some((v, s)) = f.string("id", true, false, "[questionnaire]") {
+                check_id(&v, s, f.diags);
+                id = v;
+            }
+            title = f.string("title", true, false, "[questionnaire]").map(|x| x.0).unwrap_or_default();
+            version = f.string("version", true, false, "[questionnaire]").map(|x| x.0).unwrap_or_default();
+            description = f.string("description", false, true, "[questionnaire]").map(|x| x.0).unwrap_or_default();
+        }
+        None => root.diags.push(Diagnostic::error(0..0, "missing required table [questionnaire]")),
+    }
+    let scale = match root.table("scale") {
+        Some((t, s)) => build_scale(t, s, root.diags),
+        None => Scale::default(),
+    };
+    let tables = root.tables("question");
+    let diags = root.diags;
+    if tables.is_empty() {
+        diags.push(Diagnostic::error(span.start..span.start, "the questionnaire has no [[question]]"));
+    }
+    if tables.len() > MAX_QUESTIONS {
+        diags.push(Diagnostic::error(None, format!("{} questions; the limit is {MAX_QUESTIONS}", tables.len())));
+        return Questionnaire { id, title, version, description, scale, questions: Vec::new() };
+    }
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut questions = Vec::with_capacity(tables.len());
+    for (t, s) in tables {
+        let q = build_question(text, t, s, diags, &mut seen);
+        questions.push(q);
+    }
+    Questionnaire { id, title, version, description, scale, questions }
+}
+
+fn build_scale(t: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale {
+    let mut f = Fields { table: t, span: span.clone(), diags };
+    f.deny_unknown(&["min", "max", "level"], "[scale]");
+    let min = f.integer("min", false, "[scale]");
+    let max = f.integer("max", false, "[scale]");
+    let as_level = |n: Option<(i64, Span)>, default: u8, f: &mut Fields<'_, '_>| match n {
+        None => default,
+        Some((n, s)) => u8::try_from(n).ok().filter(|&v| v <= 100).unwrap_or_else(|| {
+            f.diags.push(Diagnostic::error(s, format!("scale bounds must be between 0 and 100, found {n}")));
+            default
+        }),
+    };
+    let min_v = as_level(min.clone(), 0, &mut f);
+    let max_v = as_level(max.clone(), 5, &mut f);
+    if min_v >= max_v {
+        let s = max.or(min).map_or(span.clone(), |x| x.1);
+        f.diags.push(Diagnostic::error(s, format!("scale min ({min_v}) must be below max ({max_v})")));
+    }
+    let mut levels: Vec<ScaleLevel> = Vec::new();
+    for (lt, ls) in f.tables("level") {
+        let mut lf = Fields { table: lt, span: ls.clone(), diags: f.diags };
+        lf.deny_unknown(&["value", "name", "description"], "[[scale.level]]");
+        let value = lf.integer("value", true, "[[scale.level]]");
+        let name = lf.string("name", true, false, "[[scale.level]]").map(|x| x.0).unwrap_or_default();
+        let description = lf.string("description", false, true, "[[scale.level]]").map(|x| x.0).unwrap_or_default();
+        let Some((v, vs)) = value else { continue };
+        let in_scale = u8::try_from(v).ok().filter(|&v| v >= min_v && v <= max_v);
+        let Some(v) = in_scale else {
+            lf.diags.push(Diagnostic::error(vs, format!("level {v} is outside the scale {min_v}..{max_v}")));
+            continue;
+        };
+        if levels.iter().any(|l| l.value == v) {
+            lf.diags.push(Diagnostic::error(vs, format!("level {v} is defined twice")));
+            continue;
+        }
+        if name.trim().is_empty() {
+            lf.diags.push(Diagnostic::error(ls, format!("level {v} has an empty name")));
+        }
+        levels.push(ScaleLevel { value: v, name, description });
+    }
+    levels.sort_by_key(|l| l.value);
+    Scale { min: min_v, max: max_v, levels }
+}
+
+pub const QUESTION_KEYS: &[&str] = &[
+    "id", "phase", "function", "text", "guidance", "evidence", "roles", "profiles", "nist", "iso", "weight",
+    "replaces", "section",
+];
+
+fn build_question(
+    text: &str,
+    t: &DeTable<'_>,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+    seen: &mut HashMap<String, Span>,
+) -> Question {
+    let ctx = "[[question]]";
+    let mut f = Fields { table: t, span: span.clone(), diags };
+    f.deny_unknown(QUESTION_KEYS, ctx);
+    let id = match f.string("id", true, false, ctx) {
+        Some((id, s)) => {
+            check_id(&id, s.clone(), f.diags);
+            if let Some(first) = seen.get(&id) {
+                let (line, _) = crate::diag::line_col(text, first.start);
+                f.diags
+                    .push(Diagnostic::error(s, format!("duplicate question id `{id}` (first defined on line {line})")));
+            } else {
+                seen.insert(id.clone(), s);
+            }
+            id
+        }
+        None => String::new(),
+    };
+    let phase = f.string("phase", false, false, ctx).and_then(|(v, s)| {
+        Phase::parse(&v).or_else(|| {
+            f.diags.push(Diagnostic::error(s, format!("unknown phase `{v}`; expected plan, do, check or act")));
+            None
+        })
+    });
+    let function = f.string("function", false, false, ctx).and_then(|(v, s)| {
+        Function::parse(&v).or_else(|| {
+            f.diags
+                .push(Diagnostic::error(s, format!("unknown function `{v}`; expected govern, map, measure or manage")));
+            None
+        })
+    });
+    let question_text = match f.string("text", true, true, ctx) {
+        Some((t, s)) => {
+            if t.trim().is_empty() {
+                f.diags.push(Diagnostic::error(s, format!("question `{id}` has empty text")));
+            }
+            t
+        }
+        None => String::new(),
+    };
+    let guidance = f.string("guidance", false, true, ctx).map(|x| x.0).unwrap_or_default();
+    let section = f.string("section", false, false, ctx).map(|x| x.0).unwrap_or_default();
+    let weight = match f.number("weight", ctx) {
+        Some((w, s)) if !(w > 0.0 && w.is_finite()) => {
+            f.diags.push(Diagnostic::error(s, format!("weight must be a number greater than 0, found {w}")));
+            1.0
+        }
+        Some((w, _)) => w,
+        None => 1.0,
+    };
+    let plain = |v: Vec<(String, Span)>| v.into_iter().map(|x| x.0).collect::<Vec<_>>();
+    let evidence = plain(f.string_list("evidence", ctx));
+    let roles = plain(f.string_list("roles", ctx));
+    let profiles = plain(f.string_list("profiles", ctx));
+    let replaces = plain(f.string_list("replaces", ctx));
+    let nist = refs(&mut f, "nist", RefKind::Nist);
+    let iso = refs(&mut f, "iso", RefKind::Iso);
+    Question {
+        id,
+        phase,
+        function,
+        text: question_text,
+        guidance,
+        evidence,
+        roles,
+        profiles,
+        nist,
+        iso,
+        weight,
+        replaces,
+        section,
+    }
+}
+
+/// Reference ids are kept whatever they look like (imports may carry others), but an id that
+/// looks like neither framework is worth a warning: it is usually a typo.
+fn refs(f: &mut Fields<'_, '_>, key: &str, want: RefKind) -> Vec<String> {
+    let mut out = Vec::new();
+    for (r, s) in f.string_list(key, "[[question]]") {
+        match classify(&r) {
+            Some(kind) if kind == want => {}
+            Some(kind) => f.diags.push(Diagnostic::warning(
+                s.clone(),
+                format!("`{r}` looks like {} but is listed under `{key}`", kind.describe()),
+            )),
+            None => f.diags.push(Diagnostic::warning(
+                s.clone(),
+                format!("`{r}` looks like neither a NIST AI RMF subcategory (GV-1.1) nor an ISO/IEC 42001 clause (6.1.2) or Annex A control (A.6.2.6)"),
+            )),
+        }
+        out.push(r);
+    }
+    out
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_id(id: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    if !is_valid_id(id) {
+        diags.push(Diagnostic::error(
+            span,
+            format!("id `{}` must be 1-128 characters of a-z, 0-9 and -", crate::text::sanitize(id, false)),
+        ));
+    }
+}

@@ -1,0 +1,216 @@
+//! The questionnaire as the rest of aira sees it: plain data, already validated.
+
+use serde::{Deserialize, Serialize};
+
+/// A Plan-Do-Check-Act phase: the heatmap's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Plan,
+    Do,
+    Check,
+    Act,
+}
+
+/// A NIST AI RMF function: the heatmap's columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    Govern,
+    Map,
+    Measure,
+    Manage,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 4] = [Phase::Plan, Phase::Do, Phase::Check, Phase::Act];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Plan => "plan",
+            Phase::Do => "do",
+            Phase::Check => "check",
+            Phase::Act => "act",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Phase::Plan => "Plan",
+            Phase::Do => "Do",
+            Phase::Check => "Check",
+            Phase::Act => "Act",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Function {
+    pub const ALL: [Function; 4] = [Function::Govern, Function::Map, Function::Measure, Function::Manage];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Function::Govern => "govern",
+            Function::Map => "map",
+            Function::Measure => "measure",
+            Function::Manage => "manage",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Function::Govern => "Govern",
+            Function::Map => "Map",
+            Function::Measure => "Measure",
+            Function::Manage => "Manage",
+        }
+    }
+
+    /// Three-letter column header for narrow heatmaps.
+    pub fn short(self) -> &'static str {
+        match self {
+            Function::Govern => "Gov",
+            Function::Map => "Map",
+            Function::Measure => "Mea",
+            Function::Manage => "Man",
+        }
+    }
+
+    /// NIST's own two-letter prefix of subcategory ids (GV-1.1 …).
+    pub fn nist_prefix(self) -> &'static str {
+        match self {
+            Function::Govern => "GV",
+            Function::Map => "MP",
+            Function::Measure => "MS",
+            Function::Manage => "MG",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Function> {
+        Function::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One named level of the maturity scale.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScaleLevel {
+    pub value: u8,
+    pub name: String,
+    pub description: String,
+}
+
+/// The maturity scale answers are given on; `min..=max`, with optional names per level.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scale {
+    pub min: u8,
+    pub max: u8,
+    pub levels: Vec<ScaleLevel>,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale { min: 0, max: 5, levels: Vec::new() }
+    }
+}
+
+impl Scale {
+    pub fn contains(&self, value: u8) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+
+    pub fn level(&self, value: u8) -> Option<&ScaleLevel> {
+        self.levels.iter().find(|l| l.value == value)
+    }
+
+    /// The level's name, or its number when the scale does not name it.
+    pub fn name(&self, value: u8) -> String {
+        self.level(value).map_or_else(|| value.to_string(), |l| l.name.clone())
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = u8> + '_ {
+        self.min..=self.max
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub phase: Option<Phase>,
+    pub function: Option<Function>,
+    pub text: String,
+    pub guidance: String,
+    pub evidence: Vec<String>,
+    pub roles: Vec<String>,
+    pub profiles: Vec<String>,
+    pub nist: Vec<String>,
+    pub iso: Vec<String>,
+    pub weight: f64,
+    /// Ids this question had in earlier versions of the questionnaire (for upgrades).
+    pub replaces: Vec<String>,
+    /// Where the question came from in an imported framework (e.g. its ancestors' names).
+    pub section: String,
+}
+
+impl Question {
+    /// A question with only the required fields set; the rest take their defaults.
+    pub fn new(id: &str, phase: Option<Phase>, function: Option<Function>, text: &str) -> Self {
+        Question {
+            id: id.to_owned(),
+            phase,
+            function,
+            text: text.to_owned(),
+            guidance: String::new(),
+            evidence: Vec::new(),
+            roles: Vec::new(),
+            profiles: Vec::new(),
+            nist: Vec::new(),
+            iso: Vec::new(),
+            weight: 1.0,
+            replaces: Vec::new(),
+            section: String::new(),
+        }
+    }
+
+    /// Every framework reference, NIST first, in file order.
+    pub fn references(&self) -> impl Iterator<Item = &str> {
+        self.nist.iter().chain(self.iso.iter()).map(String::as_str)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub description: String,
+    pub scale: Scale,
+    pub questions: Vec<Question>,
+}
+
+impl Questionnaire {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// True when some question lacks a phase or a function, so views need an "unassigned" lane.
+    pub fn has_unassigned(&self) -> (bool, bool) {
+        let phase = self.questions.iter().any(|q| q.phase.is_none());
+        let function = self.questions.iter().any(|q| q.function.is_none());
+        (phase, function)
+    }
+}

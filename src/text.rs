@@ -1,0 +1,59 @@
+//! Text hygiene shared by every room: what may be shown on a terminal or written to a report.
+//!
+//! Questionnaires and notes come from other people. A stray ESC or C1 byte in them could move
+//! the cursor, retitle the window or worse, so anything that reaches the screen passes here.
+
+/// True for characters that a terminal may interpret: C0 controls, DEL and C1 controls.
+/// Tab and newline are judged separately by callers that allow them.
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// Replace control characters with visible escapes (`\u{1b}` → `␛` style `\x1b`), keeping tab
+/// and newline only when `keep_layout` is set. Used at render time and in diagnostics.
+pub fn sanitize(s: &str, keep_layout: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| is_control(c) && !(keep_layout && (c == '\n' || c == '\t'));
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Escape every control character except tab (for one source line in a diagnostic).
+pub fn escape_controls(s: &str) -> String {
+    s.chars().map(|c| if is_control(c) && c != '\t' { format!("\\x{:02x}", c as u32) } else { c.to_string() }).collect()
+}
+
+/// The first control character not allowed in a text field, if any.
+pub fn find_forbidden_control(s: &str, multiline: bool) -> Option<(usize, char)> {
+    s.char_indices().find(|&(_, c)| is_control(c) && !(multiline && (c == '\n' || c == '\t')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_esc_and_c1() {
+        assert_eq!(sanitize("a\x1b[2Jb", true), "a\\x1b[2Jb");
+        assert_eq!(sanitize("x\u{9b}y", true), "x\\x9by");
+        assert_eq!(sanitize("line\nnext\t", true), "line\nnext\t");
+        assert_eq!(sanitize("line\nnext", false), "line\\x0anext");
+        assert!(matches!(sanitize("plain", true), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn finds_forbidden_controls() {
+        assert_eq!(find_forbidden_control("ok\nok", true), None);
+        assert_eq!(find_forbidden_control("ok\nok", false), Some((2, '\n')));
+        assert_eq!(find_forbidden_control("a\x07", true), Some((1, '\x07')));
+    }
+}
