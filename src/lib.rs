@@ -10,3 +10,4 @@ pub mod diag;
 pub mod questionnaire;
 pub mod scoring;
 pub mod text;
+pub mod workspace;

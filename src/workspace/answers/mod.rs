@@ -1,0 +1,184 @@
+//! `answers/<respondent>.toml`: one table per answered question, in questionnaire order.
+//! The parsed document is kept so that rewriting it after a change keeps the user's comments.
+
+use std::path::Path;
+
+use toml_edit::{Array, DocumentMut, Item, Table, Value as TValue};
+
+use super::error::{Result, WorkspaceError};
+use crate::assessment::{Answer, Respondent, Value};
+use crate::questionnaire::Scale;
+use crate::text::find_forbidden_control;
+
+pub const FORMAT: i64 = 1;
+
+/// Parse an answers file into a respondent and the editable document it came from.
+pub fn parse(path: &Path, id: &str, text: &str, scale: &Scale) -> Result<(Respondent, DocumentMut)> {
+    let doc = toml_edit::Document::parse(text.to_owned()).map_err(|e| {
+        WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
+    })?;
+    let bad = |item: &Item, msg: String| WorkspaceError::at(path, text, item.span().map(|s| s.start), msg);
+    if let Some(f) = doc.get("format") {
+        let n = f.as_integer().ok_or_else(|| bad(f, "`format` must be an integer".into()))?;
+        if n > FORMAT {
+            return Err(WorkspaceError::NewerFormat { path: path.to_owned(), found: n, supported: FORMAT });
+        }
+    }
+    let mut r = Respondent::new(id, id);
+    if let Some(t) = doc.get("respondent") {
+        let t = t.as_table_like().ok_or_else(|| bad(t, "`respondent` must be a table".into()))?;
+        if let Some(n) = t.get("name") {
+            r.name = n.as_str().ok_or_else(|| bad(n, "`name` must be a string".into()))?.to_owned();
+        }
+        if let Some(n) = t.get("role") {
+            r.role = n.as_str().ok_or_else(|| bad(n, "`role` must be a string".into()))?.to_owned();
+        }
+    }
+    if let Some(answers) = doc.get("answers") {
+        let answers = answers.as_table_like().ok_or_else(|| bad(answers, "`answers` must be a table".into()))?;
+        for (qid, item) in answers.iter() {
+            let t = item.as_table_like().ok_or_else(|| bad(item, format!("answer `{qid}` must be a table")))?;
+            let mut a = Answer::default();
+            let int = |k: &str| -> Result<Option<u8>> {
+                match t.get(k) {
+                    None => Ok(None),
+                    Some(v) => match v.as_integer().and_then(|n| u8::try_from(n).ok()).filter(|&n| scale.contains(n)) {
+                        Some(n) => Ok(Some(n)),
+                        None => {
+                            Err(bad(v, format!("`{k}` of `{qid}` must be a level from {} to {}", scale.min, scale.max)))
+                        }
+                    },
+                }
+            };
+            let string = |k: &str, multiline: bool| -> Result<String> {
+                match t.get(k) {
+                    None => Ok(String::new()),
+                    Some(v) => {
+                        let s = v.as_str().ok_or_else(|| bad(v, format!("`{k}` of `{qid}` must be a string")))?;
+                        match find_forbidden_control(s, multiline) {
+                            Some((_, c)) => {
+                                Err(bad(v, format!("`{k}` of `{qid}` contains control character U+{:04X}", c as u32)))
+                            }
+                            None => Ok(s.to_owned()),
+                        }
+                    }
+                }
+            };
+            let flag = |k: &str| -> Result<bool> {
+                match t.get(k) {
+                    None => Ok(false),
+                    Some(v) => v.as_bool().ok_or_else(|| bad(v, format!("`{k}` of `{qid}` must be true or false"))),
+                }
+            };
+            a.value = match (int("level")?, flag("not_applicable")?) {
+                (Some(_), true) => {
+                    return Err(bad(item, format!("`{qid}` has both a level and not_applicable = true")));
+                }
+                (Some(l), false) => Some(Value::Level(l)),
+                (None, true) => Some(Value::NotApplicable),
+                (None, false) => None,
+            };
+            a.target = int("target")?;
+            a.note = string("note", true)?;
+            a.flag = flag("flag")?;
+            a.answered_at = string("answered_at", false)?;
+            a.answered_by = string("answered_by", false)?;
+            if let Some(ev) = t.get("evidence") {
+                let arr =
+                    ev.as_array().ok_or_else(|| bad(ev, format!("`evidence` of `{qid}` must be a list of strings")))?;
+                for v in arr.iter() {
+                    let s = v
+                        .as_str()
+                        .ok_or_else(|| bad(ev, format!("`evidence` of `{qid}` must be a list of strings")))?;
+                    a.evidence.push(s.to_owned());
+                }
+            }
+            r.answers.insert(qid.to_owned(), a);
+        }
+    }
+    Ok((r, doc.into_mut()))
+}
+
+/// A fresh document for a new respondent.
+pub fn new_document(r: &Respondent) -> DocumentMut {
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(
+        "# Answers given by one respondent. Plain TOML: edit it by hand if you like;\n\
+         # aira keeps your comments when it rewrites this file.\n",
+    );
+    doc["format"] = toml_edit::value(FORMAT);
+    let mut t = Table::new();
+    t.insert("name", toml_edit::value(r.name.as_str()));
+    if !r.role.is_empty() {
+        t.insert("role", toml_edit::value(r.role.as_str()));
+    }
+    doc["respondent"] = Item::Table(t);
+    let mut answers = Table::new();
+    answers.set_implicit(true);
+    doc["answers"] = Item::Table(answers);
+    doc
+}
+
+/// Update the respondent's name and role in place.
+pub fn set_respondent(doc: &mut DocumentMut, r: &Respondent) {
+    if !doc.get("respondent").is_some_and(Item::is_table) {
+        doc["respondent"] = Item::Table(Table::new());
+    }
+    set_value(&mut doc["respondent"], "name", Some(TValue::from(r.name.as_str())));
+    let role = (!r.role.is_empty()).then(|| TValue::from(r.role.as_str()));
+    set_value(&mut doc["respondent"], "role", role);
+}
+
+/// Replace a value, keeping the decor (comments, spacing) of the one it replaces.
+fn set_value(table: &mut Item, key: &str, new: Option<TValue>) {
+    let Some(t) = table.as_table_like_mut() else { return };
+    match new {
+        None => {
+            t.remove(key);
+        }
+        Some(mut v) => {
+            if let Some(old) = t.get(key).and_then(Item::as_value) {
+                *v.decor_mut() = old.decor().clone();
+            }
+            t.insert(key, Item::Value(v));
+        }
+    }
+}
+
+/// Write one answer (or remove it with `None`) into the document. `position` orders the
+/// table as the questionnaire does, so the file reads in the same order as the wizard.
+pub fn set_answer(doc: &mut DocumentMut, question_id: &str, answer: Option<&Answer>, position: usize) {
+    if !doc.get("answers").is_some_and(Item::is_table) {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        doc["answers"] = Item::Table(t);
+    }
+    let Some(answers) = doc["answers"].as_table_mut() else { return };
+    let Some(a) = answer.filter(|a| !a.is_empty()) else {
+        answers.remove(question_id);
+        return;
+    };
+    if !answers.get(question_id).is_some_and(Item::is_table) {
+        answers.insert(question_id, Item::Table(Table::new()));
+    }
+    let item = &mut answers[question_id];
+    if let Some(t) = item.as_table_mut() {
+        // Room for the respondent table and top-level keys before the first answer.
+        t.set_position(Some(position as isize + 10));
+    }
+    let level = a.level().map(|l| TValue::from(i64::from(l)));
+    let na = (a.value == Some(Value::NotApplicable)).then(|| TValue::from(true));
+    set_value(item, "level", level);
+    set_value(item, "not_applicable", na);
+    set_value(item, "target", a.target.map(|l| TValue::from(i64::from(l))));
+    set_value(item, "flag", a.flag.then(|| TValue::from(true)));
+    set_value(item, "note", (!a.note.is_empty()).then(|| TValue::from(a.note.as_str())));
+    let evidence =
+        (!a.evidence.is_empty()).then(|| TValue::Array(a.evidence.iter().map(String::as_str).collect::<Array>()));
+    set_value(item, "evidence", evidence);
+    set_value(item, "answered_at", (!a.answered_at.is_empty()).then(|| TValue::from(a.answered_at.as_str())));
+    set_value(item, "answered_by", (!a.answered_by.is_empty()).then(|| TValue::from(a.answered_by.as_str())));
+}
+
+#[cfg(test)]
+mod tests;

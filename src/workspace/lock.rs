@@ -1,0 +1,108 @@
+//! One writer per workspace. The lock is an OS advisory lock on `.aira.lock`, so it vanishes
+//! with its process: a lock left by a killed aira is simply taken over. The file's text names
+//! the holder (pid, host) for the read-only banner of a second aira.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::atomic::private_options;
+
+pub const LOCK_FILE: &str = ".aira.lock";
+
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+    /// The previous holder, when a stale lock file (its process gone) was taken over.
+    pub took_over: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: u32,
+    pub host: String,
+}
+
+impl std::fmt::Display for Holder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "pid {} on {}", self.pid, self.host)
+    }
+}
+
+pub enum Acquired {
+    Locked(Lock),
+    HeldBy(Holder),
+}
+
+pub fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|s| s.trim().to_owned())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "unknown host".to_owned())
+}
+
+fn parse_holder(text: &str) -> Option<Holder> {
+    let mut pid = None;
+    let mut host = None;
+    for line in text.lines() {
+        if let Some(v) = line.strip_prefix("pid = ") {
+            pid = v.trim().parse().ok();
+        } else if let Some(v) = line.strip_prefix("host = ") {
+            host = Some(v.trim().trim_matches('"').to_owned());
+        }
+    }
+    Some(Holder { pid: pid?, host: host.unwrap_or_default() })
+}
+
+pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
+    let path = dir.join(LOCK_FILE);
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{} is a symbolic link", path.display()),
+        ));
+    }
+    let mut file = private_options().read(true).write(true).create(true).truncate(false).open(&path)?;
+    let mut previous = String::new();
+    let _ = file.read_to_string(&mut previous);
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = parse_holder(&previous).unwrap_or(Holder { pid: 0, host: "unknown".into() });
+            return Ok(Acquired::HeldBy(holder));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(e),
+    }
+    let took_over = parse_holder(&previous).map(|h| h.to_string());
+    file.set_len(0)?;
+    file.seek(SeekFrom::Start(0))?;
+    write!(
+        file,
+        "# aira holds this workspace open for writing\npid = {}\nhost = \"{}\"\n",
+        std::process::id(),
+        hostname()
+    )?;
+    file.sync_all()?;
+    Ok(Acquired::Locked(Lock { _file: file, took_over }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_acquire_sees_the_holder_and_a_released_lock_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let Acquired::Locked(first) = acquire(dir.path()).unwrap() else { panic!("first lock") };
+        match acquire(dir.path()).unwrap() {
+            Acquired::HeldBy(h) => assert_eq!(h.pid, std::process::id()),
+            Acquired::Locked(_) => panic!("two writers"),
+        }
+        drop(first); // as if the holder died: the OS drops the lock, the file stays
+        let Acquired::Locked(second) = acquire(dir.path()).unwrap() else { panic!("stale lock not taken over") };
+        assert!(second.took_over.is_some());
+    }
+}

@@ -1,0 +1,210 @@
+//! The workspace room (I/O): a folder of plain TOML files holding one assessment.
+//!
+//! ```text
+//! workspace.toml        metadata, pinned questionnaire id/version/sha256, targets
+//! questionnaire.toml    the pinned copy of the questionnaire
+//! answers/<id>.toml     one file per respondent (clones capturing different people merge cleanly)
+//! history.toml          append-only log of every change
+//! ```
+//! Opening for writing takes the lock and repairs a torn history tail; opening read-only
+//! touches nothing. Files that do not parse are reported with file:line:col and never rewritten.
+
+mod answers;
+pub mod atomic;
+mod error;
+pub mod history;
+pub mod lock;
+pub mod meta;
+pub mod paths;
+mod store;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
+
+pub use error::{Result, WorkspaceError};
+pub use meta::Meta;
+pub use store::{Change, Store};
+
+use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
+use crate::questionnaire::{self, Questionnaire};
+use atomic::{create_private_dir, read_limited, write_atomic};
+
+pub const QUESTIONNAIRE_FILE: &str = "questionnaire.toml";
+/// Largest workspace file read (answers files of a 100,000-question bank stay well below).
+pub const MAX_FILE_BYTES: u64 = questionnaire::MAX_FILE_BYTES as u64;
+
+/// An opened workspace: what it holds, and the store to change it (None when read-only).
+pub struct Workspace {
+    pub dir: PathBuf,
+    pub meta: Meta,
+    pub questionnaire: Questionnaire,
+    pub assessment: Assessment,
+    pub store: Option<Store>,
+    /// Things the user should know about on open (repairs, orphans, read-only reason).
+    pub notices: Vec<String>,
+    /// Set when another process holds the lock: we opened read-only for that reason.
+    pub held_by: Option<lock::Holder>,
+}
+
+pub fn now_rfc3339() -> String {
+    jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}
+
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn is_workspace(dir: &Path) -> bool {
+    dir.join(meta::FILE).is_file()
+}
+
+/// Create a new workspace in `dir` (which must not already be one).
+pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &str) -> Result<()> {
+    if is_workspace(dir) {
+        return Err(WorkspaceError::Invalid(format!("{} is already an aira workspace", dir.display())));
+    }
+    let q = questionnaire::parse(QUESTIONNAIRE_FILE, questionnaire_text)?;
+    create_private_dir(&dir.join("answers")).map_err(WorkspaceError::io(dir))?;
+    let pinned = meta::Pinned { id: q.id.clone(), version: q.version.clone(), sha256: sha256_hex(questionnaire_text) };
+    let qpath = dir.join(QUESTIONNAIRE_FILE);
+    write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
+    // workspace.toml last: its presence is what makes the folder a workspace.
+    let mpath = dir.join(meta::FILE);
+    let text = meta::render_new(name, organisation, &now_rfc3339(), &pinned);
+    write_atomic(&mpath, text.as_bytes()).map_err(WorkspaceError::io(&mpath))
+}
+
+fn read(path: &Path) -> Result<String> {
+    read_limited(path, MAX_FILE_BYTES).map_err(WorkspaceError::io(path))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// No lock, no repairs: for score, report, diff.
+    ReadOnly,
+    /// Take the lock; if another aira holds it, fall back to read-only with a notice.
+    WriteOrReadOnly,
+    /// Take the lock or fail (CLI writers like `aira answer`).
+    Write,
+}
+
+pub fn open(dir: &Path, access: Access) -> Result<Workspace> {
+    open_with(dir, access, Arc::new(atomic::Disk))
+}
+
+pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) -> Result<Workspace> {
+    if !is_workspace(dir) {
+        return Err(WorkspaceError::NotAWorkspace { path: dir.to_owned() });
+    }
+    let mut notices = Vec::new();
+    let mut held_by = None;
+    let lock = match access {
+        Access::ReadOnly => None,
+        _ => match lock::acquire(dir).map_err(WorkspaceError::io(dir))? {
+            lock::Acquired::Locked(l) => {
+                if let Some(prev) = &l.took_over {
+                    notices.push(format!("took over a stale lock left by {prev}"));
+                }
+                Some(l)
+            }
+            lock::Acquired::HeldBy(holder) if access == Access::WriteOrReadOnly => {
+                notices.push(format!("Read-only: this workspace is open in another aira ({holder})"));
+                held_by = Some(holder);
+                None
+            }
+            lock::Acquired::HeldBy(holder) => return Err(WorkspaceError::Locked { path: dir.to_owned(), holder }),
+        },
+    };
+    let mpath = dir.join(meta::FILE);
+    let mtext = read(&mpath)?;
+    let (meta, meta_doc) = meta::parse(&mpath, &mtext)?;
+    let qpath = dir.join(QUESTIONNAIRE_FILE);
+    let qtext = read(&qpath)?;
+    let qname = qpath.display().to_string();
+    let questionnaire = questionnaire::parse(&qname, &qtext)?;
+    if sha256_hex(&qtext) != meta.questionnaire.sha256 {
+        notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
+    }
+    let (respondents, docs) = load_respondents(dir, &questionnaire)?;
+    let mut assessment = Assessment { respondents, ..Default::default() };
+    if assessment.respondent(&meta.default_respondent).is_none() {
+        assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
+    }
+    let orphans = assessment.orphans(&questionnaire);
+    if !orphans.is_empty() {
+        notices.push(format!(
+            "{} answer(s) refer to questions the pinned questionnaire lacks; they are kept (see `aira doctor`)",
+            orphans.len()
+        ));
+    }
+    if lock.is_some() {
+        repair_history(dir, &mut notices)?;
+    }
+    let order: HashMap<String, usize> =
+        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, l));
+    Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by })
+}
+
+type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>);
+
+fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
+    let adir = dir.join("answers");
+    let mut respondents = Vec::new();
+    let mut docs = HashMap::new();
+    let entries = match std::fs::read_dir(&adir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs)),
+        Err(e) => return Err(WorkspaceError::Io { path: adir, source: e }),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+        // Only answers/<id>.toml with a well-formed id: temp files and strays are ignored.
+        if path.extension().and_then(|e| e.to_str()) != Some("toml") || !is_valid_respondent_id(stem) {
+            continue;
+        }
+        let text = read(&path)?;
+        let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
+        docs.insert(r.id.clone(), doc);
+        respondents.push(r);
+    }
+    Ok((respondents, docs))
+}
+
+/// Cut a torn last history entry, keeping a copy of the original beside it.
+fn repair_history(dir: &Path, notices: &mut Vec<String>) -> Result<()> {
+    let path = dir.join(history::FILE);
+    if !path.exists() {
+        return Ok(());
+    }
+    let text = read(&path)?;
+    if let Some(keep) = history::torn_tail(&text) {
+        let backup = dir.join(format!("{}.torn-{}", history::FILE, jiff::Timestamp::now().as_second()));
+        write_atomic(&backup, text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
+        write_atomic(&path, &text.as_bytes()[..keep]).map_err(WorkspaceError::io(&path))?;
+        notices.push(format!(
+            "repaired {}: its last entry was cut short (original kept as {})",
+            history::FILE,
+            backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
+/// All history entries (read-only).
+pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
+    let path = dir.join(history::FILE);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let text = read(&path)?;
+    history::parse(&path, &text)
+}
+
+#[cfg(test)]
+mod tests;

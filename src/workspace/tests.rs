@@ -1,0 +1,166 @@
+use std::io;
+use std::sync::Mutex;
+
+use super::*;
+use crate::assessment::{Answer, Value};
+
+const MINI: &str = include_str!("../../tests/fixtures/mini.toml");
+
+fn new_ws() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    create(dir.path(), MINI, "Test", "Org").unwrap();
+    dir
+}
+
+fn change(ws: &Workspace, q: &str, level: u8) -> Change {
+    let r = ws.assessment.respondent("default").unwrap().clone();
+    Change {
+        old: r.answer(q).cloned(),
+        respondent: r,
+        question: q.into(),
+        new: Some(Answer { value: Some(Value::Level(level)), answered_at: now_rfc3339(), ..Default::default() }),
+        by: "tester".into(),
+        at: now_rfc3339(),
+        kind: "answer".into(),
+        reverts: None,
+    }
+}
+
+#[test]
+fn answers_survive_reopen_and_history_records_them() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let c = change(&ws, "do-map-inventory", 4);
+    ws.store.as_mut().unwrap().apply(&c).unwrap();
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(ws.assessment.respondent("default").unwrap().answer("do-map-inventory").unwrap().level(), Some(4));
+    let h = read_history(dir.path()).unwrap();
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].question, "do-map-inventory");
+}
+
+#[test]
+fn second_writer_is_refused_or_read_only() {
+    let dir = new_ws();
+    let _first = open(dir.path(), Access::Write).unwrap();
+    let err = open(dir.path(), Access::Write).err().unwrap().to_string();
+    assert!(err.contains("open for writing by pid"), "{err}");
+    let ro = open(dir.path(), Access::WriteOrReadOnly).unwrap();
+    assert!(ro.store.is_none());
+    assert!(ro.notices[0].starts_with("Read-only"), "{:?}", ro.notices);
+    assert!(open(dir.path(), Access::ReadOnly).is_ok());
+}
+
+#[test]
+fn broken_answers_file_is_located_and_never_overwritten() {
+    let dir = new_ws();
+    let bad = "[answers.q\nlevel = 1\n";
+    std::fs::write(dir.path().join("answers/default.toml"), bad).unwrap();
+    let err = open(dir.path(), Access::Write).err().unwrap().to_string();
+    assert!(err.contains("answers/default.toml:1:"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap(), bad);
+}
+
+#[test]
+fn torn_history_is_repaired_keeping_earlier_entries() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    for (q, l) in [("plan-map-context", 1), ("plan-measure-metrics", 2)] {
+        let c = change(&ws, q, l);
+        ws.store.as_mut().unwrap().apply(&c).unwrap();
+    }
+    drop(ws);
+    let hp = dir.path().join("history.toml");
+    let text = std::fs::read_to_string(&hp).unwrap();
+    std::fs::write(&hp, &text[..text.len() - 7]).unwrap();
+    let ws = open(dir.path(), Access::Write).unwrap();
+    assert!(ws.notices.iter().any(|n| n.contains("repaired history.toml")), "{:?}", ws.notices);
+    assert_eq!(read_history(dir.path()).unwrap().len(), 1);
+}
+
+#[test]
+fn orphaned_answers_are_kept_and_reported() {
+    let dir = new_ws();
+    std::fs::write(dir.path().join("answers/default.toml"), "[answers.gone-question]\nlevel = 2\n").unwrap();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    assert!(ws.notices.iter().any(|n| n.contains("1 answer(s) refer to questions")), "{:?}", ws.notices);
+    let c = change(&ws, "do-map-inventory", 3);
+    ws.store.as_mut().unwrap().apply(&c).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap();
+    assert!(text.contains("[answers.gone-question]"), "{text}");
+}
+
+#[test]
+fn newer_workspace_format_is_refused() {
+    let dir = new_ws();
+    let p = dir.path().join("workspace.toml");
+    let text = std::fs::read_to_string(&p).unwrap().replace("format = 1", "format = 9");
+    std::fs::write(&p, text).unwrap();
+    let err = open(dir.path(), Access::Write).err().unwrap().to_string();
+    assert!(err.contains("workspace format 9 is newer"), "{err}");
+}
+
+/// Fails the first `n` writes, like a full disk that is later cleared.
+struct Flaky(Mutex<usize>);
+
+impl atomic::Writer for Flaky {
+    fn replace(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut left = self.0.lock().unwrap();
+        if *left > 0 {
+            *left -= 1;
+            return Err(io::Error::new(io::ErrorKind::StorageFull, "No space left on device"));
+        }
+        atomic::Disk.replace(path, bytes)
+    }
+    fn append(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        atomic::Disk.append(path, bytes)
+    }
+}
+
+#[test]
+fn failed_write_keeps_old_file_and_retry_succeeds() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let c = change(&ws, "do-map-inventory", 2);
+    ws.store.as_mut().unwrap().apply(&c).unwrap();
+    let before = std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap();
+    ws.store.as_mut().unwrap().set_writer(Arc::new(Flaky(Mutex::new(1))));
+    let c2 = change(&ws, "do-map-inventory", 5);
+    let err = ws.store.as_mut().unwrap().apply(&c2).unwrap_err().to_string();
+    assert!(err.contains("No space left"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap(), before);
+    ws.store.as_mut().unwrap().apply(&c2).unwrap();
+    assert!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap().contains("level = 5"));
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let c = change(&ws, "do-map-inventory", 2);
+    ws.store.as_mut().unwrap().apply(&c).unwrap();
+    for f in ["workspace.toml", "questionnaire.toml", "answers/default.toml", "history.toml", ".aira.lock"] {
+        let mode = std::fs::metadata(dir.path().join(f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{f}");
+    }
+    let mode = std::fs::metadata(dir.path().join("answers")).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_are_not_followed() {
+    let dir = new_ws();
+    let outside = tempfile::NamedTempFile::new().unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("history.toml")).unwrap();
+    let mut ws = open(dir.path(), Access::Write);
+    // Either open refuses the link, or the append refuses it: the outside file stays empty.
+    if let Ok(ws) = ws.as_mut() {
+        let c = change(ws, "do-map-inventory", 2);
+        assert!(ws.store.as_mut().unwrap().apply(&c).is_err());
+    }
+    assert_eq!(std::fs::read_to_string(outside.path()).unwrap(), "");
+}
