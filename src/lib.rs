@@ -6,8 +6,14 @@
 #![forbid(unsafe_code)]
 
 pub mod assessment;
+pub mod cli;
+pub mod config;
 pub mod diag;
+pub mod frameworks;
 pub mod questionnaire;
+pub mod report;
 pub mod scoring;
+pub mod search;
 pub mod text;
+pub mod tui;
 pub mod workspace;

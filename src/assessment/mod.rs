@@ -61,6 +61,16 @@ impl Respondent {
     pub fn answer(&self, question_id: &str) -> Option<&Answer> {
         self.answers.get(question_id)
     }
+
+    /// Name and role without the answers: what a saved change needs to create the file.
+    pub fn clone_header(&self) -> Respondent {
+        Respondent {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            role: self.role.clone(),
+            answers: Default::default(),
+        }
+    }
 }
 
 /// A respondent id from a display name: lowercase ASCII letters, digits and `-`.

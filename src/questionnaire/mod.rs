@@ -21,8 +21,7 @@ pub struct Builtin {
 pub const BUILTINS: &[Builtin] = &[Builtin {
     id: "ai-governance-readiness",
     file: "questionnaires/ai-governance-readiness.toml",
-    // TEMP until the flagship lands
-    text: include_str!("../../tests/fixtures/mini.toml"),
+    text: include_str!("../../questionnaires/ai-governance-readiness.toml"),
 }];
 
 pub fn builtin(id: &str) -> Option<&'static Builtin> {

@@ -1,0 +1,61 @@
+//! The user's own settings (`config.toml` in the config folder): who is typing, and the list
+//! of recently opened workspaces. Missing files mean defaults; broken ones are reported.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::line_col;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub user: User,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    pub name: Option<String>,
+}
+
+pub fn parse(file: &Path, text: &str) -> anyhow::Result<Config> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        anyhow::anyhow!("{}:{line}:{col}: {}", file.display(), e.message().trim())
+    })
+}
+
+pub fn config_file() -> Option<PathBuf> {
+    crate::workspace::paths::config_dir().map(|d| d.join("config.toml"))
+}
+
+pub fn load() -> anyhow::Result<Config> {
+    let Some(path) = config_file() else { return Ok(Config::default()) };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&path, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(anyhow::anyhow!("{}: {e}", path.display())),
+    }
+}
+
+/// Who is capturing answers: `user.name` from the config, else `$USER`, else "unknown".
+pub fn user_name(cfg: &Config) -> String {
+    cfg.user
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The user's keymap.toml text, if they have one.
+pub fn user_keymap() -> anyhow::Result<Option<(String, String)>> {
+    let Some(path) = crate::workspace::paths::config_dir().map(|d| d.join("keymap.toml")) else { return Ok(None) };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some((path.display().to_string(), text))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(anyhow::anyhow!("{}: {e}", path.display())),
+    }
+}

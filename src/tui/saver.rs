@@ -1,0 +1,71 @@
+//! The save worker: changes are written on their own thread so typing never waits for fsync.
+//! Each change is retried until it is durable (a full disk may be cleared); the UI learns of
+//! every success and failure through a channel and only then says "Saved".
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::workspace::{Change, Store};
+
+pub type Report = Result<String, String>;
+
+pub struct Saver {
+    tx: Option<Sender<Change>>,
+    pub reports: Receiver<Report>,
+    handle: Option<JoinHandle<Vec<Change>>>,
+    closing: Arc<AtomicBool>,
+}
+
+impl Saver {
+    pub fn start(mut store: Store) -> Saver {
+        let (tx, rx) = channel::<Change>();
+        let (rtx, reports) = channel();
+        let closing = Arc::new(AtomicBool::new(false));
+        let closing_w = Arc::clone(&closing);
+        let handle = std::thread::spawn(move || {
+            let mut unsaved = Vec::new();
+            while let Ok(change) = rx.recv() {
+                let mut backoff = Duration::from_millis(100);
+                let mut tries = 0;
+                loop {
+                    match store.apply(&change) {
+                        Ok(()) => {
+                            let _ = rtx.send(Ok(jiff::Zoned::now().strftime("%H:%M:%S").to_string()));
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = rtx.send(Err(e.to_string()));
+                            tries += 1;
+                            // The UI is closing and the disk still refuses: hand the change back
+                            // so the caller can print it rather than lose it.
+                            if tries >= 3 && closing_w.load(Ordering::Relaxed) {
+                                unsaved.push(change);
+                                break;
+                            }
+                            std::thread::sleep(backoff);
+                            backoff = (backoff * 2).min(Duration::from_secs(2));
+                        }
+                    }
+                }
+            }
+            unsaved
+        });
+        Saver { tx: Some(tx), reports, handle: Some(handle), closing }
+    }
+
+    pub fn send(&self, change: Change) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(change);
+        }
+    }
+
+    /// Stop taking changes, wait for the queue to drain; returns changes that never saved.
+    pub fn finish(mut self) -> Vec<Change> {
+        self.tx = None;
+        self.closing.store(true, Ordering::Relaxed);
+        self.handle.take().and_then(|h| h.join().ok()).unwrap_or_default()
+    }
+}

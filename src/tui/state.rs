@@ -1,0 +1,183 @@
+//! Everything the screen shows, in one place. `update` changes it; views only read it.
+
+use ratatui_textarea::TextArea;
+
+use super::keymap::Keymap;
+use crate::assessment::{Answer, Assessment, Respondent};
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{self, Scores};
+use crate::search::Index;
+use crate::workspace::Meta;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeatView {
+    Current,
+    Target,
+    Gap,
+}
+
+impl HeatView {
+    pub fn title(self) -> &'static str {
+        match self {
+            HeatView::Current => "current",
+            HeatView::Target => "target",
+            HeatView::Gap => "gap",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    /// `t` was pressed: the next digit sets the target.
+    Target,
+    Help {
+        scroll: u16,
+    },
+    /// Full-screen heatmap with a selected cell.
+    Heatmap {
+        row: usize,
+        col: usize,
+        view: HeatView,
+    },
+    /// The questions of one heatmap cell.
+    CellList {
+        row: usize,
+        col: usize,
+        view: HeatView,
+        selected: usize,
+    },
+    Search {
+        query: String,
+        selected: usize,
+    },
+    Note,
+}
+
+/// Where the save worker is: the status bar says "Saved" only when nothing is pending.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveState {
+    /// Changes handed to the worker and not yet reported durable.
+    pub pending: usize,
+    /// Local time (HH:MM:SS) of the last change that became durable.
+    pub last_saved: Option<String>,
+    /// The last failure; the worker keeps retrying while this is set.
+    pub error: Option<String>,
+}
+
+pub struct AppState {
+    pub questionnaire: Questionnaire,
+    pub meta: Meta,
+    pub assessment: Assessment,
+    pub scores: Scores,
+    pub search: Index,
+    /// Index into `assessment.respondents`: whose answers the keys record.
+    pub respondent: usize,
+    /// Index into `questionnaire.questions`.
+    pub cursor: usize,
+    pub card_scroll: u16,
+    pub mode: Mode,
+    pub save: SaveState,
+    /// Why the workspace is read-only (another aira holds it), if it is.
+    pub read_only: Option<String>,
+    pub notices: Vec<String>,
+    /// A one-off message for the status bar (cleared by the next key).
+    pub flash: Option<String>,
+    /// Who is typing: recorded as `answered_by`.
+    pub user: String,
+    pub keymap: Keymap,
+    pub color: bool,
+    pub editor: Option<TextArea<'static>>,
+    /// The last search: shown hits, and every matching question index (to narrow from).
+    pub search_cache: Option<(Vec<crate::search::Hit>, Vec<usize>)>,
+    /// Local changes, newest last, for `u`.
+    pub undo: Vec<crate::workspace::Change>,
+    /// The clock, injectable so tests are deterministic.
+    pub now: fn() -> String,
+}
+
+impl AppState {
+    pub fn new(questionnaire: Questionnaire, meta: Meta, assessment: Assessment, user: String) -> AppState {
+        let respondent = assessment.respondents.iter().position(|r| r.id == meta.default_respondent).unwrap_or(0);
+        let statuses = assessment.statuses(&questionnaire);
+        let scores = scoring::score(&questionnaire, &statuses, meta.aggregation);
+        let search = Index::new(&questionnaire);
+        let mut s = AppState {
+            questionnaire,
+            meta,
+            assessment,
+            scores,
+            search,
+            respondent,
+            cursor: 0,
+            card_scroll: 0,
+            mode: Mode::Normal,
+            save: SaveState::default(),
+            read_only: None,
+            notices: Vec::new(),
+            flash: None,
+            user,
+            keymap: Keymap::defaults(),
+            color: true,
+            editor: None,
+            search_cache: None,
+            undo: Vec::new(),
+            now: crate::workspace::now_rfc3339,
+        };
+        // Resume where the work stopped: the first question this respondent has not answered.
+        s.cursor = s.first_unanswered_from(0).unwrap_or(0);
+        s
+    }
+
+    pub fn current_respondent(&self) -> &Respondent {
+        &self.assessment.respondents[self.respondent.min(self.assessment.respondents.len().saturating_sub(1))]
+    }
+
+    pub fn current_question(&self) -> Option<&crate::questionnaire::Question> {
+        self.questionnaire.questions.get(self.cursor)
+    }
+
+    /// The current respondent's answer to the question at the cursor.
+    pub fn current_answer(&self) -> Option<&Answer> {
+        let q = self.current_question()?;
+        self.current_respondent().answer(&q.id)
+    }
+
+    pub fn first_unanswered_from(&self, start: usize) -> Option<usize> {
+        let n = self.questionnaire.questions.len();
+        let r = self.current_respondent();
+        (0..n)
+            .map(|i| (start + i) % n)
+            .find(|&i| r.answer(&self.questionnaire.questions[i].id).and_then(|a| a.value).is_none())
+    }
+
+    /// Answered (a level or N/A) by the current respondent, and the total.
+    pub fn progress(&self) -> (usize, usize) {
+        let r = self.current_respondent();
+        let done =
+            self.questionnaire.questions.iter().filter(|q| r.answer(&q.id).and_then(|a| a.value).is_some()).count();
+        (done, self.questionnaire.questions.len())
+    }
+
+    pub fn rescore(&mut self) {
+        let statuses = self.assessment.statuses(&self.questionnaire);
+        self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
+    }
+
+    /// The status-bar text about saving.
+    pub fn save_label(&self) -> String {
+        if self.read_only.is_some() {
+            return "Read-only".into();
+        }
+        match (&self.save.error, self.save.pending, &self.save.last_saved) {
+            (Some(e), _, _) => format!("NOT SAVED, retrying: {e}"),
+            (None, 0, Some(t)) => format!("Saved {t}"),
+            (None, 0, None) => "No changes yet".into(),
+            (None, _, _) => "Saving…".into(),
+        }
+    }
+
+    pub fn heat_grid(&self) -> (Vec<Option<crate::questionnaire::Phase>>, Vec<Option<crate::questionnaire::Function>>) {
+        (scoring::rows(&self.questionnaire), scoring::columns(&self.questionnaire))
+    }
+}

@@ -1,0 +1,210 @@
+//! Key handling through `update`, with no terminal: every action and mode.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::assessment::{Assessment, Respondent};
+use crate::questionnaire::parse;
+use crate::tui::state::AppState;
+
+pub fn mini_state() -> AppState {
+    let q = parse("mini", include_str!("../../../tests/fixtures/mini.toml")).unwrap();
+    let meta: crate::workspace::Meta = toml::from_str(
+        "format = 1\n[questionnaire]\nid = \"mini\"\nversion = \"0.1.0\"\nsha256 = \"x\"\n[targets]\ndefault = 3\n",
+    )
+    .unwrap();
+    let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
+    let mut s = AppState::new(q, meta, assessment, "tester".into());
+    s.now = || "2026-11-22T10:00:00.000+00:00".to_owned();
+    s
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn code(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn press(s: &mut AppState, keys: &str) -> Vec<Effect> {
+    keys.chars().flat_map(|c| handle_key(s, key(c))).collect()
+}
+
+fn saves(fx: &[Effect]) -> Vec<&crate::workspace::Change> {
+    fx.iter().filter_map(|e| if let Effect::Save(c) = e { Some(c) } else { None }).collect()
+}
+
+#[test]
+fn digits_set_level_advance_and_update_heatmap() {
+    let mut s = mini_state();
+    let fx = press(&mut s, "3");
+    let c = saves(&fx);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].question, "plan-govern-policy");
+    assert_eq!(c[0].new.as_ref().unwrap().value, Some(Value::Level(3)));
+    assert_eq!(c[0].new.as_ref().unwrap().answered_by, "tester");
+    assert_eq!(s.cursor, 1);
+    let cell = s.scores.cell(Some(crate::questionnaire::Phase::Plan), Some(crate::questionnaire::Function::Govern));
+    assert_eq!(cell.unwrap().tally.score, Some(3.0));
+    assert_eq!(s.save.pending, 1);
+    assert_eq!(s.save_label(), "Saving…");
+    saved(&mut s, Ok("10:00:01".into()));
+    assert_eq!(s.save_label(), "Saved 10:00:01");
+}
+
+#[test]
+fn level_outside_scale_is_refused() {
+    let mut s = mini_state();
+    s.questionnaire.scale.max = 3;
+    assert!(press(&mut s, "5").is_empty());
+    assert!(s.flash.as_deref().unwrap().contains("Levels run from 0 to 3"));
+}
+
+#[test]
+fn na_and_clear() {
+    let mut s = mini_state();
+    press(&mut s, "n");
+    assert_eq!(s.assessment.respondents[0].answer("plan-govern-policy").unwrap().value, Some(Value::NotApplicable));
+    press(&mut s, "k");
+    let fx = press(&mut s, "x");
+    assert_eq!(saves(&fx)[0].new, None, "clearing the only field removes the answer");
+    assert!(s.assessment.respondents[0].answer("plan-govern-policy").is_none());
+}
+
+#[test]
+fn movement_keys_clamp() {
+    let mut s = mini_state();
+    press(&mut s, "kkk");
+    assert_eq!(s.cursor, 0);
+    handle_key(&mut s, code(KeyCode::Down));
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 2);
+    handle_key(&mut s, code(KeyCode::End));
+    assert_eq!(s.cursor, 15);
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 15);
+    handle_key(&mut s, code(KeyCode::PageUp));
+    assert_eq!(s.cursor, 5);
+    press(&mut s, "g");
+    assert_eq!(s.cursor, 0);
+}
+
+#[test]
+fn target_then_digit_and_flag() {
+    let mut s = mini_state();
+    let fx = press(&mut s, "t4");
+    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, Some(4));
+    assert_eq!(s.cursor, 0, "setting a target does not move on");
+    press(&mut s, "f");
+    assert!(s.current_answer().unwrap().flag);
+    press(&mut s, "t");
+    assert_eq!(s.mode, Mode::Target);
+    press(&mut s, "q");
+    assert_eq!(s.mode, Mode::Normal, "a non-digit cancels target entry and does not quit");
+}
+
+#[test]
+fn note_editing_keeps_text_on_esc_and_ctrl_s() {
+    let mut s = mini_state();
+    press(&mut s, "e");
+    assert_eq!(s.mode, Mode::Note);
+    press(&mut s, "Asked the CISO; q and 3 are text here");
+    let fx = handle_key(&mut s, code(KeyCode::Esc));
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().note, "Asked the CISO; q and 3 are text here");
+    assert_eq!(s.cursor, 0);
+    press(&mut s, "e");
+    handle_key(&mut s, code(KeyCode::Enter));
+    press(&mut s, "second line");
+    let fx = handle_key(&mut s, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().note, "Asked the CISO; q and 3 are text here\nsecond line");
+}
+
+#[test]
+fn paste_goes_to_the_note_only_and_is_capped() {
+    let mut s = mini_state();
+    assert!(handle_paste(&mut s, "12345").is_empty());
+    assert!(s.current_answer().is_none(), "a paste outside the editor answers nothing");
+    press(&mut s, "e");
+    let big = "x".repeat(MAX_NOTE_BYTES + 10);
+    handle_paste(&mut s, &big);
+    assert!(s.flash.as_deref().unwrap().contains("1 MB"));
+    let fx = handle_key(&mut s, code(KeyCode::Esc));
+    assert!(saves(&fx)[0].new.as_ref().unwrap().note.len() <= MAX_NOTE_BYTES);
+}
+
+#[test]
+fn undo_restores_the_previous_answer() {
+    let mut s = mini_state();
+    press(&mut s, "2k4k");
+    assert_eq!(s.current_answer().unwrap().level(), Some(4));
+    let fx = press(&mut s, "u");
+    let c = saves(&fx)[0];
+    assert_eq!(c.kind, "undo");
+    assert_eq!(s.current_answer().unwrap().level(), Some(2));
+    press(&mut s, "u");
+    assert!(s.current_answer().is_none());
+    press(&mut s, "u");
+    assert_eq!(s.flash.as_deref(), Some("Nothing to undo"));
+}
+
+#[test]
+fn search_finds_and_jumps() {
+    let mut s = mini_state();
+    press(&mut s, "/");
+    press(&mut s, "inventory");
+    assert!(!search_hits(&s).is_empty());
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(s.current_question().unwrap().id, "do-map-inventory");
+    press(&mut s, "/");
+    handle_key(&mut s, code(KeyCode::Esc));
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn heatmap_drill_down_jumps_to_a_question() {
+    let mut s = mini_state();
+    press(&mut s, "h");
+    assert!(matches!(s.mode, Mode::Heatmap { row: 0, col: 0, .. }));
+    handle_key(&mut s, code(KeyCode::Down));
+    handle_key(&mut s, code(KeyCode::Right));
+    press(&mut s, "v");
+    assert!(matches!(s.mode, Mode::Heatmap { row: 1, col: 1, view: HeatView::Target }));
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert!(matches!(s.mode, Mode::CellList { .. }));
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.current_question().unwrap().id, "do-map-inventory");
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_quits() {
+    let mut s = mini_state();
+    press(&mut s, "?");
+    assert!(matches!(s.mode, Mode::Help { .. }));
+    press(&mut s, "j");
+    press(&mut s, "?");
+    assert_eq!(s.mode, Mode::Normal);
+    assert_eq!(press(&mut s, "q"), vec![Effect::Quit]);
+    assert_eq!(handle_key(&mut s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), vec![Effect::Quit]);
+}
+
+#[test]
+fn read_only_refuses_changes() {
+    let mut s = mini_state();
+    s.read_only = Some("open in another aira (pid 1 on host)".into());
+    assert!(press(&mut s, "3").is_empty());
+    assert!(s.flash.as_deref().unwrap().starts_with("Read-only"));
+    assert_eq!(s.save_label(), "Read-only");
+}
+
+#[test]
+fn respondent_switch() {
+    let mut s = mini_state();
+    s.assessment.respondents.push(Respondent::new("ann", "Ann"));
+    press(&mut s, "r");
+    assert_eq!(s.current_respondent().id, "ann");
+    let fx = press(&mut s, "2");
+    assert_eq!(saves(&fx)[0].respondent.id, "ann");
+}

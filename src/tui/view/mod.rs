@@ -1,0 +1,119 @@
+//! Drawing. `render` borrows the state and never changes it. Layout adapts to the size:
+//! card beside the heatmap when there is room, stacked when narrow, a clear message when the
+//! terminal is too small to be useful.
+
+mod card;
+mod heatmap;
+mod help;
+mod lists;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::state::{AppState, Mode};
+use crate::text::sanitize;
+
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn render(s: &AppState, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})", area.width, area.height);
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [banner, body, bar] = Layout::vertical([
+        Constraint::Length(u16::from(s.read_only.is_some() || !s.notices.is_empty())),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let Some(text) = s.read_only.as_ref().or(s.notices.first()) {
+        let more = if s.notices.len() > 1 { format!(" (+{} more)", s.notices.len() - 1) } else { String::new() };
+        f.render_widget(
+            Paragraph::new(format!(" {}{more}", sanitize(text, false))).style(theme::warning(s.color)),
+            banner,
+        );
+    }
+    status::render(s, f, bar);
+    match &s.mode {
+        Mode::Heatmap { row, col, view } => return full_heatmap(s, f, body, Some((*row, *col)), *view),
+        Mode::CellList { row, col, view, selected } => {
+            return lists::cell(s, f, body, *row, *col, *view, *selected);
+        }
+        Mode::Help { scroll } => return help::render(s, f, body, *scroll),
+        _ => {}
+    }
+    let wide_panel = body.width >= 120;
+    let panel_w = heatmap::panel_width(s, wide_panel);
+    let card_area = if body.width >= 80 {
+        let [card, heat] = Layout::horizontal([Constraint::Min(30), Constraint::Length(panel_w)]).areas(body);
+        heatmap::panel(s, f, heat);
+        card
+    } else {
+        let rows = s.heat_grid().0.len() as u16;
+        let [card, heat] = Layout::vertical([Constraint::Min(4), Constraint::Length(rows + 4)]).areas(body);
+        heatmap::panel(s, f, heat);
+        card
+    };
+    card::render(s, f, card_area);
+    match &s.mode {
+        Mode::Note => note(s, f, card_area),
+        Mode::Search { query, selected } => lists::search(s, f, centered(body, 90, 80), query, *selected),
+        _ => {}
+    }
+}
+
+fn full_heatmap(
+    s: &AppState,
+    f: &mut Frame,
+    area: Rect,
+    selected: Option<(usize, usize)>,
+    view: super::state::HeatView,
+) {
+    let wide = area.width >= 70;
+    let cols = s.heat_grid().1.len();
+    let cell_w = ((area.width as usize).saturating_sub(14) / cols.max(1)).clamp(6, 16);
+    let mut lines = heatmap::grid(s, view, selected, wide, cell_w);
+    lines.insert(0, Line::raw(""));
+    lines.push(Line::raw(""));
+    let legend = if s.color {
+        "Colours run red (low) to green (high); – means nothing answered yet."
+    } else {
+        "Shading: ░ low  ▒  ▓  █ high; – means nothing answered yet."
+    };
+    lines.push(Line::styled(legend.to_owned(), theme::dim(s.color)));
+    let (sc_min, sc_max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);
+    lines.push(Line::styled(
+        format!("Scale {sc_min}–{sc_max}. Overall {}.", theme::score_text(s.scores.overall.score)),
+        theme::dim(s.color),
+    ));
+    let title = format!(" Heatmap — {} view ", view.title());
+    let block = Block::new().borders(Borders::ALL).title(title);
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn note(s: &AppState, f: &mut Frame, card: Rect) {
+    let h = (card.height / 2).max(6).min(card.height);
+    let area = Rect { y: card.y + card.height - h, height: h, ..card };
+    f.render_widget(Clear, area);
+    let block =
+        Block::new().borders(Borders::ALL).title(" Note — Esc or Ctrl-S keeps it ").title_alignment(Alignment::Left);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if let Some(ed) = &s.editor {
+        f.render_widget(ed, inner);
+    }
+}
+
+/// A rectangle of `pct_w`% × `pct_h`% in the middle of `area`.
+pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
+    let w = (area.width * pct_w / 100).max(area.width.min(20));
+    let h = (area.height * pct_h / 100).max(area.height.min(6));
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
