@@ -86,8 +86,10 @@ impl Located<'_> {
             self.diagnostic.severity.as_str(),
             self.diagnostic.message
         );
-        if self.diagnostic.span.is_some() {
-            if let Some(src_line) = self.text.lines().nth(line - 1) {
+        if self.diagnostic.span.is_some()
+            && let Some(src_line) = self.text.lines().nth(line - 1)
+        {
+            {
                 let shown = crate::text::escape_controls(src_line);
                 let gutter = line.to_string();
                 let pad = " ".repeat(gutter.len());

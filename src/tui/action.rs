@@ -117,7 +117,7 @@ impl Action {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Write this change durably (the save worker reports back when it is on disk).
-    Save(crate::workspace::Change),
+    Save(Box<crate::workspace::Change>),
     Quit,
     Suspend,
 }

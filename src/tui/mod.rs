@@ -80,7 +80,7 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::worksp
             for fx in effects {
                 match fx {
                     Effect::Save(change) => match &saver {
-                        Some(sv) => sv.send(change),
+                        Some(sv) => sv.send(*change),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
                     },
                     Effect::Quit => break 'main,

@@ -324,7 +324,7 @@ fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> 
     s.rescore();
     s.undo.push(change.clone());
     s.save.pending += 1;
-    vec![Effect::Save(change)]
+    vec![Effect::Save(Box::new(change))]
 }
 
 fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -> Vec<Effect> {
@@ -404,7 +404,7 @@ fn undo(s: &mut AppState) -> Vec<Effect> {
     s.rescore();
     s.save.pending += 1;
     s.flash = Some(format!("Undid the change to {}", last.question));
-    vec![Effect::Save(change)]
+    vec![Effect::Save(Box::new(change))]
 }
 
 /// Recompute hits; when the query only grew, search within the previous hits.

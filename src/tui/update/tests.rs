@@ -32,7 +32,7 @@ fn press(s: &mut AppState, keys: &str) -> Vec<Effect> {
 }
 
 fn saves(fx: &[Effect]) -> Vec<&crate::workspace::Change> {
-    fx.iter().filter_map(|e| if let Effect::Save(c) = e { Some(c) } else { None }).collect()
+    fx.iter().filter_map(|e| if let Effect::Save(c) = e { Some(c.as_ref()) } else { None }).collect()
 }
 
 #[test]

@@ -1,0 +1,58 @@
+//! `aira answer`: record one answer through the same durable save as the TUI.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::assessment::{Respondent, Value, respondent_id};
+use crate::workspace::{self, Access, Change};
+
+pub fn answer(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
+    let mut ws = workspace::open(dir, Access::Write)?;
+    let Some(question) = ws.questionnaire.question(qid) else {
+        bail!(
+            "unknown question id `{qid}` (see the questionnaire in {})",
+            dir.join(workspace::QUESTIONNAIRE_FILE).display()
+        );
+    };
+    let scale = &ws.questionnaire.scale;
+    let value = if level.eq_ignore_ascii_case("na") {
+        Value::NotApplicable
+    } else {
+        match level.parse::<u8>() {
+            Ok(l) if scale.contains(l) => Value::Level(l),
+            _ => bail!("level must be {}..{} or `na`, not `{level}`", scale.min, scale.max),
+        }
+    };
+    if let Some(n) = note
+        && let Some((_, c)) = crate::text::find_forbidden_control(n, true)
+    {
+        bail!("the note contains the control character U+{:04X}", c as u32);
+    }
+    let rid = respondent.map_or_else(|| ws.meta.default_respondent.clone(), respondent_id);
+    let r =
+        ws.assessment.respondent(&rid).cloned().unwrap_or_else(|| Respondent::new(&rid, respondent.unwrap_or(&rid)));
+    let old = r.answer(&question.id).cloned();
+    let user = crate::config::user_name(&crate::config::load()?);
+    let now = workspace::now_rfc3339();
+    let mut new = old.clone().unwrap_or_default();
+    new.value = Some(value);
+    if let Some(n) = note {
+        new.note = n.to_owned();
+    }
+    new.answered_at = now.clone();
+    new.answered_by = user.clone();
+    let change = Change {
+        respondent: r.clone_header(),
+        question: question.id.clone(),
+        old,
+        new: Some(new),
+        by: user,
+        at: now,
+        kind: "answer".into(),
+        reverts: None,
+    };
+    let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
+    store.apply(&change)?;
+    Ok(0)
+}

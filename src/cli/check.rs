@@ -1,0 +1,31 @@
+//! `aira check`: every problem in questionnaire files, each with the line and a caret.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::{questionnaire, workspace};
+
+pub fn check(files: &[PathBuf], _color: bool) -> Result<i32> {
+    let (mut errors, mut warnings) = (0, 0);
+    for path in files {
+        let name = path.display().to_string();
+        let text = match workspace::atomic::read_limited(path, questionnaire::MAX_FILE_BYTES as u64) {
+            Ok(t) => t,
+            Err(e) => {
+                println!("{name}: error: {e}");
+                errors += 1;
+                continue;
+            }
+        };
+        let (_, diags) = questionnaire::check(&text);
+        for d in &diags {
+            let loc = crate::diag::Located { file: &name, text: &text, diagnostic: d };
+            println!("{}\n", loc.with_snippet());
+            if d.is_error() { errors += 1 } else { warnings += 1 }
+        }
+    }
+    let files_n = files.len();
+    println!("{files_n} file(s) checked: {errors} error(s), {warnings} warning(s)");
+    Ok(if errors > 0 { 1 } else { 0 })
+}

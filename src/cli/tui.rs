@@ -1,0 +1,45 @@
+//! `aira` with no command: the wizard on the resolved workspace (created on first run).
+
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+
+use super::{Cli, workspace_dir};
+use crate::assessment::Answer;
+use crate::workspace::Access;
+use crate::{questionnaire, workspace};
+
+pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
+    let dir = workspace_dir(cli)?;
+    if !workspace::is_workspace(&dir) {
+        if cli.workspace.is_some() {
+            bail!("{} is not an aira workspace; create it with `aira init {}`", dir.display(), dir.display());
+        }
+        // First run: the default workspace, with the built-in questionnaire.
+        let b = questionnaire::default_builtin();
+        workspace::create(&dir, b.text, "Default workspace", "")?;
+    }
+    if !std::io::stdout().is_terminal() {
+        bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
+    }
+    let cfg = crate::config::load()?;
+    let keymap = crate::tui::keymap::Keymap::load(
+        crate::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+    )?;
+    let ws = workspace::open(&dir, Access::WriteOrReadOnly)?;
+    let opts = crate::tui::Options { color, user: crate::config::user_name(&cfg), keymap };
+    let unsaved = crate::tui::run(ws, opts)?;
+    if !unsaved.is_empty() {
+        eprintln!(
+            "aira: {} change(s) could not be written to {}. Here they are, so nothing is lost:",
+            unsaved.len(),
+            dir.display()
+        );
+        for c in &unsaved {
+            let a = c.new.clone().unwrap_or_else(Answer::default);
+            eprintln!("  {} / {}: {}", c.respondent.id, c.question, crate::workspace::history::answer_inline(&a));
+        }
+        return Ok(1);
+    }
+    Ok(0)
+}
