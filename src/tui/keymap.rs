@@ -119,7 +119,10 @@ impl fmt::Display for Key {
         let shift = self.mods.contains(KeyModifiers::SHIFT);
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
-            KeyCode::Char(c) if shift && c.is_ascii_alphabetic() => write!(f, "{}", c.to_ascii_uppercase()),
+            // Ctrl-C reads better than Ctrl-c; a shifted letter is shown as the capital it types.
+            KeyCode::Char(c) if (shift || self.mods.contains(KeyModifiers::CONTROL)) && c.is_ascii_alphabetic() => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
             KeyCode::Char(c) => write!(f, "{c}"),
             other => {
                 if shift {

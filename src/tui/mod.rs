@@ -6,6 +6,8 @@ pub mod keymap;
 mod saver;
 pub mod state;
 mod terminal;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod update;
 pub mod view;
 

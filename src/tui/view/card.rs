@@ -6,6 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::status::truncate;
 use super::theme;
 use crate::assessment::Value;
 use crate::frameworks;
@@ -17,7 +18,7 @@ fn clean(s: &str) -> String {
 }
 
 /// The card's lines; wrapping is left to the Paragraph.
-pub fn lines(s: &AppState) -> Vec<Line<'static>> {
+pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let Some(q) = s.current_question() else { return vec![Line::raw("This questionnaire has no questions.")] };
     let c = s.color;
     let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -41,19 +42,6 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
     for l in clean(&q.text).lines() {
         out.push(Line::styled(l.to_owned(), bold));
     }
-    if !q.guidance.is_empty() {
-        out.push(Line::raw(""));
-        for l in clean(&q.guidance).lines() {
-            out.push(Line::styled(l.to_owned(), theme::dim(c)));
-        }
-    }
-    if !q.evidence.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("Evidence to ask for:", bold));
-        for e in &q.evidence {
-            out.push(Line::styled(format!("  • {}", clean(e)), theme::dim(c)));
-        }
-    }
     out.push(Line::raw(""));
     let answer = s.current_answer();
     let level = answer.and_then(|a| a.level());
@@ -63,8 +51,10 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         let chosen = level == Some(v);
         let marker = if chosen { "▶" } else { " " };
         let tmark = if target == Some(v) { " ◎ target" } else { "" };
-        let desc = sc.level(v).map(|l| clean(&l.description)).unwrap_or_default();
         let name = clean(&sc.name(v));
+        // One row per level so the whole scale stays in view; the description gives way.
+        let room = width.saturating_sub(name.chars().count() + tmark.chars().count() + 7);
+        let desc = sc.level(v).map(|l| truncate(&clean(&l.description), room)).unwrap_or_default();
         let style = if chosen { theme::selected(c) } else { Style::new() };
         out.push(Line::from(vec![
             Span::styled(format!("{marker} {v} {name}"), style.add_modifier(Modifier::BOLD)),
@@ -111,12 +101,26 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
             None => out.push(Line::styled("No note yet (e to write one)", theme::dim(c))),
         }
     }
+    if !q.guidance.is_empty() {
+        out.push(Line::raw(""));
+        for l in clean(&q.guidance).lines() {
+            out.push(Line::styled(l.to_owned(), theme::dim(c)));
+        }
+    }
+    if !q.evidence.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Evidence to ask for:", bold));
+        for e in &q.evidence {
+            out.push(Line::styled(format!("  • {}", clean(e)), theme::dim(c)));
+        }
+    }
     out
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let title = format!(" {} ", clean(&s.questionnaire.title));
     let block = Block::new().borders(Borders::ALL).title(title);
-    let p = Paragraph::new(lines(s)).block(block).wrap(Wrap { trim: false }).scroll((s.card_scroll, 0));
+    let width = area.width.saturating_sub(2) as usize;
+    let p = Paragraph::new(lines(s, width)).block(block).wrap(Wrap { trim: false }).scroll((s.card_scroll, 0));
     f.render_widget(p, area);
 }

@@ -117,3 +117,6 @@ pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
     let h = (area.height * pct_h / 100).max(area.height.min(6));
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
+
+#[cfg(test)]
+mod tests;
