@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 mod answer;
 mod check;
 mod tui;
+mod undo;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -76,6 +77,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
     },
+    /// Revert the last change (recorded in the history like any change)
+    Undo,
     /// Check questionnaire files and print every problem
     Check {
         #[arg(required = true)]
@@ -138,6 +141,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
+        Some(Command::Undo) => undo::undo(&workspace_dir(&cli)?),
         Some(Command::Check { files }) => check::check(files, color && std::io::stdout().is_terminal()),
     }
 }

@@ -34,6 +34,7 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
     s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
     s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
     s.color = opts.color;
+    s.history_len = ws.history_len;
     s.keymap = opts.keymap.clone();
     s
 }

@@ -90,8 +90,11 @@ pub struct AppState {
     pub editor: Option<TextArea<'static>>,
     /// The last search: shown hits, and every matching question index (to narrow from).
     pub search_cache: Option<(Vec<crate::search::Hit>, Vec<usize>)>,
-    /// Local changes, newest last, for `u`.
-    pub undo: Vec<crate::workspace::Change>,
+    /// Changes made in this session with their history entry numbers, newest last, for `u`.
+    pub undo: Vec<(crate::workspace::Change, usize)>,
+    /// Entries history.toml will hold once every pending save is written (saves are applied
+    /// in order by one worker, and the lock keeps other writers out).
+    pub history_len: usize,
     /// The clock, injectable so tests are deterministic.
     pub now: fn() -> String,
 }
@@ -122,6 +125,7 @@ impl AppState {
             editor: None,
             search_cache: None,
             undo: Vec::new(),
+            history_len: 0,
             now: crate::workspace::now_rfc3339,
         };
         // Resume where the work stopped: the first question this respondent has not answered.

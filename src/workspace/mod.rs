@@ -17,6 +17,7 @@ pub mod lock;
 pub mod meta;
 pub mod paths;
 mod store;
+mod undo;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use sha2::{Digest, Sha256};
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
 pub use store::{Change, Store};
+pub use undo::{history_len, undo};
 
 use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
 use crate::questionnaire::{self, Questionnaire};
@@ -47,6 +49,8 @@ pub struct Workspace {
     pub notices: Vec<String>,
     /// Set when another process holds the lock: we opened read-only for that reason.
     pub held_by: Option<lock::Holder>,
+    /// Entries in history.toml at open: numbers the changes this session appends (for undo).
+    pub history_len: usize,
 }
 
 pub fn now_rfc3339() -> String {
@@ -146,7 +150,8 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let order: HashMap<String, usize> =
         questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
     let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, l));
-    Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by })
+    let history_len = history_len(dir);
+    Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
 
 type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>);

@@ -164,3 +164,29 @@ fn symlinked_files_are_not_followed() {
     }
     assert_eq!(std::fs::read_to_string(outside.path()).unwrap(), "");
 }
+
+#[test]
+fn undo_walks_back_through_history_and_is_recorded() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    for l in [1, 4] {
+        let c = change(&ws, "do-map-inventory", l);
+        ws.store.as_mut().unwrap().apply(&c).unwrap();
+        let r = &mut ws.assessment.respondents[0];
+        r.answers.insert("do-map-inventory".into(), c.new.clone().unwrap());
+    }
+    let level = |ws: &Workspace| {
+        ws.assessment.respondent("default").unwrap().answer("do-map-inventory").and_then(|a| a.level())
+    };
+    let c = undo(&mut ws, "me").unwrap().unwrap();
+    assert_eq!(c.reverts, Some(2));
+    assert_eq!(level(&ws), Some(1));
+    undo(&mut ws, "me").unwrap().unwrap();
+    assert_eq!(level(&ws), None);
+    assert!(undo(&mut ws, "me").unwrap().is_none());
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(level(&ws), None);
+    assert_eq!(ws.history_len, 4);
+    assert_eq!(read_history(dir.path()).unwrap()[3].kind, "undo");
+}

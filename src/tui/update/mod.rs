@@ -322,7 +322,8 @@ fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> 
         reverts: None,
     };
     s.rescore();
-    s.undo.push(change.clone());
+    s.history_len += 1;
+    s.undo.push((change.clone(), s.history_len));
     s.save.pending += 1;
     vec![Effect::Save(Box::new(change))]
 }
@@ -377,7 +378,7 @@ fn finish_note(s: &mut AppState) -> Vec<Effect> {
 
 /// Revert the newest local change by writing its old answer back, as a change of its own.
 fn undo(s: &mut AppState) -> Vec<Effect> {
-    let Some(last) = s.undo.pop() else {
+    let Some((last, number)) = s.undo.pop() else {
         s.flash = Some("Nothing to undo".into());
         return Vec::new();
     };
@@ -396,8 +397,9 @@ fn undo(s: &mut AppState) -> Vec<Effect> {
         by: s.user.clone(),
         at: (s.now)(),
         kind: "undo".into(),
-        reverts: None,
+        reverts: Some(number),
     };
+    s.history_len += 1;
     if let Some(i) = s.questionnaire.index_of(&last.question) {
         move_to(s, i);
     }

@@ -1,0 +1,23 @@
+//! `aira undo`: revert the last change recorded in the workspace's history.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::workspace::{self, Access};
+
+pub fn undo(dir: &Path) -> Result<i32> {
+    let mut ws = workspace::open(dir, Access::Write)?;
+    let user = crate::config::user_name(&crate::config::load()?);
+    match workspace::undo(&mut ws, &user)? {
+        Some(c) => {
+            let what = c
+                .new
+                .as_ref()
+                .map_or_else(|| "no answer".to_owned(), |a| workspace::history::answer_inline(a).to_string());
+            println!("Reverted change {} to {} ({}): now {what}", c.reverts.unwrap_or(0), c.question, c.respondent.id);
+        }
+        None => println!("Nothing to undo"),
+    }
+    Ok(0)
+}

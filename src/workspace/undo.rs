@@ -1,0 +1,46 @@
+//! Undo from the history: revert the newest change not already reverted, as a change of its
+//! own (so undo is itself recorded, and can be seen in the log).
+
+use super::{Change, Result, Workspace, WorkspaceError, history, now_rfc3339, read_history};
+use crate::assessment::Respondent;
+
+/// Revert the newest change that is neither an undo nor already reverted. `None` when there is
+/// nothing left to undo. Needs a workspace opened for writing.
+pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
+    let changes = read_history(&ws.dir)?;
+    let Some(n) = history::undo_target(&changes) else { return Ok(None) };
+    let target = &changes[n - 1];
+    let old = target.old.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
+    let respondent = ws
+        .assessment
+        .respondent(&target.respondent)
+        .map(Respondent::clone_header)
+        .unwrap_or_else(|| Respondent::new(&target.respondent, &target.respondent));
+    let current = ws.assessment.respondent(&target.respondent).and_then(|r| r.answer(&target.question)).cloned();
+    let change = Change {
+        respondent,
+        question: target.question.clone(),
+        old: current,
+        new: old,
+        by: by.to_owned(),
+        at: now_rfc3339(),
+        kind: "undo".into(),
+        reverts: Some(n),
+    };
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    store.apply(&change)?;
+    if let Some(r) = ws.assessment.respondents.iter_mut().find(|r| r.id == change.respondent.id) {
+        match &change.new {
+            Some(a) => r.answers.insert(change.question.clone(), a.clone()),
+            None => r.answers.remove(&change.question),
+        };
+    }
+    Ok(Some(change))
+}
+
+/// How many entries the history holds (counted, not parsed: this runs on every open).
+pub fn history_len(dir: &std::path::Path) -> usize {
+    std::fs::read_to_string(dir.join(history::FILE))
+        .map(|t| t.lines().filter(|l| l.trim_end() == "[[change]]").count())
+        .unwrap_or(0)
+}
