@@ -1,6 +1,12 @@
 //! `history.toml`: an append-only log of every change, `[[change]]` after `[[change]]`.
 //! Appending is O(1) whatever the size of the workspace; only the last entry can be torn by
-//! a power cut, and `repair_tail` cuts exactly that entry off.
+//! a power cut, and `torn_tail` finds exactly that entry.
+//!
+//! Each entry is two lines that no other entry can share: a header whose comment names the
+//! moment and respondent, and one `entry = { … }` line. Clones of a workspace each append
+//! their own entries, and git's union merge (set in the workspace's .gitattributes) then
+//! concatenates them; with multi-line entries, lines common to both sides would interleave
+//! the entries into invalid TOML.
 
 use std::path::Path;
 
@@ -36,7 +42,12 @@ pub struct Change {
 #[derive(Debug, Default, Deserialize)]
 struct File {
     #[serde(default)]
-    change: Vec<Change>,
+    change: Vec<Wrapped>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Wrapped {
+    entry: Change,
 }
 
 /// An answer as one line of inline TOML (notes keep their newlines as `\n`).
@@ -109,23 +120,21 @@ pub struct Entry<'a> {
 
 /// The text appended for one change.
 pub fn render(e: &Entry<'_>) -> String {
-    let mut out = format!("\n{HEADER}\n");
-    let mut line = |k: &str, v: TValue| out.push_str(&format!("{k} = {}\n", v.to_string().trim()));
-    line("at", e.at.into());
-    line("by", e.by.into());
-    line("respondent", e.respondent.into());
-    line("question", e.question.into());
-    line("kind", e.kind.into());
+    let mut t = InlineTable::new();
+    t.insert("at", e.at.into());
+    t.insert("by", e.by.into());
+    t.insert("respondent", e.respondent.into());
+    t.insert("question", e.question.into());
+    t.insert("kind", e.kind.into());
     if let Some(n) = e.reverts {
-        line("reverts", TValue::from(n as i64));
+        t.insert("reverts", TValue::from(n as i64));
     }
     if let Some(a) = e.old {
-        line("old", TValue::InlineTable(answer_inline(a)));
+        t.insert("old", TValue::InlineTable(answer_inline(a)));
     }
-    // `new` is always written, and always last: an entry is whole exactly when it has it.
-    let new = e.new.map(answer_inline).unwrap_or_default();
-    line("new", TValue::InlineTable(new));
-    out
+    t.insert("new", TValue::InlineTable(e.new.map(answer_inline).unwrap_or_default()));
+    let stamp = crate::text::sanitize(&format!("{} {} {}", e.at, e.respondent, std::process::id()), false).into_owned();
+    format!("\n{HEADER} # {stamp}\nentry = {}\n", TValue::InlineTable(t).to_string().trim())
 }
 
 /// Where the last entry starts (or 0), used to check and cut only the tail.
@@ -154,7 +163,7 @@ pub fn torn_tail(text: &str) -> Option<usize> {
                 t.get("change")
                     .and_then(toml::Value::as_array)
                     .and_then(|a| a.last())
-                    .is_some_and(|c| c.get("new").is_some())
+                    .is_some_and(|c| c.get("entry").is_some())
             }));
     (!whole).then_some(start)
 }
@@ -163,7 +172,7 @@ pub fn torn_tail(text: &str) -> Option<usize> {
 pub fn parse(path: &Path, text: &str) -> super::Result<Vec<Change>> {
     let f: File = toml::from_str(text)
         .map_err(|e| super::WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
-    Ok(f.change)
+    Ok(f.change.into_iter().map(|w| w.entry).collect())
 }
 
 /// The number (1-based) of the change an undo should revert: the newest one that is neither

@@ -75,6 +75,14 @@ pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &s
     let pinned = meta::Pinned { id: q.id.clone(), version: q.version.clone(), sha256: sha256_hex(questionnaire_text) };
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
+    // Git-friendliness: the lock is never committed, and history.toml, which every clone only
+    // appends to, merges by union (git's built-in driver) instead of conflicting.
+    for (name, text) in [(".gitignore", ".aira.lock\n.*.tmp-*\n"), (".gitattributes", "history.toml merge=union\n")] {
+        let path = dir.join(name);
+        if !path.exists() {
+            write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
+    }
     // workspace.toml last: its presence is what makes the folder a workspace.
     let mpath = dir.join(meta::FILE);
     let text = meta::render_new(name, organisation, &now_rfc3339(), &pinned);

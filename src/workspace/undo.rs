@@ -41,6 +41,6 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
 /// How many entries the history holds (counted, not parsed: this runs on every open).
 pub fn history_len(dir: &std::path::Path) -> usize {
     std::fs::read_to_string(dir.join(history::FILE))
-        .map(|t| t.lines().filter(|l| l.trim_end() == "[[change]]").count())
+        .map(|t| t.lines().filter(|l| l.starts_with("[[change]]")).count())
         .unwrap_or(0)
 }

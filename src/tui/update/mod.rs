@@ -330,7 +330,9 @@ fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> 
 
 fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -> Vec<Effect> {
     let fx = edit_answer(s, |a| a.value = value);
-    if advance && !fx.is_empty() {
+    // Confirming the level already given still moves on: the facilitator's rhythm is
+    // "answer, next", whether or not the answer changed. A refused edit (read-only) does not.
+    if advance && s.read_only.is_none() {
         let n = s.questionnaire.questions.len();
         move_to(s, (s.cursor + 1).min(n.saturating_sub(1)));
     }

@@ -196,3 +196,13 @@ fn respondent_switch() {
     let fx = press(&mut s, "2");
     assert_eq!(saves(&fx)[0].respondent.id, "ann");
 }
+
+#[test]
+fn confirming_the_same_level_moves_on_without_a_save() {
+    let mut s = mini_state();
+    press(&mut s, "3k");
+    assert_eq!(s.cursor, 0);
+    let fx = press(&mut s, "3");
+    assert!(saves(&fx).is_empty());
+    assert_eq!(s.cursor, 1);
+}
