@@ -7,8 +7,12 @@ fn main() {
     let cli = aira::cli::Cli::parse();
     let code = match aira::cli::run(cli) {
         Ok(code) => code,
+        // The reader went away (`aira score | head`): not an error worth a message.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => 0,
         Err(e) => {
-            eprintln!("aira: error: {e:#}");
+            use std::io::Write as _;
+            // Never panic on a closed stderr (a hung-up terminal): there is no one to tell.
+            let _ = writeln!(std::io::stderr(), "aira: error: {e:#}");
             1
         }
     };

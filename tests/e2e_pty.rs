@@ -51,3 +51,22 @@ fn read_only_commands_work_while_the_tui_has_the_workspace() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn a_closed_terminal_ends_aira() {
+    // An SSH connection that drops: the pty goes away and aira must exit, not spin.
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), &[], 100, 30);
+    p.wait_for("1 of ");
+    let child = &mut p.child;
+    let pid = child.process_id().unwrap();
+    std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "aira kept running after SIGHUP");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

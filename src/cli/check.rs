@@ -13,7 +13,7 @@ pub fn check(files: &[PathBuf], _color: bool) -> Result<i32> {
         let text = match workspace::atomic::read_limited(path, questionnaire::MAX_FILE_BYTES as u64) {
             Ok(t) => t,
             Err(e) => {
-                println!("{name}: error: {e}");
+                super::outln!("{name}: error: {e}")?;
                 errors += 1;
                 continue;
             }
@@ -21,11 +21,11 @@ pub fn check(files: &[PathBuf], _color: bool) -> Result<i32> {
         let (_, diags) = questionnaire::check(&text);
         for d in &diags {
             let loc = crate::diag::Located { file: &name, text: &text, diagnostic: d };
-            println!("{}\n", loc.with_snippet());
+            super::outln!("{}\n", loc.with_snippet())?;
             if d.is_error() { errors += 1 } else { warnings += 1 }
         }
     }
     let files_n = files.len();
-    println!("{files_n} file(s) checked: {errors} error(s), {warnings} warning(s)");
+    super::outln!("{files_n} file(s) checked: {errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 { 1 } else { 0 })
 }

@@ -3,6 +3,16 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// Print a line to stdout, returning the error instead of panicking like `println!` does
+/// when the reader has gone (`aira score | head`) or the terminal hung up.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+pub(crate) use outln;
+
 mod answer;
 mod check;
 mod tui;
@@ -123,7 +133,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 .clone()
                 .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
             workspace::create(dir, &text, &name, organisation.as_deref().unwrap_or(""))?;
-            println!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display());
+            outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
             Ok(0)
         }
         Some(Command::Answer { question_id, level, note, respondent }) => {
@@ -133,11 +143,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             let ws = workspace::open(&workspace_dir(&cli)?, Access::ReadOnly)?;
             let scores = score_of(&ws);
             match format {
-                ScoreFormat::Json => println!(
+                ScoreFormat::Json => outln!(
                     "{}",
                     serde_json::to_string_pretty(&crate::report::score::json(&ws.questionnaire, &scores))?
-                ),
-                ScoreFormat::Text => print!("{}", crate::report::score::text(&ws.questionnaire, &scores)),
+                )?,
+                ScoreFormat::Text => outln!("{}", crate::report::score::text(&ws.questionnaire, &scores).trim_end())?,
             }
             Ok(0)
         }

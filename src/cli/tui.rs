@@ -1,6 +1,6 @@
 //! `aira` with no command: the wizard on the resolved workspace (created on first run).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use anyhow::{Result, bail};
 
@@ -30,14 +30,21 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
     let opts = crate::tui::Options { color, user: crate::config::user_name(&cfg), keymap };
     let unsaved = crate::tui::run(ws, opts)?;
     if !unsaved.is_empty() {
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "aira: {} change(s) could not be written to {}. Here they are, so nothing is lost:",
             unsaved.len(),
             dir.display()
         );
         for c in &unsaved {
             let a = c.new.clone().unwrap_or_else(Answer::default);
-            eprintln!("  {} / {}: {}", c.respondent.id, c.question, crate::workspace::history::answer_inline(&a));
+            let _ = writeln!(
+                std::io::stderr(),
+                "  {} / {}: {}",
+                c.respondent.id,
+                c.question,
+                crate::workspace::history::answer_inline(&a)
+            );
         }
         return Ok(1);
     }

@@ -15,9 +15,14 @@ pub fn undo(dir: &Path) -> Result<i32> {
                 .new
                 .as_ref()
                 .map_or_else(|| "no answer".to_owned(), |a| workspace::history::answer_inline(a).to_string());
-            println!("Reverted change {} to {} ({}): now {what}", c.reverts.unwrap_or(0), c.question, c.respondent.id);
+            super::outln!(
+                "Reverted change {} to {} ({}): now {what}",
+                c.reverts.unwrap_or(0),
+                c.question,
+                c.respondent.id
+            )?;
         }
-        None => println!("Nothing to undo"),
+        None => super::outln!("Nothing to undo")?,
     }
     Ok(0)
 }

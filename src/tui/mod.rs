@@ -48,19 +48,43 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::worksp
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let mut guard = terminal::Guard::new()?;
+    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &stop);
+    drop(guard);
+    // Whatever ended the loop (quit, a signal, a terminal that hung up), queued changes are
+    // written before we go.
+    let unsaved = saver.map(saver::Saver::finish).unwrap_or_default();
+    match result {
+        Ok(()) => Ok(unsaved),
+        // The terminal went away (SSH dropped): not an error, there is nobody to tell.
+        Err(e) if is_hangup(&e) => Ok(unsaved),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn is_hangup(e: &std::io::Error) -> bool {
+    // EIO is what reading a hung-up terminal gives on Unix.
+    e.raw_os_error() == Some(5) || e.kind() == std::io::ErrorKind::UnexpectedEof
+}
+
+fn event_loop(
+    state: &mut AppState,
+    guard: &mut terminal::Guard,
+    saver: Option<&saver::Saver>,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     let mut dirty = true;
-    'main: loop {
-        if let Some(sv) = &saver {
+    loop {
+        if let Some(sv) = saver {
             while let Ok(report) = sv.reports.try_recv() {
-                update::saved(&mut state, report);
+                update::saved(state, report);
                 dirty = true;
             }
         }
         if stop.load(Ordering::Relaxed) {
-            break;
+            return Ok(());
         }
         if dirty {
-            guard.terminal.draw(|f| view::render(&state, f))?;
+            guard.terminal.draw(|f| view::render(state, f))?;
             dirty = false;
         }
         if !event::poll(Duration::from_millis(50))? {
@@ -69,32 +93,24 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::worksp
         // Handle every event already waiting before drawing again: piled-up frames are dropped.
         loop {
             let effects = match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(&mut state, k),
-                Event::Paste(text) => update::handle_paste(&mut state, &text),
-                Event::Resize(..) => Vec::new(),
-                _ => {
-                    if !event::poll(Duration::ZERO)? {
-                        break;
-                    }
-                    continue;
-                }
+                Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
+                Event::Paste(text) => update::handle_paste(state, &text),
+                _ => Vec::new(),
             };
             dirty = true;
             for fx in effects {
                 match fx {
-                    Effect::Save(change) => match &saver {
+                    Effect::Save(change) => match saver {
                         Some(sv) => sv.send(*change),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
                     },
-                    Effect::Quit => break 'main,
+                    Effect::Quit => return Ok(()),
                     Effect::Suspend => guard.suspend()?,
                 }
             }
-            if !event::poll(Duration::ZERO)? {
+            if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
     }
-    drop(guard);
-    Ok(saver.map(saver::Saver::finish).unwrap_or_default())
 }

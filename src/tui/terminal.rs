@@ -3,6 +3,7 @@
 //! user's shell is never left in raw mode.
 
 use std::io::{self, Stdout, stdout};
+use std::mem::ManuallyDrop;
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
@@ -13,7 +14,9 @@ use ratatui::backend::CrosstermBackend;
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 pub struct Guard {
-    pub terminal: Term,
+    /// Never dropped: ratatui's `Terminal` drop prints with `eprintln!`, which panics when the
+    /// terminal has hung up (SSH dropped). `restore` shows the cursor itself instead.
+    pub terminal: ManuallyDrop<Term>,
 }
 
 fn enter() -> io::Result<()> {
@@ -37,7 +40,7 @@ impl Guard {
         }));
         enter()?;
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        Ok(Guard { terminal })
+        Ok(Guard { terminal: ManuallyDrop::new(terminal) })
     }
 
     /// Leave the screen for the shell (Ctrl-Z) and come back.
