@@ -34,17 +34,35 @@ pub fn reference(id: &str) -> String {
     }
 }
 
-/// Five bands from red to green, by where a score sits on the scale (as the TUI's heatmap).
+/// One colour per level of a 0–5 scale, red to green; a score between levels takes the colour
+/// of the level it has reached (2.7 shows as 2). Other scales are mapped onto the same six.
 /// Returns (background, text) as `#rrggbb`.
 pub fn level_colours(score: Option<f64>, min: u8, max: u8) -> (&'static str, &'static str) {
+    const BANDS: [(&str, &str); 6] = [
+        ("#c62828", "#ffffff"),
+        ("#ef6c00", "#ffffff"),
+        ("#f9a825", "#1b1b1b"),
+        ("#c0ca33", "#1b1b1b"),
+        ("#7cb342", "#1b1b1b"),
+        ("#2e7d32", "#ffffff"),
+    ];
     let Some(s) = score else { return ("#eceff1", "#607d8b") };
     let span = f64::from(max.saturating_sub(min)).max(1.0);
-    match ((s - f64::from(min)) / span).clamp(0.0, 1.0) {
-        f if f < 0.2 => ("#c62828", "#ffffff"),
-        f if f < 0.4 => ("#ef6c00", "#ffffff"),
-        f if f < 0.6 => ("#f9a825", "#1b1b1b"),
-        f if f < 0.8 => ("#7cb342", "#1b1b1b"),
-        _ => ("#2e7d32", "#ffffff"),
+    let f = ((s - f64::from(min)) / span).clamp(0.0, 1.0);
+    // The small epsilon keeps 3.0 on a 0–5 scale in band 3 despite rounding in the division.
+    BANDS[((f * 5.0 + 1e-9).floor() as usize).min(5)]
+}
+
+/// A stored RFC 3339 time as people read it: `2026-03-01 14:05 (UTC+01:00)`; other text as is.
+pub fn when(s: &str) -> String {
+    if s.parse::<jiff::Timestamp>().is_err() || s.len() < 19 {
+        return s.to_owned();
+    }
+    let (date, time) = (&s[..10], &s[11..16]);
+    let offset = s[19..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    match offset {
+        "Z" | "+00:00" => format!("{date} {time} UTC"),
+        o => format!("{date} {time} (UTC{o})"),
     }
 }
 
@@ -128,5 +146,10 @@ mod tests {
         assert_eq!(percent(Some(2.0 / 3.0)), "67%");
         assert_eq!(level_colours(Some(5.0), 0, 5).0, "#2e7d32");
         assert_eq!(level_colours(Some(0.0), 0, 5).0, "#c62828");
+        assert_eq!(level_colours(Some(2.99), 0, 5), level_colours(Some(2.0), 0, 5));
+        assert_ne!(level_colours(Some(4.0), 0, 5), level_colours(Some(5.0), 0, 5));
+        assert_eq!(when("2026-03-01T14:05:09.123+01:00"), "2026-03-01 14:05 (UTC+01:00)");
+        assert_eq!(when("2026-03-01T14:05:09Z"), "2026-03-01 14:05 UTC");
+        assert_eq!(when("yesterday"), "yesterday");
     }
 }

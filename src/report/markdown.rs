@@ -30,7 +30,7 @@ fn cover(r: &Report, what: &str) -> String {
         facts.push(format!("**Scope:** {}", md_text(&m.scope)));
     }
     facts.push(format!("**Questionnaire:** {} {}", md_text(&q.title), md_text(&q.version)));
-    facts.push(format!("**Generated:** {}", md_text(&r.generated_at)));
+    facts.push(format!("**Generated:** {}", md_text(&fmt::when(&r.generated_at))));
     let people: Vec<String> =
         r.respondents()
             .iter()
@@ -141,18 +141,17 @@ fn groups(r: &Report) -> String {
     format!("## Scores by phase and function\n\n{}{}", table(&ph, &phases), table(&fh, &functions))
 }
 
-fn ref_table(r: &Report, what: &str, list: &[RefScore]) -> String {
+fn ref_table(what: &str, list: &[RefScore]) -> String {
     let cited: Vec<Vec<String>> = list
         .iter()
         .filter(|x| x.tally.total > 0)
         .map(|x| {
-            let qs: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
             vec![
                 x.id.clone(),
                 crate::frameworks::title(&x.id).unwrap_or("").to_owned(),
                 fmt::score(x.tally.score),
-                format!("{}/{}", x.tally.answered, x.tally.applicable()),
-                qs.join(", "),
+                x.tally.total.to_string(),
+                format!("{} of {}", x.tally.answered, x.tally.applicable()),
             ]
         })
         .collect();
@@ -161,7 +160,7 @@ fn ref_table(r: &Report, what: &str, list: &[RefScore]) -> String {
     if cited.is_empty() {
         out.push_str("No question cites any of these.\n\n");
     } else {
-        out.push_str(&table(&["Id", "Title", "Score", "Answered", "Questions"], &cited));
+        out.push_str(&table(&["Id", "Title", "Score", "Questions", "Answered"], &cited));
     }
     if !missing.is_empty() {
         let _ = write!(out, "Not covered by any question: {}.\n\n", md_text(&missing.join(", ")));
@@ -173,11 +172,11 @@ fn coverage(r: &Report) -> String {
     let x = &r.refs;
     format!(
         "## ISO/IEC 42001 coverage\n\n{}{}## NIST AI RMF coverage\n\n{}{}{}",
-        ref_table(r, "Clauses", &x.iso_clauses),
-        ref_table(r, "Annex A controls", &x.iso_controls),
-        ref_table(r, "Functions", &x.nist_functions),
-        ref_table(r, "Categories", &x.nist_categories),
-        ref_table(r, "Subcategories", &x.nist_subcategories),
+        ref_table("Clauses", &x.iso_clauses),
+        ref_table("Annex A controls", &x.iso_controls),
+        ref_table("Functions", &x.nist_functions),
+        ref_table("Categories", &x.nist_categories),
+        ref_table("Subcategories", &x.nist_subcategories),
     )
 }
 
@@ -247,7 +246,7 @@ fn answer(r: &Report, row: &Row) -> String {
     let mut out = format!("#### {}\n\n{}\n\n", md_text(&q.id), md_text(&q.text));
     let status = match row.status.score() {
         Some(s) => r.level_name(s),
-        None => row.status.as_str().replace('_', " "),
+        None => super::model::status_label(row.status).to_owned(),
     };
     let refs: Vec<String> = q.references().map(fmt::reference).collect();
     let _ = write!(
@@ -270,7 +269,7 @@ fn answer(r: &Report, row: &Row) -> String {
                     a.note.clone(),
                     a.evidence.join("; "),
                     if a.flag { "yes" } else { "" }.to_owned(),
-                    format!("{} {}", a.answered_at, a.answered_by).trim().to_owned(),
+                    format!("{} {}", fmt::when(&a.answered_at), a.answered_by).trim().to_owned(),
                 ]
             })
             .collect();
@@ -283,8 +282,15 @@ fn answers(r: &Report) -> String {
     let mut out = String::from("## Answers\n\n");
     for (p, _) in &r.scores.phases {
         let _ = write!(out, "### {}\n\n", fmt::phase(*p));
-        for row in r.rows.iter().filter(|x| x.question.phase == *p) {
+        let (shown, open): (Vec<&Row>, Vec<&Row>) =
+            r.rows.iter().filter(|x| x.question.phase == *p).partition(|x| x.is_answered());
+        for row in shown {
             out.push_str(&answer(r, row));
+        }
+        if !open.is_empty() {
+            let rows: Vec<Vec<String>> =
+                open.iter().map(|x| vec![x.question.id.clone(), x.question.text.clone()]).collect();
+            let _ = write!(out, "#### Not yet answered ({})\n\n{}", open.len(), table(&["Question", "Text"], &rows));
         }
     }
     out

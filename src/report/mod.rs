@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod fmt;
+pub mod heatmap;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -21,7 +21,20 @@ pub struct Row<'a> {
     pub answers: Vec<(&'a Respondent, &'a Answer)>,
 }
 
+/// "not applicable" / "not answered" for a question without a score.
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::NotApplicable => "not applicable",
+        _ => "not answered",
+    }
+}
+
 impl Row<'_> {
+    /// True when there is something to show: a level, N/A, or any respondent's note or flag.
+    pub fn is_answered(&self) -> bool {
+        self.status != Status::Unanswered || !self.answers.is_empty()
+    }
+
     /// The note; with several respondents, each note is prefixed with its author's name.
     pub fn note(&self) -> String {
         let notes: Vec<(&Respondent, &Answer)> =

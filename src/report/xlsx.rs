@@ -85,7 +85,7 @@ fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
         ("Organisation", r.meta.organisation.clone()),
         ("Scope", r.meta.scope.clone()),
         ("Questionnaire", format!("{} {}", r.questionnaire.title, r.questionnaire.version)),
-        ("Generated", r.generated_at.clone()),
+        ("Generated", fmt::when(&r.generated_at)),
         ("Overall score", fmt::score(o.score)),
         (
             "Completeness",

@@ -45,7 +45,7 @@ fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str)
         .map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.role) })
         .collect();
     fact("Respondents", &people.join(", "));
-    fact("Generated", &r.generated_at);
+    fact("Generated", &fmt::when(&r.generated_at));
     let links: String = toc.iter().map(|(id, t)| format!("<li><a href=\"#{id}\">{}</a></li>", html(t))).collect();
     let nav = if links.is_empty() { String::new() } else { format!("<nav class=\"toc\"><ol>{links}</ol></nav>\n") };
     format!(
@@ -168,19 +168,21 @@ fn ref_table(r: &Report, what: &str, list: &[RefScore]) -> String {
         out.push_str("<p class=\"muted\">No question cites any of these.</p>");
     } else {
         out.push_str(
-            "<table><thead><tr><th>Id</th><th>Title</th><th>Score</th><th class=\"num\">Answered</th><th>Questions</th></tr></thead><tbody>",
+            "<table><thead><tr><th>Id</th><th>Title</th><th>Score</th><th class=\"num\">Questions</th>\
+             <th>Answered</th></tr></thead><tbody>",
         );
         for x in cited {
-            let qs: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
+            let t = &x.tally;
             let _ = write!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}/{}</td><td class=\"muted\">{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{} of {}{}</td></tr>",
                 html(&x.id),
                 html(crate::frameworks::title(&x.id).unwrap_or("")),
-                chip(r, x.tally.score),
-                x.tally.answered,
-                x.tally.applicable(),
-                html(&qs.join(", "))
+                chip(r, t.score),
+                t.total,
+                t.answered,
+                t.applicable(),
+                bar(t.completeness(), "#1d4e89")
             );
         }
         out.push_str("</tbody></table>");

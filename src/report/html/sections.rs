@@ -91,7 +91,7 @@ fn answer(r: &Report, row: &Row) -> String {
     let refs: Vec<String> = q.references().map(fmt::reference).collect();
     let status = match row.status.score() {
         Some(_) => chip(r, row.status.score()),
-        None => format!("<span class=\"muted\">{}</span>", row.status.as_str().replace('_', " ")),
+        None => format!("<span class=\"muted\">{}</span>", super::super::model::status_label(row.status)),
     };
     let mut out = format!(
         "<div class=\"q{}\"><div class=\"id\">{}</div><h4>{}</h4><div class=\"meta\">Score {status} · target {} · gap {}{} · {}</div>",
@@ -117,7 +117,7 @@ fn answer(r: &Report, row: &Row) -> String {
                 value(r, a.value),
                 html(&a.note),
                 evidence.join("<br>"),
-                html(&a.answered_at),
+                html(&fmt::when(&a.answered_at)),
                 html(&a.answered_by)
             );
         }
@@ -131,8 +131,24 @@ pub fn answers(r: &Report) -> String {
     let mut out = String::from("<section id=\"answers\"><h2>Answers</h2>");
     for (p, t) in &r.scores.phases {
         let _ = write!(out, "<h3>{} {}</h3>", html(fmt::phase(*p)), chip(r, t.score));
-        for row in r.rows.iter().filter(|x| x.question.phase == *p) {
+        let (shown, open): (Vec<&Row>, Vec<&Row>) =
+            r.rows.iter().filter(|x| x.question.phase == *p).partition(|x| x.is_answered());
+        for row in shown {
             out.push_str(&answer(r, row));
+        }
+        if !open.is_empty() {
+            let _ = write!(
+                out,
+                "<h4 class=\"muted\">Not yet answered ({})</h4><table><tbody>{}</tbody></table>",
+                open.len(),
+                open.iter()
+                    .map(|x| format!(
+                        "<tr><td class=\"id\">{}</td><td>{}</td></tr>",
+                        html(&x.question.id),
+                        html(&x.question.text)
+                    ))
+                    .collect::<String>()
+            );
         }
     }
     out.push_str("</section>\n");
