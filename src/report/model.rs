@@ -197,7 +197,7 @@ impl<'a> Report<'a> {
 
     /// The scale name of a level, for display: "3 Defined", or "2.5" between levels.
     pub fn level_name(&self, score: f64) -> String {
-        if score.fract() == 0.0 && score >= 0.0 && score <= 255.0 {
+        if score.fract() == 0.0 && (0.0..=255.0).contains(&score) {
             let l = score as u8;
             match self.questionnaire.scale.level(l) {
                 Some(level) => format!("{l} {}", level.name),

@@ -36,7 +36,10 @@ fn status() -> impl Strategy<Value = Status> {
     ]
 }
 
-fn case() -> impl Strategy<Value = (Vec<(u8, u8)>, Vec<Status>, Vec<Option<f64>>)> {
+/// Question shapes (reference bits, weight), statuses and targets, all of one length.
+type Case = (Vec<(u8, u8)>, Vec<Status>, Vec<Option<f64>>);
+
+fn case() -> impl Strategy<Value = Case> {
     (1usize..40).prop_flat_map(|n| {
         (
             prop::collection::vec((any::<u8>(), 1u8..4), n),

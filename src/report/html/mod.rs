@@ -109,7 +109,7 @@ fn summary(r: &Report) -> String {
         );
     }
     let counts: Vec<String> = r.soa_counts().iter().map(|(l, n)| format!("<strong>{n}</strong> {l}")).collect();
-    let _ = write!(out, "<p>ISO/IEC 42001 Annex A controls: {}.</p></section>\n", counts.join(", "));
+    let _ = writeln!(out, "<p>ISO/IEC 42001 Annex A controls: {}.</p></section>", counts.join(", "));
     out
 }
 
