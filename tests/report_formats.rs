@@ -123,3 +123,23 @@ fn same_input_same_bytes() {
     }
     assert!(outs[0] == outs[1], "reports depend on something besides the workspace and generated_at");
 }
+
+#[test]
+fn every_json_key_is_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report-schema.md")).unwrap();
+    with_report(false, |r| {
+        let v = report::json::full(r);
+        let q = &v["questions"][0];
+        let keys = v
+            .as_object()
+            .unwrap()
+            .keys()
+            .chain(q.as_object().unwrap().keys())
+            .chain(q["answers"][0].as_object().unwrap().keys())
+            .chain(v["soa"][0].as_object().unwrap().keys())
+            .chain(v["nist"]["categories"][0].as_object().unwrap().keys());
+        for k in keys {
+            assert!(doc.contains(&format!("`{k}`")), "docs/report-schema.md does not document `{k}`");
+        }
+    });
+}

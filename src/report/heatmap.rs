@@ -7,16 +7,13 @@ use super::fmt;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Scores, Tally};
 
-/// The 16-colour background for a score, matching the TUI's bands.
+/// The 16-colour background for a score: one per level reached on a 0–5 scale, red to green,
+/// like the reports (other scales are mapped onto the same six).
 fn ansi_bg(score: f64, min: u8, max: u8) -> &'static str {
+    const BANDS: [&str; 6] = ["41", "101", "43", "103", "102", "42"];
     let span = f64::from(max.saturating_sub(min)).max(1.0);
-    match ((score - f64::from(min)) / span).clamp(0.0, 1.0) {
-        f if f < 0.2 => "41",
-        f if f < 0.4 => "101",
-        f if f < 0.6 => "43",
-        f if f < 0.8 => "102",
-        _ => "42",
-    }
+    let f = ((score - f64::from(min)) / span).clamp(0.0, 1.0);
+    BANDS[((f * 5.0 + 1e-9).floor() as usize).min(5)]
 }
 
 const W: usize = 10;

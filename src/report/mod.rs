@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod model;
+pub mod roadmap;
 pub mod score;
 pub mod xlsx;
 
