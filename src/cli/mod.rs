@@ -15,6 +15,9 @@ pub(crate) use outln;
 
 mod answer;
 mod check;
+mod heatmap;
+mod report;
+mod soa;
 mod tui;
 mod undo;
 
@@ -52,6 +55,7 @@ pub enum ColorChoice {
 pub enum ScoreFormat {
     Text,
     Json,
+    Csv,
 }
 
 #[derive(Subcommand, Debug)]
@@ -93,6 +97,18 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Print the phase × function heatmap
+    Heatmap {
+        #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
+        format: heatmap::HeatmapFormat,
+    },
+    /// Write a report (md, html, csv, json, xlsx) or the Statement of Applicability
+    Report(report::ReportArgs),
+    /// Statement of Applicability decisions (which Annex A controls apply)
+    Soa {
+        #[command(subcommand)]
+        command: soa::SoaCommand,
     },
 }
 
@@ -148,11 +164,19 @@ pub fn run(cli: Cli) -> Result<i32> {
                     serde_json::to_string_pretty(&crate::report::score::json(&ws.questionnaire, &scores))?
                 )?,
                 ScoreFormat::Text => outln!("{}", crate::report::score::text(&ws.questionnaire, &scores).trim_end())?,
+                ScoreFormat::Csv => outln!("{}", crate::report::csv::scores(&scores).trim_end())?,
             }
             Ok(0)
         }
         Some(Command::Undo) => undo::undo(&workspace_dir(&cli)?),
         Some(Command::Check { files }) => check::check(files, color && std::io::stdout().is_terminal()),
+        Some(Command::Heatmap { format }) => heatmap::run(
+            &workspace_dir(&cli)?,
+            *format,
+            color && (cli.color == ColorChoice::Always || std::io::stdout().is_terminal()),
+        ),
+        Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
+        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
     }
 }
 

@@ -1,4 +1,16 @@
-//! The report room: scores rendered for people and for other tools. `aira score` output lives
-//! here so that its JSON shape is defined once.
+//! The report room: scores rendered for people and for other tools. `model` computes what a
+//! deliverable shows once; each format module only lays it out. `aira score` output lives
+//! here too so that its JSON shape is defined once.
 
+pub mod csv;
+pub mod fmt;
+pub mod heatmap;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod roadmap;
 pub mod score;
+pub mod xlsx;
+
+pub use model::Report;

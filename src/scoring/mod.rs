@@ -1,8 +1,14 @@
 //! The scoring room (pure): statuses + questionnaire → scores per question, heatmap cell,
 //! phase, function and overall. The rules are written down in docs/scoring.md.
 
+pub mod gaps;
+pub mod references;
+pub mod roadmap;
+pub mod soa;
 mod tally;
 
+pub use gaps::{GroupGap, gap, group_gap, targets};
+pub use references::{RefScore, ReferenceScores, score_references};
 pub use tally::{Aggregation, Tally};
 
 use serde::Serialize;
@@ -115,5 +121,7 @@ impl Scores {
     }
 }
 
+#[cfg(test)]
+mod ref_tests;
 #[cfg(test)]
 mod tests;

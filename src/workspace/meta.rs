@@ -34,6 +34,23 @@ pub struct Meta {
     pub questionnaire: Pinned,
     #[serde(default)]
     pub targets: Targets,
+    /// Statement of Applicability decisions by Annex A control id (`[soa."A.2.2"]`).
+    #[serde(default)]
+    pub soa: BTreeMap<String, SoaEntry>,
+}
+
+/// One control's applicability; "not applicable" carries its justification.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SoaEntry {
+    #[serde(default = "applicable_default")]
+    pub applicable: bool,
+    #[serde(default)]
+    pub justification: String,
+}
+
+fn applicable_default() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]

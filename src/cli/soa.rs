@@ -1,0 +1,60 @@
+//! `aira soa set`: record whether an ISO/IEC 42001 Annex A control applies, in workspace.toml
+//! (`[soa."A.2.2"]`), keeping the file's comments. Not applicable needs a justification.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow};
+use clap::{ArgGroup, Subcommand};
+use toml_edit::{Item, value};
+
+use crate::scoring::soa::validate;
+use crate::workspace::{self, Access};
+
+#[derive(Subcommand, Debug)]
+pub enum SoaCommand {
+    /// Mark an Annex A control applicable or not applicable (with a justification)
+    #[command(group(ArgGroup::new("decision").required(true).args(["applicable", "not_applicable"])))]
+    Set {
+        /// An Annex A control id, e.g. A.2.2
+        control: String,
+        #[arg(long)]
+        applicable: bool,
+        #[arg(long)]
+        not_applicable: bool,
+        /// Why (required with --not-applicable)
+        #[arg(long, value_name = "TEXT")]
+        justification: Option<String>,
+    },
+}
+
+pub fn run(dir: &Path, cmd: &SoaCommand) -> Result<i32> {
+    let SoaCommand::Set { control, applicable, justification, .. } = cmd;
+    let text = validate(control, *applicable, justification.as_deref().unwrap_or(""))?;
+    let mut ws = workspace::open(dir, Access::Write)?;
+    let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
+    let key = control.clone();
+    let applicable = *applicable;
+    store.edit_meta(move |doc| {
+        if doc.get("soa").and_then(Item::as_table_like).is_none() {
+            let mut t = toml_edit::Table::new();
+            t.set_implicit(true);
+            doc["soa"] = Item::Table(t);
+        }
+        if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
+            if soa.get(&key).and_then(Item::as_table_like).is_none() {
+                soa.insert(&key, toml_edit::table());
+            }
+            if let Some(entry) = soa.get_mut(&key).and_then(Item::as_table_like_mut) {
+                entry.insert("applicable", value(applicable));
+                if text.is_empty() {
+                    entry.remove("justification");
+                } else {
+                    entry.insert("justification", value(text.as_str()));
+                }
+            }
+        }
+    })?;
+    let title = crate::frameworks::title(control).unwrap_or("");
+    super::outln!("{control} {title}: {}", if applicable { "applicable" } else { "not applicable" })?;
+    Ok(0)
+}
