@@ -91,6 +91,12 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Colour for plain stdout output: `--color always`, or auto when stdout is a terminal and
+/// NO_COLOR is unset.
+fn stdout_color(choice: ColorChoice) -> bool {
+    choice == ColorChoice::Always || (use_color(choice) && std::io::stdout().is_terminal())
+}
+
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
     paths::resolve(cli.workspace.as_deref())
         .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
@@ -138,7 +144,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             }
             Ok(0)
         }
-        Some(Command::Check { files }) => check::check(files, color && std::io::stdout().is_terminal()),
+        Some(Command::Check { files }) => check::check(files, stdout_color(cli.color)),
     }
 }
 
