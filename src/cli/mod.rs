@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 mod answer;
 mod check;
+mod import;
 mod tui;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -81,6 +82,11 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Turn a CSV sheet or a CISO Assistant library into a questionnaire file
+    Import {
+        #[command(subcommand)]
+        what: import::ImportCmd,
+    },
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -145,6 +151,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Some(Command::Check { files }) => check::check(files, stdout_color(cli.color)),
+        Some(Command::Import { what }) => import::import(what, stdout_color(cli.color)),
     }
 }
 
