@@ -17,6 +17,7 @@ pub mod lock;
 pub mod meta;
 pub mod paths;
 mod store;
+pub mod upgrade;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
