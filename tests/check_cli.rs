@@ -106,3 +106,19 @@ fn colour_only_on_request_and_only_the_word() {
     let (_, out) = check(&["--color", "never", "tests/fixtures/check/syntax.toml"]);
     assert!(!out.contains('\x1b'));
 }
+
+#[test]
+fn documented_example_is_clean_and_every_key_is_documented() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/questionnaire-format.md")).unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let (q, diags) = aira::questionnaire::check(example);
+    assert_eq!(diags, [], "the example in docs/questionnaire-format.md must pass `aira check`");
+    assert_eq!(q.unwrap().questions.len(), 2);
+    for key in aira::questionnaire::QUESTION_KEYS {
+        assert!(doc.contains(&format!("| `{key}` |")), "`{key}` is not in the [[question]] table of the docs");
+    }
+    for key in ["format", "questionnaire", "scale", "question", "id", "title", "version", "description", "min", "max"] {
+        assert!(doc.contains(&format!("| `{key}` |")), "`{key}` is not documented");
+    }
+}

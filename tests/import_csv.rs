@@ -112,3 +112,32 @@ fn existing_output_needs_force() {
     assert_eq!(code, 0);
     assert!(std::fs::read_to_string(&out).unwrap().contains("id = \"mine\""));
 }
+
+#[test]
+fn unassigned_lanes_appear_in_scores_only_when_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = out_path(dir.path(), "good.toml");
+    assert_eq!(aira(&["import", "csv", "tests/fixtures/csv/good.csv", "-o", &q]).0, 0);
+    let ws = out_path(dir.path(), "ws");
+    assert_eq!(aira(&["init", &ws, "--questionnaire", &q]).0, 0);
+    assert_eq!(aira(&["-w", &ws, "answer", "unplaced", "2"]).0, 0);
+    assert_eq!(aira(&["-w", &ws, "answer", "ai-policy", "4"]).0, 0);
+    let (code, text) = aira(&["-w", &ws, "score"]);
+    assert_eq!(code, 0, "{text}");
+    let cells = |name: &str| -> Vec<String> {
+        let line = text.lines().find(|l| l.starts_with(name)).unwrap();
+        line.split_whitespace().map(str::to_owned).collect()
+    };
+    // `unplaced` has neither phase nor function: it is scored in the Unassigned × Unassigned cell.
+    assert!(text.lines().nth(2).unwrap().contains("Unassigned"), "{text}");
+    assert_eq!(cells("Unassigned"), ["Unassigned", "–", "–", "–", "–", "2.0", "2.0"]);
+    assert_eq!(cells("Plan"), ["Plan", "4.0", "–", "–", "–", "–", "4.0"]);
+    assert_eq!(cells("Function"), ["Function", "4.0", "–", "–", "–", "2.0"]);
+    assert!(text.contains("Overall 3.3 (2 answered, 0 not applicable, 2 unanswered, 4 total)"), "{text}");
+
+    // A questionnaire where every question is placed has no Unassigned lane at all.
+    let ws2 = out_path(dir.path(), "ws2");
+    assert_eq!(aira(&["init", &ws2, "--questionnaire", "tests/fixtures/mini.toml"]).0, 0);
+    let (_, text) = aira(&["-w", &ws2, "score"]);
+    assert!(!text.contains("Unassigned"), "{text}");
+}

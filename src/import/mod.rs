@@ -96,6 +96,7 @@ fn verify(text: String) -> Result<Imported, Vec<Problem>> {
     }
     match q {
         Some(q) if errors.is_empty() => Ok(Imported { text, questions: q.questions.len(), warnings }),
+        _ if errors.is_empty() => Err(vec![Problem::error(None, None, "the output could not be read back")]),
         _ => Err(errors),
     }
 }
