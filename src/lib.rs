@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod frameworks;
+pub mod import;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;

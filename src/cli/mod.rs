@@ -1,7 +1,7 @@
 //! Command-line interface: parses arguments and wires the rooms together.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Print a line to stdout, returning the error instead of panicking like `println!` does
 /// when the reader has gone (`aira score | head`) or the terminal hung up.
@@ -15,13 +15,17 @@ pub(crate) use outln;
 
 mod answer;
 mod check;
+mod doctor;
 mod heatmap;
+mod import;
+mod questionnaires;
 mod report;
 mod soa;
 mod tui;
 mod undo;
+mod upgrade;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::questionnaire;
@@ -110,6 +114,21 @@ pub enum Command {
         #[command(subcommand)]
         command: soa::SoaCommand,
     },
+    /// Move the workspace to a new version of its questionnaire, carrying answers across renames
+    Upgrade {
+        /// The new version: an id (built in or in your data folder) or a path
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: String,
+    },
+    /// List orphaned answers and other things to know about the workspace (changes nothing)
+    Doctor,
+    /// List the questionnaires aira can find: built in, in your data folder, or the given files
+    Questionnaires { files: Vec<PathBuf> },
+    /// Turn a CSV sheet or a CISO Assistant library into a questionnaire file
+    Import {
+        #[command(subcommand)]
+        what: import::ImportCmd,
+    },
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -120,23 +139,21 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
+/// Colour for plain stdout output: `--color always`, or auto when stdout is a terminal and
+/// NO_COLOR is unset.
+fn stdout_color(choice: ColorChoice) -> bool {
+    choice == ColorChoice::Always || (use_color(choice) && std::io::stdout().is_terminal())
+}
+
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
     paths::resolve(cli.workspace.as_deref())
         .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
 }
 
-/// The questionnaire text for `init`: a built-in id, else a file path.
+/// The questionnaire text for `init`: a built-in id, an id in the user folder, or a path.
 fn questionnaire_text(spec: Option<&str>) -> Result<String> {
     let Some(spec) = spec else { return Ok(questionnaire::default_builtin().text.to_owned()) };
-    if let Some(b) = questionnaire::builtin(spec) {
-        return Ok(b.text.to_owned());
-    }
-    let path = Path::new(spec);
-    if !path.exists() {
-        let ids: Vec<&str> = questionnaire::BUILTINS.iter().map(|b| b.id).collect();
-        bail!("no built-in questionnaire `{spec}` and no such file (built-in: {})", ids.join(", "));
-    }
-    workspace::atomic::read_limited(path, workspace::MAX_FILE_BYTES).with_context(|| path.display().to_string())
+    Ok(questionnaires::find(spec)?.text)
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
@@ -169,7 +186,6 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Some(Command::Undo) => undo::undo(&workspace_dir(&cli)?),
-        Some(Command::Check { files }) => check::check(files, color && std::io::stdout().is_terminal()),
         Some(Command::Heatmap { format }) => heatmap::run(
             &workspace_dir(&cli)?,
             *format,
@@ -177,6 +193,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         ),
         Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
         Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
+        Some(Command::Check { files }) => check::check(files, stdout_color(cli.color)),
+        Some(Command::Upgrade { questionnaire }) => upgrade::upgrade(&workspace_dir(&cli)?, questionnaire),
+        Some(Command::Doctor) => doctor::doctor(&workspace_dir(&cli)?),
+        Some(Command::Questionnaires { files }) => questionnaires::list(files),
+        Some(Command::Import { what }) => import::import(what, stdout_color(cli.color)),
     }
 }
 

@@ -120,10 +120,13 @@ fn build(text: &str, doc: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>)
     }
     let mut seen: HashMap<String, Span> = HashMap::new();
     let mut questions = Vec::with_capacity(tables.len());
+    let mut replaced = Vec::new();
     for (t, s) in tables {
-        let q = build_question(text, t, s, diags, &mut seen);
+        let (q, r) = build_question(text, t, s, diags, &mut seen);
+        replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
         questions.push(q);
     }
+    check_replaces(&seen, &replaced, diags);
     Questionnaire { id, title, version, description, scale, questions }
 }
 
@@ -182,7 +185,7 @@ fn build_question(
     span: Span,
     diags: &mut Vec<Diagnostic>,
     seen: &mut HashMap<String, Span>,
-) -> Question {
+) -> (Question, Vec<(String, Span)>) {
     let ctx = "[[question]]";
     let mut f = Fields { table: t, span: span.clone(), diags };
     f.deny_unknown(QUESTION_KEYS, ctx);
@@ -236,10 +239,11 @@ fn build_question(
     let evidence = plain(f.string_list("evidence", ctx));
     let roles = plain(f.string_list("roles", ctx));
     let profiles = plain(f.string_list("profiles", ctx));
-    let replaces = plain(f.string_list("replaces", ctx));
+    let replaced = f.string_list("replaces", ctx);
+    let replaces = replaced.iter().map(|x| x.0.clone()).collect();
     let nist = refs(&mut f, "nist", RefKind::Nist);
     let iso = refs(&mut f, "iso", RefKind::Iso);
-    Question {
+    let q = Question {
         id,
         phase,
         function,
@@ -253,6 +257,28 @@ fn build_question(
         weight,
         replaces,
         section,
+    };
+    (q, replaced)
+}
+
+/// `replaces` drives `aira upgrade`: an old id must be well formed, no longer a question of
+/// this file, and claimed by one question only, or answers would move to the wrong place.
+fn check_replaces(ids: &HashMap<String, Span>, replaced: &[(String, String, Span)], diags: &mut Vec<Diagnostic>) {
+    let mut claimed: HashMap<&str, &str> = HashMap::new();
+    for (by, old, span) in replaced {
+        if !is_valid_id(old) {
+            check_id(old, span.clone(), diags);
+        } else if ids.contains_key(old) {
+            diags.push(Diagnostic::error(
+                span.clone(),
+                format!("question `{by}` replaces `{old}`, which is still a question in this file"),
+            ));
+        } else if let Some(first) = claimed.insert(old, by) {
+            diags.push(Diagnostic::error(
+                span.clone(),
+                format!("`{old}` is replaced by both `{first}` and `{by}`; an old id can move to one question only"),
+            ));
+        }
     }
 }
 
@@ -262,6 +288,11 @@ fn refs(f: &mut Fields<'_, '_>, key: &str, want: RefKind) -> Vec<String> {
     let mut out = Vec::new();
     for (r, s) in f.string_list(key, "[[question]]") {
         match classify(&r) {
+            // The right shape but not in the framework: usually a mistyped number (GV-9.9).
+            Some(kind) if kind == want && !crate::frameworks::exists(&r) => f.diags.push(Diagnostic::warning(
+                s.clone(),
+                format!("`{r}` looks like {} but is not one in {}", kind.describe(), kind.edition()),
+            )),
             Some(kind) if kind == want => {}
             Some(kind) => f.diags.push(Diagnostic::warning(
                 s.clone(),

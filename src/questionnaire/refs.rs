@@ -14,6 +14,14 @@ impl RefKind {
             RefKind::Iso => "an ISO/IEC 42001 clause or control",
         }
     }
+
+    /// The edition aira's reference lists come from (crate::frameworks).
+    pub fn edition(self) -> &'static str {
+        match self {
+            RefKind::Nist => "NIST AI RMF 1.0",
+            RefKind::Iso => "ISO/IEC 42001:2023",
+        }
+    }
 }
 
 fn dotted_numbers(s: &str, min_parts: usize) -> bool {

@@ -120,6 +120,11 @@ pub struct Entry<'a> {
 
 /// The text appended for one change.
 pub fn render(e: &Entry<'_>) -> String {
+    render_with(e, &[])
+}
+
+/// `render`, with extra keys (e.g. an upgrade's versions) placed before `new`.
+pub fn render_with(e: &Entry<'_>, extra: &[(&str, TValue)]) -> String {
     let mut t = InlineTable::new();
     t.insert("at", e.at.into());
     t.insert("by", e.by.into());
@@ -131,6 +136,9 @@ pub fn render(e: &Entry<'_>) -> String {
     }
     if let Some(a) = e.old {
         t.insert("old", TValue::InlineTable(answer_inline(a)));
+    }
+    for (k, v) in extra {
+        t.insert(*k, v.clone());
     }
     t.insert("new", TValue::InlineTable(e.new.map(answer_inline).unwrap_or_default()));
     let stamp = crate::text::sanitize(&format!("{} {} {}", e.at, e.respondent, std::process::id()), false).into_owned();

@@ -18,6 +18,7 @@ pub mod meta;
 pub mod paths;
 mod store;
 mod undo;
+pub mod upgrade;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
