@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
+pub use answers::render as render_answers;
 pub use store::{Change, Store};
 
 use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};

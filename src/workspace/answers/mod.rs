@@ -1,6 +1,7 @@
 //! `answers/<respondent>.toml`: one table per answered question, in questionnaire order.
 //! The parsed document is kept so that rewriting it after a change keeps the user's comments.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use toml_edit::{Array, DocumentMut, Item, Table, Value as TValue};
@@ -117,6 +118,17 @@ pub fn new_document(r: &Respondent) -> DocumentMut {
     answers.set_implicit(true);
     doc["answers"] = Item::Table(answers);
     doc
+}
+
+/// A whole answers file at once, tables in questionnaire order (`order`: question id → index).
+/// For bulk writers such as the benchmark generator, which would otherwise re-render the file
+/// once per answer.
+pub fn render(r: &Respondent, order: &HashMap<String, usize>) -> String {
+    let mut doc = new_document(r);
+    for (qid, a) in &r.answers {
+        set_answer(&mut doc, qid, Some(a), order.get(qid).copied().unwrap_or(order.len()));
+    }
+    doc.to_string()
 }
 
 /// Update the respondent's name and role in place.
