@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 
+use aira::testgen::{Spec, questionnaire_text, write_workspace};
 use anyhow::{Context, Result, bail};
-use aira::testgen::{Spec, generate};
 
 fn main() -> Result<()> {
     let mut spec = Spec::new(10_000, 20, usize::MAX);
     let mut out: Option<PathBuf> = None;
+    let mut builtin = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut number = |name: &str| -> Result<usize> {
@@ -20,10 +21,12 @@ fn main() -> Result<()> {
             "--questions" => spec.questions = number("--questions")?,
             "--respondents" => spec.respondents = number("--respondents")?,
             "--answered-respondents" => spec.answered = number("--answered-respondents")?,
+            "--builtin" => builtin = true,
             "--seed" => spec.seed = number("--seed")? as u64,
             "-h" | "--help" => {
                 println!(
-                    "usage: gen [--questions N] [--respondents N] [--answered-respondents N] [--seed N] OUT_DIR"
+                    "usage: gen [--questions N] [--respondents N] [--answered-respondents N] [--seed N] [--builtin] OUT_DIR\n\
+                     --builtin answers the built-in questionnaire instead of generating one"
                 );
                 return Ok(());
             }
@@ -37,11 +40,12 @@ fn main() -> Result<()> {
         bail!("--questions and --respondents must be at least 1");
     }
     let started = std::time::Instant::now();
-    generate(&out, &spec).with_context(|| format!("generating into {}", out.display()))?;
+    let text = if builtin { aira::questionnaire::default_builtin().text.to_owned() } else { questionnaire_text(&spec) };
+    write_workspace(&out, &text, &spec).with_context(|| format!("generating into {}", out.display()))?;
     println!(
         "{}: {} questions, {} respondents ({} answered every question) in {:.2?}",
         out.display(),
-        spec.questions,
+        text.matches("\n[[question]]").count(),
         spec.respondents,
         spec.answered,
         started.elapsed()

@@ -24,9 +24,9 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+pub use answers::render as render_answers;
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
-pub use answers::render as render_answers;
 pub use store::{Change, Store};
 
 use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
