@@ -16,7 +16,13 @@ pub fn fold(s: &str) -> String {
 /// Which ASCII chars occur in a folded text: a query whose chars are not all present cannot
 /// match, and most fields of a big bank are ruled out by one AND instead of a scan.
 pub fn ascii_mask(folded: &str) -> u128 {
-    folded.bytes().filter(u8::is_ascii).fold(0, |m, b| m | 1u128 << b)
+    // A table store per byte is cheaper than a 128-bit shift per byte (index build at 10,000
+    // questions reads ~6 MB).
+    let mut seen = [false; 256];
+    for b in folded.bytes() {
+        seen[usize::from(b)] = true;
+    }
+    seen[..128].iter().enumerate().filter(|(_, s)| **s).fold(0, |m, (b, _)| m | 1u128 << b)
 }
 
 /// A folded field with what makes rejecting it cheap.
