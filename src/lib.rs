@@ -15,6 +15,8 @@ pub mod questionnaire;
 pub mod report;
 pub mod scoring;
 pub mod search;
+#[doc(hidden)]
+pub mod testgen;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -1,10 +1,12 @@
 //! The search room (pure): a fuzzy index over questions. Ranked hits carry the matched
 //! character positions (char indices into the field) so views can highlight them.
+//! Matching is fzf-v1 style and linear in the field (see `matcher`): a 10,000-question bank
+//! must answer within a keystroke, which a full dynamic-programming scorer cannot.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+mod matcher;
 
 use crate::questionnaire::Questionnaire;
+use matcher::{Folded, Query};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -49,25 +51,17 @@ pub struct Hit {
 }
 
 struct Entry {
-    fields: Vec<(Field, String, String)>, // field, original, lowercase
+    fields: Vec<(Field, String, Folded)>,
 }
 
 pub struct Index {
     entries: Vec<Entry>,
-    matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Index({} questions)", self.entries.len())
     }
-}
-
-/// Cheap pre-check: every query char appears in order (case-insensitive). Most of a large bank
-/// fails it in a few nanoseconds, so the costly scorer runs only on real candidates.
-fn subsequence(haystack_lower: &str, needle_lower: &str) -> bool {
-    let mut h = haystack_lower.chars();
-    needle_lower.chars().filter(|c| !c.is_whitespace()).all(|n| h.any(|c| c == n))
 }
 
 impl Index {
@@ -85,14 +79,14 @@ impl Index {
                     fields: fields
                         .into_iter()
                         .map(|(f, s)| {
-                            let l = s.to_lowercase();
+                            let l = Folded::new(&s);
                             (f, s, l)
                         })
                         .collect(),
                 }
             })
             .collect();
-        Index { entries, matcher: SkimMatcherV2::default().ignore_case() }
+        Index { entries }
     }
 
     pub fn len(&self) -> usize {
@@ -116,36 +110,85 @@ impl Index {
         if query.is_empty() {
             return Vec::new();
         }
-        let lower = query.to_lowercase();
-        let mut hits: Vec<Hit> = Vec::new();
+        let q = Query::new(query);
+        let best_possible = q.best_possible();
+        let mut scratch = Vec::new();
+        // Rank on (score, question, field) first; only the hits kept get their text and
+        // positions, so a query matching most of a big bank stays cheap.
+        let mut ranked: Vec<(i64, usize, usize)> = Vec::new();
         let mut consider = |i: usize| {
             let e = &self.entries[i];
-            let mut best: Option<Hit> = None;
-            let note_field = note(i).filter(|n| !n.is_empty()).map(|n| (Field::Note, n.to_owned(), n.to_lowercase()));
-            for (field, text, text_lower) in e.fields.iter().chain(note_field.iter()) {
-                if !subsequence(text_lower, &lower) {
+            let mut best: Option<(i64, usize)> = None;
+            // A tie keeps the earlier field, so a field that can at best tie is not read.
+            let hopeless =
+                |best: Option<(i64, usize)>, field: Field| best.is_some_and(|b| b.0 >= best_possible + field.bonus());
+            for (k, (field, _, folded)) in e.fields.iter().enumerate() {
+                if hopeless(best, *field) {
                     continue;
                 }
-                if let Some((score, positions)) = self.matcher.fuzzy_indices(text, query) {
-                    let score = score + field.bonus() + if text_lower.contains(&lower) { 50 } else { 0 };
-                    if best.as_ref().is_none_or(|b| score > b.score) {
-                        best = Some(Hit { question: i, score, field: *field, matched: text.clone(), positions });
+                if let Some(score) = q.score(folded, &mut scratch) {
+                    let score = score + field.bonus();
+                    if best.is_none_or(|b| score > b.0) {
+                        best = Some((score, k));
                     }
                 }
             }
-            if let Some(b) = best {
-                hits.push(b);
+            if !hopeless(best, Field::Note)
+                && let Some(n) = note(i).filter(|n| !n.is_empty())
+                && let Some(score) = q.score(&Folded::new(n), &mut scratch)
+            {
+                let score = score + Field::Note.bonus();
+                if best.is_none_or(|b| score > b.0) {
+                    best = Some((score, NOTE));
+                }
+            }
+            if let Some((score, k)) = best {
+                ranked.push((score, i, k));
             }
         };
         match within {
             Some(ids) => ids.iter().copied().filter(|&i| i < self.entries.len()).for_each(&mut consider),
             None => (0..self.entries.len()).for_each(&mut consider),
         }
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.question.cmp(&b.question)));
-        hits.truncate(limit);
-        hits
+        // Keys are unique (question indices differ), so an unstable sort gives a stable order.
+        let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if limit < ranked.len() {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
+        ranked
+            .into_iter()
+            .filter_map(|(score, i, k)| {
+                let (field, text, positions) = match self.entries[i].fields.get(k) {
+                    Some((field, text, folded)) => {
+                        q.score(folded, &mut scratch)?;
+                        (*field, text.clone(), scratch.clone())
+                    }
+                    None => {
+                        let n = note(i)?;
+                        q.score(&Folded::new(n), &mut scratch)?;
+                        (Field::Note, n.to_owned(), scratch.clone())
+                    }
+                };
+                Some(Hit { question: i, score, field, matched: text, positions })
+            })
+            .collect()
     }
 }
+
+/// The characters to highlight in a shown hit: fuzzy-matcher's skim algorithm picks the
+/// best-looking alignment (it is too slow to rank 10,000 questions per keystroke, so the
+/// linear matcher above ranks and skim only polishes the few rows on screen).
+pub fn highlight(text: &str, query: &str) -> Option<Vec<usize>> {
+    use fuzzy_matcher::FuzzyMatcher;
+    static SKIM: std::sync::OnceLock<fuzzy_matcher::skim::SkimMatcherV2> = std::sync::OnceLock::new();
+    let skim = SKIM.get_or_init(|| fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case());
+    skim.fuzzy_indices(text, query.trim()).map(|(_, positions)| positions)
+}
+
+/// Marks the note as the best field of a question (index fields are numbered from 0).
+const NOTE: usize = usize::MAX;
 
 #[cfg(test)]
 mod tests {
@@ -168,6 +211,12 @@ mod tests {
         let hits = i.search("inventory", |_| None, None, 10);
         assert_eq!(q.questions[hits[0].question].id, "do-map-inventory");
         assert!(!hits[0].positions.is_empty());
+    }
+
+    #[test]
+    fn highlight_marks_the_matched_characters() {
+        assert_eq!(highlight("Incident response", "inre"), Some(vec![0, 1, 9, 10]));
+        assert_eq!(highlight("abc", "zz"), None);
     }
 
     #[test]

@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+pub use answers::render as render_answers;
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
 pub use store::{Change, Store};

@@ -65,7 +65,8 @@ impl Store {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
         let path = self.answers_path(&c.respondent.id);
-        let position = self.order.get(&c.question).copied().unwrap_or(usize::MAX / 2);
+        // Orphans (ids the questionnaire lacks) go after every known question.
+        let position = self.order.get(&c.question).copied().unwrap_or(self.order.len());
         let doc = self.docs.entry(c.respondent.id.clone()).or_insert_with(|| answers::new_document(&c.respondent));
         answers::set_answer(doc, &c.question, c.new.as_ref(), position);
         let text = doc.to_string();

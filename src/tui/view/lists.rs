@@ -58,8 +58,9 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: us
         spans.push(Span::styled(label.clone(), Style::new().add_modifier(Modifier::BOLD)));
         let room = width.saturating_sub(prefix.len() + label.len());
         let shown = truncate(&sanitize(&h.matched, false), room);
+        let positions = crate::search::highlight(&h.matched, query).unwrap_or_else(|| h.positions.clone());
         for (ci, ch) in shown.chars().enumerate() {
-            let style = if h.positions.contains(&ci) { theme::highlight(s.color) } else { Style::new() };
+            let style = if positions.contains(&ci) { theme::highlight(s.color) } else { Style::new() };
             spans.push(Span::styled(ch.to_string(), style));
         }
         let mut line = Line::from(spans);

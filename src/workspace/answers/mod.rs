@@ -1,6 +1,7 @@
 //! `answers/<respondent>.toml`: one table per answered question, in questionnaire order.
 //! The parsed document is kept so that rewriting it after a change keeps the user's comments.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use toml_edit::{Array, DocumentMut, Item, Table, Value as TValue};
@@ -119,6 +120,17 @@ pub fn new_document(r: &Respondent) -> DocumentMut {
     doc
 }
 
+/// A whole answers file at once, tables in questionnaire order (`order`: question id → index).
+/// For bulk writers such as the benchmark generator, which would otherwise re-render the file
+/// once per answer.
+pub fn render(r: &Respondent, order: &HashMap<String, usize>) -> String {
+    let mut doc = new_document(r);
+    for (qid, a) in &r.answers {
+        set_answer(&mut doc, qid, Some(a), order.get(qid).copied().unwrap_or(order.len()));
+    }
+    doc.to_string()
+}
+
 /// Update the respondent's name and role in place.
 pub fn set_respondent(doc: &mut DocumentMut, r: &Respondent) {
     if !doc.get("respondent").is_some_and(Item::is_table) {
@@ -164,7 +176,7 @@ pub fn set_answer(doc: &mut DocumentMut, question_id: &str, answer: Option<&Answ
     let item = &mut answers[question_id];
     if let Some(t) = item.as_table_mut() {
         // Room for the respondent table and top-level keys before the first answer.
-        t.set_position(Some(position as isize + 10));
+        t.set_position(Some(isize::try_from(position).unwrap_or(isize::MAX - 10).saturating_add(10)));
     }
     let level = a.level().map(|l| TValue::from(i64::from(l)));
     let na = (a.value == Some(Value::NotApplicable)).then(|| TValue::from(true));

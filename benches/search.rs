@@ -1,0 +1,41 @@
+//! Fuzzy search for five realistic queries, as the TUI runs it: every question, notes of the
+//! current respondent included, all hits ranked. Also "typing": each prefix of the query,
+//! narrowed within the previous hits, as happens key by key.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use aira::search::Index;
+use aira::workspace::Access;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn search(c: &mut Criterion) {
+    let mut g = c.benchmark_group("search");
+    for f in common::sizes() {
+        let ws = f.open(Access::ReadOnly);
+        let (qs, r) = (&ws.questionnaire.questions, &ws.assessment.respondents[0]);
+        let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
+        let index = Index::new(&ws.questionnaire);
+        g.bench_function(format!("{}/index-build", f.name), |b| b.iter(|| black_box(Index::new(&ws.questionnaire))));
+        for query in common::QUERIES {
+            g.bench_function(format!("{}/full/{query}", f.name), |b| {
+                b.iter(|| black_box(index.search(query, note, None, usize::MAX)))
+            });
+            g.bench_function(format!("{}/typing/{query}", f.name), |b| {
+                b.iter(|| {
+                    let mut within: Option<Vec<usize>> = None;
+                    for end in query.char_indices().map(|(i, ch)| i + ch.len_utf8()) {
+                        let hits = index.search(&query[..end], note, within.as_deref(), usize::MAX);
+                        within = Some(hits.iter().map(|h| h.question).collect());
+                    }
+                    black_box(within)
+                })
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, search);
+criterion_main!(benches);
