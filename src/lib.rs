@@ -12,6 +12,7 @@ pub mod diag;
 pub mod frameworks;
 pub mod import;
 pub mod questionnaire;
+pub mod recent;
 pub mod report;
 pub mod scoring;
 pub mod search;

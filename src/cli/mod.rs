@@ -21,6 +21,7 @@ mod import;
 mod questionnaires;
 mod report;
 mod soa;
+mod start;
 mod tui;
 mod undo;
 mod upgrade;
@@ -64,6 +65,8 @@ pub enum ScoreFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// The start screen: recent workspaces, create a new one, or open one by path
+    Start,
     /// Create a new workspace
     Init {
         dir: PathBuf,
@@ -160,6 +163,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let color = use_color(cli.color);
     match &cli.command {
         None => tui::tui(&cli, color),
+        Some(Command::Start) => start::start(color),
         Some(Command::Init { dir, questionnaire, name, organisation }) => {
             let text = questionnaire_text(questionnaire.as_deref())?;
             let name = name

@@ -1,6 +1,9 @@
 //! `aira` with no command: the wizard on the resolved workspace (created on first run).
+//! `run_on` is the wizard on one folder, shared with `aira start`; it records the workspace
+//! in the recent list first.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 use anyhow::{Result, bail};
 
@@ -19,6 +22,12 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
         let b = questionnaire::default_builtin();
         workspace::create(&dir, b.text, "Default workspace", "")?;
     }
+    run_on(&dir, color)
+}
+
+/// The wizard on the workspace in `dir`, until the user quits. Exit code 1 when changes could
+/// not be written (they are printed so nothing is lost).
+pub fn run_on(dir: &Path, color: bool) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
     }
@@ -26,7 +35,10 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
     let keymap = crate::tui::keymap::Keymap::load(
         crate::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
     )?;
-    let ws = workspace::open(&dir, Access::WriteOrReadOnly)?;
+    let mut ws = workspace::open(dir, Access::WriteOrReadOnly)?;
+    if let Some(notice) = record_recent(dir, &ws.meta.name) {
+        ws.notices.push(notice);
+    }
     let opts = crate::tui::Options { color, user: crate::config::user_name(&cfg), keymap };
     let unsaved = crate::tui::run(ws, opts)?;
     if !unsaved.is_empty() {
@@ -49,4 +61,12 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Put the workspace at the top of the start screen's list. A failure is a notice for the
+/// banner, never a reason not to open the workspace.
+fn record_recent(dir: &Path, name: &str) -> Option<String> {
+    let file = crate::recent::file()?;
+    let e = crate::recent::record(&file, dir, name, &workspace::now_rfc3339()).err()?;
+    Some(format!("not added to the recent workspaces: {e}"))
 }

@@ -4,8 +4,9 @@
 pub mod action;
 pub mod keymap;
 mod saver;
+pub mod start;
 pub mod state;
-mod terminal;
+pub(crate) mod terminal;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod update;
@@ -61,7 +62,7 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::worksp
     }
 }
 
-fn is_hangup(e: &std::io::Error) -> bool {
+pub(crate) fn is_hangup(e: &std::io::Error) -> bool {
     // EIO is what reading a hung-up terminal gives on Unix.
     e.raw_os_error() == Some(5) || e.kind() == std::io::ErrorKind::UnexpectedEof
 }
