@@ -17,6 +17,8 @@ use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH};
 pub const HINTS: &str = "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit";
 const FILTER_HINTS: &str = "↑↓ choose · Enter open · Backspace edits · Esc clears the filter";
 const FORM_HINTS: &str = "Tab/↑↓ field · ←→ questionnaire · Enter create · Esc cancel";
+/// Columns before a form field's value: a space, the label, two spaces.
+const LABEL_W: usize = 17;
 const OPEN_HINTS: &str = "Enter open · Esc cancel · ~ is your home folder";
 
 pub fn render(s: &StartState, f: &mut Frame) {
@@ -179,9 +181,10 @@ fn boxed(area: Rect, w: u16, h: u16) -> Rect {
 
 fn input_line(label: &str, value: &str, focused: bool, width: usize, color: bool) -> Line<'static> {
     let label_style = if focused { theme::selected(color) } else { Style::new().add_modifier(Modifier::BOLD) };
-    let room = width.saturating_sub(16);
+    let room = width.saturating_sub(LABEL_W + 1);
     let shown = tail_fit(&sanitize(value, false), room);
-    let mut spans = vec![Span::styled(format!("{label:<14}"), label_style), Span::raw("  "), Span::raw(shown)];
+    let mut spans =
+        vec![Span::raw(" "), Span::styled(format!("{label:<14}"), label_style), Span::raw("  "), Span::raw(shown)];
     if focused {
         spans.push(Span::raw("▏"));
     }
@@ -216,17 +219,25 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
-    let mut q = vec![Span::styled(format!("{:<14}", Field::Questionnaire.label()), label_style), Span::raw("  ")];
-    q.extend([Span::raw(open), Span::raw(fit(&sanitize(&title, false), width.saturating_sub(20))), Span::raw(close)]);
+    let mut q = vec![
+        Span::raw(" "),
+        Span::styled(format!("{:<14}", Field::Questionnaire.label()), label_style),
+        Span::raw("  "),
+    ];
+    q.extend([
+        Span::raw(open),
+        Span::raw(fit(&sanitize(&title, false), width.saturating_sub(LABEL_W + 4))),
+        Span::raw(close),
+    ]);
     lines.push(Line::from(q));
-    let detail = fit(&sanitize(&detail, false), width.saturating_sub(16));
-    lines.push(Line::styled(format!("{:16}{detail}", ""), theme::dim(s.color)));
+    let detail = fit(&sanitize(&detail, false), width.saturating_sub(LABEL_W));
+    lines.push(Line::styled(format!("{:LABEL_W$}{detail}", ""), theme::dim(s.color)));
     lines.push(Line::raw(""));
     if form.focused() == Field::Folder && form.folder.is_empty() {
-        lines.push(Line::styled("A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.color)));
+        lines.push(Line::styled(" A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.color)));
     }
     if let Some(e) = &form.error {
-        lines.push(Line::styled(sanitize(e, false).into_owned(), theme::warning(s.color)));
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.color)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -239,7 +250,7 @@ fn open_path(s: &StartState, input: &str, error: Option<&str>, f: &mut Frame, ar
     f.render_widget(block, rect);
     let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.color), Line::raw("")];
     if let Some(e) = error {
-        lines.push(Line::styled(sanitize(e, false).into_owned(), theme::warning(s.color)));
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.color)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
