@@ -96,6 +96,20 @@ actions! {
     ScrollUp = "scroll_up",
     /// Suspend to the shell (fg resumes)
     Suspend = "suspend",
+    /// Show the question tree (navigator)
+    Navigator = "navigator",
+    /// Filter: only unanswered questions (toggle)
+    FilterUnanswered = "filter_unanswered",
+    /// Filter: only flagged questions (toggle)
+    FilterFlagged = "filter_flagged",
+    /// Filter: only questions for the respondent's role (toggle)
+    FilterRole = "filter_role",
+    /// Filter: only the quick profile (toggle)
+    FilterQuick = "filter_quick",
+    /// Clear every filter
+    FilterAll = "filter_all",
+    /// Mouse on/off (off lets the terminal select text)
+    ToggleMouse = "toggle_mouse",
 }
 
 impl Action {
@@ -120,4 +134,6 @@ pub enum Effect {
     Save(Box<crate::workspace::Change>),
     Quit,
     Suspend,
+    /// Turn mouse capture on or off.
+    Mouse(bool),
 }

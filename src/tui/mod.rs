@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod navigator;
 mod saver;
 pub mod state;
 mod terminal;
@@ -95,6 +96,7 @@ fn event_loop(
             let effects = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
                 Event::Paste(text) => update::handle_paste(state, &text),
+                Event::Mouse(m) => update::handle_mouse(state, m, guard.terminal.size()?.into()),
                 _ => Vec::new(),
             };
             dirty = true;
@@ -106,6 +108,7 @@ fn event_loop(
                     },
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => guard.suspend()?,
+                    Effect::Mouse(on) => guard.set_mouse(on)?,
                 }
             }
             if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {

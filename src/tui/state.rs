@@ -52,6 +52,10 @@ pub enum Mode {
         selected: usize,
     },
     Note,
+    /// The navigator tree has the keys; `selected` is a row of `navigator::rows`.
+    Navigator {
+        selected: usize,
+    },
 }
 
 /// Where the save worker is: the status bar says "Saved" only when nothing is pending.
@@ -95,6 +99,10 @@ pub struct AppState {
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     pub history_len: usize,
+    /// Which questions the walk and the navigator show.
+    pub filter: super::navigator::Filter,
+    /// Mouse capture on (click, wheel) or off (the terminal's own text selection works).
+    pub mouse: bool,
     /// The clock, injectable so tests are deterministic.
     pub now: fn() -> String,
 }
@@ -126,6 +134,8 @@ impl AppState {
             search_cache: None,
             undo: Vec::new(),
             history_len: 0,
+            filter: Default::default(),
+            mouse: true,
             now: crate::workspace::now_rfc3339,
         };
         // Resume where the work stopped: the first question this respondent has not answered.

@@ -206,3 +206,81 @@ fn confirming_the_same_level_moves_on_without_a_save() {
     assert!(saves(&fx).is_empty());
     assert_eq!(s.cursor, 1);
 }
+
+#[test]
+fn quick_filter_defines_the_walk() {
+    let mut s = mini_state();
+    press(&mut s, "j");
+    press(&mut s, "p");
+    // Only the first mini question is in the quick profile: the cursor returns to it.
+    assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 0, "nothing else in the walk");
+    press(&mut s, "p");
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 1);
+}
+
+#[test]
+fn unanswered_filter_skips_answered_questions() {
+    let mut s = mini_state();
+    press(&mut s, "2");
+    press(&mut s, "g");
+    press(&mut s, "o");
+    press(&mut s, "u");
+    assert!(matches!(s.mode, Mode::Navigator { .. }));
+    assert_eq!(s.cursor, 1, "the answered first question is filtered out");
+    press(&mut s, "q");
+    assert_eq!(s.mode, Mode::Normal);
+    press(&mut s, "3");
+    assert_eq!(s.cursor, 2, "answering moves to the next unanswered");
+    press(&mut s, "k");
+    assert_eq!(s.cursor, 2, "answered questions are out of the walk");
+}
+
+#[test]
+fn navigator_enter_jumps_and_headers_jump_to_their_first_question() {
+    let mut s = mini_state();
+    press(&mut s, "o");
+    // Row 0 is the Plan header, row 1 Govern, row 2 its question.
+    for _ in 0..10 {
+        press(&mut s, "k");
+    }
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.cursor, 0);
+    press(&mut s, "o");
+    // The selection starts on the cursor's row (2); two down is the Map question.
+    press(&mut s, "jj");
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.current_question().unwrap().id, "plan-map-context");
+}
+
+#[test]
+fn role_filter_needs_a_role() {
+    let mut s = mini_state();
+    press(&mut s, "o");
+    press(&mut s, "r");
+    assert!(s.flash.as_deref().unwrap().contains("has no role"));
+    assert!(!s.filter.role);
+    s.assessment.respondents[0].role = "executive".into();
+    press(&mut s, "r");
+    assert!(s.filter.role);
+    assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
+}
+
+#[test]
+fn mouse_toggle_and_clicks() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let mut s = mini_state();
+    let area = Rect::new(0, 0, 120, 40);
+    let ev = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
+    handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
+    assert_eq!(s.card_scroll, 3);
+    // Click the fourth navigator row (Plan, Govern, q0, Map, q1 …) → question 1.
+    handle_mouse(&mut s, ev(MouseEventKind::Down(crossterm::event::MouseButton::Left), 5, 5), area);
+    assert_eq!(s.cursor, 1);
+    assert_eq!(press(&mut s, "m"), vec![Effect::Mouse(false)]);
+    handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
+    assert_eq!(s.card_scroll, 0, "mouse off: the terminal owns the mouse");
+}

@@ -16,6 +16,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Normal, "On the question card"),
         (Context::Heatmap, "In the heatmap"),
         (Context::List, "In lists and search"),
+        (Context::Navigator, "In the navigator"),
         (Context::Help, "Here"),
     ] {
         out.push(Line::styled(title.to_owned(), theme::title(s.color)));

@@ -23,6 +23,7 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Normal, Action::EditNote), "note"),
             (key(Context::Normal, Action::Search), "search"),
             (key(Context::Normal, Action::Heatmap), "heatmap"),
+            (key(Context::Normal, Action::Navigator), "outline"),
             (key(Context::Normal, Action::Help), "help"),
             (key(Context::Normal, Action::Quit), "quit"),
         ],
@@ -39,6 +40,15 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Heatmap, Action::CycleView), "current/target/gap"),
             (key(Context::Heatmap, Action::Back), "back"),
         ],
+        Mode::Navigator { .. } => vec![
+            (Some("↑↓".into()), "choose"),
+            (key(Context::Navigator, Action::Select), "jump"),
+            (key(Context::Navigator, Action::FilterUnanswered), "unanswered"),
+            (key(Context::Navigator, Action::FilterFlagged), "flagged"),
+            (key(Context::Navigator, Action::FilterRole), "role"),
+            (key(Context::Navigator, Action::FilterQuick), "quick"),
+            (key(Context::Navigator, Action::FilterAll), "all"),
+        ],
         Mode::CellList { .. } | Mode::Search { .. } => vec![
             (Some("↑↓".into()), "choose"),
             (key(Context::List, Action::Select), "jump"),
@@ -51,7 +61,8 @@ pub fn hints(s: &AppState) -> String {
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
     let (done, total) = s.progress();
-    let left = format!(" {} · {done}/{total} ", sanitize(&r.name, false));
+    let filter = if s.filter.is_all() { String::new() } else { format!(" · {}", s.filter.label(&r.role)) };
+    let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
     let save = s.save_label();
     let save_style = match (&s.save.error, s.read_only.is_some(), s.color) {
         (Some(_), _, _) | (_, true, _) => theme::warning(s.color),

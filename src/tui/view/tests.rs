@@ -120,3 +120,19 @@ fn tiny_terminals_say_so_and_never_panic() {
     }
     assert!(!screen(&s, 40, 12).contains("too small"));
 }
+
+#[test]
+fn navigator_screen() {
+    let mut s = answered();
+    keys(&mut s, "o");
+    all_sizes("navigator", &s);
+    keys(&mut s, "u");
+    insta::assert_snapshot!("navigator_unanswered_120x40", screen(&s, 120, 40));
+}
+
+#[test]
+fn quick_profile_walk_shows_the_filter() {
+    let mut s = answered();
+    keys(&mut s, "p");
+    insta::assert_snapshot!("main_quick_120x40", screen(&s, 120, 40));
+}
