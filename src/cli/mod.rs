@@ -44,6 +44,9 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Colours for the wizard (default: config `ui.theme`, else dark)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<crate::config::Palette>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -27,7 +27,9 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
         crate::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
     )?;
     let ws = workspace::open(&dir, Access::WriteOrReadOnly)?;
-    let opts = crate::tui::Options { color, user: crate::config::user_name(&cfg), keymap };
+    let palette = cli.theme.or(cfg.ui.theme).unwrap_or_default();
+    let theme = crate::tui::view::theme::Theme { palette, color };
+    let opts = crate::tui::Options { theme, user: crate::config::user_name(&cfg), keymap };
     let unsaved = crate::tui::run(ws, opts)?;
     if !unsaved.is_empty() {
         let _ = writeln!(

@@ -24,7 +24,7 @@ use state::AppState;
 use crate::workspace::Workspace;
 
 pub struct Options {
-    pub color: bool,
+    pub theme: view::theme::Theme,
     pub user: String,
     pub keymap: keymap::Keymap,
 }
@@ -34,7 +34,7 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
     let mut s = AppState::new(ws.questionnaire.clone(), ws.meta.clone(), ws.assessment.clone(), opts.user.clone());
     s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
     s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
-    s.color = opts.color;
+    s.theme = opts.theme;
     s.history_len = ws.history_len;
     s.keymap = opts.keymap.clone();
     s

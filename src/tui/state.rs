@@ -90,7 +90,7 @@ pub struct AppState {
     /// Who is typing: recorded as `answered_by`.
     pub user: String,
     pub keymap: Keymap,
-    pub color: bool,
+    pub theme: super::view::theme::Theme,
     pub editor: Option<TextArea<'static>>,
     /// The last search: shown hits, and every matching question index (to narrow from).
     pub search_cache: Option<(Vec<crate::search::Hit>, Vec<usize>)>,
@@ -129,7 +129,7 @@ impl AppState {
             flash: None,
             user,
             keymap: Keymap::defaults(),
-            color: true,
+            theme: Default::default(),
             editor: None,
             search_cache: None,
             undo: Vec::new(),

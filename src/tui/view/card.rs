@@ -20,7 +20,7 @@ fn clean(s: &str) -> String {
 /// The card's lines; wrapping is left to the Paragraph.
 pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let Some(q) = s.current_question() else { return vec![Line::raw("This questionnaire has no questions.")] };
-    let c = s.color;
+    let c = s.theme;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
     let where_ =

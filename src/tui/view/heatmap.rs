@@ -78,15 +78,15 @@ pub fn grid(
             vec![Span::styled(format!("{:<label_w$}", row_label(*r)), Style::new().add_modifier(Modifier::BOLD))];
         for (ci, c) in cols.iter().enumerate() {
             let v = cell_value(s, *r, *c, view);
-            let shade = if s.color { ' ' } else { theme::shade(v, min, max) };
+            let shade = if s.theme.color { ' ' } else { theme::shade(v, min, max) };
             let text = if view == HeatView::Gap && v.is_some() {
                 format!("{:+.1}", -v.unwrap_or(0.0))
             } else {
                 theme::score_text(v)
             };
-            let body = if s.color { text } else { format!("{text}{shade}") };
+            let body = if s.theme.color { text } else { format!("{text}{shade}") };
             let mut style =
-                if view == HeatView::Gap { gap_style(v, s.color) } else { theme::cell_style(v, min, max, s.color) };
+                if view == HeatView::Gap { gap_style(v, s.theme) } else { theme::cell_style(v, min, max, s.theme) };
             let is_sel = selected == Some((ri, ci));
             let is_here = selected.is_none() && current_cell == Some((*r, *c));
             if is_sel || is_here {
@@ -101,7 +101,8 @@ pub fn grid(
     lines
 }
 
-fn gap_style(gap: Option<f64>, color: bool) -> Style {
+fn gap_style(gap: Option<f64>, t: theme::Theme) -> Style {
+    let color = t.color;
     use ratatui::style::Color;
     match (gap, color) {
         (Some(g), true) if g >= 2.0 => Style::new().bg(Color::Red).fg(Color::Black),

@@ -19,7 +19,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Navigator, "In the navigator"),
         (Context::Help, "Here"),
     ] {
-        out.push(Line::styled(title.to_owned(), theme::title(s.color)));
+        out.push(Line::styled(title.to_owned(), theme::title(s.theme)));
         for (action, keys) in s.keymap.bindings(ctx) {
             if keys.is_empty() {
                 continue;
@@ -34,7 +34,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
     }
     out.push(Line::styled(
         "Every change is saved the moment you make it; the status bar says when it is on disk.".to_owned(),
-        theme::dim(s.color),
+        theme::dim(s.theme),
     ));
     out
 }

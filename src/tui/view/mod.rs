@@ -77,7 +77,7 @@ pub fn render(s: &AppState, f: &mut Frame) {
     if let Some(text) = s.read_only.as_ref().or(s.notices.first()) {
         let more = if s.notices.len() > 1 { format!(" (+{} more)", s.notices.len() - 1) } else { String::new() };
         f.render_widget(
-            Paragraph::new(format!(" {}{more}", sanitize(text, false))).style(theme::warning(s.color)),
+            Paragraph::new(format!(" {}{more}", sanitize(text, false))).style(theme::warning(s.theme)),
             p.banner,
         );
     }
@@ -115,16 +115,16 @@ fn full_heatmap(
     let mut lines = heatmap::grid(s, view, selected, wide, cell_w);
     lines.insert(0, Line::raw(""));
     lines.push(Line::raw(""));
-    let legend = if s.color {
+    let legend = if s.theme.color {
         "Colours run red (low) to green (high); – means nothing answered yet."
     } else {
         "Shading: ░ low  ▒  ▓  █ high; – means nothing answered yet."
     };
-    lines.push(Line::styled(legend.to_owned(), theme::dim(s.color)));
+    lines.push(Line::styled(legend.to_owned(), theme::dim(s.theme)));
     let (sc_min, sc_max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);
     lines.push(Line::styled(
         format!("Scale {sc_min}–{sc_max}. Overall {}.", theme::score_text(s.scores.overall.score)),
-        theme::dim(s.color),
+        theme::dim(s.theme),
     ));
     let title = format!(" Heatmap — {} view ", view.title());
     let block = Block::new().borders(Borders::ALL).title(title);

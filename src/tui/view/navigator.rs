@@ -46,7 +46,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let focused = matches!(s.mode, Mode::Navigator { .. });
     let title = format!(" {} ", s.filter.label(&s.current_respondent().role));
     let block = Block::new().borders(Borders::ALL).title(title).border_style(if focused {
-        theme::title(s.color)
+        theme::title(s.theme)
     } else {
         Style::new()
     });
@@ -59,7 +59,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
     if all.is_empty() {
-        lines.push(Line::styled("No question matches the filter (a clears it)", theme::dim(s.color)));
+        lines.push(Line::styled("No question matches the filter (a clears it)", theme::dim(s.theme)));
     }
     for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -79,12 +79,12 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
                 let level = value.unwrap_or_else(|| "·".to_owned());
                 let q = &s.questionnaire.questions[*i];
                 let text = truncate(&sanitize(&q.text, false), width.saturating_sub(7));
-                let style = if done { theme::dim(s.color) } else { Style::new() };
+                let style = if done { theme::dim(s.theme) } else { Style::new() };
                 Line::from(vec![Span::styled(format!("  {level:>1}{flag} "), bold), Span::styled(text, style)])
             }
         };
         if n == selected {
-            line = line.style(theme::selected(s.color));
+            line = line.style(theme::selected(s.theme));
         }
         lines.push(line);
     }

@@ -64,8 +64,8 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let filter = if s.filter.is_all() { String::new() } else { format!(" · {}", s.filter.label(&r.role)) };
     let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
     let save = s.save_label();
-    let save_style = match (&s.save.error, s.read_only.is_some(), s.color) {
-        (Some(_), _, _) | (_, true, _) => theme::warning(s.color),
+    let save_style = match (&s.save.error, s.read_only.is_some(), s.theme.color) {
+        (Some(_), _, _) | (_, true, _) => theme::warning(s.theme),
         (None, false, true) if s.save.pending == 0 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         _ => Style::new().add_modifier(Modifier::BOLD),
     };
@@ -78,7 +78,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let room = width.saturating_sub(used);
     let middle: String = truncate(&middle, room);
     let pad = room.saturating_sub(middle.width());
-    let bar = if s.color {
+    let bar = if s.theme.color {
         Style::new().bg(Color::DarkGray).fg(Color::White)
     } else {
         Style::new().add_modifier(Modifier::REVERSED)

@@ -92,7 +92,7 @@ fn note_editor_screen() {
 #[test]
 fn no_colour_heatmap_uses_shading() {
     let mut s = answered();
-    s.color = false;
+    s.theme.color = false;
     keys(&mut s, "h");
     let text = screen(&s, 80, 24);
     assert!(text.contains('▓') || text.contains('█') || text.contains('▒') || text.contains('░'), "{text}");
@@ -135,4 +135,25 @@ fn quick_profile_walk_shows_the_filter() {
     let mut s = answered();
     keys(&mut s, "p");
     insta::assert_snapshot!("main_quick_120x40", screen(&s, 120, 40));
+}
+
+#[test]
+fn themes_keep_text_readable() {
+    use crate::tui::view::theme::{Palette, Theme};
+    for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
+        let mut s = answered();
+        s.theme = Theme { palette, color: true };
+        keys(&mut s, "/policy");
+        let t = draw(&s, 120, 40);
+        for cell in t.backend().buffer().content() {
+            // No text drawn in the same colour as its background, in any palette.
+            assert!(cell.symbol() == " " || cell.fg != cell.bg || cell.fg == Color::Reset, "{palette:?}: {cell:?}");
+        }
+        if palette == Palette::HighContrast {
+            assert!(
+                t.backend().buffer().content().iter().all(|c| c.fg != Color::Gray && c.fg != Color::DarkGray),
+                "no dim text"
+            );
+        }
+    }
 }
