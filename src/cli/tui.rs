@@ -38,15 +38,17 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
             unsaved.len(),
             dir.display()
         );
-        for c in &unsaved {
-            let a = c.new.clone().unwrap_or_else(Answer::default);
-            let _ = writeln!(
-                std::io::stderr(),
-                "  {} / {}: {}",
-                c.respondent.id,
-                c.question,
-                crate::workspace::history::answer_inline(&a)
-            );
+        for work in &unsaved {
+            let line = match work {
+                crate::tui::saver::Work::Change(c) => {
+                    let a = c.new.clone().unwrap_or_else(Answer::default);
+                    format!("{} / {}: {}", c.respondent.id, c.question, crate::workspace::history::answer_inline(&a))
+                }
+                crate::tui::saver::Work::Soa { control, applicable, justification } => {
+                    format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
+                }
+            };
+            let _ = writeln!(std::io::stderr(), "  {line}");
         }
         return Ok(1);
     }

@@ -110,6 +110,12 @@ actions! {
     FilterAll = "filter_all",
     /// Mouse on/off (off lets the terminal select text)
     ToggleMouse = "toggle_mouse",
+    /// Roadmap: gaps ranked into 0–3, 3–6 and 6–12 months
+    Roadmap = "roadmap",
+    /// Statement of Applicability: which Annex A controls apply
+    Soa = "soa",
+    /// Mark the control applicable
+    MarkApplicable = "mark_applicable",
 }
 
 impl Action {
@@ -136,4 +142,10 @@ pub enum Effect {
     Suspend,
     /// Turn mouse capture on or off.
     Mouse(bool),
+    /// Record a Statement of Applicability decision durably.
+    SaveSoa {
+        control: String,
+        applicable: bool,
+        justification: String,
+    },
 }

@@ -18,11 +18,13 @@ pub enum Context {
     Heatmap,
     List,
     Navigator,
+    Soa,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [Context::Normal, Context::Heatmap, Context::List, Context::Navigator, Context::Help];
+    pub const ALL: [Context; 6] =
+        [Context::Normal, Context::Heatmap, Context::List, Context::Navigator, Context::Soa, Context::Help];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -30,6 +32,7 @@ impl Context {
             Context::Heatmap => "heatmap",
             Context::List => "list",
             Context::Navigator => "navigator",
+            Context::Soa => "soa",
             Context::Help => "help",
         }
     }
@@ -197,7 +200,7 @@ impl Keymap {
                 err(
                     Some(section.span().start),
                     format!(
-                        "unknown section `{}`; expected normal, heatmap, list, navigator or help",
+                        "unknown section `{}`; expected normal, heatmap, list, navigator, soa or help",
                         section.get_ref()
                     ),
                 )

@@ -4,7 +4,7 @@
 pub mod action;
 pub mod keymap;
 pub mod navigator;
-mod saver;
+pub mod saver;
 pub mod state;
 mod terminal;
 #[cfg(test)]
@@ -41,7 +41,7 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
 }
 
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
-pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::workspace::Change>> {
+pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>> {
     let mut state = state_for(&ws, &opts);
     let saver = ws.store.take().map(saver::Saver::start);
     let stop = Arc::new(AtomicBool::new(false));
@@ -103,8 +103,12 @@ fn event_loop(
             for fx in effects {
                 match fx {
                     Effect::Save(change) => match saver {
-                        Some(sv) => sv.send(*change),
+                        Some(sv) => sv.send(saver::Work::Change(change)),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
+                    },
+                    Effect::SaveSoa { control, applicable, justification } => match saver {
+                        Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
+                        None => state.flash = Some("Read-only: this decision was not saved".into()),
                     },
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => guard.suspend()?,

@@ -52,6 +52,16 @@ pub enum Mode {
         selected: usize,
     },
     Note,
+    /// The roadmap list; `selected` indexes its items across horizons.
+    Roadmap {
+        selected: usize,
+    },
+    /// The Statement of Applicability; `justification` is being typed when a control is
+    /// marked not applicable.
+    Soa {
+        selected: usize,
+        justification: Option<String>,
+    },
     /// The navigator tree has the keys; `selected` is a row of `navigator::rows`.
     Navigator {
         selected: usize,

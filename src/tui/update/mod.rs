@@ -4,6 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 mod mouse;
+pub mod plans;
 
 pub use mouse::handle_mouse;
 
@@ -72,6 +73,11 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         },
         Mode::Help { .. } => s.keymap.action(Context::Help, k).map_or_else(Vec::new, |a| update(s, a)),
         Mode::Navigator { .. } => s.keymap.action(Context::Navigator, k).map_or_else(Vec::new, |a| update(s, a)),
+        Mode::Roadmap { .. } => s.keymap.action(Context::List, k).map_or_else(Vec::new, |a| update(s, a)),
+        Mode::Soa { selected, justification } => {
+            let (selected, justification) = (*selected, justification.take());
+            plans::soa_key(s, selected, justification, key)
+        }
         Mode::Heatmap { .. } => s.keymap.action(Context::Heatmap, k).map_or_else(Vec::new, |a| update(s, a)),
         Mode::CellList { .. } => s.keymap.action(Context::List, k).map_or_else(Vec::new, |a| update(s, a)),
     }
@@ -146,6 +152,11 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             navigator_action(s, selected, action);
             Vec::new()
         }
+        Mode::Roadmap { selected } => {
+            plans::roadmap_action(s, selected, action);
+            Vec::new()
+        }
+        Mode::Soa { .. } => Vec::new(),
         Mode::Normal | Mode::Target | Mode::Note => normal_action(s, action),
     }
 }
@@ -327,6 +338,8 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
             s.search_cache = None;
         }
         Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
+        Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
+        Action::Soa => s.mode = Mode::Soa { selected: 0, justification: None },
         Action::FilterUnanswered
         | Action::FilterFlagged
         | Action::FilterRole

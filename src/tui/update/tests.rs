@@ -6,6 +6,7 @@ use super::*;
 use crate::assessment::Respondent;
 use crate::tui::state::AppState;
 use crate::tui::testing::mini_state;
+use crate::tui::update::plans;
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -283,4 +284,47 @@ fn mouse_toggle_and_clicks() {
     assert_eq!(press(&mut s, "m"), vec![Effect::Mouse(false)]);
     handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
     assert_eq!(s.card_scroll, 0, "mouse off: the terminal owns the mouse");
+}
+
+#[test]
+fn roadmap_lists_gaps_and_jumps() {
+    let mut s = mini_state();
+    press(&mut s, "1"); // q0 at 1, default target 3: a gap of 2 (weight 2)
+    press(&mut s, "2"); // q1 at 2: a gap of 1
+    press(&mut s, "R");
+    assert!(matches!(s.mode, Mode::Roadmap { selected: 0 }));
+    let items = plans::roadmap_items(&s);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].1.id, "plan-govern-policy", "largest weighted gap first");
+    press(&mut s, "G"); // not bound in lists: ignored
+    handle_key(&mut s, code(KeyCode::Down));
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.current_question().unwrap().id, "plan-map-context");
+}
+
+#[test]
+fn soa_not_applicable_needs_a_justification() {
+    let mut s = mini_state();
+    press(&mut s, "A");
+    assert!(matches!(s.mode, Mode::Soa { selected: 0, justification: None }));
+    press(&mut s, "n");
+    assert!(matches!(s.mode, Mode::Soa { justification: Some(_), .. }));
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert!(fx.is_empty());
+    assert!(s.flash.as_deref().unwrap().contains("needs a justification"));
+    press(&mut s, "No AI policy separate from the group policy");
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::SaveSoa {
+            control: "A.2.2".into(),
+            applicable: false,
+            justification: "No AI policy separate from the group policy".into()
+        }]
+    );
+    assert!(!s.meta.soa["A.2.2"].applicable);
+    let fx = press(&mut s, "y");
+    assert!(matches!(&fx[0], Effect::SaveSoa { applicable: true, .. }));
+    press(&mut s, "q");
+    assert_eq!(s.mode, Mode::Normal);
 }

@@ -17,6 +17,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Heatmap, "In the heatmap"),
         (Context::List, "In lists and search"),
         (Context::Navigator, "In the navigator"),
+        (Context::Soa, "In the Statement of Applicability"),
         (Context::Help, "Here"),
     ] {
         out.push(Line::styled(title.to_owned(), theme::title(s.theme)));

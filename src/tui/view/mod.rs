@@ -7,6 +7,7 @@ mod heatmap;
 mod help;
 mod lists;
 pub mod navigator;
+mod plans;
 mod status;
 pub mod theme;
 
@@ -88,6 +89,8 @@ pub fn render(s: &AppState, f: &mut Frame) {
             return lists::cell(s, f, p.body, *row, *col, *view, *selected);
         }
         Mode::Help { scroll } => return help::render(s, f, p.body, *scroll),
+        Mode::Roadmap { selected } => return plans::roadmap(s, f, p.body, *selected),
+        Mode::Soa { selected, justification } => return plans::soa(s, f, p.body, *selected, justification.as_deref()),
         _ => {}
     }
     heatmap::panel(s, f, p.heat);

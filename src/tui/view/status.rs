@@ -49,7 +49,17 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Navigator, Action::FilterQuick), "quick"),
             (key(Context::Navigator, Action::FilterAll), "all"),
         ],
-        Mode::CellList { .. } | Mode::Search { .. } => vec![
+        Mode::Soa { justification: Some(_), .. } => {
+            vec![(Some("Enter".into()), "keep"), (Some("Esc".into()), "cancel")]
+        }
+        Mode::Soa { .. } => vec![
+            (Some("↑↓".into()), "choose"),
+            (key(Context::Soa, Action::MarkApplicable), "applicable"),
+            (key(Context::Soa, Action::NotApplicable), "not applicable"),
+            (key(Context::Soa, Action::Select), "questions"),
+            (key(Context::Soa, Action::Back), "back"),
+        ],
+        Mode::CellList { .. } | Mode::Search { .. } | Mode::Roadmap { .. } => vec![
             (Some("↑↓".into()), "choose"),
             (key(Context::List, Action::Select), "jump"),
             (key(Context::List, Action::Back), "back"),

@@ -157,3 +157,16 @@ fn themes_keep_text_readable() {
         }
     }
 }
+
+#[test]
+fn roadmap_and_soa_screens() {
+    let mut s = answered();
+    keys(&mut s, "R");
+    all_sizes("roadmap", &s);
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    keys(&mut s, "A");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    keys(&mut s, "n");
+    keys(&mut s, "Covered by the group policy");
+    all_sizes("soa", &s);
+}
