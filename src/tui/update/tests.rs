@@ -328,3 +328,54 @@ fn soa_not_applicable_needs_a_justification() {
     press(&mut s, "q");
     assert_eq!(s.mode, Mode::Normal);
 }
+
+#[test]
+fn every_action_in_every_mode_is_safe() {
+    use crate::tui::action::Action;
+    let modes = |s: &AppState| {
+        vec![
+            Mode::Normal,
+            Mode::Target,
+            Mode::Help { scroll: 0 },
+            Mode::Heatmap { row: 0, col: 0, view: HeatView::Current },
+            Mode::CellList { row: 4, col: 4, view: HeatView::Gap, selected: 9 },
+            Mode::Search { query: "zz".into(), selected: 3 },
+            Mode::Navigator { selected: 999 },
+            Mode::Roadmap { selected: 50 },
+            Mode::Soa { selected: 37, justification: None },
+            Mode::Note,
+        ]
+        .into_iter()
+        .filter(move |m| *m != Mode::Note || s.editor.is_some())
+        .collect::<Vec<_>>()
+    };
+    for &action in Action::ALL {
+        let mut s = mini_state();
+        for mode in modes(&s) {
+            s.mode = mode;
+            let _ = update(&mut s, action);
+            assert!(s.cursor < s.questionnaire.questions.len());
+        }
+    }
+}
+
+#[test]
+fn next_unanswered_scroll_suspend_and_filters() {
+    let mut s = mini_state();
+    press(&mut s, "2");
+    press(&mut s, "g");
+    handle_key(&mut s, code(KeyCode::Tab));
+    assert_eq!(s.cursor, 1, "Tab skips the answered first question");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    assert_eq!(s.card_scroll, 1);
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL));
+    assert_eq!(s.card_scroll, 0);
+    assert_eq!(handle_key(&mut s, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)), vec![Effect::Suspend]);
+    press(&mut s, "f");
+    press(&mut s, "o");
+    press(&mut s, "f");
+    assert!(s.filter.flagged);
+    assert_eq!(s.cursor, 1, "the flagged question stays in view");
+    press(&mut s, "a");
+    assert!(s.filter.is_all());
+}
