@@ -116,6 +116,8 @@ actions! {
     Soa = "soa",
     /// Mark the control applicable
     MarkApplicable = "mark_applicable",
+    /// Workshop mode: a projector view of the question and everyone's levels
+    Workshop = "workshop",
 }
 
 impl Action {

@@ -43,6 +43,7 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
 pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>> {
     let mut state = state_for(&ws, &opts);
+    load_baseline(&mut state, &ws.dir);
     let saver = ws.store.take().map(saver::Saver::start);
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -59,6 +60,20 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>>
         // The terminal went away (SSH dropped): not an error, there is nobody to tell.
         Err(e) if is_hangup(&e) => Ok(unsaved),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Scores of the baseline named in workspace.toml, for the heatmap's trend view. A baseline
+/// that cannot be opened is a notice, not a reason to refuse to start.
+fn load_baseline(state: &mut AppState, dir: &std::path::Path) {
+    let Some(rel) = state.meta.baseline.clone().filter(|b| !b.trim().is_empty()) else { return };
+    let path = dir.join(&rel);
+    match crate::workspace::open(&path, crate::workspace::Access::ReadOnly) {
+        Ok(base) => {
+            let statuses = base.assessment.statuses(&base.questionnaire);
+            state.baseline = Some(crate::scoring::score(&base.questionnaire, &statuses, base.meta.aggregation));
+        }
+        Err(e) => state.notices.push(format!("baseline {rel} not loaded: {e}")),
     }
 }
 

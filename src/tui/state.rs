@@ -14,6 +14,10 @@ pub enum HeatView {
     Current,
     Target,
     Gap,
+    /// The widest spread between respondents' levels in each cell.
+    Disagreement,
+    /// Change since the baseline assessment (workspace.toml `baseline`).
+    Trend,
 }
 
 impl HeatView {
@@ -22,6 +26,8 @@ impl HeatView {
             HeatView::Current => "current",
             HeatView::Target => "target",
             HeatView::Gap => "gap",
+            HeatView::Disagreement => "disagreement",
+            HeatView::Trend => "change since baseline",
         }
     }
 }
@@ -109,6 +115,10 @@ pub struct AppState {
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     pub history_len: usize,
+    /// Scores of the baseline assessment, when workspace.toml names one.
+    pub baseline: Option<Scores>,
+    /// Workshop mode: the projector view of the current question and everyone's levels.
+    pub workshop: bool,
     /// Which questions the walk and the navigator show.
     pub filter: super::navigator::Filter,
     /// Mouse capture on (click, wheel) or off (the terminal's own text selection works).
@@ -145,6 +155,8 @@ impl AppState {
             undo: Vec::new(),
             history_len: 0,
             filter: Default::default(),
+            baseline: None,
+            workshop: false,
             mouse: true,
             now: crate::workspace::now_rfc3339,
         };

@@ -185,7 +185,9 @@ fn heatmap_action(s: &mut AppState, row: usize, col: usize, view: HeatView, acti
             view = match view {
                 HeatView::Current => HeatView::Target,
                 HeatView::Target => HeatView::Gap,
-                HeatView::Gap => HeatView::Current,
+                HeatView::Gap => HeatView::Disagreement,
+                HeatView::Disagreement if s.baseline.is_some() => HeatView::Trend,
+                HeatView::Disagreement | HeatView::Trend => HeatView::Current,
             }
         }
         _ => {}
@@ -339,6 +341,12 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
         Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
+        Action::Workshop => {
+            s.workshop = !s.workshop;
+            s.flash = Some(
+                if s.workshop { "Workshop view: r switches participant, w leaves" } else { "Workshop view off" }.into(),
+            );
+        }
         Action::Soa => s.mode = Mode::Soa { selected: 0, justification: None },
         Action::FilterUnanswered
         | Action::FilterFlagged

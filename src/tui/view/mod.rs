@@ -10,13 +10,14 @@ pub mod navigator;
 mod plans;
 mod status;
 pub mod theme;
+mod workshop;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::state::{AppState, Mode};
+use super::state::{AppState, HeatView, Mode};
 use crate::text::sanitize;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -93,6 +94,9 @@ pub fn render(s: &AppState, f: &mut Frame) {
         Mode::Soa { selected, justification } => return plans::soa(s, f, p.body, *selected, justification.as_deref()),
         _ => {}
     }
+    if s.workshop && matches!(s.mode, Mode::Normal | Mode::Target) {
+        return workshop::render(s, f, p.body);
+    }
     heatmap::panel(s, f, p.heat);
     card::render(s, f, p.card);
     if let Some(nav) = p.navigator {
@@ -118,10 +122,16 @@ fn full_heatmap(
     let mut lines = heatmap::grid(s, view, selected, wide, cell_w);
     lines.insert(0, Line::raw(""));
     lines.push(Line::raw(""));
-    let legend = if s.theme.color {
-        "Colours run red (low) to green (high); – means nothing answered yet."
-    } else {
-        "Shading: ░ low  ▒  ▓  █ high; – means nothing answered yet."
+    let legend = match (view, s.theme.color) {
+        (HeatView::Current | HeatView::Target, true) => {
+            "Colours run red (low) to green (high); ! marks strong disagreement; – nothing answered yet."
+        }
+        (HeatView::Current | HeatView::Target, false) => {
+            "Shading: ░ low  ▒  ▓  █ high; ! marks strong disagreement; – nothing answered yet."
+        }
+        (HeatView::Gap, _) => "Levels still to climb to reach the target (target − current); – no target or no answer.",
+        (HeatView::Disagreement, _) => "Widest spread between respondents' levels in each cell; ±2 or more is strong.",
+        (HeatView::Trend, _) => "Change in score since the baseline assessment; – where either has nothing.",
     };
     lines.push(Line::styled(legend.to_owned(), theme::dim(s.theme)));
     let (sc_min, sc_max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);

@@ -170,3 +170,47 @@ fn roadmap_and_soa_screens() {
     keys(&mut s, "Covered by the group policy");
     all_sizes("soa", &s);
 }
+
+/// Three workshop participants who disagree on the first question.
+fn workshop() -> AppState {
+    use crate::assessment::Respondent;
+    let mut s = mini_state();
+    s.assessment.respondents[0].name = "Ann (CISO)".into();
+    s.assessment.respondents.push(Respondent::new("bo", "Bo (data science)"));
+    s.assessment.respondents.push(Respondent::new("cy", "Cy (legal)"));
+    for (who, level) in [(0, '1'), (1, '4'), (2, '3')] {
+        s.respondent = who;
+        keys(&mut s, &format!("g{level}"));
+    }
+    s.respondent = 2;
+    keys(&mut s, "g");
+    for _ in 0..3 {
+        saved(&mut s, Ok("10:00:01".into()));
+    }
+    s
+}
+
+#[test]
+fn consensus_on_the_card_and_workshop_mode() {
+    let mut s = workshop();
+    let text = screen(&s, 100, 30);
+    assert!(text.contains("Respondents: Ann (CISO) 1 · Bo (data science) 4 · Cy (legal) 3"), "{text}");
+    assert!(text.contains("spread 3"), "{text}");
+    assert!(text.contains("2.7!"), "strong disagreement is marked in the heatmap: {text}");
+    keys(&mut s, "w");
+    all_sizes("workshop", &s);
+}
+
+#[test]
+fn disagreement_and_trend_views() {
+    let mut s = workshop();
+    keys(&mut s, "hvvv");
+    insta::assert_snapshot!("heatmap_disagreement_80x24", screen(&s, 80, 24));
+    s.baseline = Some(s.scores.clone());
+    keys(&mut s, "q");
+    s.respondent = 0;
+    keys(&mut s, "g5");
+    keys(&mut s, "hvvvv");
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("change since baseline") && text.contains("+1.3"), "{text}");
+}
