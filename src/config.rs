@@ -12,6 +12,26 @@ use crate::diag::line_col;
 pub struct Config {
     #[serde(default)]
     pub user: User,
+    #[serde(default)]
+    pub ui: Ui,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    /// `dark`, `light` or `high-contrast`.
+    pub theme: Option<Palette>,
+}
+
+/// The palette: dark terminals (default), light ones, and high contrast for projectors and
+/// low vision. Only the 16 basic colours are used, so 16- and 256-colour terminals agree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Palette {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
 }
 
 #[derive(Debug, Default, Deserialize)]

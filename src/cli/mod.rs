@@ -45,6 +45,9 @@ pub struct Cli {
     /// When to use colour
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Colours for the wizard (default: config `ui.theme`, else dark)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<crate::config::Palette>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -163,7 +166,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let color = use_color(cli.color);
     match &cli.command {
         None => tui::tui(&cli, color),
-        Some(Command::Start) => start::start(color),
+        Some(Command::Start) => start::start(&cli, color),
         Some(Command::Init { dir, questionnaire, name, organisation }) => {
             let text = questionnaire_text(questionnaire.as_deref())?;
             let name = name

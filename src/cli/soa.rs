@@ -5,7 +5,6 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow};
 use clap::{ArgGroup, Subcommand};
-use toml_edit::{Item, value};
 
 use crate::scoring::soa::validate;
 use crate::workspace::{self, Access};
@@ -32,29 +31,8 @@ pub fn run(dir: &Path, cmd: &SoaCommand) -> Result<i32> {
     let text = validate(control, *applicable, justification.as_deref().unwrap_or(""))?;
     let mut ws = workspace::open(dir, Access::Write)?;
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
-    let key = control.clone();
-    let applicable = *applicable;
-    store.edit_meta(move |doc| {
-        if doc.get("soa").and_then(Item::as_table_like).is_none() {
-            let mut t = toml_edit::Table::new();
-            t.set_implicit(true);
-            doc["soa"] = Item::Table(t);
-        }
-        if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
-            if soa.get(&key).and_then(Item::as_table_like).is_none() {
-                soa.insert(&key, toml_edit::table());
-            }
-            if let Some(entry) = soa.get_mut(&key).and_then(Item::as_table_like_mut) {
-                entry.insert("applicable", value(applicable));
-                if text.is_empty() {
-                    entry.remove("justification");
-                } else {
-                    entry.insert("justification", value(text.as_str()));
-                }
-            }
-        }
-    })?;
+    store.set_soa(control, *applicable, &text)?;
     let title = crate::frameworks::title(control).unwrap_or("");
-    super::outln!("{control} {title}: {}", if applicable { "applicable" } else { "not applicable" })?;
+    super::outln!("{control} {title}: {}", if *applicable { "applicable" } else { "not applicable" })?;
     Ok(0)
 }

@@ -14,7 +14,7 @@ use crate::tui::start::state::{Choice, Item, builtin_choices};
 use crate::tui::start::{StartOutcome, StartState};
 use crate::workspace;
 
-pub fn start(color: bool) -> Result<i32> {
+pub fn start(cli: &super::Cli, color: bool) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the start screen needs a terminal; for scripts use `aira init` and `aira -w DIR`");
     }
@@ -36,7 +36,7 @@ pub fn start(color: bool) -> Result<i32> {
         .collect();
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_owned());
     let mut state = StartState::new(items, choices(), home);
-    state.color = color;
+    state.theme = super::tui::theme(cli, &crate::config::load()?, color);
     state.message = message;
     let chosen = crate::tui::start::run(&mut state, perform)?;
     if state.forgot
@@ -53,7 +53,7 @@ pub fn start(color: bool) -> Result<i32> {
         }
     }
     match chosen {
-        Some(dir) => super::tui::run_on(&dir, color),
+        Some(dir) => super::tui::run_on(cli, &dir, color),
         None => Ok(0),
     }
 }

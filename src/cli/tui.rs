@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 
 use super::{Cli, workspace_dir};
 use crate::assessment::Answer;
+use crate::tui::view::theme::Theme;
 use crate::workspace::Access;
 use crate::{questionnaire, workspace};
 
@@ -22,12 +23,12 @@ pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
         let b = questionnaire::default_builtin();
         workspace::create(&dir, b.text, "Default workspace", "")?;
     }
-    run_on(&dir, color)
+    run_on(cli, &dir, color)
 }
 
 /// The wizard on the workspace in `dir`, until the user quits. Exit code 1 when changes could
 /// not be written (they are printed so nothing is lost).
-pub fn run_on(dir: &Path, color: bool) -> Result<i32> {
+pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
     }
@@ -39,7 +40,7 @@ pub fn run_on(dir: &Path, color: bool) -> Result<i32> {
     if let Some(notice) = record_recent(dir, &ws.meta.name) {
         ws.notices.push(notice);
     }
-    let opts = crate::tui::Options { color, user: crate::config::user_name(&cfg), keymap };
+    let opts = crate::tui::Options { theme: theme(cli, &cfg, color), user: crate::config::user_name(&cfg), keymap };
     let unsaved = crate::tui::run(ws, opts)?;
     if !unsaved.is_empty() {
         let _ = writeln!(
@@ -48,19 +49,26 @@ pub fn run_on(dir: &Path, color: bool) -> Result<i32> {
             unsaved.len(),
             dir.display()
         );
-        for c in &unsaved {
-            let a = c.new.clone().unwrap_or_else(Answer::default);
-            let _ = writeln!(
-                std::io::stderr(),
-                "  {} / {}: {}",
-                c.respondent.id,
-                c.question,
-                crate::workspace::history::answer_inline(&a)
-            );
+        for work in &unsaved {
+            let line = match work {
+                crate::tui::saver::Work::Change(c) => {
+                    let a = c.new.clone().unwrap_or_else(Answer::default);
+                    format!("{} / {}: {}", c.respondent.id, c.question, crate::workspace::history::answer_inline(&a))
+                }
+                crate::tui::saver::Work::Soa { control, applicable, justification } => {
+                    format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
+                }
+            };
+            let _ = writeln!(std::io::stderr(), "  {line}");
         }
         return Ok(1);
     }
     Ok(0)
+}
+
+/// `--theme`, else the config's `ui.theme`, else the default palette.
+pub(super) fn theme(cli: &Cli, cfg: &crate::config::Config, color: bool) -> Theme {
+    Theme { palette: cli.theme.or(cfg.ui.theme).unwrap_or_default(), color }
 }
 
 /// Put the workspace at the top of the start screen's list. A failure is a notice for the

@@ -96,6 +96,28 @@ actions! {
     ScrollUp = "scroll_up",
     /// Suspend to the shell (fg resumes)
     Suspend = "suspend",
+    /// Show the question tree (navigator)
+    Navigator = "navigator",
+    /// Filter: only unanswered questions (toggle)
+    FilterUnanswered = "filter_unanswered",
+    /// Filter: only flagged questions (toggle)
+    FilterFlagged = "filter_flagged",
+    /// Filter: only questions for the respondent's role (toggle)
+    FilterRole = "filter_role",
+    /// Filter: only the quick profile (toggle)
+    FilterQuick = "filter_quick",
+    /// Clear every filter
+    FilterAll = "filter_all",
+    /// Mouse on/off (off lets the terminal select text)
+    ToggleMouse = "toggle_mouse",
+    /// Roadmap: gaps ranked into 0–3, 3–6 and 6–12 months
+    Roadmap = "roadmap",
+    /// Statement of Applicability: which Annex A controls apply
+    Soa = "soa",
+    /// Mark the control applicable
+    MarkApplicable = "mark_applicable",
+    /// Workshop mode: a projector view of the question and everyone's levels
+    Workshop = "workshop",
 }
 
 impl Action {
@@ -120,4 +142,12 @@ pub enum Effect {
     Save(Box<crate::workspace::Change>),
     Quit,
     Suspend,
+    /// Turn mouse capture on or off.
+    Mouse(bool),
+    /// Record a Statement of Applicability decision durably.
+    SaveSoa {
+        control: String,
+        applicable: bool,
+        justification: String,
+    },
 }

@@ -17,17 +17,22 @@ pub enum Context {
     Normal,
     Heatmap,
     List,
+    Navigator,
+    Soa,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [Context::Normal, Context::Heatmap, Context::List, Context::Help];
+    pub const ALL: [Context; 6] =
+        [Context::Normal, Context::Heatmap, Context::List, Context::Navigator, Context::Soa, Context::Help];
 
     pub fn name(self) -> &'static str {
         match self {
             Context::Normal => "normal",
             Context::Heatmap => "heatmap",
             Context::List => "list",
+            Context::Navigator => "navigator",
+            Context::Soa => "soa",
             Context::Help => "help",
         }
     }
@@ -194,7 +199,10 @@ impl Keymap {
             let ctx = Context::ALL.into_iter().find(|c| c.name() == section.get_ref()).ok_or_else(|| {
                 err(
                     Some(section.span().start),
-                    format!("unknown section `{}`; expected normal, heatmap, list or help", section.get_ref()),
+                    format!(
+                        "unknown section `{}`; expected normal, heatmap, list, navigator, soa or help",
+                        section.get_ref()
+                    ),
                 )
             })?;
             let toml::de::DeValue::Table(t) = value.get_ref() else {

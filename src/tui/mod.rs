@@ -3,7 +3,8 @@
 
 pub mod action;
 pub mod keymap;
-mod saver;
+pub mod navigator;
+pub mod saver;
 pub mod start;
 pub mod state;
 pub(crate) mod terminal;
@@ -24,7 +25,7 @@ use state::AppState;
 use crate::workspace::Workspace;
 
 pub struct Options {
-    pub color: bool,
+    pub theme: view::theme::Theme,
     pub user: String,
     pub keymap: keymap::Keymap,
 }
@@ -34,15 +35,16 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
     let mut s = AppState::new(ws.questionnaire.clone(), ws.meta.clone(), ws.assessment.clone(), opts.user.clone());
     s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
     s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
-    s.color = opts.color;
+    s.theme = opts.theme;
     s.history_len = ws.history_len;
     s.keymap = opts.keymap.clone();
     s
 }
 
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
-pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::workspace::Change>> {
+pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>> {
     let mut state = state_for(&ws, &opts);
+    load_baseline(&mut state, &ws.dir);
     let saver = ws.store.take().map(saver::Saver::start);
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -59,6 +61,20 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<crate::worksp
         // The terminal went away (SSH dropped): not an error, there is nobody to tell.
         Err(e) if is_hangup(&e) => Ok(unsaved),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Scores of the baseline named in workspace.toml, for the heatmap's trend view. A baseline
+/// that cannot be opened is a notice, not a reason to refuse to start.
+fn load_baseline(state: &mut AppState, dir: &std::path::Path) {
+    let Some(rel) = state.meta.baseline.clone().filter(|b| !b.trim().is_empty()) else { return };
+    let path = dir.join(&rel);
+    match crate::workspace::open(&path, crate::workspace::Access::ReadOnly) {
+        Ok(base) => {
+            let statuses = base.assessment.statuses(&base.questionnaire);
+            state.baseline = Some(crate::scoring::score(&base.questionnaire, &statuses, base.meta.aggregation));
+        }
+        Err(e) => state.notices.push(format!("baseline {rel} not loaded: {e}")),
     }
 }
 
@@ -96,17 +112,23 @@ fn event_loop(
             let effects = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
                 Event::Paste(text) => update::handle_paste(state, &text),
+                Event::Mouse(m) => update::handle_mouse(state, m, guard.terminal.size()?.into()),
                 _ => Vec::new(),
             };
             dirty = true;
             for fx in effects {
                 match fx {
                     Effect::Save(change) => match saver {
-                        Some(sv) => sv.send(*change),
+                        Some(sv) => sv.send(saver::Work::Change(change)),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
+                    },
+                    Effect::SaveSoa { control, applicable, justification } => match saver {
+                        Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
+                        None => state.flash = Some("Read-only: this decision was not saved".into()),
                     },
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => guard.suspend()?,
+                    Effect::Mouse(on) => guard.set_mouse(on)?,
                 }
             }
             if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {

@@ -12,16 +12,32 @@ use crate::workspace::{Change, Store};
 
 pub type Report = Result<String, String>;
 
+/// One piece of work for the disk: an answer change, or a Statement of Applicability decision.
+#[derive(Clone, Debug)]
+pub enum Work {
+    Change(Box<Change>),
+    Soa { control: String, applicable: bool, justification: String },
+}
+
+impl Work {
+    fn apply(&self, store: &mut Store) -> crate::workspace::Result<()> {
+        match self {
+            Work::Change(c) => store.apply(c),
+            Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
+        }
+    }
+}
+
 pub struct Saver {
-    tx: Option<Sender<Change>>,
+    tx: Option<Sender<Work>>,
     pub reports: Receiver<Report>,
-    handle: Option<JoinHandle<Vec<Change>>>,
+    handle: Option<JoinHandle<Vec<Work>>>,
     closing: Arc<AtomicBool>,
 }
 
 impl Saver {
     pub fn start(mut store: Store) -> Saver {
-        let (tx, rx) = channel::<Change>();
+        let (tx, rx) = channel::<Work>();
         let (rtx, reports) = channel();
         let closing = Arc::new(AtomicBool::new(false));
         let closing_w = Arc::clone(&closing);
@@ -31,7 +47,7 @@ impl Saver {
                 let mut backoff = Duration::from_millis(100);
                 let mut tries = 0;
                 loop {
-                    match store.apply(&change) {
+                    match change.apply(&mut store) {
                         Ok(()) => {
                             let _ = rtx.send(Ok(jiff::Zoned::now().strftime("%H:%M:%S").to_string()));
                             break;
@@ -56,14 +72,14 @@ impl Saver {
         Saver { tx: Some(tx), reports, handle: Some(handle), closing }
     }
 
-    pub fn send(&self, change: Change) {
+    pub fn send(&self, change: Work) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(change);
         }
     }
 
     /// Stop taking changes, wait for the queue to drain; returns changes that never saved.
-    pub fn finish(mut self) -> Vec<Change> {
+    pub fn finish(mut self) -> Vec<Work> {
         self.tx = None;
         self.closing.store(true, Ordering::Relaxed);
         self.handle.take().and_then(|h| h.join().ok()).unwrap_or_default()

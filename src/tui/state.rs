@@ -14,6 +14,10 @@ pub enum HeatView {
     Current,
     Target,
     Gap,
+    /// The widest spread between respondents' levels in each cell.
+    Disagreement,
+    /// Change since the baseline assessment (workspace.toml `baseline`).
+    Trend,
 }
 
 impl HeatView {
@@ -22,6 +26,8 @@ impl HeatView {
             HeatView::Current => "current",
             HeatView::Target => "target",
             HeatView::Gap => "gap",
+            HeatView::Disagreement => "disagreement",
+            HeatView::Trend => "change since baseline",
         }
     }
 }
@@ -52,6 +58,20 @@ pub enum Mode {
         selected: usize,
     },
     Note,
+    /// The roadmap list; `selected` indexes its items across horizons.
+    Roadmap {
+        selected: usize,
+    },
+    /// The Statement of Applicability; `justification` is being typed when a control is
+    /// marked not applicable.
+    Soa {
+        selected: usize,
+        justification: Option<String>,
+    },
+    /// The navigator tree has the keys; `selected` is a row of `navigator::rows`.
+    Navigator {
+        selected: usize,
+    },
 }
 
 /// Where the save worker is: the status bar says "Saved" only when nothing is pending.
@@ -86,7 +106,7 @@ pub struct AppState {
     /// Who is typing: recorded as `answered_by`.
     pub user: String,
     pub keymap: Keymap,
-    pub color: bool,
+    pub theme: super::view::theme::Theme,
     pub editor: Option<TextArea<'static>>,
     /// The last search: shown hits, and every matching question index (to narrow from).
     pub search_cache: Option<(Vec<crate::search::Hit>, Vec<usize>)>,
@@ -95,6 +115,14 @@ pub struct AppState {
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     pub history_len: usize,
+    /// Scores of the baseline assessment, when workspace.toml names one.
+    pub baseline: Option<Scores>,
+    /// Workshop mode: the projector view of the current question and everyone's levels.
+    pub workshop: bool,
+    /// Which questions the walk and the navigator show.
+    pub filter: super::navigator::Filter,
+    /// Mouse capture on (click, wheel) or off (the terminal's own text selection works).
+    pub mouse: bool,
     /// The clock, injectable so tests are deterministic.
     pub now: fn() -> String,
 }
@@ -121,11 +149,15 @@ impl AppState {
             flash: None,
             user,
             keymap: Keymap::defaults(),
-            color: true,
+            theme: Default::default(),
             editor: None,
             search_cache: None,
             undo: Vec::new(),
             history_len: 0,
+            filter: Default::default(),
+            baseline: None,
+            workshop: false,
+            mouse: true,
             now: crate::workspace::now_rfc3339,
         };
         // Resume where the work stopped: the first question this respondent has not answered.

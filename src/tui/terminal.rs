@@ -5,7 +5,7 @@
 use std::io::{self, Stdout, stdout};
 use std::mem::ManuallyDrop;
 
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
@@ -21,13 +21,14 @@ pub struct Guard {
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, EnableMouseCapture)
 }
 
 /// Best effort: each step is tried even if an earlier one failed; errors are ignored because
 /// there is nothing better to do with them while leaving.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ =
+        execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, crossterm::cursor::Show);
     let _ = disable_raw_mode();
 }
 
@@ -53,6 +54,12 @@ impl Guard {
         }
         enter()?;
         self.terminal.clear()
+    }
+}
+
+impl Guard {
+    pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+        if on { execute!(stdout(), EnableMouseCapture) } else { execute!(stdout(), DisableMouseCapture) }
     }
 }
 

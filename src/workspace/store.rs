@@ -103,6 +103,32 @@ impl Store {
         self.writer.replace(&path, self.meta_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))
     }
 
+    /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
+    /// keeping the file's comments. Validate it first with `scoring::soa::validate`.
+    pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
+        use toml_edit::{Item, value};
+        self.edit_meta(|doc| {
+            if doc.get("soa").and_then(Item::as_table_like).is_none() {
+                let mut t = toml_edit::Table::new();
+                t.set_implicit(true);
+                doc["soa"] = Item::Table(t);
+            }
+            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
+                if soa.get(control).and_then(Item::as_table_like).is_none() {
+                    soa.insert(control, toml_edit::table());
+                }
+                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
+                    entry.insert("applicable", value(applicable));
+                    if justification.is_empty() {
+                        entry.remove("justification");
+                    } else {
+                        entry.insert("justification", value(justification));
+                    }
+                }
+            }
+        })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -314,7 +314,7 @@ fn matched_characters_are_highlighted() {
 #[test]
 fn missing_entries_are_dimmed_with_colour() {
     let mut s = state();
-    s.color = true;
+    s.theme.color = true;
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     t.draw(|f| super::view::render(&s, f)).unwrap();
     let buf = t.backend().buffer();

@@ -11,8 +11,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::state::{Field, Mode, NewForm, StartState};
 use crate::text::sanitize;
-use crate::tui::view::theme;
-use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::view::theme::{self, Theme};
+use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, too_small};
 
 pub const HINTS: &str = "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit";
 const FILTER_HINTS: &str = "↑↓ choose · Enter open · Backspace edits · Esc clears the filter";
@@ -23,7 +23,7 @@ const OPEN_HINTS: &str = "Enter open · Esc cancel · ~ is your home folder";
 
 pub fn render(s: &StartState, f: &mut Frame) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area) {
         let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})", area.width, area.height);
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
@@ -43,13 +43,13 @@ pub fn render(s: &StartState, f: &mut Frame) {
         Constraint::Length(bar_h),
     ])
     .areas(area);
-    f.render_widget(Paragraph::new(" aira — AI-governance readiness").style(theme::title(s.color)), title);
+    f.render_widget(Paragraph::new(" aira — AI-governance readiness").style(theme::title(s.theme)), title);
     f.render_widget(Paragraph::new(filter_line(s, filter.width as usize)), filter);
     recent_list(s, f, list);
     if let Some(m) = &s.message {
-        f.render_widget(Paragraph::new(format!(" {}", sanitize(m, false))).style(theme::warning(s.color)), message);
+        f.render_widget(Paragraph::new(format!(" {}", sanitize(m, false))).style(theme::warning(s.theme)), message);
     }
-    f.render_widget(Paragraph::new(hints).style(theme::dim(s.color)).wrap(Wrap { trim: true }), bar);
+    f.render_widget(Paragraph::new(hints).style(theme::dim(s.theme)).wrap(Wrap { trim: true }), bar);
     match &s.mode {
         Mode::List => {}
         Mode::New(form) => new_form(s, form, f, area),
@@ -59,11 +59,11 @@ pub fn render(s: &StartState, f: &mut Frame) {
 
 fn filter_line(s: &StartState, width: usize) -> Line<'static> {
     if !s.filtering && s.query.is_empty() {
-        return Line::styled(" Type to filter, or press n to create a workspace", theme::dim(s.color));
+        return Line::styled(" Type to filter, or press n to create a workspace", theme::dim(s.theme));
     }
     let label = " Filter: ";
     let query = tail_fit(&sanitize(&s.query, false), width.saturating_sub(label.len() + 1));
-    Line::from(vec![Span::styled(label, theme::title(s.color)), Span::raw(query), Span::raw("▏")])
+    Line::from(vec![Span::styled(label, theme::title(s.theme)), Span::raw(query), Span::raw("▏")])
 }
 
 fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
@@ -79,9 +79,9 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let mut lines = Vec::new();
     if s.entries.is_empty() {
-        lines.push(Line::styled("No recent workspaces yet: n creates one, o opens a folder.", theme::dim(s.color)));
+        lines.push(Line::styled("No recent workspaces yet: n creates one, o opens a folder.", theme::dim(s.theme)));
     } else if visible.is_empty() {
-        lines.push(Line::styled("Nothing matches the filter.", theme::dim(s.color)));
+        lines.push(Line::styled("Nothing matches the filter.", theme::dim(s.theme)));
     }
     let sel = s.selected.min(visible.len().saturating_sub(1));
     let height = inner.height as usize;
@@ -91,8 +91,8 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
     let show_date = width >= 70;
     for (row, v) in visible.iter().enumerate().skip(start).take(height) {
         let item = &s.entries[v.entry];
-        let base = if item.available { Style::new() } else { theme::dim(s.color).add_modifier(Modifier::DIM) };
-        let hit = theme::highlight(s.color);
+        let base = if item.available { Style::new() } else { theme::dim(s.theme).add_modifier(Modifier::DIM) };
+        let hit = theme::highlight(s.theme);
         let mut spans = vec![Span::raw(" ")];
         let name = if names[v.entry].is_empty() { "(unnamed)" } else { &names[v.entry] };
         let used = push_highlighted(&mut spans, name, &v.name_hits, base.add_modifier(Modifier::BOLD), hit, name_w);
@@ -101,15 +101,15 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
         let missing = if item.available { "" } else { " (missing)" };
         let room = width.saturating_sub(name_w + 3 + date.width() + missing.width() + 1);
         let path = sanitize(&s.display_path(&item.path), false).into_owned();
-        let used = push_highlighted(&mut spans, &path, &v.path_hits, base.patch(theme::dim(s.color)), hit, room);
+        let used = push_highlighted(&mut spans, &path, &v.path_hits, base.patch(theme::dim(s.theme)), hit, room);
         spans.push(Span::styled(missing, base));
         if !date.is_empty() {
             spans.push(Span::raw(" ".repeat(room.saturating_sub(used) + 1)));
-            spans.push(Span::styled(date, theme::dim(s.color)));
+            spans.push(Span::styled(date, theme::dim(s.theme)));
         }
         let mut line = Line::from(spans);
         if row == sel {
-            line = line.style(theme::selected(s.color));
+            line = line.style(theme::selected(s.theme));
         }
         lines.push(line);
     }
@@ -179,8 +179,8 @@ fn boxed(area: Rect, w: u16, h: u16) -> Rect {
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
-fn input_line(label: &str, value: &str, focused: bool, width: usize, color: bool) -> Line<'static> {
-    let label_style = if focused { theme::selected(color) } else { Style::new().add_modifier(Modifier::BOLD) };
+fn input_line(label: &str, value: &str, focused: bool, width: usize, t: Theme) -> Line<'static> {
+    let label_style = if focused { theme::selected(t) } else { Style::new().add_modifier(Modifier::BOLD) };
     let room = width.saturating_sub(LABEL_W + 1);
     let shown = tail_fit(&sanitize(value, false), room);
     let mut spans =
@@ -206,7 +206,7 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
                 Field::Name => &form.name,
                 _ => &form.organisation,
             };
-            input_line(field.label(), value, form.focused() == field, width, s.color)
+            input_line(field.label(), value, form.focused() == field, width, s.theme)
         })
         .collect();
     let (title, detail) = match s.questionnaires.get(form.questionnaire) {
@@ -215,7 +215,7 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     };
     let (open, close) = if s.questionnaires.len() > 1 { ("‹ ", " ›") } else { ("", "") };
     let label_style = if form.focused() == Field::Questionnaire {
-        theme::selected(s.color)
+        theme::selected(s.theme)
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
@@ -231,13 +231,13 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     ]);
     lines.push(Line::from(q));
     let detail = fit(&sanitize(&detail, false), width.saturating_sub(LABEL_W));
-    lines.push(Line::styled(format!("{:LABEL_W$}{detail}", ""), theme::dim(s.color)));
+    lines.push(Line::styled(format!("{:LABEL_W$}{detail}", ""), theme::dim(s.theme)));
     lines.push(Line::raw(""));
     if form.focused() == Field::Folder && form.folder.is_empty() {
-        lines.push(Line::styled(" A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.color)));
+        lines.push(Line::styled(" A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.theme)));
     }
     if let Some(e) = &form.error {
-        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.color)));
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -248,9 +248,9 @@ fn open_path(s: &StartState, input: &str, error: Option<&str>, f: &mut Frame, ar
     let block = Block::new().borders(Borders::ALL).title(" Open a workspace by path ");
     let inner = block.inner(rect);
     f.render_widget(block, rect);
-    let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.color), Line::raw("")];
+    let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.theme), Line::raw("")];
     if let Some(e) = error {
-        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.color)));
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

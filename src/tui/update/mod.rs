@@ -3,8 +3,14 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
+mod mouse;
+pub mod plans;
+
+pub use mouse::handle_mouse;
+
 use super::action::{Action, Effect};
 use super::keymap::{Context, Key};
+use super::navigator;
 use super::state::{AppState, HeatView, Mode};
 use crate::assessment::{Answer, Value};
 use crate::workspace::Change;
@@ -66,6 +72,12 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             None => Vec::new(),
         },
         Mode::Help { .. } => s.keymap.action(Context::Help, k).map_or_else(Vec::new, |a| update(s, a)),
+        Mode::Navigator { .. } => s.keymap.action(Context::Navigator, k).map_or_else(Vec::new, |a| update(s, a)),
+        Mode::Roadmap { .. } => s.keymap.action(Context::List, k).map_or_else(Vec::new, |a| update(s, a)),
+        Mode::Soa { selected, justification } => {
+            let (selected, justification) = (*selected, justification.take());
+            plans::soa_key(s, selected, justification, key)
+        }
         Mode::Heatmap { .. } => s.keymap.action(Context::Heatmap, k).map_or_else(Vec::new, |a| update(s, a)),
         Mode::CellList { .. } => s.keymap.action(Context::List, k).map_or_else(Vec::new, |a| update(s, a)),
     }
@@ -136,6 +148,15 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             search_action(s, selected, action);
             Vec::new()
         }
+        Mode::Navigator { selected } => {
+            navigator_action(s, selected, action);
+            Vec::new()
+        }
+        Mode::Roadmap { selected } => {
+            plans::roadmap_action(s, selected, action);
+            Vec::new()
+        }
+        Mode::Soa { .. } => Vec::new(),
         Mode::Normal | Mode::Target | Mode::Note => normal_action(s, action),
     }
 }
@@ -164,7 +185,9 @@ fn heatmap_action(s: &mut AppState, row: usize, col: usize, view: HeatView, acti
             view = match view {
                 HeatView::Current => HeatView::Target,
                 HeatView::Target => HeatView::Gap,
-                HeatView::Gap => HeatView::Current,
+                HeatView::Gap => HeatView::Disagreement,
+                HeatView::Disagreement if s.baseline.is_some() => HeatView::Trend,
+                HeatView::Disagreement | HeatView::Trend => HeatView::Current,
             }
         }
         _ => {}
@@ -215,6 +238,78 @@ fn search_action(s: &mut AppState, selected: usize, action: Action) {
     }
 }
 
+fn navigator_action(s: &mut AppState, selected: usize, action: Action) {
+    let rows = navigator::rows(s);
+    let selected = match action {
+        Action::Back | Action::Navigator => {
+            s.mode = Mode::Normal;
+            return;
+        }
+        Action::Help => {
+            s.mode = Mode::Help { scroll: 0 };
+            return;
+        }
+        Action::Select => {
+            // A header jumps to its first question.
+            let target = rows[selected.min(rows.len().saturating_sub(1))..].iter().find_map(|r| match r {
+                navigator::Row::Question(i) => Some(*i),
+                _ => None,
+            });
+            if let Some(i) = target {
+                jump(s, i);
+            }
+            return;
+        }
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(rows.len().saturating_sub(1)),
+        Action::FilterUnanswered
+        | Action::FilterFlagged
+        | Action::FilterRole
+        | Action::FilterQuick
+        | Action::FilterAll => {
+            toggle_filter(s, action);
+            cursor_row(s)
+        }
+        _ => selected,
+    };
+    s.mode = Mode::Navigator { selected };
+}
+
+/// The navigator row of the question at the cursor (or the nearest row before it).
+pub fn cursor_row(s: &AppState) -> usize {
+    let rows = navigator::rows(s);
+    rows.iter()
+        .position(|r| *r == navigator::Row::Question(s.cursor))
+        .or_else(|| rows.iter().rposition(|r| matches!(r, navigator::Row::Question(i) if *i < s.cursor)))
+        .unwrap_or(0)
+}
+
+fn toggle_filter(s: &mut AppState, action: Action) {
+    let f = &mut s.filter;
+    match action {
+        Action::FilterUnanswered => f.unanswered = !f.unanswered,
+        Action::FilterFlagged => f.flagged = !f.flagged,
+        Action::FilterQuick => f.quick = !f.quick,
+        Action::FilterAll => *f = navigator::Filter::default(),
+        Action::FilterRole => {
+            if s.assessment.respondents.get(s.respondent).is_some_and(|r| r.role.is_empty()) && !s.filter.role {
+                s.flash = Some(format!("{} has no role; set one with `aira respondent`", s.current_respondent().name));
+                return;
+            }
+            s.filter.role = !s.filter.role;
+        }
+        _ => return,
+    }
+    let role = s.current_respondent().role.clone();
+    s.flash = Some(format!("Showing {}", s.filter.label(&role)));
+    // Keep the cursor on a question the filter admits, if there is one.
+    if !navigator::admits(s, s.cursor)
+        && let Some(i) = navigator::next(s, s.cursor).or_else(|| navigator::prev(s, s.cursor))
+    {
+        move_to(s, i);
+    }
+}
+
 fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
     let n = s.questionnaire.questions.len();
     if let Some(level) = action.level() {
@@ -222,8 +317,8 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Help => s.mode = Mode::Help { scroll: 0 },
-        Action::Next => move_to(s, (s.cursor + 1).min(n.saturating_sub(1))),
-        Action::Prev => move_to(s, s.cursor.saturating_sub(1)),
+        Action::Next => move_to(s, navigator::next(s, s.cursor).unwrap_or(s.cursor)),
+        Action::Prev => move_to(s, navigator::prev(s, s.cursor).unwrap_or(s.cursor)),
         Action::PageDown => move_to(s, (s.cursor + 10).min(n.saturating_sub(1))),
         Action::PageUp => move_to(s, s.cursor.saturating_sub(10)),
         Action::First => move_to(s, 0),
@@ -243,6 +338,27 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Search => {
             s.mode = Mode::Search { query: String::new(), selected: 0 };
             s.search_cache = None;
+        }
+        Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
+        Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
+        Action::Workshop => {
+            s.workshop = !s.workshop;
+            s.flash = Some(
+                if s.workshop { "Workshop view: r switches participant, w leaves" } else { "Workshop view off" }.into(),
+            );
+        }
+        Action::Soa => s.mode = Mode::Soa { selected: 0, justification: None },
+        Action::FilterUnanswered
+        | Action::FilterFlagged
+        | Action::FilterRole
+        | Action::FilterQuick
+        | Action::FilterAll => toggle_filter(s, action),
+        Action::ToggleMouse => {
+            s.mouse = !s.mouse;
+            s.flash = Some(
+                if s.mouse { "Mouse on: click and scroll" } else { "Mouse off: select text with the mouse" }.into(),
+            );
+            return vec![Effect::Mouse(s.mouse)];
         }
         Action::Heatmap => {
             let q = s.current_question();
@@ -333,8 +449,11 @@ fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -> Vec<Effec
     // Confirming the level already given still moves on: the facilitator's rhythm is
     // "answer, next", whether or not the answer changed. A refused edit (read-only) does not.
     if advance && s.read_only.is_none() {
-        let n = s.questionnaire.questions.len();
-        move_to(s, (s.cursor + 1).min(n.saturating_sub(1)));
+        // Within the filter; an "unanswered" filter no longer admits the question just
+        // answered, so look from the cursor either way.
+        if let Some(i) = navigator::next(s, s.cursor) {
+            move_to(s, i);
+        }
     }
     fx
 }

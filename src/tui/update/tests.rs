@@ -6,6 +6,7 @@ use super::*;
 use crate::assessment::Respondent;
 use crate::tui::state::AppState;
 use crate::tui::testing::mini_state;
+use crate::tui::update::plans;
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -205,4 +206,176 @@ fn confirming_the_same_level_moves_on_without_a_save() {
     let fx = press(&mut s, "3");
     assert!(saves(&fx).is_empty());
     assert_eq!(s.cursor, 1);
+}
+
+#[test]
+fn quick_filter_defines_the_walk() {
+    let mut s = mini_state();
+    press(&mut s, "j");
+    press(&mut s, "p");
+    // Only the first mini question is in the quick profile: the cursor returns to it.
+    assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 0, "nothing else in the walk");
+    press(&mut s, "p");
+    press(&mut s, "j");
+    assert_eq!(s.cursor, 1);
+}
+
+#[test]
+fn unanswered_filter_skips_answered_questions() {
+    let mut s = mini_state();
+    press(&mut s, "2");
+    press(&mut s, "g");
+    press(&mut s, "o");
+    press(&mut s, "u");
+    assert!(matches!(s.mode, Mode::Navigator { .. }));
+    assert_eq!(s.cursor, 1, "the answered first question is filtered out");
+    press(&mut s, "q");
+    assert_eq!(s.mode, Mode::Normal);
+    press(&mut s, "3");
+    assert_eq!(s.cursor, 2, "answering moves to the next unanswered");
+    press(&mut s, "k");
+    assert_eq!(s.cursor, 2, "answered questions are out of the walk");
+}
+
+#[test]
+fn navigator_enter_jumps_and_headers_jump_to_their_first_question() {
+    let mut s = mini_state();
+    press(&mut s, "o");
+    // Row 0 is the Plan header, row 1 Govern, row 2 its question.
+    for _ in 0..10 {
+        press(&mut s, "k");
+    }
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.cursor, 0);
+    press(&mut s, "o");
+    // The selection starts on the cursor's row (2); two down is the Map question.
+    press(&mut s, "jj");
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.current_question().unwrap().id, "plan-map-context");
+}
+
+#[test]
+fn role_filter_needs_a_role() {
+    let mut s = mini_state();
+    press(&mut s, "o");
+    press(&mut s, "r");
+    assert!(s.flash.as_deref().unwrap().contains("has no role"));
+    assert!(!s.filter.role);
+    s.assessment.respondents[0].role = "executive".into();
+    press(&mut s, "r");
+    assert!(s.filter.role);
+    assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
+}
+
+#[test]
+fn mouse_toggle_and_clicks() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let mut s = mini_state();
+    let area = Rect::new(0, 0, 120, 40);
+    let ev = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
+    handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
+    assert_eq!(s.card_scroll, 3);
+    // Click the fourth navigator row (Plan, Govern, q0, Map, q1 …) → question 1.
+    handle_mouse(&mut s, ev(MouseEventKind::Down(crossterm::event::MouseButton::Left), 5, 5), area);
+    assert_eq!(s.cursor, 1);
+    assert_eq!(press(&mut s, "m"), vec![Effect::Mouse(false)]);
+    handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
+    assert_eq!(s.card_scroll, 0, "mouse off: the terminal owns the mouse");
+}
+
+#[test]
+fn roadmap_lists_gaps_and_jumps() {
+    let mut s = mini_state();
+    press(&mut s, "1"); // q0 at 1, default target 3: a gap of 2 (weight 2)
+    press(&mut s, "2"); // q1 at 2: a gap of 1
+    press(&mut s, "R");
+    assert!(matches!(s.mode, Mode::Roadmap { selected: 0 }));
+    let items = plans::roadmap_items(&s);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].1.id, "plan-govern-policy", "largest weighted gap first");
+    press(&mut s, "G"); // not bound in lists: ignored
+    handle_key(&mut s, code(KeyCode::Down));
+    handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(s.current_question().unwrap().id, "plan-map-context");
+}
+
+#[test]
+fn soa_not_applicable_needs_a_justification() {
+    let mut s = mini_state();
+    press(&mut s, "A");
+    assert!(matches!(s.mode, Mode::Soa { selected: 0, justification: None }));
+    press(&mut s, "n");
+    assert!(matches!(s.mode, Mode::Soa { justification: Some(_), .. }));
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert!(fx.is_empty());
+    assert!(s.flash.as_deref().unwrap().contains("needs a justification"));
+    press(&mut s, "No AI policy separate from the group policy");
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::SaveSoa {
+            control: "A.2.2".into(),
+            applicable: false,
+            justification: "No AI policy separate from the group policy".into()
+        }]
+    );
+    assert!(!s.meta.soa["A.2.2"].applicable);
+    let fx = press(&mut s, "y");
+    assert!(matches!(&fx[0], Effect::SaveSoa { applicable: true, .. }));
+    press(&mut s, "q");
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn every_action_in_every_mode_is_safe() {
+    use crate::tui::action::Action;
+    let modes = |s: &AppState| {
+        vec![
+            Mode::Normal,
+            Mode::Target,
+            Mode::Help { scroll: 0 },
+            Mode::Heatmap { row: 0, col: 0, view: HeatView::Current },
+            Mode::CellList { row: 4, col: 4, view: HeatView::Gap, selected: 9 },
+            Mode::Search { query: "zz".into(), selected: 3 },
+            Mode::Navigator { selected: 999 },
+            Mode::Roadmap { selected: 50 },
+            Mode::Soa { selected: 37, justification: None },
+            Mode::Note,
+        ]
+        .into_iter()
+        .filter(move |m| *m != Mode::Note || s.editor.is_some())
+        .collect::<Vec<_>>()
+    };
+    for &action in Action::ALL {
+        let mut s = mini_state();
+        for mode in modes(&s) {
+            s.mode = mode;
+            let _ = update(&mut s, action);
+            assert!(s.cursor < s.questionnaire.questions.len());
+        }
+    }
+}
+
+#[test]
+fn next_unanswered_scroll_suspend_and_filters() {
+    let mut s = mini_state();
+    press(&mut s, "2");
+    press(&mut s, "g");
+    handle_key(&mut s, code(KeyCode::Tab));
+    assert_eq!(s.cursor, 1, "Tab skips the answered first question");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+    assert_eq!(s.card_scroll, 1);
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL));
+    assert_eq!(s.card_scroll, 0);
+    assert_eq!(handle_key(&mut s, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)), vec![Effect::Suspend]);
+    press(&mut s, "f");
+    press(&mut s, "o");
+    press(&mut s, "f");
+    assert!(s.filter.flagged);
+    assert_eq!(s.cursor, 1, "the flagged question stays in view");
+    press(&mut s, "a");
+    assert!(s.filter.is_all());
 }

@@ -20,7 +20,7 @@ fn clean(s: &str) -> String {
 /// The card's lines; wrapping is left to the Paragraph.
 pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let Some(q) = s.current_question() else { return vec![Line::raw("This questionnaire has no questions.")] };
-    let c = s.color;
+    let c = s.theme;
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
     let where_ =
@@ -84,6 +84,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
         status.push(Span::styled("   ⚑ follow up", theme::warning(c)));
     }
     out.push(Line::from(status));
+    consensus(s, &q.id, &mut out);
     if let Some(a) = answer.filter(|a| !a.evidence.is_empty()) {
         out.push(Line::raw(format!(
             "Evidence: {}",
@@ -115,6 +116,37 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// With several respondents: each one's level, the spread, and the agreed level.
+fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
+    let levels = s.assessment.levels(qid);
+    if s.assessment.respondents.len() < 2 || levels.is_empty() {
+        return;
+    }
+    let each: Vec<String> = levels
+        .iter()
+        .map(|(r, v)| {
+            let v = match v {
+                Value::Level(l) => l.to_string(),
+                Value::NotApplicable => "N/A".to_owned(),
+            };
+            format!("{} {v}", clean(&r.name))
+        })
+        .collect();
+    let spread = s.assessment.spread(qid);
+    let agreed = match s.assessment.agreed.get(qid) {
+        Some(Value::Level(l)) => format!("agreed {l}"),
+        Some(Value::NotApplicable) => "agreed N/A".to_owned(),
+        None => "no agreed level yet".to_owned(),
+    };
+    let style = if spread >= super::heatmap::STRONG_SPREAD { theme::warning(s.theme) } else { Style::new() };
+    out.push(Line::from(vec![
+        Span::styled("Respondents: ", Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(each.join(" · ")),
+        Span::styled(format!("   spread {spread}"), style),
+        Span::raw(format!("   {agreed}")),
+    ]));
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {

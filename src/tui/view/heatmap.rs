@@ -34,8 +34,28 @@ pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>
             (Some(t), Some(c)) => Some((t - c).max(0.0)),
             _ => None,
         },
+        HeatView::Disagreement => cell_spread(s, phase, function).map(f64::from),
+        HeatView::Trend => {
+            let base = s.baseline.as_ref().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
+            current.zip(base).map(|(c, b)| c - b)
+        }
     }
 }
+
+/// The widest spread between respondents on any question of the cell; `None` when no
+/// question has two respondents' levels to compare.
+pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<u8> {
+    s.questionnaire
+        .questions
+        .iter()
+        .filter(|q| q.phase == phase && q.function == function)
+        .filter(|q| s.assessment.levels(&q.id).len() >= 2)
+        .map(|q| s.assessment.spread(&q.id))
+        .max()
+}
+
+/// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
+pub const STRONG_SPREAD: u8 = 2;
 
 /// Mean target of a cell's applicable questions: each question's own target, else the default.
 fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
@@ -78,15 +98,37 @@ pub fn grid(
             vec![Span::styled(format!("{:<label_w$}", row_label(*r)), Style::new().add_modifier(Modifier::BOLD))];
         for (ci, c) in cols.iter().enumerate() {
             let v = cell_value(s, *r, *c, view);
-            let shade = if s.color { ' ' } else { theme::shade(v, min, max) };
-            let text = if view == HeatView::Gap && v.is_some() {
-                format!("{:+.1}", -v.unwrap_or(0.0))
-            } else {
-                theme::score_text(v)
+            let shade = if s.theme.color { ' ' } else { theme::shade(v, min, max) };
+            let text = match (view, v) {
+                (HeatView::Gap, Some(g)) => format!("{:+.1}", -g),
+                (HeatView::Trend, Some(d)) => format!("{d:+.1}"),
+                (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
+                _ => theme::score_text(v),
             };
-            let body = if s.color { text } else { format!("{text}{shade}") };
-            let mut style =
-                if view == HeatView::Gap { gap_style(v, s.color) } else { theme::cell_style(v, min, max, s.color) };
+            // The current view flags strong disagreement with a `!` beside the score.
+            let text = if view == HeatView::Current && cell_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
+                format!("{text}!")
+            } else {
+                text
+            };
+            let body = if s.theme.color { text } else { format!("{text}{shade}") };
+            let mut style = match view {
+                HeatView::Gap => gap_style(v, s.theme),
+                HeatView::Disagreement => gap_style(v, s.theme),
+                HeatView::Trend => gap_style(
+                    v.map(|d| {
+                        if d < 0.0 {
+                            2.0
+                        } else if d == 0.0 {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    }),
+                    s.theme,
+                ),
+                _ => theme::cell_style(v, min, max, s.theme),
+            };
             let is_sel = selected == Some((ri, ci));
             let is_here = selected.is_none() && current_cell == Some((*r, *c));
             if is_sel || is_here {
@@ -101,7 +143,8 @@ pub fn grid(
     lines
 }
 
-fn gap_style(gap: Option<f64>, color: bool) -> Style {
+fn gap_style(gap: Option<f64>, t: theme::Theme) -> Style {
+    let color = t.color;
     use ratatui::style::Color;
     match (gap, color) {
         (Some(g), true) if g >= 2.0 => Style::new().bg(Color::Red).fg(Color::Black),

@@ -16,9 +16,11 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Normal, "On the question card"),
         (Context::Heatmap, "In the heatmap"),
         (Context::List, "In lists and search"),
+        (Context::Navigator, "In the navigator"),
+        (Context::Soa, "In the Statement of Applicability"),
         (Context::Help, "Here"),
     ] {
-        out.push(Line::styled(title.to_owned(), theme::title(s.color)));
+        out.push(Line::styled(title.to_owned(), theme::title(s.theme)));
         for (action, keys) in s.keymap.bindings(ctx) {
             if keys.is_empty() {
                 continue;
@@ -33,7 +35,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
     }
     out.push(Line::styled(
         "Every change is saved the moment you make it; the status bar says when it is on disk.".to_owned(),
-        theme::dim(s.color),
+        theme::dim(s.theme),
     ));
     out
 }

@@ -36,7 +36,7 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: us
     let q = sanitize(query, false);
     f.render_widget(
         Paragraph::new(vec![Line::from(vec![
-            Span::styled("> ", theme::title(s.color)),
+            Span::styled("> ", theme::title(s.theme)),
             Span::raw(q.into_owned()),
             Span::raw("▏"),
         ])]),
@@ -47,25 +47,25 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: us
     let sel = selected.min(hits.len().saturating_sub(1));
     let mut lines = Vec::new();
     if hits.is_empty() && !query.trim().is_empty() {
-        lines.push(Line::styled("No match", theme::dim(s.color)));
+        lines.push(Line::styled("No match", theme::dim(s.theme)));
     }
     for i in window(sel, hits.len(), list.height as usize) {
         let h = &hits[i];
         let q = &s.questionnaire.questions[h.question];
         let prefix = format!("{:>3} {:<4} ", level_text(s, h.question), h.field.label());
-        let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.color))];
+        let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.theme))];
         let label = if h.field == crate::search::Field::Id { String::new() } else { format!("{} ", q.id) };
         spans.push(Span::styled(label.clone(), Style::new().add_modifier(Modifier::BOLD)));
         let room = width.saturating_sub(prefix.len() + label.len());
         let shown = truncate(&sanitize(&h.matched, false), room);
         let positions = crate::search::highlight(&h.matched, query).unwrap_or_else(|| h.positions.clone());
         for (ci, ch) in shown.chars().enumerate() {
-            let style = if positions.contains(&ci) { theme::highlight(s.color) } else { Style::new() };
+            let style = if positions.contains(&ci) { theme::highlight(s.theme) } else { Style::new() };
             spans.push(Span::styled(ch.to_string(), style));
         }
         let mut line = Line::from(spans);
         if i == sel {
-            line = line.style(theme::selected(s.color));
+            line = line.style(theme::selected(s.theme));
         }
         lines.push(line);
     }
@@ -91,14 +91,14 @@ pub fn cell(s: &AppState, f: &mut Frame, area: Rect, row: usize, col: usize, vie
     let sel = selected.min(members.len().saturating_sub(1));
     let mut lines = Vec::new();
     if members.is_empty() {
-        lines.push(Line::styled("No questions in this cell", theme::dim(s.color)));
+        lines.push(Line::styled("No questions in this cell", theme::dim(s.theme)));
     }
     for i in window(sel, members.len(), inner.height as usize) {
         let q = &s.questionnaire.questions[members[i]];
         let text = format!("{:>3}  {}  {}", level_text(s, members[i]), q.id, sanitize(&q.text, false));
         let mut line = Line::raw(truncate(&text, inner.width as usize));
         if i == sel {
-            line = line.style(theme::selected(s.color));
+            line = line.style(theme::selected(s.theme));
         }
         lines.push(line);
     }

@@ -23,6 +23,7 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Normal, Action::EditNote), "note"),
             (key(Context::Normal, Action::Search), "search"),
             (key(Context::Normal, Action::Heatmap), "heatmap"),
+            (key(Context::Normal, Action::Navigator), "outline"),
             (key(Context::Normal, Action::Help), "help"),
             (key(Context::Normal, Action::Quit), "quit"),
         ],
@@ -39,7 +40,26 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Heatmap, Action::CycleView), "current/target/gap"),
             (key(Context::Heatmap, Action::Back), "back"),
         ],
-        Mode::CellList { .. } | Mode::Search { .. } => vec![
+        Mode::Navigator { .. } => vec![
+            (Some("↑↓".into()), "choose"),
+            (key(Context::Navigator, Action::Select), "jump"),
+            (key(Context::Navigator, Action::FilterUnanswered), "unanswered"),
+            (key(Context::Navigator, Action::FilterFlagged), "flagged"),
+            (key(Context::Navigator, Action::FilterRole), "role"),
+            (key(Context::Navigator, Action::FilterQuick), "quick"),
+            (key(Context::Navigator, Action::FilterAll), "all"),
+        ],
+        Mode::Soa { justification: Some(_), .. } => {
+            vec![(Some("Enter".into()), "keep"), (Some("Esc".into()), "cancel")]
+        }
+        Mode::Soa { .. } => vec![
+            (Some("↑↓".into()), "choose"),
+            (key(Context::Soa, Action::MarkApplicable), "applicable"),
+            (key(Context::Soa, Action::NotApplicable), "not applicable"),
+            (key(Context::Soa, Action::Select), "questions"),
+            (key(Context::Soa, Action::Back), "back"),
+        ],
+        Mode::CellList { .. } | Mode::Search { .. } | Mode::Roadmap { .. } => vec![
             (Some("↑↓".into()), "choose"),
             (key(Context::List, Action::Select), "jump"),
             (key(Context::List, Action::Back), "back"),
@@ -51,10 +71,11 @@ pub fn hints(s: &AppState) -> String {
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
     let (done, total) = s.progress();
-    let left = format!(" {} · {done}/{total} ", sanitize(&r.name, false));
+    let filter = if s.filter.is_all() { String::new() } else { format!(" · {}", s.filter.label(&r.role)) };
+    let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
     let save = s.save_label();
-    let save_style = match (&s.save.error, s.read_only.is_some(), s.color) {
-        (Some(_), _, _) | (_, true, _) => theme::warning(s.color),
+    let save_style = match (&s.save.error, s.read_only.is_some(), s.theme.color) {
+        (Some(_), _, _) | (_, true, _) => theme::warning(s.theme),
         (None, false, true) if s.save.pending == 0 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         _ => Style::new().add_modifier(Modifier::BOLD),
     };
@@ -67,7 +88,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let room = width.saturating_sub(used);
     let middle: String = truncate(&middle, room);
     let pad = room.saturating_sub(middle.width());
-    let bar = if s.color {
+    let bar = if s.theme.color {
         Style::new().bg(Color::DarkGray).fg(Color::White)
     } else {
         Style::new().add_modifier(Modifier::REVERSED)

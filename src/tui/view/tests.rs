@@ -92,7 +92,7 @@ fn note_editor_screen() {
 #[test]
 fn no_colour_heatmap_uses_shading() {
     let mut s = answered();
-    s.color = false;
+    s.theme.color = false;
     keys(&mut s, "h");
     let text = screen(&s, 80, 24);
     assert!(text.contains('▓') || text.contains('█') || text.contains('▒') || text.contains('░'), "{text}");
@@ -119,4 +119,98 @@ fn tiny_terminals_say_so_and_never_panic() {
         }
     }
     assert!(!screen(&s, 40, 12).contains("too small"));
+}
+
+#[test]
+fn navigator_screen() {
+    let mut s = answered();
+    keys(&mut s, "o");
+    all_sizes("navigator", &s);
+    keys(&mut s, "u");
+    insta::assert_snapshot!("navigator_unanswered_120x40", screen(&s, 120, 40));
+}
+
+#[test]
+fn quick_profile_walk_shows_the_filter() {
+    let mut s = answered();
+    keys(&mut s, "p");
+    insta::assert_snapshot!("main_quick_120x40", screen(&s, 120, 40));
+}
+
+#[test]
+fn themes_keep_text_readable() {
+    use crate::tui::view::theme::{Palette, Theme};
+    for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
+        let mut s = answered();
+        s.theme = Theme { palette, color: true };
+        keys(&mut s, "/policy");
+        let t = draw(&s, 120, 40);
+        for cell in t.backend().buffer().content() {
+            // No text drawn in the same colour as its background, in any palette.
+            assert!(cell.symbol() == " " || cell.fg != cell.bg || cell.fg == Color::Reset, "{palette:?}: {cell:?}");
+        }
+        if palette == Palette::HighContrast {
+            assert!(
+                t.backend().buffer().content().iter().all(|c| c.fg != Color::Gray && c.fg != Color::DarkGray),
+                "no dim text"
+            );
+        }
+    }
+}
+
+#[test]
+fn roadmap_and_soa_screens() {
+    let mut s = answered();
+    keys(&mut s, "R");
+    all_sizes("roadmap", &s);
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    keys(&mut s, "A");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    keys(&mut s, "n");
+    keys(&mut s, "Covered by the group policy");
+    all_sizes("soa", &s);
+}
+
+/// Three workshop participants who disagree on the first question.
+fn workshop() -> AppState {
+    use crate::assessment::Respondent;
+    let mut s = mini_state();
+    s.assessment.respondents[0].name = "Ann (CISO)".into();
+    s.assessment.respondents.push(Respondent::new("bo", "Bo (data science)"));
+    s.assessment.respondents.push(Respondent::new("cy", "Cy (legal)"));
+    for (who, level) in [(0, '1'), (1, '4'), (2, '3')] {
+        s.respondent = who;
+        keys(&mut s, &format!("g{level}"));
+    }
+    s.respondent = 2;
+    keys(&mut s, "g");
+    for _ in 0..3 {
+        saved(&mut s, Ok("10:00:01".into()));
+    }
+    s
+}
+
+#[test]
+fn consensus_on_the_card_and_workshop_mode() {
+    let mut s = workshop();
+    let text = screen(&s, 100, 30);
+    assert!(text.contains("Respondents: Ann (CISO) 1 · Bo (data science) 4 · Cy (legal) 3"), "{text}");
+    assert!(text.contains("spread 3"), "{text}");
+    assert!(text.contains("2.7!"), "strong disagreement is marked in the heatmap: {text}");
+    keys(&mut s, "w");
+    all_sizes("workshop", &s);
+}
+
+#[test]
+fn disagreement_and_trend_views() {
+    let mut s = workshop();
+    keys(&mut s, "hvvv");
+    insta::assert_snapshot!("heatmap_disagreement_80x24", screen(&s, 80, 24));
+    s.baseline = Some(s.scores.clone());
+    keys(&mut s, "q");
+    s.respondent = 0;
+    keys(&mut s, "g5");
+    keys(&mut s, "hvvvv");
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("change since baseline") && text.contains("+1.3"), "{text}");
 }

@@ -4,6 +4,22 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+pub use crate::config::Palette;
+
+/// What the views draw with: a palette, and whether colour is on at all (NO_COLOR,
+/// `--color never`): without colour, meaning is carried by digits, shading and bold/reverse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub palette: Palette,
+    pub color: bool,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { palette: Palette::Dark, color: true }
+    }
+}
+
 /// Where `score` sits on the scale, 0.0..=1.0.
 fn fraction(score: f64, min: u8, max: u8) -> f64 {
     let span = f64::from(max.saturating_sub(min)).max(1.0);
@@ -22,10 +38,10 @@ pub fn level_bg(score: f64, min: u8, max: u8) -> Color {
 }
 
 /// Text on `level_bg`: always black, which stays readable on every one of those colours.
-pub fn cell_style(score: Option<f64>, min: u8, max: u8, color: bool) -> Style {
-    match (score, color) {
+pub fn cell_style(score: Option<f64>, min: u8, max: u8, t: Theme) -> Style {
+    match (score, t.color) {
         (Some(s), true) => Style::new().bg(level_bg(s, min, max)).fg(Color::Black),
-        (None, true) => Style::new().fg(Color::DarkGray),
+        (None, true) => dim(t),
         (_, false) => Style::new(),
     }
 }
@@ -41,30 +57,45 @@ pub fn shade(score: Option<f64>, min: u8, max: u8) -> char {
     }
 }
 
-pub fn title(color: bool) -> Style {
+pub fn title(t: Theme) -> Style {
     let s = Style::new().add_modifier(Modifier::BOLD);
-    if color { s.fg(Color::Cyan) } else { s }
-}
-
-pub fn dim(color: bool) -> Style {
-    if color { Style::new().fg(Color::Gray) } else { Style::new() }
-}
-
-pub fn selected(color: bool) -> Style {
-    if color {
-        Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD)
-    } else {
-        Style::new().add_modifier(Modifier::REVERSED)
+    match (t.color, t.palette) {
+        (false, _) | (true, Palette::HighContrast) => s,
+        (true, Palette::Dark) => s.fg(Color::Cyan),
+        (true, Palette::Light) => s.fg(Color::Blue),
     }
 }
 
-pub fn highlight(color: bool) -> Style {
-    let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    if color { s.fg(Color::Yellow) } else { s }
+/// Secondary text. High contrast never dims: every line must stay readable on a projector.
+pub fn dim(t: Theme) -> Style {
+    match (t.color, t.palette) {
+        (false, _) | (true, Palette::HighContrast) => Style::new(),
+        (true, Palette::Dark) => Style::new().fg(Color::Gray),
+        (true, Palette::Light) => Style::new().fg(Color::DarkGray),
+    }
 }
 
-pub fn warning(color: bool) -> Style {
-    if color {
+pub fn selected(t: Theme) -> Style {
+    match (t.color, t.palette) {
+        (true, Palette::Dark | Palette::Light) => {
+            Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD)
+        }
+        _ => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    }
+}
+
+pub fn highlight(t: Theme) -> Style {
+    let s = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    match (t.color, t.palette) {
+        (true, Palette::Dark) => s.fg(Color::Yellow),
+        // Yellow vanishes on white.
+        (true, Palette::Light) => s.fg(Color::Magenta),
+        _ => s,
+    }
+}
+
+pub fn warning(t: Theme) -> Style {
+    if t.color && t.palette != Palette::HighContrast {
         Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD)
     } else {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
