@@ -23,6 +23,15 @@ pub struct Holder {
     pub host: String,
 }
 
+impl Drop for Lock {
+    /// A clean exit empties the file (still holding the lock), so the next aira does not
+    /// mistake it for one left by a killed process. Never deleted: deleting a lock file races
+    /// with a process that has just opened it.
+    fn drop(&mut self) {
+        let _ = self._file.set_len(0);
+    }
+}
+
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "pid {} on {}", self.pid, self.host)
@@ -101,8 +110,14 @@ mod tests {
             Acquired::HeldBy(h) => assert_eq!(h.pid, std::process::id()),
             Acquired::Locked(_) => panic!("two writers"),
         }
-        drop(first); // as if the holder died: the OS drops the lock, the file stays
-        let Acquired::Locked(second) = acquire(dir.path()).unwrap() else { panic!("stale lock not taken over") };
-        assert!(second.took_over.is_some());
+        // A clean exit leaves nothing to take over.
+        drop(first);
+        let Acquired::Locked(second) = acquire(dir.path()).unwrap() else { panic!("released lock not taken") };
+        assert_eq!(second.took_over, None);
+        drop(second);
+        // A killed holder leaves its text behind, but not the OS lock: that is taken over.
+        std::fs::write(dir.path().join(LOCK_FILE), "pid = 4242\nhost = \"laptop\"\n").unwrap();
+        let Acquired::Locked(third) = acquire(dir.path()).unwrap() else { panic!("stale lock not taken over") };
+        assert_eq!(third.took_over.as_deref(), Some("pid 4242 on laptop"));
     }
 }
