@@ -16,6 +16,7 @@ pub mod consensus;
 mod error;
 pub mod history;
 pub mod lock;
+pub mod merge;
 pub mod meta;
 pub mod paths;
 mod store;
