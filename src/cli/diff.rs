@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 
+use crate::report::interviews::signed;
 use crate::scoring::{Delta, Diff};
 use crate::workspace::{self, Access, Workspace};
 
@@ -17,11 +18,6 @@ pub enum DiffFormat {
 /// The diff of a workspace against another (read-only on both sides).
 pub fn between(base: &Workspace, cur: &Workspace) -> Diff {
     crate::scoring::diff(&base.questionnaire, &super::score_of(base), &cur.questionnaire, &super::score_of(cur))
-}
-
-/// `+0.5`, `-1.0`, or `–` when either side has no score.
-pub fn signed(d: &Delta) -> String {
-    d.delta.map_or_else(|| "–".to_owned(), |v| format!("{v:+.1}"))
 }
 
 fn line(label: &str, d: &Delta) -> String {

@@ -31,25 +31,32 @@ pub fn spreads(q: &Questionnaire, a: &Assessment) -> Vec<u8> {
 pub fn disagreements(q: &Questionnaire, a: &Assessment) -> Vec<CellDisagreement> {
     let rows = super::rows(q);
     let cols = super::columns(q);
-    let mut cells: Vec<CellDisagreement> = Vec::new();
-    for r in &rows {
-        for c in &cols {
-            let questions: Vec<usize> = q
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(_, x)| x.phase == *r && x.function == *c && a.spread(&x.id) >= STRONG_SPREAD)
-                .map(|(i, _)| i)
-                .collect();
-            if questions.is_empty() {
-                continue;
-            }
-            let max_spread = questions.iter().map(|&i| a.spread(&q.questions[i].id)).max().unwrap_or(0);
-            let unresolved = questions.iter().filter(|&&i| !a.agreed.contains_key(&q.questions[i].id)).count();
-            cells.push(CellDisagreement { phase: *r, function: *c, questions, max_spread, unresolved });
+    let spreads = spreads(q, a);
+    // One pass over the questions, bucketed by cell, so large banks stay linear.
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); rows.len() * cols.len()];
+    for (i, x) in q.questions.iter().enumerate() {
+        if spreads[i] >= STRONG_SPREAD {
+            let r = x.phase.map_or(rows.len() - 1, Phase::index);
+            let c = x.function.map_or(cols.len() - 1, Function::index);
+            buckets[r * cols.len() + c].push(i);
         }
     }
-    cells
+    buckets
+        .into_iter()
+        .enumerate()
+        .filter(|(_, questions)| !questions.is_empty())
+        .map(|(cell, questions)| {
+            let max_spread = questions.iter().map(|&i| spreads[i]).max().unwrap_or(0);
+            let unresolved = questions.iter().filter(|&&i| !a.agreed.contains_key(&q.questions[i].id)).count();
+            CellDisagreement {
+                phase: rows[cell / cols.len()],
+                function: cols[cell % cols.len()],
+                questions,
+                max_spread,
+                unresolved,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
