@@ -37,6 +37,13 @@ pub fn find_forbidden_control(s: &str, multiline: bool) -> Option<(usize, char)>
     s.char_indices().find(|&(_, c)| is_control(c) && !(multiline && (c == '\n' || c == '\t')))
 }
 
+/// Order two RFC 3339 timestamps as instants (`+02:00` and `Z` compare correctly); text that
+/// does not parse sorts before any that does, then by the text itself.
+pub fn cmp_timestamps(a: &str, b: &str) -> std::cmp::Ordering {
+    let t = |s: &str| s.parse::<jiff::Timestamp>().ok();
+    t(a).cmp(&t(b)).then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,8 @@ fn clones_with_different_respondents_merge_without_conflict() {
     let origin = home.path().join("origin");
     let (code, _, err) = common::run(home.path(), &["init", origin.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
+    // An agreed value settled before the clones: neither clone touches consensus.toml.
+    aira(home.path(), &origin, &["agree", "plan-govern-ai-policy", "3", "--note", "kick-off"]);
     git(&origin, &["init", "-q", "-b", "main"]);
     git(&origin, &["add", "-A"]);
     git(&origin, &["commit", "-qm", "new assessment"]);
@@ -54,6 +56,11 @@ fn clones_with_different_respondents_merge_without_conflict() {
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-govern-ai-policy", "2", "--note", "Draft"]);
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-map-scope", "na"]);
     aira(home.path(), &b, &["answer", "--respondent", "Bo Chen", "plan-govern-ai-policy", "4"]);
+    // Laptop B adds an interview log line by hand (the file format is the interface).
+    let bo = b.join("answers/bo-chen.toml");
+    let text = std::fs::read_to_string(&bo).unwrap();
+    let log = "log = [\n  { at = \"2026-03-02T10:00:00+00:00\", by = \"sam\", text = \"policy is with legal\" },\n]\n";
+    std::fs::write(&bo, format!("{text}{log}")).unwrap();
     for (dir, who) in [(&a, "ann"), (&b, "bo")] {
         git(dir, &["add", "-A"]);
         git(dir, &["commit", "-qm", who]);
@@ -69,6 +76,11 @@ fn clones_with_different_respondents_merge_without_conflict() {
     assert_eq!(ann.answer("plan-govern-ai-policy").unwrap().level(), Some(2));
     assert_eq!(bo.answer("plan-govern-ai-policy").unwrap().level(), Some(4));
     assert_eq!(ws.assessment.spread("plan-govern-ai-policy"), 2);
+    let log = &bo.answer("plan-govern-ai-policy").unwrap().log;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text, "policy is with legal");
+    assert_eq!(ws.assessment.agreed["plan-govern-ai-policy"], aira::assessment::Value::Level(3));
+    assert_eq!(ws.assessment.agreed_meta["plan-govern-ai-policy"].note, "kick-off");
     let history = aira::workspace::read_history(&a).unwrap();
-    assert_eq!(history.len(), 3, "both clones' history entries are kept");
+    assert_eq!(history.len(), 4, "the agree entry and both clones' history entries are kept");
 }

@@ -26,12 +26,36 @@ pub struct Answer {
     /// RFC 3339, as written in the file; kept as text so hand edits round-trip untouched.
     pub answered_at: String,
     pub answered_by: String,
+    /// The interview log: timestamped notes taken while this respondent discussed the question.
+    pub log: Vec<LogEntry>,
+}
+
+/// One line of an interview log.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LogEntry {
+    /// RFC 3339, as written in the file.
+    pub at: String,
+    /// Who wrote the line (the facilitator, not the respondent).
+    pub by: String,
+    pub text: String,
 }
 
 impl Answer {
     /// True when nothing in it carries information (such answers are not stored).
     pub fn is_empty(&self) -> bool {
-        self.value.is_none() && self.target.is_none() && self.note.is_empty() && self.evidence.is_empty() && !self.flag
+        self.value.is_none()
+            && self.target.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && !self.flag
+            && self.log.is_empty()
+    }
+
+    /// The log in time order (timestamps compared as instants; unparsable ones sort by text).
+    pub fn log_in_order(&self) -> Vec<&LogEntry> {
+        let mut log: Vec<&LogEntry> = self.log.iter().collect();
+        log.sort_by(|x, y| crate::text::cmp_timestamps(&x.at, &y.at));
+        log
     }
 
     pub fn level(&self) -> Option<u8> {
@@ -91,15 +115,43 @@ pub fn is_valid_respondent_id(id: &str) -> bool {
     crate::questionnaire::is_valid_id(id) && id.len() <= 64
 }
 
+/// Who settled a question's agreed value, when, and why (kept beside `Assessment::agreed`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decision {
+    /// RFC 3339.
+    pub decided_at: String,
+    pub decided_by: String,
+    pub note: String,
+}
+
 /// Everything scoring needs besides the questionnaire.
 #[derive(Clone, Debug, Default)]
 pub struct Assessment {
     pub respondents: Vec<Respondent>,
     /// Levels the facilitator agreed after discussion, by question id; they win over the mean.
     pub agreed: BTreeMap<String, Value>,
+    /// When and by whom each agreed value was set; same keys as `agreed`.
+    pub agreed_meta: BTreeMap<String, Decision>,
 }
 
 impl Assessment {
+    /// Set or clear (`None`) an agreed value in memory, keeping an earlier decision's note.
+    /// The durable write is `workspace::Store::set_agreed`.
+    pub fn set_agreed(&mut self, question_id: &str, value: Option<Value>, by: &str, at: &str) {
+        match value {
+            Some(v) => {
+                self.agreed.insert(question_id.to_owned(), v);
+                let d = self.agreed_meta.entry(question_id.to_owned()).or_default();
+                d.decided_at = at.to_owned();
+                d.decided_by = by.to_owned();
+            }
+            None => {
+                self.agreed.remove(question_id);
+                self.agreed_meta.remove(question_id);
+            }
+        }
+    }
+
     pub fn respondent(&self, id: &str) -> Option<&Respondent> {
         self.respondents.iter().find(|r| r.id == id)
     }
@@ -184,7 +236,7 @@ mod tests {
                 r
             })
             .collect();
-        Assessment { respondents, agreed: BTreeMap::new() }
+        Assessment { respondents, ..Default::default() }
     }
 
     #[test]

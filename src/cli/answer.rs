@@ -29,9 +29,15 @@ pub fn answer(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent
     {
         bail!("the note contains the control character U+{:04X}", c as u32);
     }
-    let rid = respondent.map_or_else(|| ws.meta.default_respondent.clone(), respondent_id);
-    let r =
-        ws.assessment.respondent(&rid).cloned().unwrap_or_else(|| Respondent::new(&rid, respondent.unwrap_or(&rid)));
+    // By id or by display name; an unknown name creates the respondent on first use.
+    let r = match respondent {
+        None => ws.assessment.respondent(&ws.meta.default_respondent).cloned(),
+        Some(key) => super::respondent::find(&ws.assessment, key).cloned(),
+    }
+    .unwrap_or_else(|| {
+        let key = respondent.unwrap_or(&ws.meta.default_respondent);
+        Respondent::new(&respondent.map_or_else(|| key.to_owned(), respondent_id), key.trim())
+    });
     let old = r.answer(&question.id).cloned();
     let user = crate::config::user_name(&crate::config::load()?);
     let now = workspace::now_rfc3339();

@@ -13,13 +13,17 @@ macro_rules! outln {
 }
 pub(crate) use outln;
 
+mod agree;
 mod answer;
 mod check;
+mod diff;
 mod doctor;
 mod heatmap;
 mod import;
+mod merge;
 mod questionnaires;
 mod report;
+mod respondent;
 mod soa;
 mod start;
 mod tui;
@@ -95,6 +99,33 @@ pub enum Command {
         /// Record under this respondent (created on first use)
         #[arg(long)]
         respondent: Option<String>,
+    },
+    /// Respondents: the people whose answers are recorded (add, list, rename)
+    Respondent {
+        #[command(subcommand)]
+        command: respondent::RespondentCmd,
+    },
+    /// Record the level agreed after discussion (wins over the respondents' mean)
+    Agree {
+        question_id: String,
+        /// A level on the scale, `na` for not applicable, or `clear` to remove the agreed value
+        #[arg(value_name = "LEVEL|na|clear")]
+        level: String,
+        /// Why: what the discussion concluded
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Bring respondents, answers and agreed values from other copies of this assessment
+    /// (exit 0: no conflicts, 3: conflicts resolved, newest kept and listed; 1: error)
+    Merge {
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+    },
+    /// Show what changed since a baseline workspace, per cell, phase, function and question
+    Diff {
+        baseline: PathBuf,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
     },
     /// Print scores per cell, phase, function and overall
     Score {
@@ -179,6 +210,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::answer(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }
+        Some(Command::Respondent { command }) => respondent::run(&workspace_dir(&cli)?, command),
+        Some(Command::Agree { question_id, level, note }) => {
+            agree::agree(&workspace_dir(&cli)?, question_id, level, note.as_deref())
+        }
+        Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
+        Some(Command::Diff { baseline, format }) => diff::run(&workspace_dir(&cli)?, baseline, *format),
         Some(Command::Score { format }) => {
             let ws = workspace::open(&workspace_dir(&cli)?, Access::ReadOnly)?;
             let scores = score_of(&ws);

@@ -76,6 +76,19 @@ fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>> {
     Ok(b)
 }
 
+/// The change since workspace.toml's `baseline` (a path relative to the workspace). A baseline
+/// that cannot be opened is reported on stderr; the report is still written, without a trend.
+fn trend(ws: &workspace::Workspace) -> Option<(String, crate::scoring::Diff)> {
+    let path = ws.meta.baseline.as_ref()?;
+    match workspace::open(&ws.dir.join(path), Access::ReadOnly) {
+        Ok(base) => Some((path.clone(), super::diff::between(&base, ws))),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "aira: warning: baseline {path}: {e}; the report has no trend");
+            None
+        }
+    }
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Md);
     if format == ReportFormat::Xlsx && args.output.is_none() {
@@ -84,7 +97,8 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let generated_at =
         args.generated_at.clone().unwrap_or_else(|| jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, &generated_at);
+    let mut r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, &generated_at);
+    r.trend = trend(&ws);
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
         Some(path) => {

@@ -10,6 +10,18 @@ pub fn undo(dir: &Path) -> Result<i32> {
     let mut ws = workspace::open(dir, Access::Write)?;
     let user = crate::config::user_name(&crate::config::load()?);
     match workspace::undo(&mut ws, &user)? {
+        Some(c) if c.respondent.id.is_empty() => {
+            let now = ws
+                .assessment
+                .agreed
+                .get(&c.question)
+                .map_or_else(|| "not agreed".to_owned(), |v| super::agree::label(*v));
+            super::outln!(
+                "Reverted change {} to the agreed value of {}: now {now}",
+                c.reverts.unwrap_or(0),
+                c.question
+            )?;
+        }
         Some(c) => {
             let what = c
                 .new

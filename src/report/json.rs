@@ -80,7 +80,8 @@ pub fn full(r: &Report) -> Json {
     let questions: Vec<Json> = r
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(i, row)| {
             let qn = row.question;
             let answers: Vec<Json> = row
                 .answers
@@ -88,13 +89,19 @@ pub fn full(r: &Report) -> Json {
                 .map(|(who, a)| {
                     json!({"respondent": who.id, "name": who.name, "role": who.role, "value": value(a.value),
                            "target": a.target, "note": a.note, "evidence": a.evidence, "flag": a.flag,
-                           "answered_at": a.answered_at, "answered_by": a.answered_by})
+                           "answered_at": a.answered_at, "answered_by": a.answered_by, "log": a.log_in_order()})
                 })
                 .collect();
+            let agreed = r.assessment.agreed.get(&qn.id).map(|v| {
+                let d = r.assessment.agreed_meta.get(&qn.id).cloned().unwrap_or_default();
+                json!({"value": value(Some(*v)), "decided_at": d.decided_at, "decided_by": d.decided_by, "note": d.note})
+            });
+            let spread = r.spreads.get(i).copied().unwrap_or(0);
             json!({"id": qn.id, "text": qn.text, "phase": qn.phase, "function": qn.function, "nist": qn.nist,
                    "iso": qn.iso, "weight": qn.weight, "status": row.status.as_str(), "level": row.status.score(),
                    "target": row.target, "gap": row.gap, "flag": row.flag, "evidence": row.evidence,
-                   "answered_at": row.answered_at, "answered_by": row.answered_by, "answers": answers})
+                   "answered_at": row.answered_at, "answered_by": row.answered_by, "spread": spread,
+                   "agreed": agreed, "answers": answers})
         })
         .collect();
     let roadmap: Vec<Json> = r
@@ -106,6 +113,15 @@ pub fn full(r: &Report) -> Json {
         .follow_ups()
         .iter()
         .map(|(row, who, a)| json!({"question": row.question.id, "respondent": who.id, "note": a.note}))
+        .collect();
+    let disagreements: Vec<Json> = r
+        .disagreements
+        .iter()
+        .map(|d| {
+            let ids: Vec<&str> = d.questions.iter().map(|&i| q.questions[i].id.as_str()).collect();
+            json!({"phase": d.phase, "function": d.function, "questions": ids, "max_spread": d.max_spread,
+                   "unresolved": d.unresolved})
+        })
         .collect();
     let m = r.meta;
     json!({
@@ -129,6 +145,11 @@ pub fn full(r: &Report) -> Json {
         "roadmap": roadmap,
         "soa": r.soa.iter().map(soa_row).collect::<Vec<_>>(),
         "follow_up": follow_up,
+        "disagreements": disagreements,
+        "trend": r.trend.as_ref().map(|(path, d)| labelled(&[("baseline", json!(path))], match serde_json::to_value(d) {
+            Ok(Json::Object(m)) => m,
+            _ => Map::new(),
+        })),
     })
 }
 

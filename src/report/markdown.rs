@@ -96,7 +96,10 @@ fn heatmap(r: &Report) -> String {
         .enumerate()
         .map(|(i, (p, t))| {
             let mut row = vec![fmt::phase(*p).to_owned()];
-            row.extend(s.cells[i * cols..(i + 1) * cols].iter().map(|c| fmt::score(c.tally.score)));
+            row.extend(s.cells[i * cols..(i + 1) * cols].iter().map(|c| {
+                let mark = if r.disagreement(c.phase, c.function).is_some() { " ⚠" } else { "" };
+                format!("{}{mark}", fmt::score(c.tally.score))
+            }));
             row.push(fmt::score(t.score));
             row
         })
@@ -275,6 +278,7 @@ fn answer(r: &Report, row: &Row) -> String {
             .collect();
         out.push_str(&table(&["Respondent", "Answer", "Note", "Evidence", "Flag", "Answered"], &rows));
     }
+    out.push_str(&super::interviews::md_log(r, row));
     out
 }
 
@@ -312,7 +316,18 @@ fn follow_up(r: &Report) -> String {
 
 pub fn full(r: &Report) -> String {
     let mut out = cover(r, "AI management system readiness");
-    for part in [summary(r), heatmap(r), groups(r), coverage(r), gaps_and_roadmap(r), answers(r), follow_up(r)] {
+    let parts = [
+        summary(r),
+        heatmap(r),
+        super::interviews::md_disagreements(r),
+        super::interviews::md_trend(r),
+        groups(r),
+        coverage(r),
+        gaps_and_roadmap(r),
+        answers(r),
+        follow_up(r),
+    ];
+    for part in parts {
         out.push_str(&part);
     }
     out.trim_end().to_owned() + "\n"

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod fmt;
 pub mod heatmap;
 pub mod html;
+pub mod interviews;
 pub mod json;
 pub mod markdown;
 pub mod model;

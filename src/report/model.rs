@@ -83,6 +83,12 @@ pub struct Report<'a> {
     pub rows: Vec<Row<'a>>,
     pub roadmap: Vec<Horizon>,
     pub soa: Vec<SoaRow>,
+    /// Heatmap cells where respondents disagree strongly (docs/scoring.md, section 9).
+    pub disagreements: Vec<scoring::CellDisagreement>,
+    /// Each question's spread, in questionnaire order.
+    pub spreads: Vec<u8>,
+    /// The change since the workspace's baseline (its path as written in workspace.toml).
+    pub trend: Option<(String, scoring::Diff)>,
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -171,7 +177,24 @@ impl<'a> Report<'a> {
             function_gaps,
             rows,
             soa,
+            disagreements: scoring::disagreements(q, a),
+            spreads: scoring::spreads(q, a),
+            trend: None,
         }
+    }
+
+    /// The disagreement of the cell a question or cell lies in, if it is strong.
+    pub fn disagreement(
+        &self,
+        phase: Option<crate::questionnaire::Phase>,
+        function: Option<crate::questionnaire::Function>,
+    ) -> Option<&scoring::CellDisagreement> {
+        self.disagreements.iter().find(|d| d.phase == phase && d.function == function)
+    }
+
+    /// Interview logs of one question, respondent by respondent, each in time order.
+    pub fn logs(&self, row: &Row<'a>) -> Vec<(&'a Respondent, Vec<&'a crate::assessment::LogEntry>)> {
+        row.answers.iter().filter(|(_, a)| !a.log.is_empty()).map(|(r, a)| (*r, a.log_in_order())).collect()
     }
 
     /// The largest gaps by priority ((target − current) × weight), whatever their phase.

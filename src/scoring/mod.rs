@@ -1,12 +1,16 @@
 //! The scoring room (pure): statuses + questionnaire → scores per question, heatmap cell,
 //! phase, function and overall. The rules are written down in docs/scoring.md.
 
+pub mod consensus;
+pub mod diff;
 pub mod gaps;
 pub mod references;
 pub mod roadmap;
 pub mod soa;
 mod tally;
 
+pub use consensus::{CellDisagreement, STRONG_SPREAD, disagreements, spreads};
+pub use diff::{Delta, Diff, diff};
 pub use gaps::{GroupGap, gap, group_gap, targets};
 pub use references::{RefScore, ReferenceScores, score_references};
 pub use tally::{Aggregation, Tally};

@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml_edit::{InlineTable, Value as TValue};
 
-use crate::assessment::{Answer, Value};
+use crate::assessment::{Answer, LogEntry, Value};
 
 pub const FILE: &str = "history.toml";
 const HEADER: &str = "[[change]]";
@@ -27,7 +27,7 @@ pub struct Change {
     pub respondent: String,
     #[serde(default)]
     pub question: String,
-    /// `answer`, `undo`, `merge` or `upgrade`.
+    /// `answer`, `undo`, `merge`, `agree` or `upgrade`.
     #[serde(default)]
     pub kind: String,
     /// For an undo: the 1-based number of the change it reverted.
@@ -80,6 +80,12 @@ pub fn answer_inline(a: &Answer) -> InlineTable {
     if !a.answered_by.is_empty() {
         t.insert("answered_by", TValue::from(a.answered_by.as_str()));
     }
+    if !a.log.is_empty() {
+        let mut log = super::answers::log_array(&a.log);
+        // History entries are one line each (see the module comment).
+        log.fmt();
+        t.insert("log", TValue::Array(log));
+    }
     t
 }
 
@@ -104,6 +110,19 @@ pub fn answer_from_table(t: &toml::Table) -> Answer {
         flag: t.get("flag").and_then(toml::Value::as_bool).unwrap_or(false),
         answered_at: s("answered_at"),
         answered_by: s("answered_by"),
+        log: t
+            .get("log")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(toml::Value::as_table)
+                    .map(|e| {
+                        let f = |k: &str| e.get(k).and_then(toml::Value::as_str).unwrap_or_default().to_owned();
+                        LogEntry { at: f("at"), by: f("by"), text: f("text") }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 
@@ -125,6 +144,12 @@ pub fn render(e: &Entry<'_>) -> String {
 
 /// `render`, with extra keys (e.g. an upgrade's versions) placed before `new`.
 pub fn render_with(e: &Entry<'_>, extra: &[(&str, TValue)]) -> String {
+    render_tables(e, e.old.map(answer_inline), extra, e.new.map(answer_inline).unwrap_or_default())
+}
+
+/// The general form, for changes that are not answers (an agreed value): `old` and `new` are
+/// given as inline tables and `e.old` / `e.new` are ignored.
+pub fn render_tables(e: &Entry<'_>, old: Option<InlineTable>, extra: &[(&str, TValue)], new: InlineTable) -> String {
     let mut t = InlineTable::new();
     t.insert("at", e.at.into());
     t.insert("by", e.by.into());
@@ -134,15 +159,38 @@ pub fn render_with(e: &Entry<'_>, extra: &[(&str, TValue)]) -> String {
     if let Some(n) = e.reverts {
         t.insert("reverts", TValue::from(n as i64));
     }
-    if let Some(a) = e.old {
-        t.insert("old", TValue::InlineTable(answer_inline(a)));
+    if let Some(old) = old {
+        t.insert("old", TValue::InlineTable(old));
     }
     for (k, v) in extra {
         t.insert(*k, v.clone());
     }
-    t.insert("new", TValue::InlineTable(e.new.map(answer_inline).unwrap_or_default()));
-    let stamp = crate::text::sanitize(&format!("{} {} {}", e.at, e.respondent, std::process::id()), false).into_owned();
-    format!("\n{HEADER} # {stamp}\nentry = {}\n", TValue::InlineTable(t).to_string().trim())
+    t.insert("new", TValue::InlineTable(new));
+    let mut t = TValue::InlineTable(t);
+    one_line(&mut t);
+    // Changes without a respondent (agreed values) name their question instead.
+    let who = if e.respondent.is_empty() { e.question } else { e.respondent };
+    let stamp = crate::text::sanitize(&format!("{} {} {}", e.at, who, std::process::id()), false).into_owned();
+    format!("\n{HEADER} # {stamp}\nentry = {}\n", t.to_string().trim())
+}
+
+/// Force every string onto one line (`\n` escapes): toml_edit would write a note with newlines
+/// as a multi-line string, and a note line starting with `[` would then pass for a header.
+fn one_line(v: &mut TValue) {
+    match v {
+        TValue::String(s) if s.value().contains(['\n', '\r']) => {
+            // A JSON string literal is also a valid TOML basic string.
+            if let Ok(quoted) = serde_json::to_string(s.value())
+                && let Ok(mut basic) = quoted.parse::<TValue>()
+            {
+                *basic.decor_mut() = s.decor().clone();
+                *v = basic;
+            }
+        }
+        TValue::Array(a) => a.iter_mut().for_each(one_line),
+        TValue::InlineTable(t) => t.iter_mut().for_each(|(_, v)| one_line(v)),
+        _ => {}
+    }
 }
 
 /// Where the last entry starts (or 0), used to check and cut only the tail.
@@ -221,9 +269,14 @@ mod tests {
 
     #[test]
     fn entries_parse_back_and_torn_tails_are_found() {
-        let a = Answer { value: Some(Value::Level(3)), note: "two\nlines \"quoted\"".into(), ..Default::default() };
+        let a = Answer {
+            value: Some(Value::Level(3)),
+            note: "two\nlines \"quoted\"".into(),
+            log: vec![LogEntry { at: "2026-01-01T00:00:00Z".into(), by: "me".into(), text: "[x]\n[[change]]".into() }],
+            ..Default::default()
+        };
         let text = entry("q1", &a) + &entry("q2", &a);
-        assert_eq!(torn_tail(&text), None);
+        assert_eq!(torn_tail(&text), None, "{text}");
         let changes = parse(Path::new("h"), &text).unwrap();
         assert_eq!(changes.len(), 2);
         assert_eq!(answer_from_table(changes[1].new.as_ref().unwrap()), a);

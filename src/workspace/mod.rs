@@ -4,6 +4,7 @@
 //! workspace.toml        metadata, pinned questionnaire id/version/sha256, targets
 //! questionnaire.toml    the pinned copy of the questionnaire
 //! answers/<id>.toml     one file per respondent (clones capturing different people merge cleanly)
+//! consensus.toml        levels agreed after discussion (optional)
 //! history.toml          append-only log of every change
 //! ```
 //! Opening for writing takes the lock and repairs a torn history tail; opening read-only
@@ -11,9 +12,11 @@
 
 mod answers;
 pub mod atomic;
+pub mod consensus;
 mod error;
 pub mod history;
 pub mod lock;
+pub mod merge;
 pub mod meta;
 pub mod paths;
 mod store;
@@ -26,7 +29,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-pub use answers::render as render_answers;
+pub use answers::{parse as parse_answers, render as render_answers};
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
 pub use store::{Change, Store};
@@ -143,7 +146,12 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
     let (respondents, docs) = load_respondents(dir, &questionnaire)?;
+    let consensus = load_consensus(dir, &questionnaire)?;
     let mut assessment = Assessment { respondents, ..Default::default() };
+    for (qid, (value, decision)) in &consensus.0 {
+        assessment.agreed.insert(qid.clone(), *value);
+        assessment.agreed_meta.insert(qid.clone(), decision.clone());
+    }
     if assessment.respondent(&meta.default_respondent).is_none() {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
@@ -159,9 +167,18 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     }
     let order: HashMap<String, usize> =
         questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-    let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, l));
+    let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, consensus, l));
     let history_len = history_len(dir);
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
+}
+
+/// consensus.toml, or nothing agreed yet when it does not exist.
+fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, toml_edit::DocumentMut)> {
+    let path = dir.join(consensus::FILE);
+    if !path.exists() {
+        return Ok((consensus::Agreed::new(), consensus::new_document()));
+    }
+    consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
 type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>);

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use toml_edit::DocumentMut;
 
 use super::atomic::{Writer, create_private_dir};
+use super::consensus::{self, Agreed};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
 use super::{answers, history, meta};
-use crate::assessment::{Answer, Respondent};
+use crate::assessment::{Answer, Decision, Respondent, Value};
 
 pub struct Store {
     pub dir: PathBuf,
@@ -21,6 +22,8 @@ pub struct Store {
     meta_doc: DocumentMut,
     /// Question id → index in the questionnaire, to order answer tables.
     order: HashMap<String, usize>,
+    consensus_doc: DocumentMut,
+    agreed: Agreed,
     _lock: Lock,
 }
 
@@ -45,9 +48,11 @@ impl Store {
         docs: HashMap<String, DocumentMut>,
         meta_doc: DocumentMut,
         order: HashMap<String, usize>,
+        consensus: (Agreed, DocumentMut),
         lock: Lock,
     ) -> Self {
-        Store { dir, writer, docs, meta_doc, order, _lock: lock }
+        let (agreed, consensus_doc) = consensus;
+        Store { dir, writer, docs, meta_doc, order, consensus_doc, agreed, _lock: lock }
     }
 
     pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
@@ -94,6 +99,71 @@ impl Store {
         let text = doc.to_string();
         create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
         self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))
+    }
+
+    /// Add a respondent's whole answers file as it is (comments and all), as `aira merge` does
+    /// for a respondent the workspace lacks. No history entry: the caller writes one per answer.
+    pub fn import_respondent(&mut self, r: &Respondent, text: &str, doc: DocumentMut) -> Result<()> {
+        let path = self.answers_path(&r.id);
+        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+        self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        self.docs.insert(r.id.clone(), doc);
+        Ok(())
+    }
+
+    /// Append a history entry by itself: a merge recording the side it did not keep.
+    pub fn record(&mut self, entry: &str) -> Result<()> {
+        let hpath = self.dir.join(history::FILE);
+        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+    }
+
+    /// Set (or with `None` clear) the agreed value of a question in consensus.toml, keeping the
+    /// note of an earlier decision; records an `agree` entry in the history.
+    pub fn set_agreed(&mut self, question_id: &str, value: Option<Value>, by: &str, at: &str) -> Result<()> {
+        let note = self.agreed.get(question_id).map(|(_, d)| d.note.clone()).unwrap_or_default();
+        let new = value.map(|v| (v, Decision { decided_at: at.to_owned(), decided_by: by.to_owned(), note }));
+        self.put_agreed(question_id, new, by, at, "agree")
+    }
+
+    /// The general form of `set_agreed`: the whole decision given (a note, or a merged one),
+    /// and the history `kind` to record.
+    pub fn put_agreed(
+        &mut self,
+        question_id: &str,
+        new: Option<(Value, Decision)>,
+        by: &str,
+        at: &str,
+        kind: &str,
+    ) -> Result<()> {
+        self.put_agreed_entry(question_id, new, by, at, kind, None)
+    }
+
+    pub(super) fn put_agreed_entry(
+        &mut self,
+        question_id: &str,
+        new: Option<(Value, Decision)>,
+        by: &str,
+        at: &str,
+        kind: &str,
+        reverts: Option<usize>,
+    ) -> Result<()> {
+        let position = self.order.get(question_id).copied().unwrap_or(self.order.len());
+        consensus::set(&mut self.consensus_doc, question_id, new.as_ref(), position);
+        let path = self.dir.join(consensus::FILE);
+        self.writer.replace(&path, self.consensus_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
+        let old = match &new {
+            Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
+            None => self.agreed.remove(question_id),
+        };
+        let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
+        let old = old.map(|(v, d)| consensus::inline(v, &d));
+        let new = new.map(|(v, d)| consensus::inline(v, &d)).unwrap_or_default();
+        self.record(&history::render_tables(&e, old, &[], new))
+    }
+
+    /// The agreed values as this store last wrote them.
+    pub fn agreed(&self) -> &Agreed {
+        &self.agreed
     }
 
     /// Edit workspace.toml through its document (comments kept) and save it.

@@ -10,6 +10,9 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
     let changes = read_history(&ws.dir)?;
     let Some(n) = history::undo_target(&changes) else { return Ok(None) };
     let target = &changes[n - 1];
+    if target.kind == "agree" {
+        return undo_agree(ws, target, n, by);
+    }
     let old = target.old.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
     let respondent = ws
         .assessment
@@ -36,6 +39,35 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
         };
     }
     Ok(Some(change))
+}
+
+/// Undo of an agreed value: consensus.toml goes back to the entry's `old`. The returned change
+/// names no respondent; its `question` is the one whose agreed value was restored.
+fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) -> Result<Option<Change>> {
+    let old = target.old.as_ref().and_then(super::consensus::from_table);
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    let at = now_rfc3339();
+    store.put_agreed_entry(&target.question, old.clone(), by, &at, "undo", Some(n))?;
+    match &old {
+        Some((v, d)) => {
+            ws.assessment.agreed.insert(target.question.clone(), *v);
+            ws.assessment.agreed_meta.insert(target.question.clone(), d.clone());
+        }
+        None => {
+            ws.assessment.agreed.remove(&target.question);
+            ws.assessment.agreed_meta.remove(&target.question);
+        }
+    }
+    Ok(Some(Change {
+        respondent: Respondent::default(),
+        question: target.question.clone(),
+        old: None,
+        new: None,
+        by: by.to_owned(),
+        at,
+        kind: "undo".into(),
+        reverts: Some(n),
+    }))
 }
 
 /// How many entries the history holds (counted, not parsed: this runs on every open).

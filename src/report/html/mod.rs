@@ -211,6 +211,8 @@ pub fn full(r: &Report) -> String {
     let toc = [
         ("summary", "Summary"),
         ("heatmap", "Heatmap"),
+        ("disagreements", "Disagreements"),
+        ("trend", "Trend"),
         ("scores", "Scores by phase and function"),
         ("iso", "ISO/IEC 42001 coverage"),
         ("nist", "NIST AI RMF coverage"),
@@ -222,6 +224,8 @@ pub fn full(r: &Report) -> String {
     let body = [
         summary(r),
         heatmap(r),
+        super::interviews::html_disagreements(r),
+        super::interviews::html_trend(r),
         groups(r),
         coverage(r),
         sections::gaps(r),
@@ -230,6 +234,9 @@ pub fn full(r: &Report) -> String {
         sections::follow_up(r),
     ]
     .concat();
+    // Sections shown only when they have something to say leave the contents too.
+    let toc: Vec<(&str, &str)> =
+        toc.into_iter().filter(|(id, _)| body.contains(&format!("<section id=\"{id}\""))).collect();
     page(r, "AI management system readiness", "AI management system readiness assessment", &toc, &body)
 }
 

@@ -123,6 +123,7 @@ fn answer(r: &Report, row: &Row) -> String {
         }
         out.push_str("</tbody></table>");
     }
+    out.push_str(&super::super::interviews::html_log(r, row));
     out.push_str("</div>");
     out
 }

@@ -66,7 +66,17 @@ pub fn heatmap(r: &Report) -> String {
             html(fmt::phase(*p))
         );
         for ci in 0..cols {
-            cell(&mut out, r, col_x(ci), y, &s.cells[ri * cols as usize + ci as usize].tally, false);
+            let c = &s.cells[ri * cols as usize + ci as usize];
+            cell(&mut out, r, col_x(ci), y, &c.tally, false);
+            if r.disagreement(c.phase, c.function).is_some() {
+                // Strong disagreement among respondents (see the Disagreements section).
+                let _ = write!(
+                    out,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"15\" fill=\"#1f2933\">⚠<title>respondents disagree by 2 levels or more</title></text>",
+                    col_x(ci) + CELL_W - 6,
+                    y + 18
+                );
+            }
         }
         cell(&mut out, r, col_x(cols), y, t, true);
     }

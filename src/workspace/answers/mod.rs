@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use toml_edit::{Array, DocumentMut, Item, Table, Value as TValue};
+use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value as TValue};
 
 use super::error::{Result, WorkspaceError};
-use crate::assessment::{Answer, Respondent, Value};
+use crate::assessment::{Answer, LogEntry, Respondent, Value};
 use crate::questionnaire::Scale;
 use crate::text::find_forbidden_control;
 
@@ -94,10 +94,57 @@ pub fn parse(path: &Path, id: &str, text: &str, scale: &Scale) -> Result<(Respon
                     a.evidence.push(s.to_owned());
                 }
             }
+            if let Some(log) = t.get("log") {
+                a.log = parse_log(log, qid, &bad)?;
+            }
             r.answers.insert(qid.to_owned(), a);
         }
     }
     Ok((r, doc.into_mut()))
+}
+
+/// `log = [{ at, by, text }, …]`: every entry needs all three strings; only `text` may hold
+/// newlines and tabs.
+fn parse_log(item: &Item, qid: &str, bad: &dyn Fn(&Item, String) -> WorkspaceError) -> Result<Vec<LogEntry>> {
+    let shape = || format!("`log` of `{qid}` must be a list of {{ at = \"…\", by = \"…\", text = \"…\" }}");
+    let arr = item.as_array().ok_or_else(|| bad(item, shape()))?;
+    let mut log = Vec::new();
+    for v in arr.iter() {
+        // Values inside an array have spans of their own: point at the bad entry itself.
+        let here = |msg: String| if v.span().is_some() { bad(&Item::Value(v.clone()), msg) } else { bad(item, msg) };
+        let t = v.as_inline_table().ok_or_else(|| here(shape()))?;
+        let field = |k: &str| -> Result<String> {
+            let s = t
+                .get(k)
+                .and_then(TValue::as_str)
+                .ok_or_else(|| here(format!("a `log` entry of `{qid}` needs a string `{k}`")))?;
+            match find_forbidden_control(s, k == "text") {
+                Some((_, c)) => {
+                    Err(here(format!("`log` {k} of `{qid}` contains control character U+{:04X}", c as u32)))
+                }
+                None => Ok(s.to_owned()),
+            }
+        };
+        log.push(LogEntry { at: field("at")?, by: field("by")?, text: field("text")? });
+    }
+    Ok(log)
+}
+
+/// The log as an array of inline tables, one per line so that additions diff (and merge) well.
+pub fn log_array(log: &[LogEntry]) -> Array {
+    let mut arr = Array::new();
+    for e in log {
+        let mut t = InlineTable::new();
+        t.insert("at", e.at.as_str().into());
+        t.insert("by", e.by.as_str().into());
+        t.insert("text", e.text.as_str().into());
+        let mut v = TValue::InlineTable(t);
+        v.decor_mut().set_prefix("\n  ");
+        arr.push_formatted(v);
+    }
+    arr.set_trailing_comma(true);
+    arr.set_trailing("\n");
+    arr
 }
 
 /// A fresh document for a new respondent.
@@ -190,6 +237,7 @@ pub fn set_answer(doc: &mut DocumentMut, question_id: &str, answer: Option<&Answ
     set_value(item, "evidence", evidence);
     set_value(item, "answered_at", (!a.answered_at.is_empty()).then(|| TValue::from(a.answered_at.as_str())));
     set_value(item, "answered_by", (!a.answered_by.is_empty()).then(|| TValue::from(a.answered_by.as_str())));
+    set_value(item, "log", (!a.log.is_empty()).then(|| TValue::Array(log_array(&a.log))));
 }
 
 #[cfg(test)]

@@ -71,8 +71,14 @@ fn answer() -> impl Strategy<Value = Answer> {
     // Arbitrary Unicode without control characters other than newline and tab, as notes allow.
     let note = "[^\\p{Cc}]{0,40}(\n[^\\p{Cc}]{0,20}){0,3}";
     let line = "[^\\p{Cc}]{1,20}";
-    (value, prop::option::of(0u8..=5), note, prop::collection::vec(line, 0..3), any::<bool>()).prop_map(
-        |(value, target, note, evidence, flag)| Answer {
+    let entry = ("[0-9:TZ-]{1,25}", "[^\\p{Cc}]{1,12}", note).prop_map(|(at, by, text)| crate::assessment::LogEntry {
+        at,
+        by,
+        text,
+    });
+    let log = prop::collection::vec(entry, 0..3);
+    (value, prop::option::of(0u8..=5), note, prop::collection::vec(line, 0..3), any::<bool>(), log).prop_map(
+        |(value, target, note, evidence, flag, log)| Answer {
             value,
             target,
             note,
@@ -80,6 +86,7 @@ fn answer() -> impl Strategy<Value = Answer> {
             flag,
             answered_at: "2026-11-22T10:00:00+00:00".into(),
             answered_by: "tester".into(),
+            log,
         },
     )
 }
@@ -92,4 +99,30 @@ proptest! {
         let back = round_trip(&r);
         prop_assert_eq!(back, r);
     }
+}
+
+#[test]
+fn log_entries_round_trip_and_bad_ones_are_located() {
+    let text = "format = 1\n[answers.q1]\nlevel = 2\nlog = [\n  { at = \"2026-01-01T10:00:00Z\", by = \"alex\", text = \"said two\\nthen three\" },\n  { at = \"2026-01-01T09:00:00Z\", by = \"alex\", text = 5 },\n]\n";
+    let e = parse(Path::new("a.toml"), "x", text, &scale()).unwrap_err().to_string();
+    assert_eq!(e, "a.toml:6:3: a `log` entry of `q1` needs a string `text`");
+    let e = parse(Path::new("a.toml"), "x", "[answers.q1]\nlog = 3\n", &scale()).unwrap_err().to_string();
+    assert!(e.starts_with("a.toml:2:7: `log` of `q1` must be a list"), "{e}");
+    let e = parse(
+        Path::new("a.toml"),
+        "x",
+        "[answers.q1]\nlog = [{ at = \"x\", by = \"y\", text = \"\\u001b[2J\" }]\n",
+        &scale(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("a.toml:2:8: `log` text of `q1` contains control character U+001B"), "{e}");
+    let ok = text.replace("text = 5", "text = \"first\"");
+    let (r, _) = parse(Path::new("a.toml"), "x", &ok, &scale()).unwrap();
+    let a = &r.answers["q1"];
+    assert_eq!(a.log.len(), 2);
+    assert_eq!(a.log[0].text, "said two\nthen three");
+    let ordered: Vec<&str> = a.log_in_order().iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(ordered, ["first", "said two\nthen three"]);
+    assert_eq!(round_trip(&r), r);
 }
