@@ -118,6 +118,10 @@ actions! {
     MarkApplicable = "mark_applicable",
     /// Workshop mode: a projector view of the question and everyone's levels
     Workshop = "workshop",
+    /// Set the agreed level: press a, then a level (n: N/A, x: clear)
+    Agree = "agree",
+    /// Add a timestamped line to the interview log
+    LogLine = "log_line",
 }
 
 impl Action {
@@ -149,5 +153,10 @@ pub enum Effect {
         control: String,
         applicable: bool,
         justification: String,
+    },
+    /// Record the agreed level of a question durably (None clears it).
+    SaveAgreed {
+        question: String,
+        value: Option<crate::assessment::Value>,
     },
 }

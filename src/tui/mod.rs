@@ -122,6 +122,13 @@ fn event_loop(
                         Some(sv) => sv.send(saver::Work::Change(change)),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
                     },
+                    Effect::SaveAgreed { question, value } => match saver {
+                        Some(sv) => {
+                            let (by, at) = (state.user.clone(), (state.now)());
+                            sv.send(saver::Work::Agree { question, value, by, at })
+                        }
+                        None => state.flash = Some("Read-only: the agreed level was not saved".into()),
+                    },
                     Effect::SaveSoa { control, applicable, justification } => match saver {
                         Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
                         None => state.flash = Some("Read-only: this decision was not saved".into()),

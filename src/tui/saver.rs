@@ -16,7 +16,18 @@ pub type Report = Result<String, String>;
 #[derive(Clone, Debug)]
 pub enum Work {
     Change(Box<Change>),
-    Soa { control: String, applicable: bool, justification: String },
+    Soa {
+        control: String,
+        applicable: bool,
+        justification: String,
+    },
+    /// The level the room agreed on after discussion (None clears it).
+    Agree {
+        question: String,
+        value: Option<crate::assessment::Value>,
+        by: String,
+        at: String,
+    },
 }
 
 impl Work {
@@ -24,6 +35,7 @@ impl Work {
         match self {
             Work::Change(c) => store.apply(c),
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
+            Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
         }
     }
 }

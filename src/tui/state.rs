@@ -37,6 +37,12 @@ pub enum Mode {
     Normal,
     /// `t` was pressed: the next digit sets the target.
     Target,
+    /// `a` was pressed: the next digit sets the agreed level.
+    Agree,
+    /// A line for the interview log is being typed.
+    Log {
+        text: String,
+    },
     Help {
         scroll: u16,
     },

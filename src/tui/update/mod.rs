@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
+mod interview;
 mod mouse;
 pub mod plans;
 
@@ -49,6 +50,11 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 KeyCode::Char('x') | KeyCode::Backspace | KeyCode::Delete => set_target(s, None),
                 _ => Vec::new(),
             }
+        }
+        Mode::Agree => interview::agree_key(s, key),
+        Mode::Log { text } => {
+            let text = std::mem::take(text);
+            interview::log_key(s, text, key)
         }
         Mode::Search { query, .. } => {
             if let Some(a) = s.keymap.action(Context::List, k) {
@@ -102,6 +108,7 @@ pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
                 }
             }
         }
+        Mode::Log { text: line } => interview::log_paste(line, &text),
         Mode::Search { query, .. } => {
             query.extend(text.chars().filter(|c| !c.is_control()).take(200));
             run_search(s, false);
@@ -157,7 +164,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Soa { .. } => Vec::new(),
-        Mode::Normal | Mode::Target | Mode::Note => normal_action(s, action),
+        Mode::Normal | Mode::Target | Mode::Note | Mode::Agree | Mode::Log { .. } => normal_action(s, action),
     }
 }
 
@@ -341,6 +348,8 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
         Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
+        Action::Agree => s.mode = Mode::Agree,
+        Action::LogLine if s.read_only.is_none() => s.mode = Mode::Log { text: String::new() },
         Action::Workshop => {
             s.workshop = !s.workshop;
             s.flash = Some(

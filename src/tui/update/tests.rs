@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::assessment::Respondent;
+use crate::assessment::{Respondent, Value};
 use crate::tui::state::AppState;
 use crate::tui::testing::mini_state;
 use crate::tui::update::plans;
@@ -378,4 +378,46 @@ fn next_unanswered_scroll_suspend_and_filters() {
     assert_eq!(s.cursor, 1, "the flagged question stays in view");
     press(&mut s, "a");
     assert!(s.filter.is_all());
+}
+
+#[test]
+fn agreed_level_wins_and_is_saved() {
+    let mut s = mini_state();
+    s.assessment.respondents.push(Respondent::new("bo", "Bo"));
+    press(&mut s, "1g");
+    s.respondent = 1;
+    press(&mut s, "5g");
+    let cell = |s: &AppState| {
+        s.scores
+            .cell(Some(crate::questionnaire::Phase::Plan), Some(crate::questionnaire::Function::Govern))
+            .unwrap()
+            .tally
+            .score
+    };
+    assert_eq!(cell(&s), Some(3.0), "the mean of 1 and 5");
+    let fx = press(&mut s, "a4");
+    assert_eq!(fx, vec![Effect::SaveAgreed { question: "plan-govern-policy".into(), value: Some(Value::Level(4)) }]);
+    assert_eq!(cell(&s), Some(4.0), "the agreed level wins");
+    let fx = press(&mut s, "ax");
+    assert_eq!(fx, vec![Effect::SaveAgreed { question: "plan-govern-policy".into(), value: None }]);
+    assert_eq!(cell(&s), Some(3.0));
+    assert!(press(&mut s, "az").is_empty(), "any other key cancels");
+    assert_eq!(s.mode, Mode::Normal);
+}
+
+#[test]
+fn log_lines_are_timestamped_and_saved_with_the_answer() {
+    let mut s = mini_state();
+    press(&mut s, "l");
+    press(&mut s, "Ann: the board saw it in March");
+    handle_paste(&mut s, " (minutes\nattached)");
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    let log = &saves(&fx)[0].new.as_ref().unwrap().log;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text, "Ann: the board saw it in March (minutes attached)");
+    assert_eq!((log[0].at.as_str(), log[0].by.as_str()), ("2026-11-22T10:00:00.000+00:00", "tester"));
+    assert_eq!(s.cursor, 0, "logging does not move on");
+    press(&mut s, "l");
+    assert!(handle_key(&mut s, code(KeyCode::Esc)).is_empty());
+    assert_eq!(s.current_answer().unwrap().log.len(), 1);
 }

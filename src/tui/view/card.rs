@@ -84,6 +84,17 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
         status.push(Span::styled("   ⚑ follow up", theme::warning(c)));
     }
     out.push(Line::from(status));
+    if let Some(a) = answer.filter(|a| !a.log.is_empty()) {
+        out.push(Line::styled("Interview log:", Style::new().add_modifier(Modifier::BOLD)));
+        for e in a.log_in_order() {
+            // "2026-11-22T10:05:13…" → "2026-11-22 10:05"
+            let when: String = e.at.chars().take(16).map(|c| if c == 'T' { ' ' } else { c }).collect();
+            out.push(Line::from(vec![
+                Span::styled(format!("  {} ", clean(&when)), theme::dim(c)),
+                Span::raw(clean(&e.text)),
+            ]));
+        }
+    }
     consensus(s, &q.id, &mut out);
     if let Some(a) = answer.filter(|a| !a.evidence.is_empty()) {
         out.push(Line::raw(format!(

@@ -33,6 +33,15 @@ pub fn hints(s: &AppState) -> String {
             (Some("other".into()), "cancel"),
         ],
         Mode::Note => vec![(Some("Esc/Ctrl-S".into()), "keep note")],
+        Mode::Agree => vec![
+            (Some(format!("{}-{}", s.questionnaire.scale.min, s.questionnaire.scale.max.min(9))), "agreed level"),
+            (Some("n".into()), "N/A"),
+            (Some("x".into()), "clear"),
+            (Some("other".into()), "cancel"),
+        ],
+        Mode::Log { text } => {
+            return format!("Log: {}▏  (Enter keeps it, Esc drops it)", crate::text::sanitize(text, false));
+        }
         Mode::Help { .. } => vec![(key(Context::Help, Action::Back), "close")],
         Mode::Heatmap { .. } => vec![
             (Some("arrows".into()), "move"),
