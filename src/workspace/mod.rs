@@ -9,7 +9,7 @@
 //! Opening for writing takes the lock and repairs a torn history tail; opening read-only
 //! touches nothing. Files that do not parse are reported with file:line:col and never rewritten.
 
-mod answers;
+pub mod answers;
 pub mod atomic;
 mod error;
 pub mod history;
