@@ -39,6 +39,27 @@ struct File {
     change: Vec<Change>,
 }
 
+/// A string as a one-line basic TOML string. toml_edit would pick a multi-line `"""` string
+/// for text holding newlines, and a note line starting with `[` would then look like an entry
+/// header to `last_entry_start`, making a whole file look torn.
+fn one_line(s: &str) -> TValue {
+    let mut lit = String::with_capacity(s.len() + 2);
+    lit.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => lit.push_str("\\\""),
+            '\\' => lit.push_str("\\\\"),
+            '\n' => lit.push_str("\\n"),
+            '\t' => lit.push_str("\\t"),
+            c if c.is_control() => lit.push_str(&format!("\\u{:04X}", c as u32)),
+            c => lit.push(c),
+        }
+    }
+    lit.push('"');
+    // Parsing keeps our representation; it cannot fail on what we built, but never panic.
+    lit.parse::<TValue>().unwrap_or_else(|_| TValue::from(s))
+}
+
 /// An answer as one line of inline TOML (notes keep their newlines as `\n`).
 pub fn answer_inline(a: &Answer) -> InlineTable {
     let mut t = InlineTable::new();
@@ -58,16 +79,16 @@ pub fn answer_inline(a: &Answer) -> InlineTable {
         t.insert("flag", TValue::from(true));
     }
     if !a.note.is_empty() {
-        t.insert("note", TValue::from(a.note.as_str()));
+        t.insert("note", one_line(&a.note));
     }
     if !a.evidence.is_empty() {
-        t.insert("evidence", TValue::Array(a.evidence.iter().map(String::as_str).collect()));
+        t.insert("evidence", TValue::Array(a.evidence.iter().map(|e| one_line(e)).collect()));
     }
     if !a.answered_at.is_empty() {
-        t.insert("answered_at", TValue::from(a.answered_at.as_str()));
+        t.insert("answered_at", one_line(&a.answered_at));
     }
     if !a.answered_by.is_empty() {
-        t.insert("answered_by", TValue::from(a.answered_by.as_str()));
+        t.insert("answered_by", one_line(&a.answered_by));
     }
     t
 }
@@ -111,11 +132,11 @@ pub struct Entry<'a> {
 pub fn render(e: &Entry<'_>) -> String {
     let mut out = format!("\n{HEADER}\n");
     let mut line = |k: &str, v: TValue| out.push_str(&format!("{k} = {}\n", v.to_string().trim()));
-    line("at", e.at.into());
-    line("by", e.by.into());
-    line("respondent", e.respondent.into());
-    line("question", e.question.into());
-    line("kind", e.kind.into());
+    line("at", one_line(e.at));
+    line("by", one_line(e.by));
+    line("respondent", one_line(e.respondent));
+    line("question", one_line(e.question));
+    line("kind", one_line(e.kind));
     if let Some(n) = e.reverts {
         line("reverts", TValue::from(n as i64));
     }
