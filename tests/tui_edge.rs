@@ -218,3 +218,14 @@ fn aira_check_on_a_latin1_file_is_a_clear_error() {
     assert!(stdout.contains("latin1.toml: error: is not valid UTF-8 (first bad byte at offset"), "{stdout}");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+/// Regression: the centred search box multiplied u16 widths by a percentage and overflowed on
+/// terminals wider than 728 columns (a small font on a large screen), panicking in debug builds.
+#[test]
+fn very_wide_terminals_render_the_centred_search_box() {
+    let mut s = busy_state();
+    s.mode = Mode::Search { query: "policy".into(), selected: 0 };
+    for (w, h) in [(729, 20), (1000, 12), (2000, 40), (u16::MAX / 8, 12)] {
+        render(&s, w, h);
+    }
+}
