@@ -127,3 +127,11 @@ fn oversized_workspace_files_are_refused_by_open_and_by_aira_score() {
         }
     }
 }
+
+#[test]
+fn a_refusal_says_its_reason_once() {
+    let ws = new_workspace();
+    sparse(&ws.path().join("answers/default.toml"), workspace::MAX_FILE_BYTES + 1);
+    let (_, _, err) = aira(&["-w", ws.path().to_str().unwrap(), "score"]);
+    assert_eq!(err.matches("the limit is").count(), 1, "{err}");
+}

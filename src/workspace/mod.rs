@@ -158,12 +158,12 @@ fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
     // A linked answers folder would show another folder's answers and take our writes there.
     if std::fs::symlink_metadata(&adir).is_ok_and(|m| m.file_type().is_symlink()) {
         let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it");
-        return Err(WorkspaceError::Io { path: adir, source: e });
+        return Err(WorkspaceError::Io { path: adir, error: e });
     }
     let entries = match std::fs::read_dir(&adir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs)),
-        Err(e) => return Err(WorkspaceError::Io { path: adir, source: e }),
+        Err(e) => return Err(WorkspaceError::Io { path: adir, error: e }),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
