@@ -3,10 +3,17 @@
 //! Questionnaires and notes come from other people. A stray ESC or C1 byte in them could move
 //! the cursor, retitle the window or worse, so anything that reaches the screen passes here.
 
-/// True for characters that a terminal may interpret: C0 controls, DEL and C1 controls.
-/// Tab and newline are judged separately by callers that allow them.
+/// True for characters that a terminal may interpret: C0 controls, DEL and C1 controls, and
+/// the bidi embedding/override/isolate controls that make text display in another order than
+/// it is stored ("Trojan Source"). Tab and newline are judged separately by callers.
 pub fn is_control(c: char) -> bool {
-    c.is_control()
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Drop the control characters from typed or pasted text (keeping newline and tab when
+/// `keep_layout`), so what the user sees in the editor is exactly what is saved and reloads.
+pub fn strip_controls(s: &str, keep_layout: bool) -> String {
+    s.chars().filter(|&c| !is_control(c) || (keep_layout && (c == '\n' || c == '\t'))).collect()
 }
 
 /// Replace control characters with visible escapes (`\u{1b}` → `␛` style `\x1b`), keeping tab
@@ -55,6 +62,7 @@ mod tests {
         assert_eq!(sanitize("line\nnext\t", true), "line\nnext\t");
         assert_eq!(sanitize("line\nnext", false), "line\\x0anext");
         assert!(matches!(sanitize("plain", true), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(sanitize("a\u{202e}b\u{2066}c", true), "a\\x202eb\\x2066c");
     }
 
     #[test]
@@ -62,5 +70,13 @@ mod tests {
         assert_eq!(find_forbidden_control("ok\nok", true), None);
         assert_eq!(find_forbidden_control("ok\nok", false), Some((2, '\n')));
         assert_eq!(find_forbidden_control("a\x07", true), Some((1, '\x07')));
+        assert_eq!(find_forbidden_control("rtl \u{202e}", true), Some((4, '\u{202e}')));
+    }
+
+    #[test]
+    fn strip_controls_keeps_layout_only_when_asked() {
+        assert_eq!(strip_controls("a\x1b[2J\u{9b}\u{202e}b\n\tc\x07", true), "a[2Jb\n\tc");
+        assert_eq!(strip_controls("a\nb", false), "ab");
+        assert_eq!(strip_controls("עברית 漢字 é", true), "עברית 漢字 é");
     }
 }

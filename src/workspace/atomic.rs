@@ -3,7 +3,7 @@
 //! folder. A crash at any point leaves either the old file or the new one, never half of one.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -113,13 +113,22 @@ pub fn read_limited(path: &Path, limit: u64) -> io::Result<String> {
     if meta.file_type().is_symlink() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it"));
     }
+    let too_big =
+        |len: u64| io::Error::new(io::ErrorKind::InvalidData, format!("is {len} bytes; the limit is {limit}"));
     if meta.len() > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("is {} bytes; the limit is {limit}", meta.len()),
-        ));
+        return Err(too_big(meta.len()));
     }
-    let bytes = fs::read(path)?;
+    // The file may be swapped for a link or grow after the check: open without following
+    // links and never read more than the limit, whatever the size says now.
+    let mut o = OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    o.custom_flags(O_NOFOLLOW);
+    let mut bytes = Vec::new();
+    o.open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         io::Error::new(io::ErrorKind::InvalidData, format!("is not valid UTF-8 (first bad byte at offset {at})"))

@@ -6,8 +6,10 @@ use crate::diag::line_col;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    /// The reason is part of the message and deliberately not an error `source`: anyhow's
+    /// `{:#}` prints the chain, which would say the reason twice.
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
     /// A file that does not parse or holds a bad value: never overwritten.
     #[error("{}:{line}:{col}: {message}", path.display())]
     Parse { path: PathBuf, line: usize, col: usize, message: String },
@@ -25,7 +27,7 @@ pub enum WorkspaceError {
 
 impl WorkspaceError {
     pub fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WorkspaceError + '_ {
-        move |source| WorkspaceError::Io { path: path.to_owned(), source }
+        move |error| WorkspaceError::Io { path: path.to_owned(), error }
     }
 
     pub fn at(path: &Path, text: &str, offset: Option<usize>, message: impl Into<String>) -> WorkspaceError {

@@ -10,7 +10,7 @@
 //! Opening for writing takes the lock and repairs a torn history tail; opening read-only
 //! touches nothing. Files that do not parse are reported with file:line:col and never rewritten.
 
-mod answers;
+pub mod answers;
 pub mod atomic;
 pub mod consensus;
 mod error;
@@ -187,10 +187,15 @@ fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
     let adir = dir.join("answers");
     let mut respondents = Vec::new();
     let mut docs = HashMap::new();
+    // A linked answers folder would show another folder's answers and take our writes there.
+    if std::fs::symlink_metadata(&adir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it");
+        return Err(WorkspaceError::Io { path: adir, error: e });
+    }
     let entries = match std::fs::read_dir(&adir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs)),
-        Err(e) => return Err(WorkspaceError::Io { path: adir, source: e }),
+        Err(e) => return Err(WorkspaceError::Io { path: adir, error: e }),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();

@@ -93,6 +93,9 @@ impl Store {
 
     /// Create or update a respondent's name and role.
     pub fn save_respondent(&mut self, r: &Respondent) -> Result<()> {
+        if !crate::assessment::is_valid_respondent_id(&r.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
+        }
         let path = self.answers_path(&r.id);
         let doc = self.docs.entry(r.id.clone()).or_insert_with(|| answers::new_document(r));
         answers::set_respondent(doc, r);

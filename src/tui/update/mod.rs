@@ -37,6 +37,12 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
                 }
                 return fx;
             }
+            // Control characters never enter a note: the answers file would refuse them on load.
+            if let KeyCode::Char(c) = key.code
+                && crate::text::is_control(c)
+            {
+                return Vec::new();
+            }
             if let Some(ed) = s.editor.as_mut() {
                 ed.input(key);
                 clamp_editor(s);
@@ -92,7 +98,7 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 /// Bracketed paste: into the note editor or the search box; elsewhere it is ignored, so a
 /// stray paste can never answer questions.
 pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = crate::text::strip_controls(&text.replace("\r\n", "\n").replace('\r', "\n"), true);
     match &mut s.mode {
         Mode::Note => {
             if let Some(ed) = s.editor.as_mut() {
@@ -502,7 +508,7 @@ fn finish_note(s: &mut AppState) -> Vec<Effect> {
     s.mode = Mode::Normal;
     let Some(ed) = s.editor.take() else { return Vec::new() };
     let text = ed.into_lines().join("\n");
-    let text = text.trim_end().to_owned();
+    let text = crate::text::strip_controls(text.trim_end(), true);
     edit_answer(s, |a| a.note = text)
 }
 

@@ -159,8 +159,10 @@ fn note(s: &AppState, f: &mut Frame, card: Rect) {
 
 /// A rectangle of `pct_w`% × `pct_h`% in the middle of `area`.
 pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
-    let w = (area.width * pct_w / 100).max(area.width.min(20));
-    let h = (area.height * pct_h / 100).max(area.height.min(6));
+    // In u32: a u16 width times a percentage overflows past 655 columns.
+    let pct = |n: u16, p: u16| u16::try_from(u32::from(n) * u32::from(p) / 100).unwrap_or(n);
+    let w = pct(area.width, pct_w).max(area.width.min(20));
+    let h = pct(area.height, pct_h).max(area.height.min(6));
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 

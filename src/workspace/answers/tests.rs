@@ -68,14 +68,12 @@ fn removing_an_answer_drops_its_table() {
 fn answer() -> impl Strategy<Value = Answer> {
     let value =
         prop_oneof![Just(None), Just(Some(Value::NotApplicable)), (0u8..=5).prop_map(|l| Some(Value::Level(l)))];
-    // Arbitrary Unicode without control characters other than newline and tab, as notes allow.
-    let note = "[^\\p{Cc}]{0,40}(\n[^\\p{Cc}]{0,20}){0,3}";
-    let line = "[^\\p{Cc}]{1,20}";
-    let entry = ("[0-9:TZ-]{1,25}", "[^\\p{Cc}]{1,12}", note).prop_map(|(at, by, text)| crate::assessment::LogEntry {
-        at,
-        by,
-        text,
-    });
+    // Arbitrary Unicode without control characters (bidi overrides count) other than newline
+    // and tab, as notes allow.
+    let note =
+        "[^\\p{Cc}\u{202a}-\u{202e}\u{2066}-\u{2069}]{0,40}(\n[^\\p{Cc}\u{202a}-\u{202e}\u{2066}-\u{2069}]{0,20}){0,3}";
+    let line = "[^\\p{Cc}\u{202a}-\u{202e}\u{2066}-\u{2069}]{1,20}";
+    let entry = ("[0-9:TZ-]{1,25}", line, note).prop_map(|(at, by, text)| crate::assessment::LogEntry { at, by, text });
     let log = prop::collection::vec(entry, 0..3);
     (value, prop::option::of(0u8..=5), note, prop::collection::vec(line, 0..3), any::<bool>(), log).prop_map(
         |(value, target, note, evidence, flag, log)| Answer {
