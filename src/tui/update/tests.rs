@@ -421,3 +421,14 @@ fn log_lines_are_timestamped_and_saved_with_the_answer() {
     assert!(handle_key(&mut s, code(KeyCode::Esc)).is_empty());
     assert_eq!(s.current_answer().unwrap().log.len(), 1);
 }
+
+#[test]
+fn a_failing_disk_is_shown_and_the_answer_stays_in_memory() {
+    let mut s = mini_state();
+    press(&mut s, "3");
+    saved(&mut s, Err("answers/default.toml: No space left on device (os error 28)".into()));
+    assert_eq!(s.save_label(), "NOT SAVED, retrying: answers/default.toml: No space left on device (os error 28)");
+    assert_eq!(s.assessment.respondents[0].answer("plan-govern-policy").unwrap().level(), Some(3));
+    saved(&mut s, Ok("10:00:05".into()));
+    assert_eq!(s.save_label(), "Saved 10:00:05");
+}
