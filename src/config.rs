@@ -67,6 +67,9 @@ pub fn user_name(cfg: &Config) -> String {
         .clone()
         .filter(|n| !n.trim().is_empty())
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
+        .map(|n| crate::text::strip_controls(n.trim(), false).chars().take(128).collect::<String>())
+        .filter(|n| !n.is_empty())
+        // A name with control characters would make the answers file unreadable: keep it clean.
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
@@ -77,5 +80,18 @@ pub fn user_keymap() -> anyhow::Result<Option<(String, String)>> {
         Ok(text) => Ok(Some((path.display().to_string(), text))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(anyhow::anyhow!("{}: {e}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_names_never_carry_control_characters() {
+        let cfg = Config { user: User { name: Some("Al\u{1b}[31mex\u{202e} ".into()) }, ui: Ui::default() };
+        assert_eq!(user_name(&cfg), "Al[31mex");
+        let cfg = Config { user: User { name: Some("\u{7}".into()) }, ui: Ui::default() };
+        assert!(!user_name(&cfg).chars().any(char::is_control));
     }
 }
