@@ -34,7 +34,22 @@ pub fn escape_controls(s: &str) -> String {
 
 /// The first control character not allowed in a text field, if any.
 pub fn find_forbidden_control(s: &str, multiline: bool) -> Option<(usize, char)> {
-    s.char_indices().find(|&(_, c)| is_control(c) && !(multiline && (c == '\n' || c == '\t')))
+    // A byte scan, not a char walk (questionnaires run to megabytes): the controls are C0 and
+    // DEL, which are single bytes, and C1 (U+0080..U+009F), which UTF-8 encodes as C2 80..C2 9F.
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' | b'\t' if multiline => {}
+            0..=0x1f | 0x7f => return Some((i, char::from(c))),
+            0xc2 => {
+                if let Some(&next) = b.get(i + 1).filter(|n| (0x80..=0x9f).contains(*n)) {
+                    return Some((i, char::from_u32(u32::from(next)).unwrap_or('\u{80}')));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -55,5 +70,13 @@ mod tests {
         assert_eq!(find_forbidden_control("ok\nok", true), None);
         assert_eq!(find_forbidden_control("ok\nok", false), Some((2, '\n')));
         assert_eq!(find_forbidden_control("a\x07", true), Some((1, '\x07')));
+        assert_eq!(find_forbidden_control("é\u{9b}x", true), Some((2, '\u{9b}')));
+        assert_eq!(find_forbidden_control("\u{a0}\u{c2a0}ok\u{7f}", true), Some((7, '\u{7f}')));
+        // The byte scan agrees with the char definition everywhere.
+        for c in (0..0x250u32).filter_map(char::from_u32) {
+            let s = format!("ab{c}");
+            let want = (is_control(c) && c != '\n' && c != '\t').then_some((2, c));
+            assert_eq!(find_forbidden_control(&s, true), want, "{c:?}");
+        }
     }
 }
