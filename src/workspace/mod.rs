@@ -13,6 +13,7 @@ mod answers;
 pub mod atomic;
 mod error;
 pub mod history;
+pub mod journal;
 pub mod lock;
 pub mod meta;
 pub mod paths;
@@ -20,7 +21,7 @@ mod store;
 mod undo;
 pub mod upgrade;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -142,7 +143,9 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if sha256_hex(&qtext) != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
-    let (respondents, docs) = load_respondents(dir, &questionnaire)?;
+    let order: HashMap<String, usize> =
+        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    let (respondents, docs, journaled) = load_respondents(dir, &questionnaire, &order)?;
     let mut assessment = Assessment { respondents, ..Default::default() };
     if assessment.respondent(&meta.default_respondent).is_none() {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
@@ -157,22 +160,26 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if lock.is_some() {
         repair_history(dir, &mut notices)?;
     }
-    let order: HashMap<String, usize> =
-        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-    let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, l));
+    let mut store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, journaled, l));
+    // A journal left by a crash is folded in by the next writer.
+    if let Some(s) = store.as_mut() {
+        s.compact()?;
+    }
     let history_len = history_len(dir);
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
 
-type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>);
+type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>, HashSet<String>);
 
-fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
+/// Every answers file, with its journal (if one was left) replayed over it.
+fn load_respondents(dir: &Path, q: &Questionnaire, order: &HashMap<String, usize>) -> Result<Loaded> {
     let adir = dir.join("answers");
     let mut respondents = Vec::new();
     let mut docs = HashMap::new();
+    let mut journaled = HashSet::new();
     let entries = match std::fs::read_dir(&adir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs, journaled)),
         Err(e) => return Err(WorkspaceError::Io { path: adir, source: e }),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -184,11 +191,18 @@ fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
             continue;
         }
         let text = read(&path)?;
-        let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
+        let (mut r, mut doc) = answers::parse(&path, stem, &text, &q.scale)?;
+        if let Some(changes) = journal::read(dir, stem)? {
+            journal::replay(&mut r, &changes);
+            for (qid, new) in &changes {
+                answers::set_answer(&mut doc, qid, new.as_ref(), order.get(qid).copied().unwrap_or(order.len()));
+            }
+            journaled.insert(r.id.clone());
+        }
         docs.insert(r.id.clone(), doc);
         respondents.push(r);
     }
-    Ok((respondents, docs))
+    Ok((respondents, docs, journaled))
 }
 
 /// Cut a torn last history entry, keeping a copy of the original beside it.

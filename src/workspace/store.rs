@@ -1,8 +1,10 @@
 //! The durable writer of a workspace. It owns the editable documents and the lock; the TUI
 //! runs it on a worker thread and the CLI calls it directly. Every method returns only once
-//! the change is on disk (file fsynced, renamed, folder fsynced, history appended).
+//! the change is on disk (file fsynced, renamed, folder fsynced, history appended). With the
+//! journal on (the wizard), a change to an existing answers file is appended to its journal
+//! instead, and `compact` folds the journals into the files (see `journal`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,7 +13,7 @@ use toml_edit::DocumentMut;
 use super::atomic::{Writer, create_private_dir};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
-use super::{answers, history, meta};
+use super::{answers, history, journal, meta};
 use crate::assessment::{Answer, Respondent};
 
 pub struct Store {
@@ -21,6 +23,10 @@ pub struct Store {
     meta_doc: DocumentMut,
     /// Question id → index in the questionnaire, to order answer tables.
     order: HashMap<String, usize>,
+    /// Append changes to journals rather than rewrite answers files.
+    journal: bool,
+    /// Respondents whose journal holds changes their TOML file lacks.
+    journaled: HashSet<String>,
     _lock: Lock,
 }
 
@@ -45,9 +51,15 @@ impl Store {
         docs: HashMap<String, DocumentMut>,
         meta_doc: DocumentMut,
         order: HashMap<String, usize>,
+        journaled: HashSet<String>,
         lock: Lock,
     ) -> Self {
-        Store { dir, writer, docs, meta_doc, order, _lock: lock }
+        Store { dir, writer, docs, meta_doc, order, journal: false, journaled, _lock: lock }
+    }
+
+    /// Record changes in journals (cost independent of the file's size) until `compact`.
+    pub fn use_journal(&mut self, on: bool) {
+        self.journal = on;
     }
 
     pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
@@ -67,11 +79,10 @@ impl Store {
         let path = self.answers_path(&c.respondent.id);
         // Orphans (ids the questionnaire lacks) go after every known question.
         let position = self.order.get(&c.question).copied().unwrap_or(self.order.len());
+        // A new respondent's file is written whole once; after that, changes may be journaled.
+        let on_disk = self.docs.contains_key(&c.respondent.id);
         let doc = self.docs.entry(c.respondent.id.clone()).or_insert_with(|| answers::new_document(&c.respondent));
         answers::set_answer(doc, &c.question, c.new.as_ref(), position);
-        let text = doc.to_string();
-        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
-        self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
         let entry = history::render(&history::Entry {
             at: &c.at,
             by: &c.by,
@@ -82,8 +93,37 @@ impl Store {
             old: c.old.as_ref(),
             new: c.new.as_ref(),
         });
+        if self.journal && on_disk {
+            let jpath = journal::path(&self.dir, &c.respondent.id);
+            self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
+            self.journaled.insert(c.respondent.id.clone());
+        } else {
+            let text = doc.to_string();
+            create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
         let hpath = self.dir.join(history::FILE);
         self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+    }
+
+    /// Fold every journal into its answers file (written atomically), then remove the journal.
+    /// A crash in between only means the journal is replayed again, to the same effect.
+    pub fn compact(&mut self) -> Result<()> {
+        let mut ids: Vec<String> = self.journaled.iter().cloned().collect();
+        ids.sort();
+        for id in ids {
+            let path = self.answers_path(&id);
+            if let Some(doc) = self.docs.get(&id) {
+                self.writer.replace(&path, doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
+            }
+            let jpath = journal::path(&self.dir, &id);
+            match std::fs::remove_file(&jpath) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(WorkspaceError::io(&jpath)(e)),
+                _ => super::atomic::sync_dir(&jpath).map_err(WorkspaceError::io(&jpath))?,
+            }
+            self.journaled.remove(&id);
+        }
+        Ok(())
     }
 
     /// Create or update a respondent's name and role.
