@@ -19,7 +19,10 @@ pub fn path(dir: &Path, respondent: &str) -> PathBuf {
 
 /// The journal's changes, oldest first, as (question id, new answer or removal). A last entry
 /// cut short by a crash was never reported saved: it is skipped.
-pub fn read(dir: &Path, respondent: &str) -> Result<Option<Vec<(String, Option<Answer>)>>> {
+/// Replayed changes, oldest first: (question id, the new answer or `None` for a removal).
+pub type Changes = Vec<(String, Option<Answer>)>;
+
+pub fn read(dir: &Path, respondent: &str) -> Result<Option<Changes>> {
     let path = path(dir, respondent);
     if !path.exists() {
         return Ok(None);

@@ -11,6 +11,7 @@
 
 mod answers;
 pub mod atomic;
+mod cache;
 mod error;
 pub mod history;
 pub mod journal;
@@ -30,7 +31,7 @@ use sha2::{Digest, Sha256};
 pub use answers::render as render_answers;
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
-pub use store::{Change, Store};
+pub use store::{Change, Doc, Store};
 pub use undo::{history_len, undo};
 
 use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
@@ -139,8 +140,20 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     let qtext = read(&qpath)?;
     let qname = qpath.display().to_string();
-    let questionnaire = questionnaire::parse(&qname, &qtext)?;
-    if sha256_hex(&qtext) != meta.questionnaire.sha256 {
+    let qsha = sha256_hex(&qtext);
+    let big = qtext.len() >= cache::MIN_BYTES;
+    let questionnaire = match big.then(|| cache::questionnaire(&qsha)).flatten() {
+        Some(q) => q,
+        None => {
+            let q = questionnaire::parse(&qname, &qtext)?;
+            if big {
+                cache::save_questionnaire(&qsha, &q);
+            }
+            q
+        }
+    };
+    drop(qtext);
+    if qsha != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
     let order: HashMap<String, usize> =
@@ -160,7 +173,8 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if lock.is_some() {
         repair_history(dir, &mut notices)?;
     }
-    let mut store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, journaled, l));
+    let scale = questionnaire.scale.clone();
+    let mut store = lock.map(|l| Store::new(dir.to_owned(), writer, (docs, scale), meta_doc, order, journaled, l));
     // A journal left by a crash is folded in by the next writer.
     if let Some(s) = store.as_mut() {
         s.compact()?;
@@ -169,7 +183,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
 
-type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>, HashSet<String>);
+type Loaded = (Vec<Respondent>, HashMap<String, Doc>, HashSet<String>);
 
 /// Every answers file, with its journal (if one was left) replayed over it.
 fn load_respondents(dir: &Path, q: &Questionnaire, order: &HashMap<String, usize>) -> Result<Loaded> {
@@ -191,11 +205,23 @@ fn load_respondents(dir: &Path, q: &Questionnaire, order: &HashMap<String, usize
             continue;
         }
         let text = read(&path)?;
-        let (mut r, mut doc) = answers::parse(&path, stem, &text, &q.scale)?;
+        // Parsed once per distinct text: later opens decode the cached result.
+        let big = text.len() >= cache::MIN_BYTES;
+        let key = if big { cache::answers_key(&sha256_hex(&text), &q.scale) } else { String::new() };
+        let (mut r, mut doc) = match big.then(|| cache::respondent(&key, stem)).flatten() {
+            Some(r) => (r, Doc::text(text)),
+            None => {
+                let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
+                if big {
+                    cache::save_respondent(&key, &r);
+                }
+                (r, Doc::Parsed(doc))
+            }
+        };
         if let Some(changes) = journal::read(dir, stem)? {
             journal::replay(&mut r, &changes);
             for (qid, new) in &changes {
-                answers::set_answer(&mut doc, qid, new.as_ref(), order.get(qid).copied().unwrap_or(order.len()));
+                doc.set(qid, new.as_ref(), order.get(qid).copied().unwrap_or(order.len()));
             }
             journaled.insert(r.id.clone());
         }
