@@ -102,7 +102,7 @@ pub fn score_references(q: &Questionnaire, statuses: &[Status], aggregation: Agg
     let mut controls = Group::new(f.iso.control.iter().map(|e| e.id.as_str()), aggregation);
     // One buffer reused per question: each reference counts once per question.
     let mut ids: Vec<&str> = Vec::new();
-    let mut each = |ids: &mut Vec<&str>, group: &mut Group, i: usize, status: Status, w: f64| {
+    let each = |ids: &mut Vec<&str>, group: &mut Group, i: usize, status: Status, w: f64| {
         ids.sort_unstable();
         ids.dedup();
         for id in ids.drain(..) {
