@@ -1,5 +1,6 @@
 //! Scoring: every question's status from the answers, then every heatmap cell, phase,
-//! function and the overall score (what the TUI redoes after each answer).
+//! function and the overall score (what the TUI redoes after each answer), and every framework
+//! reference (NIST subcategory, ISO clause and control).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -19,10 +20,13 @@ fn score(c: &mut Criterion) {
         g.bench_function(format!("{}/statuses+cells", f.name), |b| {
             b.iter(|| black_box(scoring::score(q, &a.statuses(q), agg)))
         });
-        // TODO(references): scoring per framework reference (NIST subcategory, ISO clause and
-        // control) is being written on another branch. When `scoring::references` (or however it
-        // lands) exists, add `g.bench_function(format!("{}/references", f.name), ...)` here, with
-        // the same fixtures; the target covers cells and references together.
+        g.bench_function(format!("{}/references", f.name), |b| {
+            b.iter(|| black_box(scoring::score_references(q, &statuses, agg)))
+        });
+        // The "score every cell and reference": both, from the same statuses.
+        g.bench_function(format!("{}/cells+references", f.name), |b| {
+            b.iter(|| black_box((scoring::score(q, &statuses, agg), scoring::score_references(q, &statuses, agg))))
+        });
     }
     g.finish();
 }

@@ -20,13 +20,13 @@ fn search(c: &mut Criterion) {
         g.bench_function(format!("{}/index-build", f.name), |b| b.iter(|| black_box(Index::new(&ws.questionnaire))));
         for query in common::QUERIES {
             g.bench_function(format!("{}/full/{query}", f.name), |b| {
-                b.iter(|| black_box(index.search(query, note, None, usize::MAX)))
+                b.iter(|| black_box(index.search(&ws.questionnaire, query, note, None, usize::MAX)))
             });
             g.bench_function(format!("{}/typing/{query}", f.name), |b| {
                 b.iter(|| {
                     let mut within: Option<Vec<usize>> = None;
                     for end in query.char_indices().map(|(i, ch)| i + ch.len_utf8()) {
-                        let hits = index.search(&query[..end], note, within.as_deref(), usize::MAX);
+                        let hits = index.search(&ws.questionnaire, &query[..end], note, within.as_deref(), usize::MAX);
                         within = Some(hits.iter().map(|h| h.question).collect());
                     }
                     black_box(within)

@@ -41,7 +41,34 @@ pub fn escape_controls(s: &str) -> String {
 
 /// The first control character not allowed in a text field, if any.
 pub fn find_forbidden_control(s: &str, multiline: bool) -> Option<(usize, char)> {
-    s.char_indices().find(|&(_, c)| is_control(c) && !(multiline && (c == '\n' || c == '\t')))
+    // A byte scan, not a char walk (questionnaires run to megabytes): the controls are C0 and
+    // DEL, which are single bytes, C1 (U+0080..U+009F), which UTF-8 encodes as C2 80..C2 9F,
+    // and the bidi controls below.
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' | b'\t' if multiline => {}
+            0..=0x1f | 0x7f => return Some((i, char::from(c))),
+            0xc2 => {
+                if let Some(&next) = b.get(i + 1).filter(|n| (0x80..=0x9f).contains(*n)) {
+                    return Some((i, char::from_u32(u32::from(next)).unwrap_or('\u{80}')));
+                }
+            }
+            // Bidi overrides and isolates: U+202A..U+202E = E2 80 AA..AE, U+2066..U+2069 =
+            // E2 81 A6..A9.
+            0xe2 => {
+                let bidi = matches!(
+                    (b.get(i + 1), b.get(i + 2)),
+                    (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                );
+                if bidi && let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
+                    return Some((i, c));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Order two RFC 3339 timestamps as instants (`+02:00` and `Z` compare correctly); text that
@@ -70,6 +97,14 @@ mod tests {
         assert_eq!(find_forbidden_control("ok\nok", true), None);
         assert_eq!(find_forbidden_control("ok\nok", false), Some((2, '\n')));
         assert_eq!(find_forbidden_control("a\x07", true), Some((1, '\x07')));
+        assert_eq!(find_forbidden_control("é\u{9b}x", true), Some((2, '\u{9b}')));
+        assert_eq!(find_forbidden_control("\u{a0}\u{c2a0}ok\u{7f}", true), Some((7, '\u{7f}')));
+        // The byte scan agrees with the char definition everywhere.
+        for c in (0..0x250u32).chain(0x2000..0x2100).filter_map(char::from_u32) {
+            let s = format!("ab{c}");
+            let want = (is_control(c) && c != '\n' && c != '\t').then_some((2, c));
+            assert_eq!(find_forbidden_control(&s, true), want, "{c:?}");
+        }
         assert_eq!(find_forbidden_control("rtl \u{202e}", true), Some((4, '\u{202e}')));
     }
 

@@ -188,7 +188,7 @@ impl Question {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Questionnaire {
     pub id: String,
     pub title: String,

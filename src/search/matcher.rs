@@ -25,6 +25,16 @@ pub fn ascii_mask(folded: &str) -> u128 {
     seen[..128].iter().enumerate().filter(|(_, s)| **s).fold(0, |m, (b, _)| m | 1u128 << b)
 }
 
+/// True when `folded` is what `fold(original)` gives, checked without allocating (a cached
+/// folded note stays valid while the note only changes case, since positions are per char).
+pub fn folds_to(original: &str, folded: &str) -> bool {
+    if original.is_ascii() {
+        original.len() == folded.len() && original.bytes().zip(folded.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        original.chars().map(fold_char).eq(folded.chars())
+    }
+}
+
 /// A folded field with what makes rejecting it cheap.
 pub struct Folded {
     pub text: String,
@@ -41,6 +51,8 @@ impl Folded {
 
 pub struct Query {
     folded: String,
+    /// The folded query's exact-substring searcher, built once per query (SIMD).
+    finder: memchr::memmem::Finder<'static>,
     chars: Vec<char>,
     mask: u128,
 }
@@ -50,7 +62,8 @@ impl Query {
     pub fn new(query: &str) -> Query {
         let folded = fold(query);
         let chars = folded.chars().collect();
-        Query { mask: ascii_mask(&folded), folded, chars }
+        let finder = memchr::memmem::Finder::new(folded.as_bytes()).into_owned();
+        Query { mask: ascii_mask(&folded), finder, folded, chars }
     }
 
     /// No field can rate higher than this (an exact match at the very start): fields that
@@ -70,10 +83,9 @@ impl Query {
         }
         let folded = field.text.as_str();
         if field.ascii && self.folded.is_ascii() {
-            // Bytes are chars here. `contains` is the vectorised search; `find` only runs when
-            // there is something to find.
-            let exact = if folded.contains(self.folded.as_str()) { folded.find(self.folded.as_str()) } else { None };
+            // Bytes are chars here; one vectorised pass finds the exact substring, if any.
             let hay = folded.as_bytes();
+            let exact = self.finder.find(hay);
             locate(hay, self.folded.as_bytes(), exact, None, positions)?;
             Some(rate(hay, positions, exact.is_some(), |b: u8| b.is_ascii_alphanumeric()))
         } else {
@@ -170,6 +182,13 @@ mod tests {
         let q = Query::new("ms-2.7");
         assert_eq!(q.score(&Folded::new("MS-2.7"), &mut Vec::new()), Some(q.best_possible()));
         assert_eq!(run("xyz", "in the case"), None);
+    }
+
+    #[test]
+    fn folds_to_agrees_with_fold() {
+        for (a, b) in [("Abc", "abc"), ("ÜnÏ", "ünï"), ("abc", "abd"), ("ab", "abc"), ("İs", "is")] {
+            assert_eq!(folds_to(a, b), fold(a) == b, "{a} {b}");
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 
 mod matcher;
 
-use crate::questionnaire::Questionnaire;
-use matcher::{Folded, Query};
+use std::sync::{Mutex, OnceLock};
+
+use crate::questionnaire::{Question, Questionnaire};
+use matcher::{Folded, Query, folds_to};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -50,74 +52,111 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
+/// One searchable field of a question: which one (`part` numbers references), folded.
 struct Entry {
-    fields: Vec<(Field, String, Folded)>,
+    fields: Vec<(Field, usize, Folded)>,
 }
 
+/// Folded fields of every question (originals stay in the questionnaire: at 10,000 questions a
+/// second copy is megabytes), built on the first search so that opening a big bank does not
+/// wait for it, and folded notes cached by question (refolded only when a note changed).
+#[derive(Default)]
 pub struct Index {
-    entries: Vec<Entry>,
+    entries: OnceLock<Vec<Entry>>,
+    notes: Mutex<Vec<Option<Folded>>>,
 }
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Index({} questions)", self.entries.len())
+        write!(f, "Index({} questions)", self.len())
     }
 }
 
+fn build(q: &Questionnaire) -> Vec<Entry> {
+    q.questions
+        .iter()
+        .map(|question| {
+            let mut fields =
+                vec![(Field::Id, 0, Folded::new(&question.id)), (Field::Text, 0, Folded::new(&question.text))];
+            fields.extend(question.references().enumerate().map(|(k, r)| (Field::Reference, k, Folded::new(r))));
+            if !question.guidance.is_empty() {
+                fields.push((Field::Guidance, 0, Folded::new(&question.guidance)));
+            }
+            Entry { fields }
+        })
+        .collect()
+}
+
+/// The original text of a field.
+fn original(q: &Question, field: Field, part: usize) -> Option<&str> {
+    match field {
+        Field::Id => Some(&q.id),
+        Field::Text => Some(&q.text),
+        Field::Guidance => Some(&q.guidance),
+        Field::Reference => q.references().nth(part),
+        Field::Note => None,
+    }
+}
+
+/// Question indices in index order, kept to narrow the next search when the query grows.
+pub type Matching = Vec<usize>;
+
 impl Index {
+    /// An index built now (the TUI uses `Index::default()`, built on the first search).
     pub fn new(q: &Questionnaire) -> Index {
-        let entries = q
-            .questions
-            .iter()
-            .map(|question| {
-                let mut fields = vec![(Field::Id, question.id.clone()), (Field::Text, question.text.clone())];
-                fields.extend(question.references().map(|r| (Field::Reference, r.to_owned())));
-                if !question.guidance.is_empty() {
-                    fields.push((Field::Guidance, question.guidance.clone()));
-                }
-                Entry {
-                    fields: fields
-                        .into_iter()
-                        .map(|(f, s)| {
-                            let l = Folded::new(&s);
-                            (f, s, l)
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        Index { entries }
+        let index = Index::default();
+        let _ = index.entries.set(build(q));
+        index
     }
 
+    /// Questions indexed so far (0 until the first search of a lazily built index).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.get().map_or(0, Vec::len)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
-    /// Search every question; `note(i)` gives question i's note text (notes change while the
-    /// index does not). `within` narrows to earlier hits when the query only grew.
+    /// Search every question of `q` (the questionnaire the index is for); `note(i)` gives
+    /// question i's note text (notes change while the index does not). `within` narrows to
+    /// earlier hits when the query only grew. The best `limit` hits, ranked.
     pub fn search<'n>(
         &self,
+        q: &Questionnaire,
         query: &str,
         note: impl Fn(usize) -> Option<&'n str>,
         within: Option<&[usize]>,
         limit: usize,
     ) -> Vec<Hit> {
+        self.search_narrowing(q, query, note, within, limit).0
+    }
+
+    /// As `search`, and also every matching question (not just the `limit` shown), to pass as
+    /// `within` when the user types one more character.
+    pub fn search_narrowing<'n>(
+        &self,
+        q: &Questionnaire,
+        query: &str,
+        note: impl Fn(usize) -> Option<&'n str>,
+        within: Option<&[usize]>,
+        limit: usize,
+    ) -> (Vec<Hit>, Matching) {
         let query = query.trim();
         if query.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
-        let q = Query::new(query);
-        let best_possible = q.best_possible();
+        let entries = self.entries.get_or_init(|| build(q));
+        let mut notes = self.notes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        notes.resize_with(entries.len(), || None);
+        let query = Query::new(query);
+        let best_possible = query.best_possible();
         let mut scratch = Vec::new();
         // Rank on (score, question, field) first; only the hits kept get their text and
         // positions, so a query matching most of a big bank stays cheap.
         let mut ranked: Vec<(i64, usize, usize)> = Vec::new();
         let mut consider = |i: usize| {
-            let e = &self.entries[i];
+            let e = &entries[i];
             let mut best: Option<(i64, usize)> = None;
             // A tie keeps the earlier field, so a field that can at best tie is not read.
             let hopeless =
@@ -126,7 +165,7 @@ impl Index {
                 if hopeless(best, *field) {
                     continue;
                 }
-                if let Some(score) = q.score(folded, &mut scratch) {
+                if let Some(score) = query.score(folded, &mut scratch) {
                     let score = score + field.bonus();
                     if best.is_none_or(|b| score > b.0) {
                         best = Some((score, k));
@@ -135,11 +174,16 @@ impl Index {
             }
             if !hopeless(best, Field::Note)
                 && let Some(n) = note(i).filter(|n| !n.is_empty())
-                && let Some(score) = q.score(&Folded::new(n), &mut scratch)
             {
-                let score = score + Field::Note.bonus();
-                if best.is_none_or(|b| score > b.0) {
-                    best = Some((score, NOTE));
+                let cached = &mut notes[i];
+                if !cached.as_ref().is_some_and(|c| folds_to(n, &c.text)) {
+                    *cached = Some(Folded::new(n));
+                }
+                if let Some(score) = cached.as_ref().and_then(|c| query.score(c, &mut scratch)) {
+                    let score = score + Field::Note.bonus();
+                    if best.is_none_or(|b| score > b.0) {
+                        best = Some((score, NOTE));
+                    }
                 }
             }
             if let Some((score, k)) = best {
@@ -147,9 +191,10 @@ impl Index {
             }
         };
         match within {
-            Some(ids) => ids.iter().copied().filter(|&i| i < self.entries.len()).for_each(&mut consider),
-            None => (0..self.entries.len()).for_each(&mut consider),
+            Some(ids) => ids.iter().copied().filter(|&i| i < entries.len()).for_each(&mut consider),
+            None => (0..entries.len()).for_each(&mut consider),
         }
+        let matching: Matching = ranked.iter().map(|r| r.1).collect();
         // Keys are unique (question indices differ), so an unstable sort gives a stable order.
         let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if limit < ranked.len() {
@@ -157,23 +202,24 @@ impl Index {
             ranked.truncate(limit);
         }
         ranked.sort_unstable_by(order);
-        ranked
+        let hits = ranked
             .into_iter()
             .filter_map(|(score, i, k)| {
-                let (field, text, positions) = match self.entries[i].fields.get(k) {
-                    Some((field, text, folded)) => {
-                        q.score(folded, &mut scratch)?;
-                        (*field, text.clone(), scratch.clone())
+                let (field, text, positions) = match entries[i].fields.get(k) {
+                    Some((field, part, folded)) => {
+                        query.score(folded, &mut scratch)?;
+                        (*field, original(q.questions.get(i)?, *field, *part)?.to_owned(), scratch.clone())
                     }
                     None => {
                         let n = note(i)?;
-                        q.score(&Folded::new(n), &mut scratch)?;
+                        query.score(&Folded::new(n), &mut scratch)?;
                         (Field::Note, n.to_owned(), scratch.clone())
                     }
                 };
                 Some(Hit { question: i, score, field, matched: text, positions })
             })
-            .collect()
+            .collect();
+        (hits, matching)
     }
 }
 
@@ -203,12 +249,12 @@ mod tests {
     #[test]
     fn finds_references_ids_and_text() {
         let (q, i) = index();
-        let hits = i.search("A.6.2.6", |_| None, None, 10);
+        let hits = i.search(&q, "A.6.2.6", |_| None, None, 10);
         assert_eq!(q.questions[hits[0].question].id, "do-manage-incidents");
         assert_eq!(hits[0].field, Field::Reference);
-        let hits = i.search("MS-4.3", |_| None, None, 10);
+        let hits = i.search(&q, "MS-4.3", |_| None, None, 10);
         assert_eq!(q.questions[hits[0].question].id, "act-measure-update-metrics");
-        let hits = i.search("inventory", |_| None, None, 10);
+        let hits = i.search(&q, "inventory", |_| None, None, 10);
         assert_eq!(q.questions[hits[0].question].id, "do-map-inventory");
         assert!(!hits[0].positions.is_empty());
     }
@@ -221,19 +267,42 @@ mod tests {
 
     #[test]
     fn searches_notes() {
-        let (_, i) = index();
-        let hits = i.search("zanzibar", |n| (n == 3).then_some("met the team in Zanzibar"), None, 10);
+        let (q, i) = index();
+        let hits = i.search(&q, "zanzibar", |n| (n == 3).then_some("met the team in Zanzibar"), None, 10);
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].question, hits[0].field), (3, Field::Note));
     }
 
     #[test]
     fn narrowing_gives_the_same_hits() {
-        let (_, i) = index();
-        let wide: Vec<usize> = i.search("re", |_| None, None, usize::MAX).iter().map(|h| h.question).collect();
-        let a = i.search("rev", |_| None, Some(&wide), usize::MAX);
-        let b = i.search("rev", |_| None, None, usize::MAX);
+        let (q, i) = index();
+        let wide: Vec<usize> = i.search(&q, "re", |_| None, None, usize::MAX).iter().map(|h| h.question).collect();
+        let a = i.search(&q, "rev", |_| None, Some(&wide), usize::MAX);
+        let b = i.search(&q, "rev", |_| None, None, usize::MAX);
         assert_eq!(a, b);
-        assert!(i.search("   ", |_| None, None, 10).is_empty());
+        assert!(i.search(&q, "   ", |_| None, None, 10).is_empty());
+    }
+
+    #[test]
+    fn lazy_index_and_limits_agree_with_the_full_search() {
+        let (q, eager) = index();
+        let lazy = Index::default();
+        assert_eq!(lazy.len(), 0);
+        let all = eager.search(&q, "re", |_| None, None, usize::MAX);
+        let (top, matching) = lazy.search_narrowing(&q, "re", |_| None, None, 3);
+        assert_eq!(lazy.len(), q.questions.len());
+        assert_eq!(top, all[..3]);
+        let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
+        ids.sort_unstable();
+        assert_eq!(matching, ids);
+    }
+
+    #[test]
+    fn a_changed_note_is_refolded() {
+        let (q, i) = index();
+        assert_eq!(i.search(&q, "zanzibar", |n| (n == 3).then_some("Zanzibar"), None, 10).len(), 1);
+        assert!(i.search(&q, "zanzibar", |n| (n == 3).then_some("Mombasa"), None, 10).is_empty());
+        let hits = i.search(&q, "mombasa", |n| (n == 3).then_some("MOMBASA"), None, 10);
+        assert_eq!((hits.len(), hits[0].matched.as_str()), (1, "MOMBASA"));
     }
 }

@@ -2,6 +2,7 @@
 //! of aira depends on this module.
 
 pub mod action;
+pub mod derived;
 pub mod keymap;
 pub mod navigator;
 pub mod saver;
@@ -30,9 +31,22 @@ pub struct Options {
     pub keymap: keymap::Keymap,
 }
 
-/// Build the state for a workspace (also used by tests and benchmarks, without a terminal).
+/// Build the state for a workspace, copying what it holds (tests and benchmarks keep `ws`).
 pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
-    let mut s = AppState::new(ws.questionnaire.clone(), ws.meta.clone(), ws.assessment.clone(), opts.user.clone());
+    let s = AppState::new(ws.questionnaire.clone(), ws.meta.clone(), ws.assessment.clone(), opts.user.clone());
+    finish_state(s, ws, opts)
+}
+
+/// Build the state by moving the questionnaire and answers out of the workspace: at 10,000
+/// questions a copy costs time before the first frame and tens of MB held twice.
+pub fn state_from(mut ws: Workspace, opts: &Options) -> AppState {
+    let questionnaire = std::mem::take(&mut ws.questionnaire);
+    let assessment = std::mem::take(&mut ws.assessment);
+    let s = AppState::new(questionnaire, ws.meta.clone(), assessment, opts.user.clone());
+    finish_state(s, &ws, opts)
+}
+
+fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
     s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
     s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
     s.theme = opts.theme;
@@ -43,9 +57,10 @@ pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
 
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
 pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>> {
-    let mut state = state_for(&ws, &opts);
-    load_baseline(&mut state, &ws.dir);
     let saver = ws.store.take().map(saver::Saver::start);
+    let dir = ws.dir.clone();
+    let mut state = state_from(ws, &opts);
+    load_baseline(&mut state, &dir);
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -104,7 +119,10 @@ fn event_loop(
             guard.terminal.draw(|f| view::render(state, f))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(50))? {
+        // While a save is pending its report must reach the screen as soon as it arrives,
+        // so look again every millisecond; otherwise sleep longer between checks.
+        let wait = if state.save.pending > 0 { Duration::from_millis(1) } else { Duration::from_millis(50) };
+        if !event::poll(wait)? {
             continue;
         }
         // Handle every event already waiting before drawing again: piled-up frames are dropped.

@@ -53,6 +53,9 @@ impl Saver {
         let (rtx, reports) = channel();
         let closing = Arc::new(AtomicBool::new(false));
         let closing_w = Arc::clone(&closing);
+        // Each change costs a small journal append, whatever the size of the answers file;
+        // the journal is folded into the file when the wizard ends.
+        store.use_journal(true);
         let handle = std::thread::spawn(move || {
             let mut unsaved = Vec::new();
             while let Ok(change) = rx.recv() {
@@ -79,6 +82,8 @@ impl Saver {
                     }
                 }
             }
+            // If this fails the journal stays, durable, and the next open folds it in.
+            let _ = store.compact();
             unsaved
         });
         Saver { tx: Some(tx), reports, handle: Some(handle), closing }

@@ -2,6 +2,7 @@
 
 use ratatui_textarea::TextArea;
 
+use super::derived::Derived;
 use super::keymap::Keymap;
 use crate::assessment::{Answer, Assessment, Respondent};
 use crate::questionnaire::Questionnaire;
@@ -97,6 +98,8 @@ pub struct AppState {
     pub assessment: Assessment,
     pub scores: Scores,
     pub search: Index,
+    /// Per-frame figures kept current by `update` (see `derived`).
+    pub derived: Derived,
     /// Index into `assessment.respondents`: whose answers the keys record.
     pub respondent: usize,
     /// Index into `questionnaire.questions`.
@@ -138,13 +141,15 @@ impl AppState {
         let respondent = assessment.respondents.iter().position(|r| r.id == meta.default_respondent).unwrap_or(0);
         let statuses = assessment.statuses(&questionnaire);
         let scores = scoring::score(&questionnaire, &statuses, meta.aggregation);
-        let search = Index::new(&questionnaire);
+        let search = Index::default();
+        let derived = Derived::new(&questionnaire, &meta, assessment.respondents.get(respondent));
         let mut s = AppState {
             questionnaire,
             meta,
             assessment,
             scores,
             search,
+            derived,
             respondent,
             cursor: 0,
             card_scroll: 0,
@@ -187,23 +192,37 @@ impl AppState {
 
     pub fn first_unanswered_from(&self, start: usize) -> Option<usize> {
         let n = self.questionnaire.questions.len();
-        let r = self.current_respondent();
-        (0..n)
-            .map(|i| (start + i) % n)
-            .find(|&i| r.answer(&self.questionnaire.questions[i].id).and_then(|a| a.value).is_none())
+        (0..n).map(|i| (start + i) % n).find(|&i| !self.derived.is_answered(i))
     }
 
     /// Answered (a level or N/A) by the current respondent, and the total.
     pub fn progress(&self) -> (usize, usize) {
-        let r = self.current_respondent();
-        let done =
-            self.questionnaire.questions.iter().filter(|q| r.answer(&q.id).and_then(|a| a.value).is_some()).count();
-        (done, self.questionnaire.questions.len())
+        (self.derived.done, self.questionnaire.questions.len())
     }
 
     pub fn rescore(&mut self) {
         let statuses = self.assessment.statuses(&self.questionnaire);
         self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
+        self.respondent_changed();
+    }
+
+    /// One question's answers changed: its status and what depends on it, not every question's.
+    pub fn rescore_question(&mut self, i: usize) {
+        let Some(q) = self.questionnaire.questions.get(i) else { return };
+        if let Some(st) = self.scores.questions.get_mut(i) {
+            *st = self.assessment.status(&q.id);
+        }
+        self.scores = scoring::score(&self.questionnaire, &self.scores.questions, self.meta.aggregation);
+        let r =
+            self.assessment.respondents.get(self.respondent.min(self.assessment.respondents.len().saturating_sub(1)));
+        self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
+    }
+
+    /// Another respondent's answers are shown: rebuild their progress and targets.
+    pub fn respondent_changed(&mut self) {
+        let r =
+            self.assessment.respondents.get(self.respondent.min(self.assessment.respondents.len().saturating_sub(1)));
+        self.derived = Derived::new(&self.questionnaire, &self.meta, r);
     }
 
     /// The status-bar text about saving.
@@ -220,6 +239,6 @@ impl AppState {
     }
 
     pub fn heat_grid(&self) -> (Vec<Option<crate::questionnaire::Phase>>, Vec<Option<crate::questionnaire::Function>>) {
-        (scoring::rows(&self.questionnaire), scoring::columns(&self.questionnaire))
+        (self.derived.rows.clone(), self.derived.cols.clone())
     }
 }

@@ -12,9 +12,11 @@
 
 pub mod answers;
 pub mod atomic;
+mod cache;
 pub mod consensus;
 mod error;
 pub mod history;
+pub mod journal;
 pub mod lock;
 pub mod merge;
 pub mod meta;
@@ -23,7 +25,7 @@ mod store;
 mod undo;
 pub mod upgrade;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -32,7 +34,7 @@ use sha2::{Digest, Sha256};
 pub use answers::{parse as parse_answers, render as render_answers};
 pub use error::{Result, WorkspaceError};
 pub use meta::Meta;
-pub use store::{Change, Store};
+pub use store::{Change, Doc, Store};
 pub use undo::{history_len, undo};
 
 use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
@@ -141,11 +143,25 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     let qtext = read(&qpath)?;
     let qname = qpath.display().to_string();
-    let questionnaire = questionnaire::parse(&qname, &qtext)?;
-    if sha256_hex(&qtext) != meta.questionnaire.sha256 {
+    let qsha = sha256_hex(&qtext);
+    let big = qtext.len() >= cache::MIN_BYTES;
+    let questionnaire = match big.then(|| cache::questionnaire(&qsha)).flatten() {
+        Some(q) => q,
+        None => {
+            let q = questionnaire::parse(&qname, &qtext)?;
+            if big {
+                cache::save_questionnaire(&qsha, &q);
+            }
+            q
+        }
+    };
+    drop(qtext);
+    if qsha != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
-    let (respondents, docs) = load_respondents(dir, &questionnaire)?;
+    let order: HashMap<String, usize> =
+        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    let (respondents, docs, journaled) = load_respondents(dir, &questionnaire, &order)?;
     let consensus = load_consensus(dir, &questionnaire)?;
     let mut assessment = Assessment { respondents, ..Default::default() };
     for (qid, (value, decision)) in &consensus.0 {
@@ -165,9 +181,13 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if lock.is_some() {
         repair_history(dir, &mut notices)?;
     }
-    let order: HashMap<String, usize> =
-        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-    let store = lock.map(|l| Store::new(dir.to_owned(), writer, docs, meta_doc, order, consensus, l));
+    let scale = questionnaire.scale.clone();
+    let mut store =
+        lock.map(|l| Store::new(dir.to_owned(), writer, (docs, scale, journaled), meta_doc, order, consensus, l));
+    // A journal left by a crash is folded in by the next writer.
+    if let Some(s) = store.as_mut() {
+        s.compact()?;
+    }
     let history_len = history_len(dir);
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
@@ -181,12 +201,14 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
     consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
-type Loaded = (Vec<Respondent>, HashMap<String, toml_edit::DocumentMut>);
+type Loaded = (Vec<Respondent>, HashMap<String, Doc>, HashSet<String>);
 
-fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
+/// Every answers file, with its journal (if one was left) replayed over it.
+fn load_respondents(dir: &Path, q: &Questionnaire, order: &HashMap<String, usize>) -> Result<Loaded> {
     let adir = dir.join("answers");
     let mut respondents = Vec::new();
     let mut docs = HashMap::new();
+    let mut journaled = HashSet::new();
     // A linked answers folder would show another folder's answers and take our writes there.
     if std::fs::symlink_metadata(&adir).is_ok_and(|m| m.file_type().is_symlink()) {
         let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it");
@@ -194,7 +216,7 @@ fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
     }
     let entries = match std::fs::read_dir(&adir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs, journaled)),
         Err(e) => return Err(WorkspaceError::Io { path: adir, error: e }),
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -206,11 +228,30 @@ fn load_respondents(dir: &Path, q: &Questionnaire) -> Result<Loaded> {
             continue;
         }
         let text = read(&path)?;
-        let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
+        // Parsed once per distinct text: later opens decode the cached result.
+        let big = text.len() >= cache::MIN_BYTES;
+        let key = if big { cache::answers_key(&sha256_hex(&text), &q.scale) } else { String::new() };
+        let (mut r, mut doc) = match big.then(|| cache::respondent(&key, stem)).flatten() {
+            Some(r) => (r, Doc::text(text)),
+            None => {
+                let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
+                if big {
+                    cache::save_respondent(&key, &r);
+                }
+                (r, Doc::Parsed(doc))
+            }
+        };
+        if let Some(changes) = journal::read(dir, stem)? {
+            journal::replay(&mut r, &changes);
+            for (qid, new) in &changes {
+                doc.set(qid, new.as_ref(), order.get(qid).copied().unwrap_or(order.len()));
+            }
+            journaled.insert(r.id.clone());
+        }
         docs.insert(r.id.clone(), doc);
         respondents.push(r);
     }
-    Ok((respondents, docs))
+    Ok((respondents, docs, journaled))
 }
 
 /// Cut a torn last history entry, keeping a copy of the original beside it.

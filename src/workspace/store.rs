@@ -1,8 +1,10 @@
 //! The durable writer of a workspace. It owns the editable documents and the lock; the TUI
 //! runs it on a worker thread and the CLI calls it directly. Every method returns only once
-//! the change is on disk (file fsynced, renamed, folder fsynced, history appended).
+//! the change is on disk (file fsynced, renamed, folder fsynced, history appended). With the
+//! journal on (the wizard), a change to an existing answers file is appended to its journal
+//! instead, and `compact` folds the journals into the files (see `journal`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,18 +14,46 @@ use super::atomic::{Writer, create_private_dir};
 use super::consensus::{self, Agreed};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
-use super::{answers, history, meta};
+use super::{answers, history, journal, meta};
 use crate::assessment::{Answer, Decision, Respondent, Value};
+use crate::questionnaire::Scale;
+
+/// A respondent's answers file as the store holds it: its text, parsed into an editable
+/// document (slow at 10,000 answers) only when a rewrite needs it, with the changes made since.
+pub enum Doc {
+    Text { text: String, pending: Vec<(String, Option<Answer>)> },
+    Parsed(DocumentMut),
+}
+
+impl Doc {
+    pub fn text(text: String) -> Doc {
+        Doc::Text { text, pending: Vec::new() }
+    }
+
+    /// Record a change: on the document if parsed, else for when it is.
+    pub fn set(&mut self, question: &str, new: Option<&Answer>, position: usize) {
+        match self {
+            Doc::Text { pending, .. } => pending.push((question.to_owned(), new.cloned())),
+            Doc::Parsed(doc) => answers::set_answer(doc, question, new, position),
+        }
+    }
+}
 
 pub struct Store {
     pub dir: PathBuf,
     writer: Arc<dyn Writer>,
-    docs: HashMap<String, DocumentMut>,
+    docs: HashMap<String, Doc>,
+    /// The scale answers files were checked against (to parse a `Doc::Text`).
+    scale: Scale,
     meta_doc: DocumentMut,
     /// Question id → index in the questionnaire, to order answer tables.
     order: HashMap<String, usize>,
     consensus_doc: DocumentMut,
     agreed: Agreed,
+    /// Append changes to journals rather than rewrite answers files.
+    journal: bool,
+    /// Respondents whose journal holds changes their TOML file lacks.
+    journaled: HashSet<String>,
     _lock: Lock,
 }
 
@@ -45,14 +75,56 @@ impl Store {
     pub(super) fn new(
         dir: PathBuf,
         writer: Arc<dyn Writer>,
-        docs: HashMap<String, DocumentMut>,
+        (docs, scale, journaled): (HashMap<String, Doc>, Scale, HashSet<String>),
         meta_doc: DocumentMut,
         order: HashMap<String, usize>,
         consensus: (Agreed, DocumentMut),
         lock: Lock,
     ) -> Self {
         let (agreed, consensus_doc) = consensus;
-        Store { dir, writer, docs, meta_doc, order, consensus_doc, agreed, _lock: lock }
+        Store {
+            dir,
+            writer,
+            docs,
+            scale,
+            meta_doc,
+            order,
+            consensus_doc,
+            agreed,
+            journal: false,
+            journaled,
+            _lock: lock,
+        }
+    }
+
+    fn position(&self, question: &str) -> usize {
+        // Orphans (ids the questionnaire lacks) go after every known question.
+        self.order.get(question).copied().unwrap_or(self.order.len())
+    }
+
+    /// The editable document of a respondent's file, parsed now if it was not yet; a new one
+    /// for a respondent without a file.
+    fn parsed(&mut self, r: &Respondent) -> Result<&mut DocumentMut> {
+        let doc = match self.docs.remove(&r.id) {
+            Some(Doc::Text { text, pending }) => {
+                let (_, mut doc) = answers::parse(&self.answers_path(&r.id), &r.id, &text, &self.scale)?;
+                for (q, new) in &pending {
+                    answers::set_answer(&mut doc, q, new.as_ref(), self.position(q));
+                }
+                doc
+            }
+            Some(Doc::Parsed(doc)) => doc,
+            None => answers::new_document(r),
+        };
+        match self.docs.entry(r.id.clone()).insert_entry(Doc::Parsed(doc)).into_mut() {
+            Doc::Parsed(doc) => Ok(doc),
+            Doc::Text { .. } => Err(WorkspaceError::Invalid("answers document not parsed".into())),
+        }
+    }
+
+    /// Record changes in journals (cost independent of the file's size) until `compact`.
+    pub fn use_journal(&mut self, on: bool) {
+        self.journal = on;
     }
 
     pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
@@ -70,13 +142,7 @@ impl Store {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
         let path = self.answers_path(&c.respondent.id);
-        // Orphans (ids the questionnaire lacks) go after every known question.
-        let position = self.order.get(&c.question).copied().unwrap_or(self.order.len());
-        let doc = self.docs.entry(c.respondent.id.clone()).or_insert_with(|| answers::new_document(&c.respondent));
-        answers::set_answer(doc, &c.question, c.new.as_ref(), position);
-        let text = doc.to_string();
-        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
-        self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        let position = self.position(&c.question);
         let entry = history::render(&history::Entry {
             at: &c.at,
             by: &c.by,
@@ -87,8 +153,46 @@ impl Store {
             old: c.old.as_ref(),
             new: c.new.as_ref(),
         });
+        // A new respondent's file is written whole once; after that, changes may be journaled.
+        if let Some(doc) = self.docs.get_mut(&c.respondent.id).filter(|_| self.journal) {
+            doc.set(&c.question, c.new.as_ref(), position);
+            let jpath = journal::path(&self.dir, &c.respondent.id);
+            self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
+            self.journaled.insert(c.respondent.id.clone());
+        } else {
+            let doc = self.parsed(&c.respondent)?;
+            answers::set_answer(doc, &c.question, c.new.as_ref(), position);
+            let text = doc.to_string();
+            create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
         let hpath = self.dir.join(history::FILE);
         self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+    }
+
+    /// Fold every journal into its answers file (written atomically), then remove the journal.
+    /// A crash in between only means the journal is replayed again, to the same effect.
+    pub fn compact(&mut self) -> Result<()> {
+        let mut ids: Vec<String> = self.journaled.iter().cloned().collect();
+        ids.sort();
+        for id in ids {
+            let path = self.answers_path(&id);
+            let text = self.parsed(&Respondent::new(&id, &id))?.to_string();
+            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+            // The next open reads the new text from the parse cache instead of parsing it.
+            if text.len() >= super::cache::MIN_BYTES
+                && let Ok((r, _)) = answers::parse(&path, &id, &text, &self.scale)
+            {
+                super::cache::save_respondent(&super::cache::answers_key(&super::sha256_hex(&text), &self.scale), &r);
+            }
+            let jpath = journal::path(&self.dir, &id);
+            match std::fs::remove_file(&jpath) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(WorkspaceError::io(&jpath)(e)),
+                _ => super::atomic::sync_dir(&jpath).map_err(WorkspaceError::io(&jpath))?,
+            }
+            self.journaled.remove(&id);
+        }
+        Ok(())
     }
 
     /// Create or update a respondent's name and role.
@@ -97,7 +201,7 @@ impl Store {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
         }
         let path = self.answers_path(&r.id);
-        let doc = self.docs.entry(r.id.clone()).or_insert_with(|| answers::new_document(r));
+        let doc = self.parsed(r)?;
         answers::set_respondent(doc, r);
         let text = doc.to_string();
         create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
@@ -110,7 +214,7 @@ impl Store {
         let path = self.answers_path(&r.id);
         create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
         self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
-        self.docs.insert(r.id.clone(), doc);
+        self.docs.insert(r.id.clone(), Doc::Parsed(doc));
         Ok(())
     }
 

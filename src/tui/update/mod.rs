@@ -383,6 +383,7 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
         }
         Action::NextRespondent => {
             s.respondent = (s.respondent + 1) % s.assessment.respondents.len().max(1);
+            s.respondent_changed();
             s.flash = Some(format!("Answering for {}", s.current_respondent().name));
         }
         _ => {}
@@ -452,7 +453,7 @@ fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> 
         kind: "answer".into(),
         reverts: None,
     };
-    s.rescore();
+    s.rescore_question(s.cursor);
     s.history_len += 1;
     s.undo.push((change.clone(), s.history_len));
     s.save.pending += 1;
@@ -538,8 +539,8 @@ fn undo(s: &mut AppState) -> Vec<Effect> {
     s.history_len += 1;
     if let Some(i) = s.questionnaire.index_of(&last.question) {
         move_to(s, i);
+        s.rescore_question(i);
     }
-    s.rescore();
     s.save.pending += 1;
     s.flash = Some(format!("Undid the change to {}", last.question));
     vec![Effect::Save(Box::new(change))]
@@ -551,10 +552,9 @@ fn run_search(s: &mut AppState, grew: bool) {
     *selected = 0;
     let within = if grew { s.search_cache.as_ref().map(|(_, ids)| ids.clone()) } else { None };
     let r = &s.assessment.respondents[s.respondent.min(s.assessment.respondents.len().saturating_sub(1))];
-    let qs = &s.questionnaire.questions;
-    let hits = s.search.search(query, |i| r.answer(&qs[i].id).map(|a| a.note.as_str()), within.as_deref(), usize::MAX);
-    let ids = hits.iter().map(|h| h.question).collect();
-    s.search_cache = Some((hits.into_iter().take(SEARCH_LIMIT).collect(), ids));
+    let (q, qs) = (&s.questionnaire, &s.questionnaire.questions);
+    let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
+    s.search_cache = Some(s.search.search_narrowing(q, query, note, within.as_deref(), SEARCH_LIMIT));
 }
 
 pub fn search_hits(s: &AppState) -> &[crate::search::Hit] {

@@ -57,18 +57,10 @@ pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function
 /// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
 pub const STRONG_SPREAD: u8 = 2;
 
-/// Mean target of a cell's applicable questions: each question's own target, else the default.
+/// Mean target of a cell's applicable questions: each question's own target, else the default
+/// (kept current by `update` in `AppState::derived`).
 fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
-    let r = s.current_respondent();
-    let targets: Vec<f64> = s
-        .questionnaire
-        .questions
-        .iter()
-        .filter(|q| q.phase == phase && q.function == function)
-        .filter_map(|q| r.answer(&q.id).and_then(|a| a.target).or_else(|| s.meta.target(&q.id)))
-        .map(f64::from)
-        .collect();
-    (!targets.is_empty()).then(|| targets.iter().sum::<f64>() / targets.len() as f64)
+    s.derived.cell_target(phase, function)
 }
 
 /// Render the grid. `selected` highlights a cell (full-screen view); `cell_w` is the width of
