@@ -84,7 +84,9 @@ pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &s
     write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
     // Git-friendliness: the lock is never committed, and history.toml, which every clone only
     // appends to, merges by union (git's built-in driver) instead of conflicting.
-    for (name, text) in [(".gitignore", ".aira.lock\n.*.tmp-*\n"), (".gitattributes", "history.toml merge=union\n")] {
+    for (name, text) in
+        [(".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n"), (".gitattributes", "history.toml merge=union\n")]
+    {
         let path = dir.join(name);
         if !path.exists() {
             write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;

@@ -1,20 +1,24 @@
 //! `update`: state + action → effects. No terminal, no files: tests drive it directly.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{TextArea, WrapMode};
 
+mod edit;
 mod interview;
 mod mouse;
+mod navigate;
 pub mod plans;
 
 pub use mouse::handle_mouse;
+pub use navigate::cursor_row;
+
+use edit::{clamp_editor, edit_answer, finish_note, set_level, set_target, set_value, start_note, undo};
+use navigate::{navigator_action, toggle_filter};
 
 use super::action::{Action, Effect};
 use super::keymap::{Context, Key};
 use super::navigator;
 use super::state::{AppState, HeatView, Mode};
-use crate::assessment::{Answer, Value};
-use crate::workspace::Change;
+use crate::assessment::Value;
 
 /// Largest note kept (a 1 MB paste is accepted up to here, and the rest is refused, visibly).
 pub const MAX_NOTE_BYTES: usize = 1024 * 1024;
@@ -122,15 +126,6 @@ pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-fn clamp_editor(s: &mut AppState) {
-    let too_big =
-        s.editor.as_ref().is_some_and(|ed| ed.lines().iter().map(|l| l.len() + 1).sum::<usize>() > MAX_NOTE_BYTES);
-    if too_big && let Some(ed) = s.editor.as_mut() {
-        ed.undo();
-        s.flash = Some("Notes are limited to 1 MB".into());
-    }
 }
 
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
@@ -251,78 +246,6 @@ fn search_action(s: &mut AppState, selected: usize, action: Action) {
     }
 }
 
-fn navigator_action(s: &mut AppState, selected: usize, action: Action) {
-    let rows = navigator::rows(s);
-    let selected = match action {
-        Action::Back | Action::Navigator => {
-            s.mode = Mode::Normal;
-            return;
-        }
-        Action::Help => {
-            s.mode = Mode::Help { scroll: 0 };
-            return;
-        }
-        Action::Select => {
-            // A header jumps to its first question.
-            let target = rows[selected.min(rows.len().saturating_sub(1))..].iter().find_map(|r| match r {
-                navigator::Row::Question(i) => Some(*i),
-                _ => None,
-            });
-            if let Some(i) = target {
-                jump(s, i);
-            }
-            return;
-        }
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(rows.len().saturating_sub(1)),
-        Action::FilterUnanswered
-        | Action::FilterFlagged
-        | Action::FilterRole
-        | Action::FilterQuick
-        | Action::FilterAll => {
-            toggle_filter(s, action);
-            cursor_row(s)
-        }
-        _ => selected,
-    };
-    s.mode = Mode::Navigator { selected };
-}
-
-/// The navigator row of the question at the cursor (or the nearest row before it).
-pub fn cursor_row(s: &AppState) -> usize {
-    let rows = navigator::rows(s);
-    rows.iter()
-        .position(|r| *r == navigator::Row::Question(s.cursor))
-        .or_else(|| rows.iter().rposition(|r| matches!(r, navigator::Row::Question(i) if *i < s.cursor)))
-        .unwrap_or(0)
-}
-
-fn toggle_filter(s: &mut AppState, action: Action) {
-    let f = &mut s.filter;
-    match action {
-        Action::FilterUnanswered => f.unanswered = !f.unanswered,
-        Action::FilterFlagged => f.flagged = !f.flagged,
-        Action::FilterQuick => f.quick = !f.quick,
-        Action::FilterAll => *f = navigator::Filter::default(),
-        Action::FilterRole => {
-            if s.assessment.respondents.get(s.respondent).is_some_and(|r| r.role.is_empty()) && !s.filter.role {
-                s.flash = Some(format!("{} has no role; set one with `aira respondent`", s.current_respondent().name));
-                return;
-            }
-            s.filter.role = !s.filter.role;
-        }
-        _ => return,
-    }
-    let role = s.current_respondent().role.clone();
-    s.flash = Some(format!("Showing {}", s.filter.label(&role)));
-    // Keep the cursor on a question the filter admits, if there is one.
-    if !navigator::admits(s, s.cursor)
-        && let Some(i) = navigator::next(s, s.cursor).or_else(|| navigator::prev(s, s.cursor))
-    {
-        move_to(s, i);
-    }
-}
-
 fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
     let n = s.questionnaire.questions.len();
     if let Some(level) = action.level() {
@@ -414,136 +337,6 @@ pub fn cell_members(s: &AppState, row: usize, col: usize) -> Vec<usize> {
         .filter(|(_, q)| q.phase == phase && q.function == function)
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Apply an edit to the current respondent's answer at the cursor and ask for a save.
-fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> {
-    if let Some(why) = &s.read_only {
-        s.flash = Some(format!("Read-only: {why}"));
-        return Vec::new();
-    }
-    let Some(q) = s.current_question() else { return Vec::new() };
-    let qid = q.id.clone();
-    let ri = s.respondent.min(s.assessment.respondents.len().saturating_sub(1));
-    let Some(r) = s.assessment.respondents.get_mut(ri) else { return Vec::new() };
-    let old = r.answers.get(&qid).cloned();
-    let mut new = old.clone().unwrap_or_default();
-    edit(&mut new);
-    if Some(&new) == old.as_ref() {
-        return Vec::new();
-    }
-    new.answered_at = (s.now)();
-    new.answered_by = s.user.clone();
-    let new = (!new.is_empty()).then_some(new);
-    match &new {
-        Some(a) => {
-            r.answers.insert(qid.clone(), a.clone());
-        }
-        None => {
-            r.answers.remove(&qid);
-        }
-    }
-    let change = Change {
-        respondent: r.clone_header(),
-        question: qid,
-        old,
-        new,
-        by: s.user.clone(),
-        at: (s.now)(),
-        kind: "answer".into(),
-        reverts: None,
-    };
-    s.rescore_question(s.cursor);
-    s.history_len += 1;
-    s.undo.push((change.clone(), s.history_len));
-    s.save.pending += 1;
-    vec![Effect::Save(Box::new(change))]
-}
-
-fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -> Vec<Effect> {
-    let fx = edit_answer(s, |a| a.value = value);
-    // Confirming the level already given still moves on: the facilitator's rhythm is
-    // "answer, next", whether or not the answer changed. A refused edit (read-only) does not.
-    if advance && s.read_only.is_none() {
-        // Within the filter; an "unanswered" filter no longer admits the question just
-        // answered, so look from the cursor either way.
-        if let Some(i) = navigator::next(s, s.cursor) {
-            move_to(s, i);
-        }
-    }
-    fx
-}
-
-fn set_level(s: &mut AppState, level: u8) -> Vec<Effect> {
-    if !s.questionnaire.scale.contains(level) {
-        let sc = &s.questionnaire.scale;
-        s.flash = Some(format!("Levels run from {} to {}", sc.min, sc.max));
-        return Vec::new();
-    }
-    set_value(s, Some(Value::Level(level)), true)
-}
-
-fn set_target(s: &mut AppState, level: Option<u8>) -> Vec<Effect> {
-    if let Some(l) = level.filter(|&l| !s.questionnaire.scale.contains(l)) {
-        s.flash = Some(format!("Target {l} is outside the scale"));
-        return Vec::new();
-    }
-    edit_answer(s, |a| a.target = level)
-}
-
-fn start_note(s: &mut AppState) {
-    if s.read_only.is_some() || s.current_question().is_none() {
-        s.flash = s.read_only.as_ref().map(|w| format!("Read-only: {w}"));
-        return;
-    }
-    let note = s.current_answer().map(|a| a.note.clone()).unwrap_or_default();
-    let mut ed = TextArea::new(note.split('\n').map(str::to_owned).collect());
-    ed.set_wrap_mode(WrapMode::WordOrGlyph);
-    ed.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    ed.move_cursor(ratatui_textarea::CursorMove::End);
-    s.editor = Some(ed);
-    s.mode = Mode::Note;
-}
-
-fn finish_note(s: &mut AppState) -> Vec<Effect> {
-    s.mode = Mode::Normal;
-    let Some(ed) = s.editor.take() else { return Vec::new() };
-    let text = ed.into_lines().join("\n");
-    let text = crate::text::strip_controls(text.trim_end(), true);
-    edit_answer(s, |a| a.note = text)
-}
-
-/// Revert the newest local change by writing its old answer back, as a change of its own.
-fn undo(s: &mut AppState) -> Vec<Effect> {
-    let Some((last, number)) = s.undo.pop() else {
-        s.flash = Some("Nothing to undo".into());
-        return Vec::new();
-    };
-    let Some(ri) = s.assessment.respondents.iter().position(|r| r.id == last.respondent.id) else { return Vec::new() };
-    let r = &mut s.assessment.respondents[ri];
-    let current = r.answers.get(&last.question).cloned();
-    match &last.old {
-        Some(a) => r.answers.insert(last.question.clone(), a.clone()),
-        None => r.answers.remove(&last.question),
-    };
-    let change = Change {
-        respondent: r.clone_header(),
-        question: last.question.clone(),
-        old: current,
-        new: last.old.clone(),
-        by: s.user.clone(),
-        at: (s.now)(),
-        kind: "undo".into(),
-        reverts: Some(number),
-    };
-    s.history_len += 1;
-    if let Some(i) = s.questionnaire.index_of(&last.question) {
-        move_to(s, i);
-        s.rescore_question(i);
-    }
-    s.save.pending += 1;
-    s.flash = Some(format!("Undid the change to {}", last.question));
-    vec![Effect::Save(Box::new(change))]
 }
 
 /// Recompute hits; when the query only grew, search within the previous hits.
