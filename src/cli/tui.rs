@@ -56,6 +56,7 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
                     format!("{} / {}: {}", c.respondent.id, c.question, crate::workspace::history::answer_inline(&a))
                 }
                 crate::tui::saver::Work::Agree { question, value, .. } => format!("agreed {question}: {value:?}"),
+                crate::tui::saver::Work::Respondent(r) => format!("respondent {} ({})", r.id, r.name),
                 crate::tui::saver::Work::Soa { control, applicable, justification } => {
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }

@@ -122,6 +122,10 @@ actions! {
     Agree = "agree",
     /// Add a timestamped line to the interview log
     LogLine = "log_line",
+    /// Add a respondent (type the name, Enter)
+    AddRespondent = "add_respondent",
+    /// Rename the current respondent
+    RenameRespondent = "rename_respondent",
 }
 
 impl Action {
@@ -154,6 +158,8 @@ pub enum Effect {
         applicable: bool,
         justification: String,
     },
+    /// Create or rename a respondent durably (their answers file).
+    SaveRespondent(crate::assessment::Respondent),
     /// Record the agreed level of a question durably (None clears it).
     SaveAgreed {
         question: String,

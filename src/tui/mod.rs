@@ -140,6 +140,10 @@ fn event_loop(
                         Some(sv) => sv.send(saver::Work::Change(change)),
                         None => state.flash = Some("Read-only: this change was not saved".into()),
                     },
+                    Effect::SaveRespondent(r) => match saver {
+                        Some(sv) => sv.send(saver::Work::Respondent(r)),
+                        None => state.flash = Some("Read-only: the respondent was not saved".into()),
+                    },
                     Effect::SaveAgreed { question, value } => match saver {
                         Some(sv) => {
                             let (by, at) = (state.user.clone(), (state.now)());

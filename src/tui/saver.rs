@@ -21,6 +21,8 @@ pub enum Work {
         applicable: bool,
         justification: String,
     },
+    /// A new respondent, or a new name for one.
+    Respondent(crate::assessment::Respondent),
     /// The level the room agreed on after discussion (None clears it).
     Agree {
         question: String,
@@ -36,6 +38,7 @@ impl Work {
             Work::Change(c) => store.apply(c),
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
             Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
+            Work::Respondent(r) => store.save_respondent(r),
         }
     }
 }

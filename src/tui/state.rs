@@ -40,6 +40,11 @@ pub enum Mode {
     Target,
     /// `a` was pressed: the next digit sets the agreed level.
     Agree,
+    /// A respondent's name is being typed: a new one, or the current one's new name.
+    Respondent {
+        text: String,
+        rename: bool,
+    },
     /// A line for the interview log is being typed.
     Log {
         text: String,

@@ -96,3 +96,53 @@ pub fn log_paste(text: &mut String, pasted: &str) {
         (*used <= room).then_some(c)
     }));
 }
+
+/// Typing a respondent's name: Enter adds them (and answers for them from now on) or renames
+/// the current one; Esc cancels.
+pub fn respondent_key(s: &mut AppState, mut text: String, rename: bool, key: KeyEvent) -> Vec<Effect> {
+    match key.code {
+        KeyCode::Esc => s.mode = Mode::Normal,
+        KeyCode::Enter => {
+            s.mode = Mode::Normal;
+            return save_respondent(s, text.trim(), rename);
+        }
+        KeyCode::Backspace => {
+            text.pop();
+            s.mode = Mode::Respondent { text, rename };
+        }
+        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            if text.chars().count() < 80 && !crate::text::is_control(c) {
+                text.push(c);
+            }
+            s.mode = Mode::Respondent { text, rename };
+        }
+        _ => s.mode = Mode::Respondent { text, rename },
+    }
+    Vec::new()
+}
+
+fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
+    if name.is_empty() {
+        return Vec::new();
+    }
+    if rename {
+        let i = s.respondent.min(s.assessment.respondents.len().saturating_sub(1));
+        let Some(r) = s.assessment.respondents.get_mut(i) else { return Vec::new() };
+        r.name = name.to_owned();
+        s.flash = Some(format!("Renamed to {name} (the file keeps its id, {})", r.id));
+        return vec![Effect::SaveRespondent(r.clone_header())];
+    }
+    let id = crate::assessment::respondent_id(name);
+    if let Some(existing) = s.assessment.respondents.iter().position(|r| r.id == id) {
+        s.respondent = existing;
+        s.respondent_changed();
+        s.flash = Some(format!("{} is already a respondent: now answering for them", s.current_respondent().name));
+        return Vec::new();
+    }
+    let r = crate::assessment::Respondent::new(&id, name);
+    s.assessment.respondents.push(r.clone());
+    s.respondent = s.assessment.respondents.len() - 1;
+    s.respondent_changed();
+    s.flash = Some(format!("Added {name}: answering for them now (r switches)"));
+    vec![Effect::SaveRespondent(r)]
+}

@@ -62,6 +62,10 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
             }
         }
         Mode::Agree => interview::agree_key(s, key),
+        Mode::Respondent { text, rename } => {
+            let (text, rename) = (std::mem::take(text), *rename);
+            interview::respondent_key(s, text, rename, key)
+        }
         Mode::Log { text } => {
             let text = std::mem::take(text);
             interview::log_key(s, text, key)
@@ -165,7 +169,9 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Mode::Soa { .. } => Vec::new(),
-        Mode::Normal | Mode::Target | Mode::Note | Mode::Agree | Mode::Log { .. } => normal_action(s, action),
+        Mode::Normal | Mode::Target | Mode::Note | Mode::Agree | Mode::Log { .. } | Mode::Respondent { .. } => {
+            normal_action(s, action)
+        }
     }
 }
 
@@ -278,6 +284,12 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
         Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
         Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
         Action::Agree => s.mode = Mode::Agree,
+        Action::AddRespondent if s.read_only.is_none() => {
+            s.mode = Mode::Respondent { text: String::new(), rename: false }
+        }
+        Action::RenameRespondent if s.read_only.is_none() => {
+            s.mode = Mode::Respondent { text: s.current_respondent().name.clone(), rename: true }
+        }
         Action::LogLine if s.read_only.is_none() => s.mode = Mode::Log { text: String::new() },
         Action::Workshop => {
             s.workshop = !s.workshop;

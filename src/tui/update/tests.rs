@@ -432,3 +432,23 @@ fn a_failing_disk_is_shown_and_the_answer_stays_in_memory() {
     saved(&mut s, Ok("10:00:05".into()));
     assert_eq!(s.save_label(), "Saved 10:00:05");
 }
+
+#[test]
+fn respondents_are_added_and_renamed_in_the_wizard() {
+    let mut s = mini_state();
+    press(&mut s, "+Ann Lee");
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "ann-lee" && r.name == "Ann Lee"));
+    assert_eq!(s.current_respondent().id, "ann-lee");
+    let fx = press(&mut s, "3");
+    assert_eq!(saves(&fx)[0].respondent.id, "ann-lee");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
+    press(&mut s, "-Smith");
+    let fx = handle_key(&mut s, code(KeyCode::Enter));
+    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "ann-lee" && r.name == "Ann Lee-Smith"));
+    press(&mut s, "r");
+    press(&mut s, "+ann lee");
+    assert!(handle_key(&mut s, code(KeyCode::Enter)).is_empty(), "an existing id is switched to, not duplicated");
+    assert_eq!(s.current_respondent().id, "ann-lee");
+    assert_eq!(s.assessment.respondents.len(), 2);
+}

@@ -39,6 +39,10 @@ pub fn hints(s: &AppState) -> String {
             (Some("x".into()), "clear"),
             (Some("other".into()), "cancel"),
         ],
+        Mode::Respondent { text, rename } => {
+            let what = if *rename { "New name" } else { "New respondent" };
+            return format!("{what}: {}▏  (Enter keeps it, Esc cancels)", crate::text::sanitize(text, false));
+        }
         Mode::Log { text } => {
             return format!("Log: {}▏  (Enter keeps it, Esc drops it)", crate::text::sanitize(text, false));
         }
