@@ -114,7 +114,11 @@ impl ReferenceIndex {
         let mut out = self.groups.each_ref().map(|(ids, counts)| {
             ids.iter()
                 .zip(counts)
-                .map(|(id, &n)| RefScore { id: id.clone(), tally: Tally::new(aggregation), questions: Vec::with_capacity(n) })
+                .map(|(id, &n)| RefScore {
+                    id: id.clone(),
+                    tally: Tally::new(aggregation),
+                    questions: Vec::with_capacity(n),
+                })
                 .collect::<Vec<_>>()
         });
         for c in &self.cites {

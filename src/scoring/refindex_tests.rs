@@ -14,7 +14,9 @@ use crate::questionnaire::Questionnaire;
 fn oracle(q: &Questionnaire, statuses: &[Status], agg: Aggregation) -> ReferenceScores {
     let f = frameworks::get();
     let group = |ids: Vec<&str>| -> Vec<RefScore> {
-        ids.into_iter().map(|id| RefScore { id: id.to_owned(), tally: Tally::new(agg), questions: Vec::new() }).collect()
+        ids.into_iter()
+            .map(|id| RefScore { id: id.to_owned(), tally: Tally::new(agg), questions: Vec::new() })
+            .collect()
     };
     let mut groups = [
         group(f.nist.function.iter().map(|e| e.id.as_str()).collect()),
@@ -36,7 +38,8 @@ fn oracle(q: &Questionnaire, statuses: &[Status], agg: Aggregation) -> Reference
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
-                let pos: HashMap<&str, usize> = refs.iter().enumerate().rev().map(|(k, r)| (r.id.as_str(), k)).collect();
+                let pos: HashMap<&str, usize> =
+                    refs.iter().enumerate().rev().map(|(k, r)| (r.id.as_str(), k)).collect();
                 let k = match pos.get(id) {
                     Some(&k) => k,
                     None => {

@@ -212,7 +212,8 @@ mod tests {
 
     #[test]
     fn matches_agrees_with_score() {
-        for (q, f) in [("inc", "in the case"), ("xyz", "in the case"), ("zö", "Ünïcode ZÖNE"), ("ab", "ba"), ("a", "")] {
+        for (q, f) in [("inc", "in the case"), ("xyz", "in the case"), ("zö", "Ünïcode ZÖNE"), ("ab", "ba"), ("a", "")]
+        {
             let (q, f) = (Query::new(q), Folded::new(f));
             assert_eq!(q.matches(&f), q.score(&f, &mut Vec::new()).is_some(), "{f:?}", f = f.text);
         }

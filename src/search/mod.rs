@@ -186,10 +186,9 @@ impl Index {
                     }
                 }
             }
-            if !hopeless(best, Field::Note)
-                && !(matched && unreachable(Field::Note))
-                && let Some(n) = note(i).filter(|n| !n.is_empty())
-            {
+            // A note that could only confirm a match already found is not read either.
+            let skip_note = hopeless(best, Field::Note) || (matched && unreachable(Field::Note));
+            if !skip_note && let Some(n) = note(i).filter(|n| !n.is_empty()) {
                 let cached = &mut notes[i];
                 if !cached.as_ref().is_some_and(|c| folds_to(n, &c.text)) {
                     *cached = Some(Folded::new(n));
@@ -329,7 +328,7 @@ mod tests {
         let spec = crate::testgen::Spec::new(600, 1, 0);
         let q = crate::questionnaire::parse("gen", &crate::testgen::questionnaire_text(&spec)).unwrap();
         let i = Index::new(&q);
-        let note = |n: usize| (n % 7 == 0).then_some("incident review with the supplier");
+        let note = |n: usize| n.is_multiple_of(7).then_some("incident review with the supplier");
         for query in ["incident", "A.6.2", "MS-2.7", "bias testing", "supplier", "e", "rev"] {
             let all = i.search(&q, query, note, None, usize::MAX);
             let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
