@@ -1,6 +1,7 @@
 //! Scoring: every question's status from the answers, then every heatmap cell, phase,
 //! function and the overall score (what the TUI redoes after each answer), and every framework
-//! reference (NIST subcategory, ISO clause and control).
+//! reference (NIST subcategory, ISO clause and control), with and without a reference index
+//! resolved once per questionnaire.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -22,6 +23,17 @@ fn score(c: &mut Criterion) {
         });
         g.bench_function(format!("{}/references", f.name), |b| {
             b.iter(|| black_box(scoring::score_references(q, &statuses, agg)))
+        });
+        // As the TUI and reports can: references resolved once per questionnaire.
+        let refs = scoring::ReferenceIndex::new(q);
+        g.bench_function(format!("{}/reference-index-build", f.name), |b| {
+            b.iter(|| black_box(scoring::ReferenceIndex::new(q)))
+        });
+        g.bench_function(format!("{}/references-indexed", f.name), |b| {
+            b.iter(|| black_box(refs.score(&statuses, agg)))
+        });
+        g.bench_function(format!("{}/cells+references-indexed", f.name), |b| {
+            b.iter(|| black_box((scoring::score(q, &statuses, agg), refs.score(&statuses, agg))))
         });
         // The "score every cell and reference": both, from the same statuses.
         g.bench_function(format!("{}/cells+references", f.name), |b| {

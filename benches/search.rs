@@ -22,6 +22,10 @@ fn search(c: &mut Criterion) {
             g.bench_function(format!("{}/full/{query}", f.name), |b| {
                 b.iter(|| black_box(index.search(&ws.questionnaire, query, note, None, usize::MAX)))
             });
+            // The TUI's call per keystroke: the 200 best hits (SEARCH_LIMIT) and every matching id.
+            g.bench_function(format!("{}/top200/{query}", f.name), |b| {
+                b.iter(|| black_box(index.search_narrowing(&ws.questionnaire, query, note, None, 200)))
+            });
             g.bench_function(format!("{}/typing/{query}", f.name), |b| {
                 b.iter(|| {
                     let mut within: Option<Vec<usize>> = None;

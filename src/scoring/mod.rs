@@ -5,6 +5,7 @@ pub mod consensus;
 pub mod diff;
 pub mod gaps;
 pub mod references;
+mod refindex;
 pub mod roadmap;
 pub mod soa;
 mod tally;
@@ -13,6 +14,7 @@ pub use consensus::{CellDisagreement, STRONG_SPREAD, disagreements, spreads};
 pub use diff::{Delta, Diff, diff};
 pub use gaps::{GroupGap, gap, group_gap, targets};
 pub use references::{RefScore, ReferenceScores, score_references};
+pub use refindex::ReferenceIndex;
 pub use tally::{Aggregation, Tally};
 
 use serde::Serialize;
@@ -127,5 +129,7 @@ impl Scores {
 
 #[cfg(test)]
 mod ref_tests;
+#[cfg(test)]
+mod refindex_tests;
 #[cfg(test)]
 mod tests;

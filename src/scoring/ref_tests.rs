@@ -17,7 +17,7 @@ fn question(i: usize, refs: u8, weight: u8) -> Question {
     q
 }
 
-fn questionnaire(shape: &[(u8, u8)]) -> Questionnaire {
+pub(super) fn questionnaire(shape: &[(u8, u8)]) -> Questionnaire {
     Questionnaire {
         id: "t".into(),
         title: "T".into(),

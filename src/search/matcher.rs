@@ -74,6 +74,19 @@ impl Query {
         50 + 26 + runs
     }
 
+    /// Whether the query's chars all appear in order in `field`, without rating it: for
+    /// questions that can no longer reach the shown hits but still count for narrowing.
+    pub fn matches(&self, field: &Folded) -> bool {
+        if self.chars.is_empty() || self.mask & field.mask != self.mask {
+            return false;
+        }
+        if field.ascii && self.folded.is_ascii() {
+            subsequence(field.text.as_bytes(), self.folded.as_bytes())
+        } else {
+            subsequence(&field.text.chars().collect::<Vec<_>>(), &self.chars)
+        }
+    }
+
     /// The rating of this query in `folded` (a field passed through `fold`), with the matched
     /// char indices left in `positions`; `None` when the query's chars do not all appear in order.
     pub fn score(&self, field: &Folded, positions: &mut Vec<usize>) -> Option<i64> {
@@ -95,6 +108,19 @@ impl Query {
             Some(rate(&hay, positions, exact.is_some(), char::is_alphanumeric))
         }
     }
+}
+
+fn subsequence<T: Copy + PartialEq>(hay: &[T], needle: &[T]) -> bool {
+    let mut k = 0;
+    for &c in hay {
+        if needle.get(k) == Some(&c) {
+            k += 1;
+            if k == needle.len() {
+                return true;
+            }
+        }
+    }
+    needle.is_empty()
 }
 
 /// Matched positions: the exact substring, else the first in-order match (`end`: its last
@@ -182,6 +208,15 @@ mod tests {
         let q = Query::new("ms-2.7");
         assert_eq!(q.score(&Folded::new("MS-2.7"), &mut Vec::new()), Some(q.best_possible()));
         assert_eq!(run("xyz", "in the case"), None);
+    }
+
+    #[test]
+    fn matches_agrees_with_score() {
+        for (q, f) in [("inc", "in the case"), ("xyz", "in the case"), ("zö", "Ünïcode ZÖNE"), ("ab", "ba"), ("a", "")]
+        {
+            let (q, f) = (Query::new(q), Folded::new(f));
+            assert_eq!(q.matches(&f), q.score(&f, &mut Vec::new()).is_some(), "{f:?}", f = f.text);
+        }
     }
 
     #[test]

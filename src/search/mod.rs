@@ -5,6 +5,8 @@
 
 mod matcher;
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::questionnaire::{Question, Questionnaire};
@@ -155,14 +157,26 @@ impl Index {
         // Rank on (score, question, field) first; only the hits kept get their text and
         // positions, so a query matching most of a big bank stays cheap.
         let mut ranked: Vec<(i64, usize, usize)> = Vec::new();
+        let mut matching: Matching = Vec::new();
+        // The `limit` best scores so far: once full, a field that cannot reach the lowest of
+        // them is only checked for a match (narrowing needs every matching question), and
+        // not at all once the question is known to match.
+        let mut top: BinaryHeap<Reverse<i64>> = BinaryHeap::new();
         let mut consider = |i: usize| {
             let e = &entries[i];
+            let floor = (limit > 0 && top.len() >= limit).then(|| top.peek().map_or(i64::MIN, |r| r.0));
+            let unreachable = |field: Field| floor.is_some_and(|t| best_possible + field.bonus() < t);
             let mut best: Option<(i64, usize)> = None;
+            let mut matched = false;
             // A tie keeps the earlier field, so a field that can at best tie is not read.
             let hopeless =
                 |best: Option<(i64, usize)>, field: Field| best.is_some_and(|b| b.0 >= best_possible + field.bonus());
             for (k, (field, _, folded)) in e.fields.iter().enumerate() {
                 if hopeless(best, *field) {
+                    continue;
+                }
+                if unreachable(*field) {
+                    matched = matched || query.matches(folded);
                     continue;
                 }
                 if let Some(score) = query.score(folded, &mut scratch) {
@@ -172,29 +186,41 @@ impl Index {
                     }
                 }
             }
-            if !hopeless(best, Field::Note)
-                && let Some(n) = note(i).filter(|n| !n.is_empty())
-            {
+            // A note that could only confirm a match already found is not read either.
+            let skip_note = hopeless(best, Field::Note) || (matched && unreachable(Field::Note));
+            if !skip_note && let Some(n) = note(i).filter(|n| !n.is_empty()) {
                 let cached = &mut notes[i];
                 if !cached.as_ref().is_some_and(|c| folds_to(n, &c.text)) {
                     *cached = Some(Folded::new(n));
                 }
-                if let Some(score) = cached.as_ref().and_then(|c| query.score(c, &mut scratch)) {
-                    let score = score + Field::Note.bonus();
-                    if best.is_none_or(|b| score > b.0) {
-                        best = Some((score, NOTE));
+                if let Some(c) = cached.as_ref() {
+                    if unreachable(Field::Note) {
+                        matched = matched || query.matches(c);
+                    } else if let Some(score) = query.score(c, &mut scratch) {
+                        let score = score + Field::Note.bonus();
+                        if best.is_none_or(|b| score > b.0) {
+                            best = Some((score, NOTE));
+                        }
                     }
                 }
             }
             if let Some((score, k)) = best {
                 ranked.push((score, i, k));
+                if top.len() < limit {
+                    top.push(Reverse(score));
+                } else if top.peek().is_some_and(|r| score > r.0) {
+                    top.pop();
+                    top.push(Reverse(score));
+                }
+            }
+            if matched || best.is_some() {
+                matching.push(i);
             }
         };
         match within {
             Some(ids) => ids.iter().copied().filter(|&i| i < entries.len()).for_each(&mut consider),
             None => (0..entries.len()).for_each(&mut consider),
         }
-        let matching: Matching = ranked.iter().map(|r| r.1).collect();
         // Keys are unique (question indices differ), so an unstable sort gives a stable order.
         let order = |a: &(i64, usize, usize), b: &(i64, usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if limit < ranked.len() {
@@ -295,6 +321,24 @@ mod tests {
         let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
         ids.sort_unstable();
         assert_eq!(matching, ids);
+    }
+
+    #[test]
+    fn a_small_limit_on_a_big_bank_keeps_the_full_ranking_and_every_id() {
+        let spec = crate::testgen::Spec::new(600, 1, 0);
+        let q = crate::questionnaire::parse("gen", &crate::testgen::questionnaire_text(&spec)).unwrap();
+        let i = Index::new(&q);
+        let note = |n: usize| n.is_multiple_of(7).then_some("incident review with the supplier");
+        for query in ["incident", "A.6.2", "MS-2.7", "bias testing", "supplier", "e", "rev"] {
+            let all = i.search(&q, query, note, None, usize::MAX);
+            let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
+            ids.sort_unstable();
+            for limit in [1, 5, 40] {
+                let (top, matching) = i.search_narrowing(&q, query, note, None, limit);
+                assert_eq!(top, all[..limit.min(all.len())], "{query} {limit}");
+                assert_eq!(matching, ids, "{query} {limit}");
+            }
+        }
     }
 
     #[test]
