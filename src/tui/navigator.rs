@@ -39,16 +39,19 @@ impl Filter {
     }
 }
 
-/// Does question `i` pass the state's filter?
+/// Does question `i` pass the state's filter? Cheap when no filter is on (the common case,
+/// and the one the navigator pays for every question on every frame).
 pub fn admits(s: &AppState, i: usize) -> bool {
     let f = s.filter;
+    if f.is_all() {
+        return true;
+    }
     let q = &s.questionnaire.questions[i];
     let r = s.current_respondent();
-    let a = r.answer(&q.id);
     (!f.quick || q.profiles.iter().any(|p| p == "quick"))
         && (!f.role || q.roles.iter().any(|x| x.eq_ignore_ascii_case(&r.role)))
-        && (!f.unanswered || a.and_then(|a| a.value).is_none())
-        && (!f.flagged || a.is_some_and(|a| a.flag))
+        && (!f.unanswered || !s.derived.is_answered(i))
+        && (!f.flagged || r.answer(&q.id).is_some_and(|a| a.flag))
 }
 
 /// The next question after `from` that the filter admits (`from` itself excluded).
@@ -60,45 +63,53 @@ pub fn prev(s: &AppState, from: usize) -> Option<usize> {
     (0..from.min(s.questionnaire.questions.len())).rev().find(|&i| admits(s, i))
 }
 
+/// A row of the tree. Headers carry their branch's progress (answered, total) over all its
+/// questions, whatever the filter shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
-    Phase(Option<Phase>),
-    Function(Option<Phase>, Option<Function>),
+    Phase(Option<Phase>, usize, usize),
+    Function(Option<Phase>, Option<Function>, usize, usize),
     Question(usize),
 }
 
 /// The tree's rows: a phase header, its functions, their admitted questions. Branches with no
-/// admitted question are left out so a filtered tree stays short.
+/// admitted question are left out so a filtered tree stays short. One pass over the questions.
 pub fn rows(s: &AppState) -> Vec<Row> {
     let (phases, functions) = s.heat_grid();
-    let mut out = Vec::new();
-    for p in &phases {
-        let start = out.len();
-        out.push(Row::Phase(*p));
-        for f in &functions {
-            let qs: Vec<usize> = s
-                .questionnaire
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(i, q)| q.phase == *p && q.function == *f && admits(s, *i))
-                .map(|(i, _)| i)
-                .collect();
-            if !qs.is_empty() {
-                out.push(Row::Function(*p, *f));
-                out.extend(qs.into_iter().map(Row::Question));
-            }
+    let col_of = |f: Option<Function>| functions.iter().position(|x| *x == f).unwrap_or(0);
+    let row_of = |p: Option<Phase>| phases.iter().position(|x| *x == p).unwrap_or(0);
+    let mut cells: Vec<(Vec<usize>, usize, usize)> = vec![(Vec::new(), 0, 0); phases.len() * functions.len()];
+    for (i, q) in s.questionnaire.questions.iter().enumerate() {
+        let cell = &mut cells[row_of(q.phase) * functions.len() + col_of(q.function)];
+        cell.1 += usize::from(s.derived.is_answered(i));
+        cell.2 += 1;
+        if admits(s, i) {
+            cell.0.push(i);
         }
-        if out.len() == start + 1 {
-            out.pop();
+    }
+    let mut out = Vec::new();
+    for (ri, p) in phases.iter().enumerate() {
+        let row_cells = &cells[ri * functions.len()..(ri + 1) * functions.len()];
+        if row_cells.iter().all(|c| c.0.is_empty()) {
+            continue;
+        }
+        let (done, total) = row_cells.iter().fold((0, 0), |(d, t), c| (d + c.1, t + c.2));
+        out.push(Row::Phase(*p, done, total));
+        for (ci, f) in functions.iter().enumerate() {
+            let (qs, done, total) = &row_cells[ci];
+            if !qs.is_empty() {
+                out.push(Row::Function(*p, *f, *done, *total));
+                out.extend(qs.iter().map(|&i| Row::Question(i)));
+            }
         }
     }
     out
 }
 
-/// Answered and total questions of a branch (unfiltered: progress is about the whole).
-pub fn branch_progress(s: &AppState, phase: Option<Phase>, function: Option<Option<Function>>) -> (usize, usize) {
-    let r = s.current_respondent();
-    let qs = s.questionnaire.questions.iter().filter(|q| q.phase == phase && function.is_none_or(|f| q.function == f));
-    qs.fold((0, 0), |(done, total), q| (done + usize::from(r.answer(&q.id).and_then(|a| a.value).is_some()), total + 1))
+/// The row of the question at the cursor, or the nearest question row before it.
+pub fn row_of_question(rows: &[Row], cursor: usize) -> usize {
+    rows.iter()
+        .position(|r| *r == Row::Question(cursor))
+        .or_else(|| rows.iter().rposition(|r| matches!(r, Row::Question(i) if *i < cursor)))
+        .unwrap_or(0)
 }

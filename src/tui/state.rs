@@ -129,6 +129,10 @@ pub struct AppState {
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     pub history_len: usize,
+    /// Per heatmap cell, the widest spread between respondents' levels on one question
+    /// (cells with no question answered by two respondents are absent).
+    pub spreads:
+        std::collections::HashMap<(Option<crate::questionnaire::Phase>, Option<crate::questionnaire::Function>), u8>,
     /// Scores of the baseline assessment, when workspace.toml names one.
     pub baseline: Option<Scores>,
     /// Workshop mode: the projector view of the current question and everyone's levels.
@@ -172,13 +176,39 @@ impl AppState {
             history_len: 0,
             filter: Default::default(),
             baseline: None,
+            spreads: Default::default(),
             workshop: false,
             mouse: true,
             now: crate::workspace::now_rfc3339,
         };
+        s.refresh_spreads(None);
         // Resume where the work stopped: the first question this respondent has not answered.
         s.cursor = s.first_unanswered_from(0).unwrap_or(0);
         s
+    }
+
+    /// Recompute the per-cell spreads: every cell, or only the cell of question `changed`.
+    /// With fewer than two respondents there is nothing to compare and nothing is scanned.
+    pub fn refresh_spreads(&mut self, changed: Option<usize>) {
+        let cell = changed.and_then(|i| self.questionnaire.questions.get(i)).map(|q| (q.phase, q.function));
+        match cell {
+            Some(c) => {
+                self.spreads.remove(&c);
+            }
+            None => self.spreads.clear(),
+        }
+        if self.assessment.respondents.len() < 2 {
+            return;
+        }
+        for q in &self.questionnaire.questions {
+            let key = (q.phase, q.function);
+            if cell.is_some_and(|c| c != key) || self.assessment.levels(&q.id).len() < 2 {
+                continue;
+            }
+            let spread = self.assessment.spread(&q.id);
+            let e = self.spreads.entry(key).or_insert(spread);
+            *e = (*e).max(spread);
+        }
     }
 
     pub fn current_respondent(&self) -> &Respondent {
@@ -208,6 +238,7 @@ impl AppState {
     pub fn rescore(&mut self) {
         let statuses = self.assessment.statuses(&self.questionnaire);
         self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
+        self.refresh_spreads(None);
         self.respondent_changed();
     }
 
@@ -221,6 +252,7 @@ impl AppState {
         let r =
             self.assessment.respondents.get(self.respondent.min(self.assessment.respondents.len().saturating_sub(1)));
         self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
+        self.refresh_spreads(Some(i));
     }
 
     /// Another respondent's answers are shown: rebuild their progress and targets.

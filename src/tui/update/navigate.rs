@@ -44,11 +44,7 @@ pub(super) fn navigator_action(s: &mut AppState, selected: usize, action: Action
 
 /// The navigator row of the question at the cursor (or the nearest row before it).
 pub fn cursor_row(s: &AppState) -> usize {
-    let rows = navigator::rows(s);
-    rows.iter()
-        .position(|r| *r == navigator::Row::Question(s.cursor))
-        .or_else(|| rows.iter().rposition(|r| matches!(r, navigator::Row::Question(i) if *i < s.cursor)))
-        .unwrap_or(0)
+    navigator::row_of_question(&navigator::rows(s), s.cursor)
 }
 
 pub(super) fn toggle_filter(s: &mut AppState, action: Action) {

@@ -10,9 +10,8 @@ use super::status::truncate;
 use super::theme;
 use crate::assessment::Value;
 use crate::text::sanitize;
-use crate::tui::navigator::{Row, branch_progress, rows};
+use crate::tui::navigator::{Row, row_of_question, rows};
 use crate::tui::state::{AppState, Mode};
-use crate::tui::update::cursor_row;
 
 /// The first row shown, keeping `selected` in view in a window of `height` rows (shared with
 /// the mouse handler so a click lands on the row drawn there).
@@ -23,10 +22,10 @@ pub fn first_row(selected: usize, len: usize, height: usize) -> usize {
 
 /// The row that has the highlight: the selection when the navigator has the keys, else the
 /// question at the cursor.
-pub fn selected_row(s: &AppState) -> usize {
+pub fn selected_row(s: &AppState, rows: &[Row]) -> usize {
     match s.mode {
         Mode::Navigator { selected } => selected,
-        _ => cursor_row(s),
+        _ => row_of_question(rows, s.cursor),
     }
 }
 
@@ -54,7 +53,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, area);
     f.render_widget(block, area);
     let all = rows(s);
-    let selected = selected_row(s);
+    let selected = selected_row(s, &all);
     let width = inner.width as usize;
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
@@ -64,13 +63,11 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let mut line = match row {
-            Row::Phase(p) => {
-                let (done, total) = branch_progress(s, *p, None);
+            Row::Phase(p, done, total) => {
                 let name = p.map_or("Unassigned", |p| p.title());
                 Line::styled(format!("{name} {done}/{total}"), bold)
             }
-            Row::Function(p, func) => {
-                let (done, total) = branch_progress(s, *p, Some(*func));
+            Row::Function(_, func, done, total) => {
                 Line::styled(format!(" {} {done}/{total}", func.map_or("Unassigned", |f| f.title())), bold)
             }
             Row::Question(i) => {
