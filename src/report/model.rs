@@ -66,6 +66,32 @@ impl SoaRow {
     }
 }
 
+/// The Statement of Applicability: every Annex A control with its decision (workspace.toml
+/// `[soa]`) and the implementation status its citing questions give it.
+pub fn soa_rows(meta: &Meta, q: &Questionnaire, refs: &scoring::ReferenceScores) -> Vec<SoaRow> {
+    crate::frameworks::get()
+        .iso
+        .control
+        .iter()
+        .map(|c| {
+            let r = refs.get(&c.id);
+            let entry = meta.soa.get(&c.id);
+            let score = r.and_then(|r| r.tally.score);
+            SoaRow {
+                control: c.id.clone(),
+                title: c.title.clone(),
+                applicable: entry.is_none_or(|e| e.applicable),
+                justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
+                score,
+                status: scoring::soa::Implementation::from_score(score),
+                questions: r
+                    .map(|r| r.questions.iter().map(|&i| q.questions[i].id.clone()).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
 pub struct Report<'a> {
     pub meta: &'a Meta,
     pub questionnaire: &'a Questionnaire,
@@ -141,27 +167,7 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
-        let soa = crate::frameworks::get()
-            .iso
-            .control
-            .iter()
-            .map(|c| {
-                let r = refs.get(&c.id);
-                let entry = meta.soa.get(&c.id);
-                let score = r.and_then(|r| r.tally.score);
-                SoaRow {
-                    control: c.id.clone(),
-                    title: c.title.clone(),
-                    applicable: entry.is_none_or(|e| e.applicable),
-                    justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
-                    score,
-                    status: scoring::soa::Implementation::from_score(score),
-                    questions: r
-                        .map(|r| r.questions.iter().map(|&i| q.questions[i].id.clone()).collect())
-                        .unwrap_or_default(),
-                }
-            })
-            .collect();
+        let soa = soa_rows(meta, q, &refs);
         Report {
             meta,
             questionnaire: q,

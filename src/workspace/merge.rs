@@ -152,25 +152,12 @@ fn add_respondent(
     // One entry per answer, so the history says where every answer came from.
     for (qid, a) in &parsed.answers {
         let c = change(&parsed, qid, None, a.clone(), by, at);
-        s.record(&history::render(&entry(&c)))?;
+        s.record(&history::render(&c.entry()))?;
     }
     out.events.push(Event::RespondentAdded { id: r.id.clone(), name: r.name.clone(), answers: parsed.answers.len() });
     target.assessment.respondents.retain(|x| x.id != r.id);
     target.assessment.respondents.push(parsed);
     Ok(())
-}
-
-fn entry(c: &Change) -> history::Entry<'_> {
-    history::Entry {
-        at: &c.at,
-        by: &c.by,
-        respondent: &c.respondent.id,
-        question: &c.question,
-        kind: &c.kind,
-        reverts: c.reverts,
-        old: c.old.as_ref(),
-        new: c.new.as_ref(),
-    }
 }
 
 fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, out: &mut Outcome) -> Result<()> {
@@ -220,7 +207,7 @@ fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, 
                 let c = change(&mine, qid, Some(other), kept, by, at);
                 if c.new.as_ref() == Some(ours) {
                     // Nothing changes on disk; the entry alone keeps the answer not taken.
-                    store(target)?.record(&history::render(&entry(&c)))?;
+                    store(target)?.record(&history::render(&c.entry()))?;
                     (None, event)
                 } else {
                     (Some(c), event)

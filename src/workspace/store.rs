@@ -71,6 +71,22 @@ pub struct Change {
     pub reverts: Option<usize>,
 }
 
+impl Change {
+    /// This change as a history entry.
+    pub fn entry(&self) -> history::Entry<'_> {
+        history::Entry {
+            at: &self.at,
+            by: &self.by,
+            respondent: &self.respondent.id,
+            question: &self.question,
+            kind: &self.kind,
+            reverts: self.reverts,
+            old: self.old.as_ref(),
+            new: self.new.as_ref(),
+        }
+    }
+}
+
 impl Store {
     pub(super) fn new(
         dir: PathBuf,
@@ -143,16 +159,7 @@ impl Store {
         }
         let path = self.answers_path(&c.respondent.id);
         let position = self.position(&c.question);
-        let entry = history::render(&history::Entry {
-            at: &c.at,
-            by: &c.by,
-            respondent: &c.respondent.id,
-            question: &c.question,
-            kind: &c.kind,
-            reverts: c.reverts,
-            old: c.old.as_ref(),
-            new: c.new.as_ref(),
-        });
+        let entry = history::render(&c.entry());
         // A new respondent's file is written whole once; after that, changes may be journaled.
         if let Some(doc) = self.docs.get_mut(&c.respondent.id).filter(|_| self.journal) {
             doc.set(&c.question, c.new.as_ref(), position);

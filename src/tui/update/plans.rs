@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, jump};
+use crate::report::model::SoaRow;
 use crate::scoring::references::score_references;
 use crate::scoring::roadmap::Item;
 use crate::scoring::soa::validate;
@@ -40,38 +41,11 @@ pub fn roadmap_action(s: &mut AppState, selected: usize, action: Action) {
     s.mode = Mode::Roadmap { selected };
 }
 
-/// One SoA row: control id, title, decision, implementation status and citing questions.
-pub struct SoaRow {
-    pub id: String,
-    pub title: String,
-    pub entry: SoaEntry,
-    pub status: crate::scoring::soa::Implementation,
-    pub questions: Vec<usize>,
-}
-
+/// The SoA rows, built exactly as the reports build them.
 pub fn soa_rows(s: &AppState) -> Vec<SoaRow> {
-    let statuses = s.assessment.statuses(&s.questionnaire);
-    let refs = score_references(&s.questionnaire, &statuses, s.meta.aggregation);
-    crate::frameworks::get()
-        .iso
-        .control
-        .iter()
-        .map(|c| {
-            let score = refs.get(&c.id);
-            SoaRow {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                entry: s
-                    .meta
-                    .soa
-                    .get(&c.id)
-                    .cloned()
-                    .unwrap_or(SoaEntry { applicable: true, justification: String::new() }),
-                status: crate::scoring::soa::Implementation::from_score(score.and_then(|r| r.tally.score)),
-                questions: score.map(|r| r.questions.clone()).unwrap_or_default(),
-            }
-        })
-        .collect()
+    let statuses = &s.scores.questions;
+    let refs = score_references(&s.questionnaire, statuses, s.meta.aggregation);
+    crate::report::model::soa_rows(&s.meta, &s.questionnaire, &refs)
 }
 
 /// Keys on the SoA screen: while a justification is typed, keys are text.
@@ -114,13 +88,14 @@ fn soa_action(s: &mut AppState, selected: usize, action: Action) -> Vec<Effect> 
             return Vec::new();
         }
         Action::Select => {
-            if let Some(&i) = soa_rows(s).get(selected).and_then(|r| r.questions.first()) {
+            let first = soa_rows(s).get(selected).and_then(|r| r.questions.first().cloned());
+            if let Some(i) = first.and_then(|id| s.questionnaire.index_of(&id)) {
                 jump(s, i);
             }
             return Vec::new();
         }
         Action::NotApplicable => {
-            let current = soa_rows(s).get(selected).map(|r| r.entry.justification.clone()).unwrap_or_default();
+            let current = soa_rows(s).get(selected).map(|r| r.justification.clone()).unwrap_or_default();
             s.mode = Mode::Soa { selected, justification: Some(current) };
             return Vec::new();
         }

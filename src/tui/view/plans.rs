@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
-use crate::scoring::soa::Implementation;
 use crate::text::sanitize;
 use crate::tui::state::AppState;
 use crate::tui::update::plans::{roadmap_items, soa_rows};
@@ -64,10 +63,6 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, selected: usize) {
     f.render_widget(Paragraph::new(shown), inner);
 }
 
-fn status_label(st: Implementation) -> &'static str {
-    st.label()
-}
-
 pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Option<&str>) {
     f.render_widget(Clear, area);
     let block = Block::new().borders(Borders::ALL).title(" Statement of Applicability — ISO/IEC 42001 Annex A ");
@@ -79,8 +74,8 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
     let start = first_row(selected, rows.len(), list.height as usize);
     let mut lines = Vec::new();
     for (n, r) in rows.iter().enumerate().skip(start).take(list.height as usize) {
-        let decision = if r.entry.applicable { "yes" } else { "NO " };
-        let head = format!("{:<8} {decision}  {:<15}  ", r.id, status_label(r.status));
+        let decision = if r.applicable { "yes" } else { "NO " };
+        let head = format!("{:<8} {decision}  {:<15}  ", r.control, r.status_label());
         let title = truncate(&sanitize(&r.title, false), width.saturating_sub(head.chars().count()));
         let mut line =
             Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(title)]);
@@ -95,7 +90,7 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
         format!(
             "{} questions cite {}; Enter jumps to the first. y applicable · n not applicable (asks why)",
             r.questions.len(),
-            r.id
+            r.control
         ),
         theme::dim(s.theme),
     )];
@@ -107,8 +102,8 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
             ));
             d.push(Line::raw(format!("> {}▏", sanitize(t, false))));
         }
-        None if !r.entry.applicable => {
-            d.push(Line::raw(format!("Not applicable: {}", sanitize(&r.entry.justification, false))));
+        None if !r.applicable => {
+            d.push(Line::raw(format!("Not applicable: {}", sanitize(&r.justification, false))));
         }
         None => {}
     }
