@@ -13,8 +13,8 @@
 //!   last, after the answers file was fsynced, renamed and its folder fsynced), polled with
 //!   stat; (b) the status bar turning from "Saving…" to "Saved HH:MM:SS";
 //! - peak RSS: VmHWM from /proc/PID/status just before quitting.
-//! - XDG_CACHE_HOME is a temp folder too: the first start parses the TOML and fills aira's
-//!   parse cache (reported on its own), the later starts read it.
+//! - the first start is also reported on its own: it may find the binary and the workspace
+//!   files cold in the page cache.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -51,7 +51,6 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        // aira's parse cache: empty at the first start, filled by it for the later ones.
         cmd.env("XDG_CACHE_HOME", home.join("cache"));
         cmd.env("USER", "bench");
         let mut reader = pair.master.try_clone_reader()?;
@@ -302,7 +301,7 @@ fn main() -> Result<()> {
 
     println!("workspace {} · binary {} · {COLS}×{ROWS}", ws.display(), bin.display());
     println!("\n| measure | n | median | p99 | max |\n|---|---|---|---|---|");
-    row("first complete frame, first start (parse cache cold)", &frames[..1.min(frames.len())]);
+    row("first complete frame, first start", &frames[..1.min(frames.len())]);
     row("first complete frame after start", &frames);
     row("keypress → frame, all keys", &k.frame_all);
     row("keypress → frame, answering (digits)", &k.frame_answer);

@@ -19,5 +19,6 @@ pub mod search;
 #[doc(hidden)]
 pub mod testgen;
 pub mod text;
+pub mod tomltree;
 pub mod tui;
 pub mod workspace;

@@ -3,11 +3,9 @@
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use crate::diag::Diagnostic;
 use crate::text::find_forbidden_control;
+use crate::tomltree::{Item, Table, Value};
 
 /// Longest text field accepted: beyond this a file is hostile or broken, not a questionnaire.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
@@ -15,47 +13,33 @@ pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 pub type Span = Range<usize>;
 
 pub struct Fields<'t, 'i> {
-    pub table: &'t DeTable<'i>,
+    pub table: &'t Table<'i>,
     pub span: Span,
     pub diags: &'t mut Vec<Diagnostic>,
 }
 
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-        self.table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+    pub fn get(&self, key: &str) -> Option<&'t Item<'i>> {
+        self.table.get(key)
     }
 
     /// Report every key not in `allowed` (a typo like `guidence` must not pass silently).
     pub fn deny_unknown(&mut self, allowed: &[&str], context: &str) {
-        for (k, _) in self.table.iter() {
-            if !allowed.contains(&k.get_ref().as_ref()) {
-                let hint = allowed.iter().copied().find(|a| similar(a, k.get_ref()));
+        for (k, span, _) in self.table.iter() {
+            if !allowed.contains(&k) {
+                let hint = allowed.iter().copied().find(|a| similar(a, k));
                 let msg = match hint {
-                    Some(h) => format!("unknown key `{}` in {context} (did you mean `{h}`?)", k.get_ref()),
-                    None => {
-                        format!("unknown key `{}` in {context}; expected one of: {}", k.get_ref(), allowed.join(", "))
-                    }
+                    Some(h) => format!("unknown key `{k}` in {context} (did you mean `{h}`?)"),
+                    None => format!("unknown key `{k}` in {context}; expected one of: {}", allowed.join(", ")),
                 };
-                self.diags.push(Diagnostic::error(k.span(), msg));
+                self.diags.push(Diagnostic::error(span.range(), msg));
             }
         }
     }
 
-    fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue<'_>>, want: &str) {
-        self.diags
-            .push(Diagnostic::error(v.span(), format!("`{key}` must be {want}, found {}", type_name(v.get_ref()))));
+    fn wrong_type(&mut self, key: &str, v: &Item<'_>, want: &str) {
+        let found = v.value.type_name();
+        self.diags.push(Diagnostic::error(v.span.range(), format!("`{key}` must be {want}, found {found}")));
     }
 
     fn missing(&mut self, key: &str, context: &str) {
@@ -70,12 +54,12 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
             return None;
         };
-        let DeValue::String(s) = v.get_ref() else {
+        let Value::String(s) = &v.value else {
             self.wrong_type(key, v, "a string");
             return None;
         };
-        self.check_text(key, s, v.span(), multiline);
-        Some((s.to_string(), v.span()))
+        self.check_text(key, s, v.span.range(), multiline);
+        Some((s.to_string(), v.span.range()))
     }
 
     pub fn check_text(&mut self, key: &str, s: &str, span: Span, multiline: bool) {
@@ -96,20 +80,20 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A list of strings; a lone string is not accepted (it hides a missing pair of brackets).
     pub fn string_list(&mut self, key: &str, context: &str) -> Vec<(String, Span)> {
         let Some(v) = self.get(key) else { return Vec::new() };
-        let DeValue::Array(items) = v.get_ref() else {
+        let Value::Array(items) = &v.value else {
             self.wrong_type(key, v, "an array of strings");
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::String(s) => {
-                    self.check_text(key, s, item.span(), false);
-                    out.push((s.to_string(), item.span()));
+        for item in &items.items {
+            match &item.value {
+                Value::String(s) => {
+                    self.check_text(key, s, item.span.range(), false);
+                    out.push((s.to_string(), item.span.range()));
                 }
                 other => self.diags.push(Diagnostic::error(
-                    item.span(),
-                    format!("items of `{key}` in {context} must be strings, found {}", type_name(other)),
+                    item.span.range(),
+                    format!("items of `{key}` in {context} must be strings, found {}", other.type_name()),
                 )),
             }
         }
@@ -123,14 +107,12 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
             return None;
         };
-        match v.get_ref() {
-            DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                Ok(n) => Some((n, v.span())),
-                Err(_) => {
-                    self.diags.push(Diagnostic::error(v.span(), format!("`{key}` is out of range")));
-                    None
-                }
-            },
+        match &v.value {
+            Value::Integer(Some(n)) => Some((*n, v.span.range())),
+            Value::Integer(None) => {
+                self.diags.push(Diagnostic::error(v.span.range(), format!("`{key}` is out of range")));
+                None
+            }
             _ => {
                 self.wrong_type(key, v, "an integer");
                 None
@@ -141,28 +123,28 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A number; integers are accepted where a float is expected (`weight = 2`).
     pub fn number(&mut self, key: &str, context: &str) -> Option<(f64, Span)> {
         let v = self.get(key)?;
-        let parsed = match v.get_ref() {
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64),
+        let parsed = match &v.value {
+            Value::Float(f) => *f,
+            Value::Integer(n) => n.map(|n| n as f64),
             _ => {
                 self.wrong_type(key, v, &format!("a number in {context}"));
                 return None;
             }
         };
         match parsed {
-            Some(n) => Some((n, v.span())),
+            Some(n) => Some((n, v.span.range())),
             None => {
-                self.diags.push(Diagnostic::error(v.span(), format!("`{key}` is not a valid number")));
+                self.diags.push(Diagnostic::error(v.span.range(), format!("`{key}` is not a valid number")));
                 None
             }
         }
     }
 
     /// A sub-table (`[scale]`), with its span.
-    pub fn table(&mut self, key: &str) -> Option<(&'t DeTable<'i>, Span)> {
+    pub fn table(&mut self, key: &str) -> Option<(&'t Table<'i>, Span)> {
         let v = self.get(key)?;
-        match v.get_ref() {
-            DeValue::Table(t) => Some((t, v.span())),
+        match &v.value {
+            Value::Table(t) => Some((t, v.span.range())),
             _ => {
                 self.wrong_type(key, v, "a table");
                 None
@@ -171,19 +153,19 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An array of tables (`[[question]]`): each table with its span.
-    pub fn tables(&mut self, key: &str) -> Vec<(&'t DeTable<'i>, Span)> {
+    pub fn tables(&mut self, key: &str) -> Vec<(&'t Table<'i>, Span)> {
         let Some(v) = self.get(key) else { return Vec::new() };
-        let DeValue::Array(items) = v.get_ref() else {
+        let Value::Array(items) = &v.value else {
             self.wrong_type(key, v, "an array of tables");
             return Vec::new();
         };
         let mut out = Vec::new();
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Table(t) => out.push((t, item.span())),
+        for item in &items.items {
+            match &item.value {
+                Value::Table(t) => out.push((t, item.span.range())),
                 other => self.diags.push(Diagnostic::error(
-                    item.span(),
-                    format!("items of `{key}` must be tables, found {}", type_name(other)),
+                    item.span.range(),
+                    format!("items of `{key}` must be tables, found {}", other.type_name()),
                 )),
             }
         }

@@ -3,12 +3,11 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use toml::de::DeTable;
-
 use super::fields::{Fields, Span};
 use super::model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
 use super::refs::{RefKind, classify};
 use crate::diag::{Diagnostic, Located};
+use crate::tomltree::{self, Table};
 
 /// Refuse files past this size before parsing: a questionnaire is kilobytes, not gigabytes.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
@@ -63,25 +62,83 @@ pub fn parse(file: &str, text: &str) -> Result<Questionnaire, LoadError> {
 
 /// Validate a questionnaire text: the model when it could be built, and every diagnostic.
 pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
     if text.len() > MAX_FILE_BYTES {
-        diags.push(Diagnostic::error(None, format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", text.len())));
-        return (None, diags);
+        let too_big = format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", text.len());
+        return (None, vec![Diagnostic::error(None, too_big)]);
     }
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        for e in errors {
-            diags.push(Diagnostic::error(e.span(), format!("invalid TOML: {}", e.message().trim())));
-        }
-        return (None, diags);
+    // Clean files (the common case, and the big ones) come through the fast reader, question by
+    // question; a file with any diagnostic, even a warning, is read again by toml so that spans
+    // are exact.
+    let built = tomltree::read_streaming(
+        text,
+        || Questions::new(text),
+        |qs, doc, span| match build(doc, span, qs) {
+            (q, diags) if diags.is_empty() => Ok(q),
+            (q, diags) => Err((Some(Box::new(q)), diags)),
+        },
+        |errors| {
+            let diags = errors
+                .iter()
+                .map(|e| Diagnostic::error(e.span(), format!("invalid TOML: {}", e.message().trim())))
+                .collect();
+            (None, diags)
+        },
+    );
+    match built {
+        Ok(q) => (Some(q), Vec::new()),
+        Err((q, diags)) => (q.map(|q| *q), diags),
     }
-    let span = doc.span();
-    let q = build(text, doc.get_ref(), span, &mut diags);
-    (Some(q), diags)
 }
 
-fn build(text: &str, doc: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Questionnaire {
-    let mut root = Fields { table: doc, span: span.clone(), diags };
+/// Questions as they are built: one table at a time from the fast reader (perhaps from two
+/// halves of the file at once), or all at once from toml's tree.
+struct Questions<'t> {
+    text: &'t str,
+    list: Vec<Question>,
+    /// (question, id it replaces, span) for `check_replaces`.
+    replaced: Vec<(String, String, Span)>,
+    seen: HashMap<String, Span>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'t> Questions<'t> {
+    fn new(text: &'t str) -> Self {
+        Questions { text, list: Vec::new(), replaced: Vec::new(), seen: HashMap::new(), diags: Vec::new() }
+    }
+
+    fn add(&mut self, t: &Table<'_>, span: Span) {
+        let (q, r) = build_question(self.text, t, span, &mut self.diags, &mut self.seen);
+        self.replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
+        self.list.push(q);
+    }
+}
+
+impl tomltree::Stream for Questions<'_> {
+    const KEY: &'static str = "question";
+
+    fn table(&mut self, table: &Table<'_>, span: Span) -> bool {
+        self.add(table, span);
+        self.diags.is_empty()
+    }
+
+    fn append(&mut self, mut later: Self) -> bool {
+        // An id in both halves is a duplicate: left to the slow path, which locates it.
+        if later.seen.keys().any(|id| self.seen.contains_key(id)) {
+            return false;
+        }
+        self.list.append(&mut later.list);
+        self.replaced.append(&mut later.replaced);
+        self.seen.extend(later.seen);
+        self.diags.append(&mut later.diags);
+        self.diags.is_empty()
+    }
+}
+
+/// The questionnaire from the top-level tables and the questions (`qs`: those already built,
+/// to which the `[[question]]` tables still in `doc` are added). Diagnostics in file order.
+fn build(doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Questionnaire, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut root = Fields { table: doc, span: span.clone(), diags: &mut diags };
     root.deny_unknown(&["format", "questionnaire", "scale", "question"], "the top level");
     match root.integer("format", true, "the top level") {
         Some((FORMAT, _)) | None => {}
@@ -109,28 +166,22 @@ fn build(text: &str, doc: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>)
         Some((t, s)) => build_scale(t, s, root.diags),
         None => Scale::default(),
     };
-    let tables = root.tables("question");
-    let diags = root.diags;
-    if tables.is_empty() {
+    for (t, s) in root.tables("question") {
+        qs.add(t, s);
+    }
+    if qs.list.is_empty() {
         diags.push(Diagnostic::error(span.start..span.start, "the questionnaire has no [[question]]"));
     }
-    if tables.len() > MAX_QUESTIONS {
-        diags.push(Diagnostic::error(None, format!("{} questions; the limit is {MAX_QUESTIONS}", tables.len())));
-        return Questionnaire { id, title, version, description, scale, questions: Vec::new() };
+    if qs.list.len() > MAX_QUESTIONS {
+        diags.push(Diagnostic::error(None, format!("{} questions; the limit is {MAX_QUESTIONS}", qs.list.len())));
+        return (Questionnaire { id, title, version, description, scale, questions: Vec::new() }, diags);
     }
-    let mut seen: HashMap<String, Span> = HashMap::new();
-    let mut questions = Vec::with_capacity(tables.len());
-    let mut replaced = Vec::new();
-    for (t, s) in tables {
-        let (q, r) = build_question(text, t, s, diags, &mut seen);
-        replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
-        questions.push(q);
-    }
-    check_replaces(&seen, &replaced, diags);
-    Questionnaire { id, title, version, description, scale, questions }
+    diags.append(&mut qs.diags);
+    check_replaces(&qs.seen, &qs.replaced, &mut diags);
+    (Questionnaire { id, title, version, description, scale, questions: qs.list }, diags)
 }
 
-fn build_scale(t: &DeTable<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale {
+fn build_scale(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale {
     let mut f = Fields { table: t, span: span.clone(), diags };
     f.deny_unknown(&["min", "max", "level"], "[scale]");
     let min = f.integer("min", false, "[scale]");
@@ -181,7 +232,7 @@ pub const QUESTION_KEYS: &[&str] = &[
 
 fn build_question(
     text: &str,
-    t: &DeTable<'_>,
+    t: &Table<'_>,
     span: Span,
     diags: &mut Vec<Diagnostic>,
     seen: &mut HashMap<String, Span>,

@@ -101,3 +101,66 @@ fn deeply_nested_toml_does_not_crash() {
     let text = format!("x = {}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(parse("q.toml", &text).is_err());
 }
+
+/// A questionnaire past the size at which it is read in two halves on two threads.
+fn big() -> String {
+    let text = crate::testgen::questionnaire_text(&crate::testgen::Spec::new(1500, 1, 1));
+    assert!(text.len() > 1 << 20, "{} bytes: too small to be read in halves", text.len());
+    text
+}
+
+/// The same data in a spelling only toml's reader takes (a hex 1), so it is read the slow way.
+fn read_slowly(text: &str) -> (Option<Questionnaire>, Vec<crate::diag::Diagnostic>) {
+    let slow = text.replacen("format = 1", "format = 0x1", 1);
+    assert!(crate::tomltree::parse_fast(&slow).is_none());
+    check(&slow)
+}
+
+#[test]
+fn big_files_read_in_halves_equal_the_slow_reading() {
+    let text = big();
+    let (fast, diags) = check(&text);
+    assert!(diags.is_empty(), "{diags:?}");
+    let fast = fast.unwrap();
+    assert_eq!(fast.questions.len(), 1500);
+    assert_eq!(Some(fast), read_slowly(&text).0);
+}
+
+#[test]
+fn big_files_keep_every_rule_across_the_cut() {
+    let text = big();
+    let q = parse("q.toml", &text).unwrap();
+    // A duplicate id, one in each half: found, and located where the slow reading puts it.
+    let (first, last) = (&q.questions[0].id, &q.questions[1499].id);
+    let dup = text.replacen(&format!("id = \"{last}\""), &format!("id = \"{first}\""), 1);
+    let e = errors_of(&dup);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains(&format!("duplicate question id `{first}` (first defined on line ")), "{e:?}");
+    let slow = dup.replacen("format = 1", "format = 0x1", 1);
+    assert_eq!(e, read_slowly(&dup).1.iter().map(|d| located(&slow, d)).collect::<Vec<_>>());
+    // The scale after the questions: the second half is not questions alone; still read right.
+    let (start, end) = (text.find("\n[scale]").unwrap(), text.find("\n[[question]]").unwrap());
+    let scale_last = format!("{}{}{}", &text[..start], &text[end..], &text[start..end]);
+    let (q2, d2) = check(&scale_last);
+    assert!(d2.is_empty(), "{d2:?}");
+    assert_eq!(q2.as_ref().map(|q| q.scale.levels.len()), Some(6));
+    assert_eq!(q2, read_slowly(&scale_last).0);
+    // The middle of the file inside a multi-line string full of `[[question]]` lines: the cut
+    // lands on one of those, the first half does not end, and the file is read in one piece.
+    let at = text[..text.len() / 2].rfind("\nguidance = \"").unwrap() + 1;
+    let end = at + text[at..].find("\"\n").unwrap();
+    let fake = "[[question]]\nid = \"not-a-question\"\n".repeat(10_000);
+    let tricky = format!("{}guidance = \"\"\"\n{fake}\"\"\"{}", &text[..at], &text[end + 1..]);
+    let middle = tricky.len() / 2;
+    assert!(at < middle && middle < at + fake.len(), "the middle must fall inside the string");
+    let (q3, d3) = check(&tricky);
+    assert!(d3.is_empty(), "{d3:?}");
+    let q3 = q3.unwrap();
+    assert_eq!(q3.questions.len(), 1500);
+    assert!(q3.questions.iter().any(|q| q.guidance.contains("id = \"not-a-question\"")));
+    assert_eq!(Some(q3), read_slowly(&tricky).0);
+}
+
+fn located(text: &str, d: &crate::diag::Diagnostic) -> String {
+    crate::diag::Located { file: "q.toml", text, diagnostic: d }.short()
+}

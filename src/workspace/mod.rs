@@ -12,11 +12,11 @@
 
 pub mod answers;
 pub mod atomic;
-mod cache;
 pub mod consensus;
 mod error;
 pub mod history;
 pub mod journal;
+mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
@@ -25,7 +25,7 @@ mod store;
 mod undo;
 pub mod upgrade;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -37,7 +37,7 @@ pub use meta::Meta;
 pub use store::{Change, Doc, Store};
 pub use undo::{history_len, undo};
 
-use crate::assessment::{Assessment, Respondent, is_valid_respondent_id};
+use crate::assessment::{Assessment, Respondent};
 use crate::questionnaire::{self, Questionnaire};
 use atomic::{create_private_dir, read_limited, write_atomic};
 
@@ -142,28 +142,12 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let mpath = dir.join(meta::FILE);
     let mtext = read(&mpath)?;
     let (meta, meta_doc) = meta::parse(&mpath, &mtext)?;
-    let qpath = dir.join(QUESTIONNAIRE_FILE);
-    let qtext = read(&qpath)?;
-    let qname = qpath.display().to_string();
-    let qsha = sha256_hex(&qtext);
-    let big = qtext.len() >= cache::MIN_BYTES;
-    let questionnaire = match big.then(|| cache::questionnaire(&qsha)).flatten() {
-        Some(q) => q,
-        None => {
-            let q = questionnaire::parse(&qname, &qtext)?;
-            if big {
-                cache::save_questionnaire(&qsha, &q);
-            }
-            q
-        }
-    };
-    drop(qtext);
+    let load::Loaded { questionnaire, sha256: qsha, respondents, docs, journaled } = load::load(dir)?;
     if qsha != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
     let order: HashMap<String, usize> =
         questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-    let (respondents, docs, journaled) = load_respondents(dir, &questionnaire, &order)?;
     let consensus = load_consensus(dir, &questionnaire)?;
     let mut assessment = Assessment { respondents, ..Default::default() };
     for (qid, (value, decision)) in &consensus.0 {
@@ -201,59 +185,6 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
         return Ok((consensus::Agreed::new(), consensus::new_document()));
     }
     consensus::parse(&path, &read(&path)?, &q.scale)
-}
-
-type Loaded = (Vec<Respondent>, HashMap<String, Doc>, HashSet<String>);
-
-/// Every answers file, with its journal (if one was left) replayed over it.
-fn load_respondents(dir: &Path, q: &Questionnaire, order: &HashMap<String, usize>) -> Result<Loaded> {
-    let adir = dir.join("answers");
-    let mut respondents = Vec::new();
-    let mut docs = HashMap::new();
-    let mut journaled = HashSet::new();
-    // A linked answers folder would show another folder's answers and take our writes there.
-    if std::fs::symlink_metadata(&adir).is_ok_and(|m| m.file_type().is_symlink()) {
-        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it");
-        return Err(WorkspaceError::Io { path: adir, error: e });
-    }
-    let entries = match std::fs::read_dir(&adir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((respondents, docs, journaled)),
-        Err(e) => return Err(WorkspaceError::Io { path: adir, error: e }),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
-        // Only answers/<id>.toml with a well-formed id: temp files and strays are ignored.
-        if path.extension().and_then(|e| e.to_str()) != Some("toml") || !is_valid_respondent_id(stem) {
-            continue;
-        }
-        let text = read(&path)?;
-        // Parsed once per distinct text: later opens decode the cached result.
-        let big = text.len() >= cache::MIN_BYTES;
-        let key = if big { cache::answers_key(&sha256_hex(&text), &q.scale) } else { String::new() };
-        let (mut r, mut doc) = match big.then(|| cache::respondent(&key, stem)).flatten() {
-            Some(r) => (r, Doc::text(text)),
-            None => {
-                let (r, doc) = answers::parse(&path, stem, &text, &q.scale)?;
-                if big {
-                    cache::save_respondent(&key, &r);
-                }
-                (r, Doc::Parsed(doc))
-            }
-        };
-        if let Some(changes) = journal::read(dir, stem)? {
-            journal::replay(&mut r, &changes);
-            for (qid, new) in &changes {
-                doc.set(qid, new.as_ref(), order.get(qid).copied().unwrap_or(order.len()));
-            }
-            journaled.insert(r.id.clone());
-        }
-        docs.insert(r.id.clone(), doc);
-        respondents.push(r);
-    }
-    Ok((respondents, docs, journaled))
 }
 
 /// Cut a torn last history entry, keeping a copy of the original beside it.

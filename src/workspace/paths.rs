@@ -11,11 +11,6 @@ pub fn data_dir() -> Option<PathBuf> {
     dirs().map(|d| d.data_dir().to_owned())
 }
 
-/// `$XDG_CACHE_HOME/aira` on Linux: what can be rebuilt (parse caches).
-pub fn cache_dir() -> Option<PathBuf> {
-    dirs().map(|d| d.cache_dir().to_owned())
-}
-
 pub fn config_dir() -> Option<PathBuf> {
     dirs().map(|d| d.config_dir().to_owned())
 }

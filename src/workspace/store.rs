@@ -186,12 +186,6 @@ impl Store {
             let path = self.answers_path(&id);
             let text = self.parsed(&Respondent::new(&id, &id))?.to_string();
             self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
-            // The next open reads the new text from the parse cache instead of parsing it.
-            if text.len() >= super::cache::MIN_BYTES
-                && let Ok((r, _)) = answers::parse(&path, &id, &text, &self.scale)
-            {
-                super::cache::save_respondent(&super::cache::answers_key(&super::sha256_hex(&text), &self.scale), &r);
-            }
             let jpath = journal::path(&self.dir, &id);
             match std::fs::remove_file(&jpath) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(WorkspaceError::io(&jpath)(e)),

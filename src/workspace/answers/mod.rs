@@ -10,119 +10,159 @@ use super::error::{Result, WorkspaceError};
 use crate::assessment::{Answer, LogEntry, Respondent, Value};
 use crate::questionnaire::Scale;
 use crate::text::find_forbidden_control;
+use crate::tomltree::{self, Item as TreeItem, Table as TreeTable, Value as TreeValue};
 
 pub const FORMAT: i64 = 1;
 
 /// Parse an answers file into a respondent and the editable document it came from.
 pub fn parse(path: &Path, id: &str, text: &str, scale: &Scale) -> Result<(Respondent, DocumentMut)> {
-    let doc = toml_edit::Document::parse(text.to_owned()).map_err(|e| {
+    let r = read(path, id, text, scale)?;
+    let doc = text.parse::<DocumentMut>().map_err(|e| {
         WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
     })?;
-    let bad = |item: &Item, msg: String| WorkspaceError::at(path, text, item.span().map(|s| s.start), msg);
+    Ok((r, doc))
+}
+
+/// Parse an answers file into a respondent only (the document can be parsed when it is first
+/// written to): what opening a workspace needs, through the fast reader.
+pub fn read(path: &Path, id: &str, text: &str, scale: &Scale) -> Result<Respondent> {
+    read_awaiting_scale(path, id, text, &|| Some(scale.clone()))
+}
+
+/// [`read`], asking for the scale only at the end, so that parsing and building the answers
+/// can run while the questionnaire is still being read. `None` from `scale` fails the read.
+pub fn read_awaiting_scale(path: &Path, id: &str, text: &str, scale: &dyn Fn() -> Option<Scale>) -> Result<Respondent> {
+    // Every scale lies within 0..=100: build against that, then check the levels found against
+    // the real scale; only a file with a level outside it is built again, for the exact error.
+    let widest = Scale { min: 0, max: 100, levels: Vec::new() };
+    tomltree::read(
+        text,
+        |doc, _| {
+            let built = respondent(path, id, text, doc, &widest);
+            let scale =
+                scale().ok_or_else(|| WorkspaceError::Invalid("no questionnaire to check answers against".into()))?;
+            let fits = |l: Option<u8>| l.is_none_or(|l| scale.contains(l));
+            match built {
+                Ok(r) if r.answers.values().all(|a| fits(a.level()) && fits(a.target)) => Ok(r),
+                _ => respondent(path, id, text, doc, &scale),
+            }
+        },
+        |errors| {
+            let first = errors.first();
+            let message = first.map_or_else(String::new, |e| e.message().trim().to_owned());
+            WorkspaceError::at(
+                path,
+                text,
+                first.and_then(|e| e.span()).map(|s| s.start),
+                format!("invalid TOML: {message}"),
+            )
+        },
+    )
+}
+
+fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Scale) -> Result<Respondent> {
+    let bad = |item: &TreeItem<'_>, msg: String| WorkspaceError::at(path, text, Some(item.span.range().start), msg);
     if let Some(f) = doc.get("format") {
-        let n = f.as_integer().ok_or_else(|| bad(f, "`format` must be an integer".into()))?;
+        let TreeValue::Integer(Some(n)) = f.value else { return Err(bad(f, "`format` must be an integer".into())) };
         if n > FORMAT {
             return Err(WorkspaceError::NewerFormat { path: path.to_owned(), found: n, supported: FORMAT });
         }
     }
     let mut r = Respondent::new(id, id);
     if let Some(t) = doc.get("respondent") {
-        let t = t.as_table_like().ok_or_else(|| bad(t, "`respondent` must be a table".into()))?;
-        if let Some(n) = t.get("name") {
-            r.name = n.as_str().ok_or_else(|| bad(n, "`name` must be a string".into()))?.to_owned();
-        }
-        if let Some(n) = t.get("role") {
-            r.role = n.as_str().ok_or_else(|| bad(n, "`role` must be a string".into()))?.to_owned();
+        let TreeValue::Table(t) = &t.value else { return Err(bad(t, "`respondent` must be a table".into())) };
+        for (key, slot) in [("name", &mut r.name), ("role", &mut r.role)] {
+            if let Some(n) = t.get(key) {
+                let TreeValue::String(s) = &n.value else { return Err(bad(n, format!("`{key}` must be a string"))) };
+                *slot = s.to_string();
+            }
         }
     }
-    if let Some(answers) = doc.get("answers") {
-        let answers = answers.as_table_like().ok_or_else(|| bad(answers, "`answers` must be a table".into()))?;
-        for (qid, item) in answers.iter() {
-            let t = item.as_table_like().ok_or_else(|| bad(item, format!("answer `{qid}` must be a table")))?;
-            let mut a = Answer::default();
-            let int = |k: &str| -> Result<Option<u8>> {
-                match t.get(k) {
-                    None => Ok(None),
-                    Some(v) => match v.as_integer().and_then(|n| u8::try_from(n).ok()).filter(|&n| scale.contains(n)) {
-                        Some(n) => Ok(Some(n)),
-                        None => {
-                            Err(bad(v, format!("`{k}` of `{qid}` must be a level from {} to {}", scale.min, scale.max)))
-                        }
-                    },
-                }
-            };
-            let string = |k: &str, multiline: bool| -> Result<String> {
-                match t.get(k) {
-                    None => Ok(String::new()),
-                    Some(v) => {
-                        let s = v.as_str().ok_or_else(|| bad(v, format!("`{k}` of `{qid}` must be a string")))?;
-                        match find_forbidden_control(s, multiline) {
-                            Some((_, c)) => {
-                                Err(bad(v, format!("`{k}` of `{qid}` contains control character U+{:04X}", c as u32)))
-                            }
-                            None => Ok(s.to_owned()),
-                        }
-                    }
-                }
-            };
-            let flag = |k: &str| -> Result<bool> {
-                match t.get(k) {
-                    None => Ok(false),
-                    Some(v) => v.as_bool().ok_or_else(|| bad(v, format!("`{k}` of `{qid}` must be true or false"))),
-                }
-            };
-            a.value = match (int("level")?, flag("not_applicable")?) {
-                (Some(_), true) => {
-                    return Err(bad(item, format!("`{qid}` has both a level and not_applicable = true")));
-                }
-                (Some(l), false) => Some(Value::Level(l)),
-                (None, true) => Some(Value::NotApplicable),
-                (None, false) => None,
-            };
-            a.target = int("target")?;
-            a.note = string("note", true)?;
-            a.flag = flag("flag")?;
-            a.answered_at = string("answered_at", false)?;
-            a.answered_by = string("answered_by", false)?;
-            if let Some(ev) = t.get("evidence") {
-                let arr =
-                    ev.as_array().ok_or_else(|| bad(ev, format!("`evidence` of `{qid}` must be a list of strings")))?;
-                for v in arr.iter() {
-                    let s = v
-                        .as_str()
-                        .ok_or_else(|| bad(ev, format!("`evidence` of `{qid}` must be a list of strings")))?;
-                    a.evidence.push(s.to_owned());
-                }
+    let Some(answers) = doc.get("answers") else { return Ok(r) };
+    let TreeValue::Table(answers) = &answers.value else {
+        return Err(bad(answers, "`answers` must be a table".into()));
+    };
+    for (qid, _, item) in answers.iter() {
+        let TreeValue::Table(t) = &item.value else { return Err(bad(item, format!("answer `{qid}` must be a table"))) };
+        let int = |k: &str| -> Result<Option<u8>> {
+            let Some(v) = t.get(k) else { return Ok(None) };
+            match &v.value {
+                TreeValue::Integer(Some(n)) => u8::try_from(*n).ok().filter(|&n| scale.contains(n)),
+                _ => None,
             }
-            if let Some(log) = t.get("log") {
-                a.log = parse_log(log, qid, &bad)?;
+            .map(Some)
+            .ok_or_else(|| bad(v, format!("`{k}` of `{qid}` must be a level from {} to {}", scale.min, scale.max)))
+        };
+        let string = |k: &str, multiline: bool| -> Result<String> {
+            let Some(v) = t.get(k) else { return Ok(String::new()) };
+            let TreeValue::String(s) = &v.value else {
+                return Err(bad(v, format!("`{k}` of `{qid}` must be a string")));
+            };
+            match find_forbidden_control(s, multiline) {
+                Some((_, c)) => Err(bad(v, format!("`{k}` of `{qid}` contains control character U+{:04X}", c as u32))),
+                None => Ok(s.to_string()),
             }
-            r.answers.insert(qid.to_owned(), a);
+        };
+        let flag = |k: &str| -> Result<bool> {
+            match t.get(k).map(|v| (v, &v.value)) {
+                None => Ok(false),
+                Some((_, TreeValue::Boolean(b))) => Ok(*b),
+                Some((v, _)) => Err(bad(v, format!("`{k}` of `{qid}` must be true or false"))),
+            }
+        };
+        let value = match (int("level")?, flag("not_applicable")?) {
+            (Some(_), true) => return Err(bad(item, format!("`{qid}` has both a level and not_applicable = true"))),
+            (Some(l), false) => Some(Value::Level(l)),
+            (None, true) => Some(Value::NotApplicable),
+            (None, false) => None,
+        };
+        let mut a = Answer {
+            value,
+            target: int("target")?,
+            note: string("note", true)?,
+            flag: flag("flag")?,
+            answered_at: string("answered_at", false)?,
+            answered_by: string("answered_by", false)?,
+            ..Answer::default()
+        };
+        if let Some(ev) = t.get("evidence") {
+            let list = || bad(ev, format!("`evidence` of `{qid}` must be a list of strings"));
+            let TreeValue::Array(arr) = &ev.value else { return Err(list()) };
+            for v in &arr.items {
+                let TreeValue::String(s) = &v.value else { return Err(list()) };
+                a.evidence.push(s.to_string());
+            }
         }
+        if let Some(log) = t.get("log") {
+            a.log = parse_log(log, qid, &bad)?;
+        }
+        r.answers.insert(qid.to_owned(), a);
     }
-    Ok((r, doc.into_mut()))
+    Ok(r)
 }
 
 /// `log = [{ at, by, text }, …]`: every entry needs all three strings; only `text` may hold
 /// newlines and tabs.
-fn parse_log(item: &Item, qid: &str, bad: &dyn Fn(&Item, String) -> WorkspaceError) -> Result<Vec<LogEntry>> {
+fn parse_log(
+    item: &TreeItem<'_>,
+    qid: &str,
+    bad: &dyn Fn(&TreeItem<'_>, String) -> WorkspaceError,
+) -> Result<Vec<LogEntry>> {
     let shape = || format!("`log` of `{qid}` must be a list of {{ at = \"…\", by = \"…\", text = \"…\" }}");
-    let arr = item.as_array().ok_or_else(|| bad(item, shape()))?;
+    let TreeValue::Array(arr) = &item.value else { return Err(bad(item, shape())) };
     let mut log = Vec::new();
-    for v in arr.iter() {
-        // Values inside an array have spans of their own: point at the bad entry itself.
-        let here = |msg: String| if v.span().is_some() { bad(&Item::Value(v.clone()), msg) } else { bad(item, msg) };
-        let t = v.as_inline_table().ok_or_else(|| here(shape()))?;
+    for v in &arr.items {
+        // Entries have spans of their own: point at the bad entry itself.
+        let TreeValue::Table(t) = &v.value else { return Err(bad(v, shape())) };
         let field = |k: &str| -> Result<String> {
-            let s = t
-                .get(k)
-                .and_then(TValue::as_str)
-                .ok_or_else(|| here(format!("a `log` entry of `{qid}` needs a string `{k}`")))?;
+            let Some(TreeValue::String(s)) = t.get(k).map(|x| &x.value) else {
+                return Err(bad(v, format!("a `log` entry of `{qid}` needs a string `{k}`")));
+            };
             match find_forbidden_control(s, k == "text") {
                 Some((_, c)) => {
-                    Err(here(format!("`log` {k} of `{qid}` contains control character U+{:04X}", c as u32)))
+                    Err(bad(v, format!("`log` {k} of `{qid}` contains control character U+{:04X}", c as u32)))
                 }
-                None => Ok(s.to_owned()),
+                None => Ok(s.to_string()),
             }
         };
         log.push(LogEntry { at: field("at")?, by: field("by")?, text: field("text")? });
