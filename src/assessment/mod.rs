@@ -214,10 +214,15 @@ impl Assessment {
     /// Answers to question ids that the questionnaire does not have: kept, listed, never lost.
     pub fn orphans<'a>(&'a self, q: &'a Questionnaire) -> Vec<(&'a str, &'a str)> {
         let known: std::collections::HashSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+        self.orphans_by(|id| known.contains(id))
+    }
+
+    /// [`Self::orphans`], with the question ids known by a lookup the caller already has.
+    pub fn orphans_by(&self, known: impl Fn(&str) -> bool) -> Vec<(&str, &str)> {
         self.respondents
             .iter()
             .flat_map(|r| r.answers.keys().map(move |k| (r.id.as_str(), k.as_str())))
-            .filter(|(_, k)| !known.contains(k))
+            .filter(|(_, k)| !known(k))
             .collect()
     }
 }

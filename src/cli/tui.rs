@@ -36,12 +36,12 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
     let keymap = crate::tui::keymap::Keymap::load(
         crate::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
     )?;
-    let mut ws = workspace::open(dir, Access::WriteOrReadOnly)?;
-    if let Some(notice) = record_recent(dir, &ws.meta.name) {
-        ws.notices.push(notice);
-    }
+    let ws = workspace::open(dir, Access::WriteOrReadOnly)?;
     let opts = crate::tui::Options { theme: theme(cli, &cfg, color), user: crate::config::user_name(&cfg), keymap };
-    let unsaved = crate::tui::run(ws, opts)?;
+    // The recent list is written beside the wizard (its fsyncs and the time zone lookup for
+    // the timestamp are not worth delaying the first frame for).
+    let (recent_dir, name) = (dir.to_owned(), ws.meta.name.clone());
+    let unsaved = crate::tui::run(ws, opts, move || record_recent(&recent_dir, &name))?;
     if !unsaved.is_empty() {
         let _ = writeln!(
             std::io::stderr(),

@@ -71,8 +71,8 @@ pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     // are exact.
     let built = tomltree::read_streaming(
         text,
-        || Questions::new(text),
-        |qs, doc, span| match build(doc, span, qs) {
+        Questions::default,
+        |qs, doc, span| match build(text, doc, span, qs) {
             (q, diags) if diags.is_empty() => Ok(q),
             (q, diags) => Err((Some(Box::new(q)), diags)),
         },
@@ -90,30 +90,31 @@ pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     }
 }
 
+/// Ids a question replaces, each with its span.
+type Replaced = Vec<(String, Span)>;
+
 /// Questions as they are built: one table at a time from the fast reader (perhaps from two
-/// halves of the file at once), or all at once from toml's tree.
-struct Questions<'t> {
-    text: &'t str,
+/// threads on pieces of the file), or all at once from toml's tree.
+#[derive(Default)]
+struct Questions {
     list: Vec<Question>,
+    /// The span of each question's id (`None`: it has none).
+    id_spans: Vec<Option<Span>>,
     /// (question, id it replaces, span) for `check_replaces`.
     replaced: Vec<(String, String, Span)>,
-    seen: HashMap<String, Span>,
     diags: Vec<Diagnostic>,
 }
 
-impl<'t> Questions<'t> {
-    fn new(text: &'t str) -> Self {
-        Questions { text, list: Vec::new(), replaced: Vec::new(), seen: HashMap::new(), diags: Vec::new() }
-    }
-
+impl Questions {
     fn add(&mut self, t: &Table<'_>, span: Span) {
-        let (q, r) = build_question(self.text, t, span, &mut self.diags, &mut self.seen);
+        let (q, id_span, r) = build_question(t, span, &mut self.diags);
         self.replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
         self.list.push(q);
+        self.id_spans.push(id_span);
     }
 }
 
-impl tomltree::Stream for Questions<'_> {
+impl tomltree::Stream for Questions {
     const KEY: &'static str = "question";
 
     fn table(&mut self, table: &Table<'_>, span: Span) -> bool {
@@ -122,13 +123,9 @@ impl tomltree::Stream for Questions<'_> {
     }
 
     fn append(&mut self, mut later: Self) -> bool {
-        // An id in both halves is a duplicate: left to the slow path, which locates it.
-        if later.seen.keys().any(|id| self.seen.contains_key(id)) {
-            return false;
-        }
         self.list.append(&mut later.list);
+        self.id_spans.append(&mut later.id_spans);
         self.replaced.append(&mut later.replaced);
-        self.seen.extend(later.seen);
         self.diags.append(&mut later.diags);
         self.diags.is_empty()
     }
@@ -136,7 +133,7 @@ impl tomltree::Stream for Questions<'_> {
 
 /// The questionnaire from the top-level tables and the questions (`qs`: those already built,
 /// to which the `[[question]]` tables still in `doc` are added). Diagnostics in file order.
-fn build(doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Questionnaire, Vec<Diagnostic>) {
+fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questionnaire, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut root = Fields { table: doc, span: span.clone(), diags: &mut diags };
     root.deny_unknown(&["format", "questionnaire", "scale", "question"], "the top level");
@@ -177,7 +174,8 @@ fn build(doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Questionnaire, 
         return (Questionnaire { id, title, version, description, scale, questions: Vec::new() }, diags);
     }
     diags.append(&mut qs.diags);
-    check_replaces(&qs.seen, &qs.replaced, &mut diags);
+    let ids = first_of_each_id(text, &qs, &mut diags);
+    check_replaces(&ids, &qs.replaced, &mut diags);
     (Questionnaire { id, title, version, description, scale, questions: qs.list }, diags)
 }
 
@@ -230,29 +228,18 @@ pub const QUESTION_KEYS: &[&str] = &[
     "replaces", "section",
 ];
 
-fn build_question(
-    text: &str,
-    t: &Table<'_>,
-    span: Span,
-    diags: &mut Vec<Diagnostic>,
-    seen: &mut HashMap<String, Span>,
-) -> (Question, Vec<(String, Span)>) {
+/// One question, the span of its id (for the duplicate check, which needs every question) and
+/// the ids it replaces.
+fn build_question(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> (Question, Option<Span>, Replaced) {
     let ctx = "[[question]]";
     let mut f = Fields { table: t, span: span.clone(), diags };
     f.deny_unknown(QUESTION_KEYS, ctx);
-    let id = match f.string("id", true, false, ctx) {
+    let (id, id_span) = match f.string("id", true, false, ctx) {
         Some((id, s)) => {
             check_id(&id, s.clone(), f.diags);
-            if let Some(first) = seen.get(&id) {
-                let (line, _) = crate::diag::line_col(text, first.start);
-                f.diags
-                    .push(Diagnostic::error(s, format!("duplicate question id `{id}` (first defined on line {line})")));
-            } else {
-                seen.insert(id.clone(), s);
-            }
-            id
+            (id, Some(s))
         }
-        None => String::new(),
+        None => (String::new(), None),
     };
     let phase = f.string("phase", false, false, ctx).and_then(|(v, s)| {
         Phase::parse(&v).or_else(|| {
@@ -309,17 +296,36 @@ fn build_question(
         replaces,
         section,
     };
-    (q, replaced)
+    (q, id_span, replaced)
+}
+
+/// Every question id with the span of its first definition; a later one is a duplicate.
+fn first_of_each_id<'q>(text: &str, qs: &'q Questions, diags: &mut Vec<Diagnostic>) -> HashMap<&'q str, Span> {
+    let mut first: HashMap<&str, Span> = HashMap::with_capacity(qs.list.len());
+    for (q, span) in qs.list.iter().zip(&qs.id_spans) {
+        let Some(span) = span else { continue };
+        match first.get(q.id.as_str()) {
+            Some(at) => {
+                let (line, _) = crate::diag::line_col(text, at.start);
+                let msg = format!("duplicate question id `{}` (first defined on line {line})", q.id);
+                diags.push(Diagnostic::error(span.clone(), msg));
+            }
+            None => {
+                first.insert(&q.id, span.clone());
+            }
+        }
+    }
+    first
 }
 
 /// `replaces` drives `aira upgrade`: an old id must be well formed, no longer a question of
 /// this file, and claimed by one question only, or answers would move to the wrong place.
-fn check_replaces(ids: &HashMap<String, Span>, replaced: &[(String, String, Span)], diags: &mut Vec<Diagnostic>) {
+fn check_replaces(ids: &HashMap<&str, Span>, replaced: &[(String, String, Span)], diags: &mut Vec<Diagnostic>) {
     let mut claimed: HashMap<&str, &str> = HashMap::new();
     for (by, old, span) in replaced {
         if !is_valid_id(old) {
             check_id(old, span.clone(), diags);
-        } else if ids.contains_key(old) {
+        } else if ids.contains_key(old.as_str()) {
             diags.push(Diagnostic::error(
                 span.clone(),
                 format!("question `{by}` replaces `{old}`, which is still a question in this file"),

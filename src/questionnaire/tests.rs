@@ -102,10 +102,10 @@ fn deeply_nested_toml_does_not_crash() {
     assert!(parse("q.toml", &text).is_err());
 }
 
-/// A questionnaire past the size at which it is read in two halves on two threads.
+/// A questionnaire past the size at which it is read in pieces on two threads.
 fn big() -> String {
     let text = crate::testgen::questionnaire_text(&crate::testgen::Spec::new(1500, 1, 1));
-    assert!(text.len() > 1 << 20, "{} bytes: too small to be read in halves", text.len());
+    assert!(text.len() > 1 << 20, "{} bytes: too small to be read in pieces", text.len());
     text
 }
 
@@ -117,7 +117,7 @@ fn read_slowly(text: &str) -> (Option<Questionnaire>, Vec<crate::diag::Diagnosti
 }
 
 #[test]
-fn big_files_read_in_halves_equal_the_slow_reading() {
+fn big_files_read_in_pieces_equal_the_slow_reading() {
     let text = big();
     let (fast, diags) = check(&text);
     assert!(diags.is_empty(), "{diags:?}");
@@ -130,7 +130,7 @@ fn big_files_read_in_halves_equal_the_slow_reading() {
 fn big_files_keep_every_rule_across_the_cut() {
     let text = big();
     let q = parse("q.toml", &text).unwrap();
-    // A duplicate id, one in each half: found, and located where the slow reading puts it.
+    // A duplicate id, one in the first piece and one in the last: found, and located where the slow reading puts it.
     let (first, last) = (&q.questions[0].id, &q.questions[1499].id);
     let dup = text.replacen(&format!("id = \"{last}\""), &format!("id = \"{first}\""), 1);
     let e = errors_of(&dup);
@@ -138,7 +138,7 @@ fn big_files_keep_every_rule_across_the_cut() {
     assert!(e[0].contains(&format!("duplicate question id `{first}` (first defined on line ")), "{e:?}");
     let slow = dup.replacen("format = 1", "format = 0x1", 1);
     assert_eq!(e, read_slowly(&dup).1.iter().map(|d| located(&slow, d)).collect::<Vec<_>>());
-    // The scale after the questions: the second half is not questions alone; still read right.
+    // The scale after the questions: the last piece is not questions alone; still read right.
     let (start, end) = (text.find("\n[scale]").unwrap(), text.find("\n[[question]]").unwrap());
     let scale_last = format!("{}{}{}", &text[..start], &text[end..], &text[start..end]);
     let (q2, d2) = check(&scale_last);
@@ -146,7 +146,7 @@ fn big_files_keep_every_rule_across_the_cut() {
     assert_eq!(q2.as_ref().map(|q| q.scale.levels.len()), Some(6));
     assert_eq!(q2, read_slowly(&scale_last).0);
     // The middle of the file inside a multi-line string full of `[[question]]` lines: the cut
-    // lands on one of those, the first half does not end, and the file is read in one piece.
+    // lands on one of those, the piece before it does not end, and the file is read in one piece.
     let at = text[..text.len() / 2].rfind("\nguidance = \"").unwrap() + 1;
     let end = at + text[at..].find("\"\n").unwrap();
     let fake = "[[question]]\nid = \"not-a-question\"\n".repeat(10_000);

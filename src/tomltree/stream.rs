@@ -1,22 +1,27 @@
 //! Reading a file made mostly of one array of tables (a questionnaire's `[[question]]`s) one
-//! table at a time, and a big one in two halves at once.
+//! table at a time, and a big one in pieces on two threads.
 //!
 //! The fast reader hands each top-level `[[KEY]]` table to the caller's [`Stream`] as soon as no
 //! later header can add to it, then drops it: a 10,000-question file never exists as one tree.
-//! A big text is also cut at a `[[KEY]]` header near its middle and each half read on its own
-//! thread. The cut is sound only if it falls on a real header, not inside a multi-line string
-//! or array; a cut anywhere else leaves the first half unterminated, which the fast reader
-//! declines, and the whole text is then read in one piece.
+//! A big text is also cut into pieces at `[[KEY]]` headers and the pieces read on two threads.
+//! A cut is sound only if it falls on a real header, not inside a multi-line string or array;
+//! a cut anywhere else leaves the piece before it unterminated, which the fast reader declines,
+//! and the whole text is then read in one piece.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Item, Span, Table, Value, fast, slow};
 
-/// Texts from this size are read in two halves on two threads.
-const HALVES_FROM: usize = 1 << 20;
+/// Texts from this size are read in pieces on two threads.
+const PIECES_FROM: usize = 1 << 20;
+/// Small enough for the two threads to finish close together, big enough that merging costs
+/// nothing next to reading.
+const PIECES: usize = 8;
 
 /// What a caller builds from the streamed tables.
-pub trait Stream: Send {
+pub trait Stream: Send + Sync {
     /// The top-level array of tables streamed.
     const KEY: &'static str;
     /// Take one table (`span` is in the whole text); false gives up on the fast reading.
@@ -34,7 +39,7 @@ pub fn read_streaming<S: Stream, T, E>(
     build: impl Fn(S, &Table<'_>, Range<usize>) -> Result<T, E>,
     invalid: impl FnOnce(Vec<toml::de::Error>) -> E,
 ) -> Result<T, E> {
-    if let Some((state, table)) = halves(text, &new).or_else(|| whole(text, 0..text.len(), &new))
+    if let Some((state, table)) = pieces(text, &new).or_else(|| whole(text, 0..text.len(), &new))
         && let Ok(built) = build(state, &table, 0..text.len())
     {
         return Ok(built);
@@ -49,25 +54,51 @@ fn whole<'a, S: Stream>(text: &'a str, range: Range<usize>, new: &dyn Fn() -> S)
     Some((state, table))
 }
 
-fn halves<'a, S: Stream>(text: &'a str, new: &(dyn Fn() -> S + Sync)) -> Option<(S, Table<'a>)> {
-    if text.len() < HALVES_FROM {
+/// Pieces of a big text, pulled from a shared counter by the caller's thread and one helper,
+/// so that the work spreads over both cores whatever else (another thread reading the answers)
+/// is keeping one of them busy.
+fn pieces<'a, S: Stream>(text: &'a str, new: &(dyn Fn() -> S + Sync)) -> Option<(S, Table<'a>)> {
+    if text.len() < PIECES_FROM {
         return None;
     }
     let header = format!("\n[[{}]]", S::KEY);
-    let middle = text.len() / 2;
-    let cut = middle + memchr::memmem::find(&text.as_bytes()[middle..], header.as_bytes())? + 1;
-    let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| whole(text, cut..text.len(), new));
-        let first = whole(text, 0..cut, new);
-        (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    let mut cuts = vec![0];
+    for k in 1..PIECES {
+        let from = (text.len() * k / PIECES).max(cuts.last().copied().unwrap_or(0));
+        if let Some(at) = memchr::memmem::find(&text.as_bytes()[from..], header.as_bytes()) {
+            cuts.push(from + at + 1);
+        }
+    }
+    cuts.push(text.len());
+    cuts.dedup();
+    let done: Vec<OnceLock<Option<(S, Table<'a>)>>> = cuts.windows(2).map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(&start), Some(&end)) = (cuts.get(i), cuts.get(i + 1)) else { break };
+            let _ = done[i].set(whole(text, start..end, new));
+        }
+    };
+    std::thread::scope(|s| {
+        let helper = s.spawn(work);
+        work();
+        helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     });
-    let ((mut state, root), (later, rest)) = (first?, second?);
-    // The second half must hold nothing but its `[[KEY]]` tables (all streamed by now), and
+    let mut done = done.into_iter().map(|d| d.into_inner().flatten());
+    let (mut state, root) = done.next()??;
+    // Every later piece must hold nothing but its `[[KEY]]` tables (all streamed by now), and
     // the first may only have made KEY an array of tables too; anything else would need the
-    // two trees merged with TOML's rules, so it is left to the reading in one piece.
+    // trees merged with TOML's rules, so it is left to the reading in one piece.
     let streamed = |item: Option<&Item<'_>>| matches!(item, Some(Item { value: Value::Array(a), .. }) if a.of_tables && a.items.is_empty());
-    if rest.len() != 1 || !streamed(rest.get(S::KEY)) || root.get(S::KEY).is_some_and(|i| !streamed(Some(i))) {
+    if root.get(S::KEY).is_some_and(|i| !streamed(Some(i))) {
         return None;
     }
-    state.append(later).then_some((state, root))
+    for piece in done {
+        let (later, rest) = piece?;
+        if rest.len() != 1 || !streamed(rest.get(S::KEY)) || !state.append(later) {
+            return None;
+        }
+    }
+    Some((state, root))
 }

@@ -56,7 +56,18 @@ fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
 }
 
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
-pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>> {
+/// `beside` runs on its own thread while the wizard starts; a notice it returns is shown.
+pub fn run(
+    mut ws: Workspace,
+    opts: Options,
+    beside: impl FnOnce() -> Option<String> + Send + 'static,
+) -> anyhow::Result<Vec<saver::Work>> {
+    let (tell, notices) = std::sync::mpsc::channel();
+    let beside = std::thread::spawn(move || {
+        if let Some(notice) = beside() {
+            let _ = tell.send(notice);
+        }
+    });
     let saver = ws.store.take().map(saver::Saver::start);
     let dir = ws.dir.clone();
     let mut state = state_from(ws, &opts);
@@ -66,8 +77,10 @@ pub fn run(mut ws: Workspace, opts: Options) -> anyhow::Result<Vec<saver::Work>>
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let mut guard = terminal::Guard::new()?;
-    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &stop);
+    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &stop, &notices);
     drop(guard);
+    // A panic there has already been reported by the hook; nothing is lost if it did not finish.
+    let _ = beside.join();
     // Whatever ended the loop (quit, a signal, a terminal that hung up), queued changes are
     // written before we go.
     let unsaved = saver.map(saver::Saver::finish).unwrap_or_default();
@@ -103,9 +116,14 @@ fn event_loop(
     guard: &mut terminal::Guard,
     saver: Option<&saver::Saver>,
     stop: &AtomicBool,
+    notices: &std::sync::mpsc::Receiver<String>,
 ) -> std::io::Result<()> {
     let mut dirty = true;
     loop {
+        while let Ok(notice) = notices.try_recv() {
+            state.notices.push(notice);
+            dirty = true;
+        }
         if let Some(sv) = saver {
             while let Ok(report) = sv.reports.try_recv() {
                 update::saved(state, report);

@@ -124,7 +124,9 @@ pub fn read_limited(path: &Path, limit: u64) -> io::Result<String> {
     o.read(true);
     #[cfg(unix)]
     o.custom_flags(O_NOFOLLOW);
-    let mut bytes = Vec::new();
+    // Sized from the metadata: one allocation and one pass for a multi-megabyte questionnaire,
+    // instead of growing (and copying) by doubling.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     o.open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64));

@@ -15,10 +15,12 @@ use super::{Doc, QUESTIONNAIRE_FILE, answers, journal, read, sha256_hex};
 use crate::assessment::{Respondent, is_valid_respondent_id};
 use crate::questionnaire::{self, Questionnaire, Scale};
 
-/// The questionnaire with its text's SHA-256, and every respondent with its answers file's text.
+/// The questionnaire with its text's SHA-256 and its question ids' positions, and every
+/// respondent with its answers file's text.
 pub(super) struct Loaded {
     pub questionnaire: Questionnaire,
     pub sha256: String,
+    pub order: HashMap<String, usize>,
     pub respondents: Vec<Respondent>,
     pub docs: HashMap<String, Doc>,
     pub journaled: HashSet<String>,
@@ -26,40 +28,63 @@ pub(super) struct Loaded {
 
 pub(super) fn load(dir: &Path) -> Result<Loaded> {
     let qpath = dir.join(QUESTIONNAIRE_FILE);
-    let qtext = read(&qpath)?;
+    // The questionnaire's text once read (`None`: it could not be), for the helper's hash.
+    let text_cell: OnceLock<Option<String>> = OnceLock::new();
     let (scale_tx, scale_rx) = mpsc::channel::<Scale>();
-    let (parsed, helped) = std::thread::scope(|s| {
-        let text = &qtext;
+    let (read_error, parsed, helped) = std::thread::scope(|s| {
+        let text_cell = &text_cell;
         let helper = s.spawn(move || {
-            let sha = sha256_hex(text);
-            // Asked for once the first answers file is parsed; gone if the questionnaire failed.
+            // The answers are parsed first (they need nothing from the questionnaire), then the
+            // questionnaire is hashed, and only then do the answers wait for its scale.
+            let sha = OnceLock::new();
+            let hash = || sha.get_or_init(|| text_cell.wait().as_deref().map(sha256_hex)).clone();
             let scale = OnceLock::new();
-            let scale = || scale.get_or_init(|| scale_rx.recv().ok()).clone();
-            (sha, read_answers(dir, &scale))
+            let scale = || {
+                hash();
+                scale.get_or_init(|| scale_rx.recv().ok()).clone()
+            };
+            let answers = read_answers(dir, &scale);
+            (hash(), answers)
         });
-        let parsed = questionnaire::parse(&qpath.display().to_string(), &qtext);
-        if let Ok(q) = &parsed {
+        let (text, read_error) = match read(&qpath) {
+            Ok(text) => (Some(text), None),
+            Err(e) => (None, Some(e)),
+        };
+        let _ = text_cell.set(text);
+        let parsed =
+            text_cell.get().and_then(Option::as_deref).map(|t| questionnaire::parse(&qpath.display().to_string(), t));
+        if let Some(Ok(q)) = &parsed {
             // The helper may have finished with an error already: nobody listening is fine.
             let _ = scale_tx.send(q.scale.clone());
         }
         drop(scale_tx);
         let helped = helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (parsed, helped)
+        (read_error, parsed, helped)
     });
+    if let Some(e) = read_error {
+        return Err(e);
+    }
     // The questionnaire's own error comes first: answers cannot be checked without it.
-    let questionnaire = parsed?;
+    let questionnaire = parsed.ok_or_else(|| WorkspaceError::Invalid("the questionnaire was not read".into()))??;
     let (sha256, answers) = helped;
-    let mut loaded =
-        Loaded { questionnaire, sha256, respondents: Vec::new(), docs: HashMap::new(), journaled: HashSet::new() };
-    let order: HashMap<&str, usize> =
-        loaded.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let sha256 = sha256.unwrap_or_default();
+    let order: HashMap<String, usize> =
+        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    let mut loaded = Loaded {
+        questionnaire,
+        sha256,
+        order,
+        respondents: Vec::new(),
+        docs: HashMap::new(),
+        journaled: HashSet::new(),
+    };
     for (mut r, text) in answers? {
         let mut doc = Doc::text(text);
         // A journal left by a wizard that did not get to fold it in is replayed over the file.
         if let Some(changes) = journal::read(dir, &r.id)? {
             journal::replay(&mut r, &changes);
             for (qid, new) in &changes {
-                doc.set(qid, new.as_ref(), order.get(qid.as_str()).copied().unwrap_or(order.len()));
+                doc.set(qid, new.as_ref(), loaded.order.get(qid).copied().unwrap_or(loaded.order.len()));
             }
             loaded.journaled.insert(r.id.clone());
         }

@@ -25,7 +25,6 @@ mod store;
 mod undo;
 pub mod upgrade;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -142,12 +141,10 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let mpath = dir.join(meta::FILE);
     let mtext = read(&mpath)?;
     let (meta, meta_doc) = meta::parse(&mpath, &mtext)?;
-    let load::Loaded { questionnaire, sha256: qsha, respondents, docs, journaled } = load::load(dir)?;
+    let load::Loaded { questionnaire, sha256: qsha, order, respondents, docs, journaled } = load::load(dir)?;
     if qsha != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
-    let order: HashMap<String, usize> =
-        questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
     let consensus = load_consensus(dir, &questionnaire)?;
     let mut assessment = Assessment { respondents, ..Default::default() };
     for (qid, (value, decision)) in &consensus.0 {
@@ -157,7 +154,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if assessment.respondent(&meta.default_respondent).is_none() {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
-    let orphans = assessment.orphans(&questionnaire);
+    let orphans = assessment.orphans_by(|id| order.contains_key(id));
     if !orphans.is_empty() {
         notices.push(format!(
             "{} answer(s) refer to questions the pinned questionnaire lacks; they are kept (see `aira doctor`)",
