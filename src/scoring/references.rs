@@ -16,7 +16,7 @@ pub struct RefScore {
 
 /// Every reference of both frameworks, in the frameworks' own order; ids that questions cite
 /// but the reference data lacks come last, so nothing cited is ever dropped.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReferenceScores {
     pub nist_functions: Vec<RefScore>,
     pub nist_categories: Vec<RefScore>,

@@ -143,6 +143,9 @@ pub struct AppState {
     pub mouse: bool,
     /// The clock, injectable so tests are deterministic.
     pub now: fn() -> String,
+    /// The roadmap and SoA lists, built when their screen opens (at 10,000 questions each
+    /// takes milliseconds, too long to redo for every frame and arrow key).
+    pub plans: super::update::plans::Plans,
 }
 
 impl AppState {
@@ -180,6 +183,7 @@ impl AppState {
             workshop: false,
             mouse: true,
             now: crate::workspace::now_rfc3339,
+            plans: Default::default(),
         };
         s.refresh_spreads(None);
         // Resume where the work stopped: the first question this respondent has not answered.

@@ -282,7 +282,10 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
             s.search_cache = None;
         }
         Action::Navigator => s.mode = Mode::Navigator { selected: cursor_row(s) },
-        Action::Roadmap => s.mode = Mode::Roadmap { selected: 0 },
+        Action::Roadmap => {
+            s.plans.roadmap = plans::roadmap_items(s);
+            s.mode = Mode::Roadmap { selected: 0 };
+        }
         Action::Agree => s.mode = Mode::Agree,
         Action::AddRespondent if s.read_only.is_none() => {
             s.mode = Mode::Respondent { text: String::new(), rename: false }
@@ -297,7 +300,10 @@ fn normal_action(s: &mut AppState, action: Action) -> Vec<Effect> {
                 if s.workshop { "Workshop view: r switches participant, w leaves" } else { "Workshop view off" }.into(),
             );
         }
-        Action::Soa => s.mode = Mode::Soa { selected: 0, justification: None },
+        Action::Soa => {
+            plans::refresh_soa(s, true);
+            s.mode = Mode::Soa { selected: 0, justification: None };
+        }
         Action::FilterUnanswered
         | Action::FilterFlagged
         | Action::FilterRole

@@ -5,32 +5,54 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Effect, jump};
 use crate::report::model::SoaRow;
-use crate::scoring::references::score_references;
-use crate::scoring::roadmap::Item;
+use crate::scoring::roadmap::{Item, Term};
 use crate::scoring::soa::validate;
+use crate::scoring::{ReferenceIndex, ReferenceScores};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Key};
 use crate::tui::state::{AppState, Mode};
 use crate::workspace::meta::SoaEntry;
 
+/// The lists behind the roadmap and SoA screens, kept while the screen is open: nothing on
+/// those screens changes an answer, so only an SoA decision calls for new rows.
+#[derive(Default)]
+pub struct Plans {
+    pub roadmap: Vec<(Term, Item)>,
+    pub soa: Vec<SoaRow>,
+    /// The reference scores the SoA rows were built from.
+    soa_refs: ReferenceScores,
+    /// Which references each question cites: fixed for the session, built on first use.
+    index: Option<ReferenceIndex>,
+}
+
 /// Roadmap items in display order (horizon by horizon).
-pub fn roadmap_items(s: &AppState) -> Vec<(crate::scoring::roadmap::Term, Item)> {
+pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
     crate::report::roadmap::build(&s.questionnaire, &s.assessment, &s.meta)
         .into_iter()
         .flat_map(|h| h.items.into_iter().map(move |i| (h.term, i)))
         .collect()
 }
 
+/// Rebuild the SoA rows, exactly as the reports build them; `rescore` when answers may have
+/// changed since the last time (the screen is opening), not after a decision.
+pub fn refresh_soa(s: &mut AppState, rescore: bool) {
+    if rescore {
+        let index = s.plans.index.get_or_insert_with(|| ReferenceIndex::new(&s.questionnaire));
+        s.plans.soa_refs = index.score(&s.scores.questions, s.meta.aggregation);
+    }
+    s.plans.soa = crate::report::model::soa_rows(&s.meta, &s.questionnaire, &s.plans.soa_refs);
+}
+
 pub fn roadmap_action(s: &mut AppState, selected: usize, action: Action) {
-    let items = roadmap_items(s);
+    let items = &s.plans.roadmap;
     let selected = match action {
         Action::Back | Action::Roadmap => {
             s.mode = Mode::Normal;
             return;
         }
         Action::Select => {
-            if let Some((_, item)) = items.get(selected) {
-                jump(s, item.index);
+            if let Some(index) = items.get(selected).map(|(_, item)| item.index) {
+                jump(s, index);
             }
             return;
         }
@@ -39,13 +61,6 @@ pub fn roadmap_action(s: &mut AppState, selected: usize, action: Action) {
         _ => selected,
     };
     s.mode = Mode::Roadmap { selected };
-}
-
-/// The SoA rows, built exactly as the reports build them.
-pub fn soa_rows(s: &AppState) -> Vec<SoaRow> {
-    let statuses = &s.scores.questions;
-    let refs = score_references(&s.questionnaire, statuses, s.meta.aggregation);
-    crate::report::model::soa_rows(&s.meta, &s.questionnaire, &refs)
 }
 
 /// Keys on the SoA screen: while a justification is typed, keys are text.
@@ -88,14 +103,14 @@ fn soa_action(s: &mut AppState, selected: usize, action: Action) -> Vec<Effect> 
             return Vec::new();
         }
         Action::Select => {
-            let first = soa_rows(s).get(selected).and_then(|r| r.questions.first().cloned());
+            let first = s.plans.soa.get(selected).and_then(|r| r.questions.first().cloned());
             if let Some(i) = first.and_then(|id| s.questionnaire.index_of(&id)) {
                 jump(s, i);
             }
             return Vec::new();
         }
         Action::NotApplicable => {
-            let current = soa_rows(s).get(selected).map(|r| r.justification.clone()).unwrap_or_default();
+            let current = s.plans.soa.get(selected).map(|r| r.justification.clone()).unwrap_or_default();
             s.mode = Mode::Soa { selected, justification: Some(current) };
             return Vec::new();
         }
@@ -119,6 +134,7 @@ fn decide(s: &mut AppState, selected: usize, applicable: bool, text: &str) -> Ve
     match validate(&control, applicable, text) {
         Ok(justification) => {
             s.meta.soa.insert(control.clone(), SoaEntry { applicable, justification: justification.clone() });
+            refresh_soa(s, false);
             s.mode = Mode::Soa { selected, justification: None };
             s.save.pending += 1;
             vec![Effect::SaveSoa { control, applicable, justification }]

@@ -296,6 +296,7 @@ fn roadmap_lists_gaps_and_jumps() {
     let items = plans::roadmap_items(&s);
     assert_eq!(items.len(), 2);
     assert_eq!(items[0].1.id, "plan-govern-policy", "largest weighted gap first");
+    assert_eq!(s.plans.roadmap, items, "the screen's list is built when it opens");
     press(&mut s, "G"); // not bound in lists: ignored
     handle_key(&mut s, code(KeyCode::Down));
     handle_key(&mut s, code(KeyCode::Enter));
@@ -323,8 +324,11 @@ fn soa_not_applicable_needs_a_justification() {
         }]
     );
     assert!(!s.meta.soa["A.2.2"].applicable);
+    assert!(!s.plans.soa[0].applicable, "the screen's rows follow the decision");
+    assert_eq!(s.plans.soa[0].justification, "No AI policy separate from the group policy");
     let fx = press(&mut s, "y");
     assert!(matches!(&fx[0], Effect::SaveSoa { applicable: true, .. }));
+    assert!(s.plans.soa[0].applicable);
     press(&mut s, "q");
     assert_eq!(s.mode, Mode::Normal);
 }

@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
+use crate::scoring::roadmap::Term;
 use crate::text::sanitize;
 use crate::tui::state::AppState;
-use crate::tui::update::plans::{roadmap_items, soa_rows};
 use crate::tui::view::navigator::first_row;
 
 pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, selected: usize) {
@@ -19,48 +19,48 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, selected: usize) {
         Block::new().borders(Borders::ALL).title(" Roadmap — biggest weighted gaps first, foundations (Plan) early ");
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let items = roadmap_items(s);
+    let items = &s.plans.roadmap;
     let width = inner.width as usize;
-    let mut lines: Vec<(Option<usize>, Line<'static>)> = Vec::new();
-    let mut term = None;
-    for (n, (t, item)) in items.iter().enumerate() {
-        if term != Some(*t) {
-            lines.push((None, Line::styled(t.label().to_owned(), theme::title(s.theme))));
-            term = Some(*t);
+    let height = inner.height as usize;
+    // A heading before each horizon's first item; only the rows on screen are formatted (at
+    // 10,000 questions the roadmap has thousands).
+    let mut rows: Vec<Row> = Vec::with_capacity(items.len() + 3);
+    for (n, (t, _)) in items.iter().enumerate() {
+        if n == 0 || items[n - 1].0 != *t {
+            rows.push(Row::Heading(*t));
         }
-        let q = &s.questionnaire.questions[item.index];
-        let head = format!(
-            "  {:>4.1} → {:<4.1} gap {:.1}{}  ",
-            item.current,
-            item.target,
-            item.gap,
-            if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) }
-        );
-        let text =
-            truncate(&format!("{}  {}", q.id, sanitize(&q.text, false)), width.saturating_sub(head.chars().count()));
-        lines.push((
-            Some(n),
-            Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]),
-        ));
+        rows.push(Row::Item(n));
     }
+    let line = |row: &Row| match *row {
+        Row::Heading(t) => Line::styled(t.label().to_owned(), theme::title(s.theme)),
+        Row::Item(n) => {
+            let item = &items[n].1;
+            let q = &s.questionnaire.questions[item.index];
+            let weight = if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) };
+            let head = format!("  {:>4.1} → {:<4.1} gap {:.1}{weight}  ", item.current, item.target, item.gap);
+            let text = format!("{}  {}", q.id, sanitize(&q.text, false));
+            let text = truncate(&text, width.saturating_sub(head.chars().count()));
+            let l = Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]);
+            if n == selected { l.style(theme::selected(s.theme)) } else { l }
+        }
+    };
+    let sel_line = rows.iter().position(|r| *r == Row::Item(selected)).unwrap_or(0);
+    let start = first_row(sel_line, rows.len(), height);
+    let mut shown: Vec<Line> = rows.iter().skip(start).take(height).map(line).collect();
     if items.is_empty() {
-        lines.push((
-            None,
-            Line::styled(
-                "No gaps: every answered question meets its target (or none has both a level and a target).".to_owned(),
-                theme::dim(s.theme),
-            ),
+        shown.push(Line::styled(
+            "No gaps: every answered question meets its target (or none has both a level and a target).".to_owned(),
+            theme::dim(s.theme),
         ));
     }
-    let sel_line = lines.iter().position(|(n, _)| *n == Some(selected)).unwrap_or(0);
-    let start = first_row(sel_line, lines.len(), inner.height as usize);
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(start)
-        .take(inner.height as usize)
-        .map(|(n, l)| if n == Some(selected) { l.style(theme::selected(s.theme)) } else { l })
-        .collect();
     f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A roadmap row: a horizon's heading, or the item at this index.
+#[derive(Clone, Copy, PartialEq)]
+enum Row {
+    Heading(Term),
+    Item(usize),
 }
 
 pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Option<&str>) {
@@ -69,7 +69,7 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
     let inner = block.inner(area);
     f.render_widget(block, area);
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
-    let rows = soa_rows(s);
+    let rows = &s.plans.soa;
     let width = list.width as usize;
     let start = first_row(selected, rows.len(), list.height as usize);
     let mut lines = Vec::new();
