@@ -1,7 +1,8 @@
 //! aira: AI-governance readiness assessments in the terminal.
 //!
-//! The rooms, and which way the doors open: `questionnaire`, `assessment`, `scoring` and
-//! `search` are pure (no terminal, no files); `workspace` stores; `report` writes deliverables;
+//! The rooms, and which way the doors open: `questionnaire`, `assessment`, `scoring`, `search`
+//! and `tomltree` (the TOML reader under `questionnaire` and the answers files) are pure (no
+//! terminal, no files); `workspace` stores; `report` writes deliverables;
 //! `tui` draws and reads keys; `cli` wires them together. Nothing depends on `tui` or `cli`.
 #![forbid(unsafe_code)]
 

@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use super::{Array, Item, Span, Table, Value};
 
-/// Deeper nesting than this is declined (toml has its own limit; recursion must stay shallow).
+/// Deeper nesting than this, in values or in a header's path, is declined (toml refuses 80 and
+/// more; recursion must stay shallow).
 const MAX_DEPTH: usize = 32;
 
 /// Receives each finished `[[key]]` table of the top level, for [`parse`]'s `stream`; `false`
@@ -235,7 +236,8 @@ impl<'a> Parser<'a> {
             keys.push(self.key()?);
             self.spaces();
             match self.peek()? {
-                b'.' => self.i += 1,
+                // toml refuses paths of 80 keys or more; long ones are declined well before.
+                b'.' if keys.len() < MAX_DEPTH => self.i += 1,
                 b']' => break,
                 _ => return None,
             }

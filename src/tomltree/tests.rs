@@ -82,6 +82,11 @@ fn declines_everything_toml_refuses() {
     ] {
         assert!(parse_fast(text).is_none(), "{text:?}");
     }
+    // A header path past toml's recursion limit (found by the fuzzer); a long one it takes.
+    let path = |n: usize| vec!["k"; n].join(".");
+    assert!(parse_fast(&format!("[{}]\n", path(100))).is_none());
+    assert!(parse_toml(&format!("[{}]\n", path(100))).is_err());
+    assert!(accepted(&format!("[{}]\nx = 1\n", path(20))));
 }
 
 #[test]
