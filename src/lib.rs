@@ -12,6 +12,7 @@ pub mod config;
 pub mod diag;
 pub mod frameworks;
 pub mod import;
+pub mod par;
 pub mod questionnaire;
 pub mod recent;
 pub mod report;

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Status;
 
+mod batch;
+use batch::Tally;
+
 /// A question's value: a level on the scale, or not applicable to this organisation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
@@ -164,30 +167,13 @@ impl Assessment {
             Some(Value::NotApplicable) => return Status::NotApplicable,
             None => {}
         }
-        let mut sum = 0.0;
-        let mut n = 0u32;
-        let mut na = false;
+        let mut tally = Tally::default();
         for r in &self.respondents {
-            match r.answer(question_id).and_then(|a| a.value) {
-                Some(Value::Level(l)) => {
-                    sum += f64::from(l);
-                    n += 1;
-                }
-                Some(Value::NotApplicable) => na = true,
-                None => {}
+            if let Some(v) = r.answer(question_id).and_then(|a| a.value) {
+                tally.add(v);
             }
         }
-        if n > 0 {
-            Status::Scored(sum / f64::from(n))
-        } else if na {
-            Status::NotApplicable
-        } else {
-            Status::Unanswered
-        }
-    }
-
-    pub fn statuses(&self, q: &Questionnaire) -> Vec<Status> {
-        q.questions.iter().map(|question| self.status(&question.id)).collect()
+        tally.status()
     }
 
     /// Levels given by each respondent to one question, for the consensus view.

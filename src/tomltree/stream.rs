@@ -9,8 +9,6 @@
 //! and the whole text is then read in one piece.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Item, Span, Table, Value, fast, slow};
 
@@ -54,9 +52,8 @@ fn whole<'a, S: Stream>(text: &'a str, range: Range<usize>, new: &dyn Fn() -> S)
     Some((state, table))
 }
 
-/// Pieces of a big text, pulled from a shared counter by the caller's thread and one helper,
-/// so that the work spreads over both cores whatever else (another thread reading the answers)
-/// is keeping one of them busy.
+/// Pieces of a big text, read on two threads (`par::map2`: the work spreads over both cores
+/// whatever else, such as the thread reading the answers, keeps one of them busy).
 fn pieces<'a, S: Stream>(text: &'a str, new: &(dyn Fn() -> S + Sync)) -> Option<(S, Table<'a>)> {
     if text.len() < PIECES_FROM {
         return None;
@@ -71,21 +68,8 @@ fn pieces<'a, S: Stream>(text: &'a str, new: &(dyn Fn() -> S + Sync)) -> Option<
     }
     cuts.push(text.len());
     cuts.dedup();
-    let done: Vec<OnceLock<Option<(S, Table<'a>)>>> = cuts.windows(2).map(|_| OnceLock::new()).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let (Some(&start), Some(&end)) = (cuts.get(i), cuts.get(i + 1)) else { break };
-            let _ = done[i].set(whole(text, start..end, new));
-        }
-    };
-    std::thread::scope(|s| {
-        let helper = s.spawn(work);
-        work();
-        helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    });
-    let mut done = done.into_iter().map(|d| d.into_inner().flatten());
+    let ranges: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    let mut done = crate::par::map2(&ranges, |r| whole(text, r.clone(), new))?.into_iter();
     let (mut state, root) = done.next()??;
     // Every later piece must hold nothing but its `[[KEY]]` tables (all streamed by now), and
     // the first may only have made KEY an array of tables too; anything else would need the

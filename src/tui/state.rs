@@ -133,6 +133,8 @@ pub struct AppState {
     /// (cells with no question answered by two respondents are absent).
     pub spreads:
         std::collections::HashMap<(Option<crate::questionnaire::Phase>, Option<crate::questionnaire::Function>), u8>,
+    /// Per question, the same widest spread (`None` until two respondents answered it).
+    pub question_spreads: Vec<Option<u8>>,
     /// Scores of the baseline assessment, when workspace.toml names one.
     pub baseline: Option<Scores>,
     /// Workshop mode: the projector view of the current question and everyone's levels.
@@ -180,6 +182,7 @@ impl AppState {
             filter: Default::default(),
             baseline: None,
             spreads: Default::default(),
+            question_spreads: Vec::new(),
             workshop: false,
             mouse: true,
             now: crate::workspace::now_rfc3339,
@@ -191,27 +194,40 @@ impl AppState {
         s
     }
 
-    /// Recompute the per-cell spreads: every cell, or only the cell of question `changed`.
-    /// With fewer than two respondents there is nothing to compare and nothing is scanned.
+    /// Recompute the spreads: every question's and cell's, or only question `changed`'s and its
+    /// cell's (an answer changed). With fewer than two respondents there is nothing to compare.
     pub fn refresh_spreads(&mut self, changed: Option<usize>) {
-        let cell = changed.and_then(|i| self.questionnaire.questions.get(i)).map(|q| (q.phase, q.function));
-        match cell {
-            Some(c) => {
-                self.spreads.remove(&c);
-            }
-            None => self.spreads.clear(),
-        }
+        let n = self.questionnaire.questions.len();
         if self.assessment.respondents.len() < 2 {
+            self.question_spreads = vec![None; n];
+            self.spreads.clear();
             return;
         }
-        for q in &self.questionnaire.questions {
-            let key = (q.phase, q.function);
-            if cell.is_some_and(|c| c != key) || self.assessment.levels(&q.id).len() < 2 {
-                continue;
+        let cell = match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
+            Some((i, q)) if self.question_spreads.len() == n => {
+                self.question_spreads[i] = self.assessment.question_spread(&q.id);
+                Some((q.phase, q.function))
             }
-            let spread = self.assessment.spread(&q.id);
-            let e = self.spreads.entry(key).or_insert(spread);
-            *e = (*e).max(spread);
+            _ => {
+                self.question_spreads = self.assessment.spreads(&self.questionnaire);
+                None
+            }
+        };
+        match cell {
+            Some(c) => self.spreads.remove(&c),
+            None => {
+                self.spreads.clear();
+                None
+            }
+        };
+        for (q, spread) in self.questionnaire.questions.iter().zip(&self.question_spreads) {
+            let key = (q.phase, q.function);
+            if let Some(spread) = *spread
+                && cell.is_none_or(|c| c == key)
+            {
+                let e = self.spreads.entry(key).or_insert(spread);
+                *e = (*e).max(spread);
+            }
         }
     }
 

@@ -1,14 +1,14 @@
 //! Reading a workspace's questionnaire and answers files, side by side.
 //!
-//! At 10,000 questions these are 9 MB and 3 MB of TOML that stand between `aira` and its first
-//! frame. The questionnaire is parsed on the calling thread while a helper hashes it (for the
-//! pin check) and reads every answers file; the answers wait for the questionnaire's scale only
-//! at the very end, to check their levels against it. Two cores, so roughly half the wait.
+//! At 10,000 questions these are 9 MB and 3 MB of TOML (and one more 3 MB file per interview)
+//! that stand between `aira` and its first frame. While the calling thread reads and parses the
+//! questionnaire (itself in pieces on two threads), a helper parses every answers file (two at a
+//! time), hashes the questionnaire for the pin check, and only then waits for the
+//! questionnaire's scale to check the answers' levels against it.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::sync::mpsc;
 
 use super::error::{Result, WorkspaceError};
 use super::{Doc, QUESTIONNAIRE_FILE, answers, journal, read, sha256_hex};
@@ -28,24 +28,26 @@ pub(super) struct Loaded {
 
 pub(super) fn load(dir: &Path) -> Result<Loaded> {
     let qpath = dir.join(QUESTIONNAIRE_FILE);
-    // The questionnaire's text once read (`None`: it could not be), for the helper's hash.
+    // What the helper needs from this thread, published once known (`None`: it never will be).
     let text_cell: OnceLock<Option<String>> = OnceLock::new();
-    let (scale_tx, scale_rx) = mpsc::channel::<Scale>();
+    let scale_cell: OnceLock<Option<Scale>> = OnceLock::new();
     let (read_error, parsed, helped) = std::thread::scope(|s| {
-        let text_cell = &text_cell;
+        let (text_cell, scale_cell) = (&text_cell, &scale_cell);
         let helper = s.spawn(move || {
             // The answers are parsed first (they need nothing from the questionnaire), then the
             // questionnaire is hashed, and only then do the answers wait for its scale.
             let sha = OnceLock::new();
             let hash = || sha.get_or_init(|| text_cell.wait().as_deref().map(sha256_hex)).clone();
-            let scale = OnceLock::new();
             let scale = || {
                 hash();
-                scale.get_or_init(|| scale_rx.recv().ok()).clone()
+                scale_cell.wait().clone()
             };
             let answers = read_answers(dir, &scale);
             (hash(), answers)
         });
+        // Whatever happens below (an error, a panic), the helper is never left waiting.
+        let _text = Publish(text_cell);
+        let _scale = Publish(scale_cell);
         let (text, read_error) = match read(&qpath) {
             Ok(text) => (Some(text), None),
             Err(e) => (None, Some(e)),
@@ -53,11 +55,10 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
         let _ = text_cell.set(text);
         let parsed =
             text_cell.get().and_then(Option::as_deref).map(|t| questionnaire::parse(&qpath.display().to_string(), t));
-        if let Some(Ok(q)) = &parsed {
-            // The helper may have finished with an error already: nobody listening is fine.
-            let _ = scale_tx.send(q.scale.clone());
-        }
-        drop(scale_tx);
+        let _ = scale_cell.set(match &parsed {
+            Some(Ok(q)) => Some(q.scale.clone()),
+            _ => None,
+        });
         let helped = helper.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (read_error, parsed, helped)
     });
@@ -94,9 +95,19 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// Sets its cell to `None` when dropped if nobody set it, so that a thread waiting on the cell
+/// is released whatever happened to the one that was to set it.
+struct Publish<'a, T>(&'a OnceLock<Option<T>>);
+
+impl<T> Drop for Publish<'_, T> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
+}
+
 /// Every `answers/<id>.toml` with a well-formed id, parsed, with its text (kept to be parsed
 /// for editing only when first written to). `scale` blocks until the questionnaire is read.
-fn read_answers(dir: &Path, scale: &dyn Fn() -> Option<Scale>) -> Result<Vec<(Respondent, String)>> {
+fn read_answers(dir: &Path, scale: &(dyn Fn() -> Option<Scale> + Sync)) -> Result<Vec<(Respondent, String)>> {
     let adir = dir.join("answers");
     // A linked answers folder would show another folder's answers and take our writes there.
     if std::fs::symlink_metadata(&adir).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -110,16 +121,21 @@ fn read_answers(dir: &Path, scale: &dyn Fn() -> Option<Scale>) -> Result<Vec<(Re
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { continue };
-        // Only answers/<id>.toml with a well-formed id: temp files and strays are ignored.
-        if path.extension().and_then(|e| e.to_str()) != Some("toml") || !is_valid_respondent_id(stem) {
-            continue;
-        }
-        let text = read(&path)?;
-        let r = answers::read_awaiting_scale(&path, stem, &text, scale)?;
-        out.push((r, text));
-    }
+    // Only answers/<id>.toml with a well-formed id: temp files and strays are ignored.
+    paths.retain(|path| {
+        let stem = path.file_stem().and_then(|s| s.to_str());
+        path.extension().and_then(|e| e.to_str()) == Some("toml") && stem.is_some_and(is_valid_respondent_id)
+    });
+    // A workshop's 20 interviews are 20 parses: both cores take them (the first error wins).
+    let read_one = |path: &PathBuf| -> Result<(Respondent, String)> {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let text = read(path)?;
+        let r = answers::read_awaiting_scale(path, stem, &text, scale)?;
+        Ok((r, text))
+    };
+    let out = crate::par::map2(&paths, read_one)
+        .ok_or_else(|| WorkspaceError::Invalid("the answers files were not all read".into()))?
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
     Ok(out)
 }
