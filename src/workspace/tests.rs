@@ -63,6 +63,38 @@ fn broken_answers_file_is_located_and_never_overwritten() {
 }
 
 #[test]
+fn the_first_error_wins_whichever_thread_finds_it() {
+    // Questionnaire and answers are read on different threads: a broken questionnaire is the
+    // error reported (the answers cannot be checked without it), never a hang.
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let c = change(&ws, "do-map-inventory", 4);
+    ws.store.as_mut().unwrap().apply(&c).unwrap();
+    drop(ws);
+    let broken = dir.path().join("answers/zed.toml");
+    std::fs::write(&broken, "[answers.q\n").unwrap();
+    let qpath = dir.path().join(QUESTIONNAIRE_FILE);
+    std::fs::write(&qpath, "format = 1\n[questionnaire\n").unwrap();
+    let err = open(dir.path(), Access::ReadOnly).err().unwrap().to_string();
+    assert!(err.contains("questionnaire.toml:2:"), "{err}");
+    std::fs::remove_file(&qpath).unwrap();
+    let err = open(dir.path(), Access::ReadOnly).err().unwrap().to_string();
+    assert!(err.contains("questionnaire.toml"), "{err}");
+    // With a good questionnaire, the first broken answers file in name order is reported.
+    std::fs::write(&qpath, MINI).unwrap();
+    std::fs::write(dir.path().join("answers/abe.toml"), "[answers.plan-map-context]\nlevel = 9\n").unwrap();
+    let err = open(dir.path(), Access::ReadOnly).err().unwrap().to_string();
+    assert!(err.contains("answers/abe.toml:2:"), "{err}");
+    std::fs::remove_file(dir.path().join("answers/abe.toml")).unwrap();
+    let err = open(dir.path(), Access::ReadOnly).err().unwrap().to_string();
+    assert!(err.contains("answers/zed.toml:1:"), "{err}");
+    std::fs::remove_file(&broken).unwrap();
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(ws.assessment.respondent("default").unwrap().answer("do-map-inventory").unwrap().level(), Some(4));
+    assert!(ws.notices.iter().all(|n| !n.contains("sha256")), "{:?}", ws.notices);
+}
+
+#[test]
 fn torn_history_is_repaired_keeping_earlier_entries() {
     let dir = new_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
