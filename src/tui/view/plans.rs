@@ -86,14 +86,12 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
     }
     f.render_widget(Paragraph::new(lines), list);
     let Some(r) = rows.get(selected) else { return };
-    let mut d = vec![Line::styled(
-        format!(
-            "{} questions cite {}; Enter jumps to the first. y applicable · n not applicable (asks why)",
-            r.questions.len(),
-            r.control
-        ),
-        theme::dim(s.theme),
-    )];
+    let cited = match r.questions.len() {
+        0 => format!("No question cites {}.", r.control),
+        1 => format!("1 question cites {}; Enter jumps to it.", r.control),
+        n => format!("{n} questions cite {}; Enter jumps to the first.", r.control),
+    };
+    let mut d = vec![Line::styled(format!("{cited} y applicable · n not applicable (asks why)"), theme::dim(s.theme))];
     match typing {
         Some(t) => {
             d.push(Line::styled(
