@@ -14,6 +14,7 @@ pub(crate) mod testing;
 pub mod update;
 pub mod view;
 
+use std::io::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -83,7 +84,15 @@ pub fn run(
     let _ = beside.join();
     // Whatever ended the loop (quit, a signal, a terminal that hung up), queued changes are
     // written before we go.
-    let unsaved = saver.map(saver::Saver::finish).unwrap_or_default();
+    let (unsaved, not_folded) = saver.map(saver::Saver::finish).unwrap_or_default();
+    if let Some(why) = not_folded {
+        // Saved, but still in the journal: say so, or the next open's error would be a surprise.
+        let _ = writeln!(
+            std::io::stderr(),
+            "aira: every change is saved in the answers journal, but could not be written into the answers file: {why}\n\
+             aira: it will be, the next time the workspace is opened with that file readable"
+        );
+    }
     match result {
         Ok(()) => Ok(unsaved),
         // The terminal went away (SSH dropped): not an error, there is nobody to tell.

@@ -46,7 +46,7 @@ impl Work {
 pub struct Saver {
     tx: Option<Sender<Work>>,
     pub reports: Receiver<Report>,
-    handle: Option<JoinHandle<Vec<Work>>>,
+    handle: Option<JoinHandle<(Vec<Work>, Option<String>)>>,
     closing: Arc<AtomicBool>,
 }
 
@@ -85,9 +85,10 @@ impl Saver {
                     }
                 }
             }
-            // If this fails the journal stays, durable, and the next open folds it in.
-            let _ = store.compact();
-            unsaved
+            // If this fails (an answers file edited into invalid TOML meanwhile, a full disk)
+            // the journal stays, durable, and the next open folds it in once the file reads.
+            let folded = store.compact().err().map(|e| e.to_string());
+            (unsaved, folded)
         });
         Saver { tx: Some(tx), reports, handle: Some(handle), closing }
     }
@@ -98,8 +99,9 @@ impl Saver {
         }
     }
 
-    /// Stop taking changes, wait for the queue to drain; returns changes that never saved.
-    pub fn finish(mut self) -> Vec<Work> {
+    /// Stop taking changes, wait for the queue to drain; returns changes that never saved, and
+    /// why the journals could not be folded into the answers files, if they could not.
+    pub fn finish(mut self) -> (Vec<Work>, Option<String>) {
         self.tx = None;
         self.closing.store(true, Ordering::Relaxed);
         self.handle.take().and_then(|h| h.join().ok()).unwrap_or_default()

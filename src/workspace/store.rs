@@ -122,13 +122,14 @@ impl Store {
     /// for a respondent without a file.
     fn parsed(&mut self, r: &Respondent) -> Result<&mut DocumentMut> {
         let doc = match self.docs.remove(&r.id) {
-            Some(Doc::Text { text, pending }) => {
-                let (_, mut doc) = answers::parse(&self.answers_path(&r.id), &r.id, &text, &self.scale)?;
-                for (q, new) in &pending {
-                    answers::set_answer(&mut doc, q, new.as_ref(), self.position(q));
+            Some(Doc::Text { text, pending }) => match self.reread(&r.id, &text, &pending) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    // Keep what was read at open and the changes since: nothing is dropped.
+                    self.docs.insert(r.id.clone(), Doc::Text { text, pending });
+                    return Err(e);
                 }
-                doc
-            }
+            },
             Some(Doc::Parsed(doc)) => doc,
             None => answers::new_document(r),
         };
@@ -136,6 +137,24 @@ impl Store {
             Doc::Parsed(doc) => Ok(doc),
             Doc::Text { .. } => Err(WorkspaceError::Invalid("answers document not parsed".into())),
         }
+    }
+
+    /// The document of a respondent's file as it is on disk now, with this session's changes
+    /// (`pending`) applied over it: hand edits made while aira held the workspace survive. A
+    /// file that no longer parses is an error (the journal keeps the changes, the file is never
+    /// overwritten); a file removed meanwhile is written back from what was read at open.
+    fn reread(&self, id: &str, at_open: &str, pending: &[(String, Option<Answer>)]) -> Result<DocumentMut> {
+        let path = self.answers_path(id);
+        let now = match super::read(&path) {
+            Ok(text) => text,
+            Err(WorkspaceError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => at_open.to_owned(),
+            Err(e) => return Err(e),
+        };
+        let (_, mut doc) = answers::parse(&path, id, &now, &self.scale)?;
+        for (q, new) in pending {
+            answers::set_answer(&mut doc, q, new.as_ref(), self.position(q));
+        }
+        Ok(doc)
     }
 
     /// Record changes in journals (cost independent of the file's size) until `compact`.

@@ -250,3 +250,75 @@ fn journaled_changes_replay_after_a_crash_and_compact_on_the_next_write() {
     assert!(std::fs::read_to_string(&file).unwrap().contains("level = 4"));
     assert_eq!(read_history(dir.path()).unwrap().len(), 3);
 }
+
+/// A wizard's session: it opens a workspace whose answers file exists, and its changes go to
+/// the journal until it quits.
+fn journaled_session(dir: &Path) -> Workspace {
+    let mut ws = open(dir, Access::Write).unwrap();
+    let first = change(&ws, "do-map-inventory", 1);
+    ws.store.as_mut().unwrap().apply(&first).unwrap();
+    drop(ws);
+    let mut ws = open(dir, Access::Write).unwrap();
+    let later = change(&ws, "plan-govern-policy", 2);
+    let store = ws.store.as_mut().unwrap();
+    store.use_journal(true);
+    store.apply(&later).unwrap();
+    ws
+}
+
+#[test]
+fn hand_edits_made_while_the_wizard_runs_survive_its_quit() {
+    let dir = new_ws();
+    let mut ws = journaled_session(dir.path());
+    let file = dir.path().join("answers/default.toml");
+    let edited = std::fs::read_to_string(&file).unwrap().replace("level = 1", "level = 1 # checked twice")
+        + "\n# added by hand while aira was open\n[answers.plan-map-context]\nlevel = 5\n";
+    std::fs::write(&file, &edited).unwrap();
+    ws.store.as_mut().unwrap().compact().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    for kept in ["# checked twice", "# added by hand while aira was open", "[answers.plan-map-context]"] {
+        assert!(text.contains(kept), "lost {kept:?}:\n{text}");
+    }
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    let level = |q: &str| ws.assessment.respondent("default").unwrap().answer(q).unwrap().level();
+    assert_eq!(
+        (level("do-map-inventory"), level("plan-govern-policy"), level("plan-map-context")),
+        (Some(1), Some(2), Some(5))
+    );
+}
+
+#[test]
+fn a_file_broken_by_hand_while_the_wizard_runs_is_never_overwritten() {
+    let dir = new_ws();
+    let mut ws = journaled_session(dir.path());
+    let file = dir.path().join("answers/default.toml");
+    let jpath = journal::path(dir.path(), "default");
+    let broken = std::fs::read_to_string(&file).unwrap() + "\n[answers.oops\n";
+    std::fs::write(&file, &broken).unwrap();
+    let err = ws.store.as_mut().unwrap().compact().err().unwrap().to_string();
+    assert!(err.contains("answers/default.toml:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "a bad file is never overwritten");
+    assert!(jpath.exists(), "the session's changes stay in the journal");
+    // A second try (the saver compacts once more on the way out) changes nothing either.
+    assert!(ws.store.as_mut().unwrap().compact().is_err());
+    drop(ws);
+    // Once the file is mended, the next writer folds the journal in.
+    std::fs::write(&file, broken.replace("\n[answers.oops\n", "\n")).unwrap();
+    let ws = open(dir.path(), Access::Write).unwrap();
+    assert!(!jpath.exists());
+    assert_eq!(ws.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap().level(), Some(2));
+}
+
+#[test]
+fn a_file_removed_while_the_wizard_runs_is_written_back() {
+    let dir = new_ws();
+    let mut ws = journaled_session(dir.path());
+    let file = dir.path().join("answers/default.toml");
+    std::fs::remove_file(&file).unwrap();
+    ws.store.as_mut().unwrap().compact().unwrap();
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    let level = |q: &str| ws.assessment.respondent("default").unwrap().answer(q).unwrap().level();
+    assert_eq!((level("do-map-inventory"), level("plan-govern-policy")), (Some(1), Some(2)));
+}

@@ -258,13 +258,13 @@ pub fn set_answer(doc: &mut DocumentMut, question_id: &str, answer: Option<&Answ
         return;
     };
     if !answers.get(question_id).is_some_and(Item::is_table) {
-        answers.insert(question_id, Item::Table(Table::new()));
+        let mut t = Table::new();
+        // Room for the respondent table and top-level keys before the first answer. A table
+        // already in the file keeps its place (a parsed table's position is its place there).
+        t.set_position(Some(isize::try_from(position).unwrap_or(isize::MAX - 10).saturating_add(10)));
+        answers.insert(question_id, Item::Table(t));
     }
     let item = &mut answers[question_id];
-    if let Some(t) = item.as_table_mut() {
-        // Room for the respondent table and top-level keys before the first answer.
-        t.set_position(Some(isize::try_from(position).unwrap_or(isize::MAX - 10).saturating_add(10)));
-    }
     let level = a.level().map(|l| TValue::from(i64::from(l)));
     let na = (a.value == Some(Value::NotApplicable)).then(|| TValue::from(true));
     set_value(item, "level", level);

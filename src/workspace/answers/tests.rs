@@ -124,3 +124,17 @@ fn log_entries_round_trip_and_bad_ones_are_located() {
     assert_eq!(ordered, ["first", "said two\nthen three"]);
     assert_eq!(round_trip(&r), r);
 }
+
+#[test]
+fn a_changed_answer_keeps_its_place_in_the_file() {
+    let text = "format = 1\n[respondent]\nname = \"Ann\"\n\n[answers.q1]\nlevel = 1\n\n[answers.q2]\nlevel = 2\n\n\
+                [answers.q3]\nlevel = 3\n";
+    let (r, mut doc) = parse(Path::new("a.toml"), "ann", text, &scale()).unwrap();
+    let mut a = r.answers["q1"].clone();
+    a.value = Some(Value::Level(4));
+    set_answer(&mut doc, "q1", Some(&a), 0);
+    let out = doc.to_string();
+    let pos = |k: &str| out.find(&format!("[answers.{k}]")).unwrap();
+    assert!(pos("q1") < pos("q2") && pos("q2") < pos("q3"), "{out}");
+    assert!(out.contains("level = 4"), "{out}");
+}
