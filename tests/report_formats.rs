@@ -115,6 +115,31 @@ fn xlsx_has_the_five_sheets_and_matches_golden() {
     });
 }
 
+/// One part of an XLSX file (a zip of XML parts), as text.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_prints_landscape_with_the_summary_on_one_page_width_and_column_names_on_every_page() {
+    with_report(false, |r| {
+        let bytes = report::xlsx::full(r).unwrap();
+        for sheet in 1..=5 {
+            let xml = xlsx_part(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
+            assert!(xml.contains(r#"orientation="landscape""#), "sheet {sheet}: {xml}");
+            assert_eq!(xml.contains(r#"fitToPage="1""#), sheet == 1, "only the summary is shrunk to fit");
+        }
+        let book = xlsx_part(&bytes, "xl/workbook.xml");
+        for sheet in ["Answers", "'ISO 42001'", "'NIST AI RMF'", "Roadmap"] {
+            assert!(book.contains(&format!("{sheet}!$")), "{sheet} repeats its header row: {book}");
+        }
+        assert!(book.contains("_xlnm.Print_Titles"), "{book}");
+    });
+}
+
 #[test]
 fn same_input_same_bytes() {
     let mut outs = Vec::new();

@@ -54,7 +54,18 @@ fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], st: &Sty
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(row + 1, 0)?;
+    // Printed, each page repeats the column names.
+    ws.set_repeat_rows(row, row)?;
     Ok(())
+}
+
+/// Reports get printed for workshops: landscape pages (the summary also fits one page's width;
+/// the data sheets keep their size and repeat their column names instead).
+fn print_ready(mut wb: Workbook) -> Result<Vec<u8>, XlsxError> {
+    for ws in wb.worksheets_mut() {
+        ws.set_landscape();
+    }
+    wb.save_to_buffer()
 }
 
 fn level_cell(r: &Report, ws: &mut Worksheet, row: u32, col: u16, t: &Tally) -> Result<(), XlsxError> {
@@ -77,6 +88,7 @@ fn level_cell(r: &Report, ws: &mut Worksheet, row: u32, col: u16, t: &Tally) -> 
 
 fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Summary")?;
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(0, 22)?;
     let name = if r.meta.name.is_empty() { &r.questionnaire.title } else { &r.meta.name };
     text(ws, 0, 0, &format!("AI management system readiness: {name}"), Some(&st.title))?;
@@ -261,7 +273,7 @@ pub fn full(r: &Report) -> Result<Vec<u8>, XlsxError> {
     iso(r, wb.add_worksheet(), &st)?;
     nist(r, wb.add_worksheet(), &st)?;
     roadmap(r, wb.add_worksheet(), &st)?;
-    wb.save_to_buffer()
+    print_ready(wb)
 }
 
 pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
@@ -281,5 +293,5 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
         num(ws, y, 5, s.score)?;
         text(ws, y, 6, &s.questions.join(";"), None)?;
     }
-    wb.save_to_buffer()
+    print_ready(wb)
 }
