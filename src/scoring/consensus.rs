@@ -67,19 +67,12 @@ mod tests {
 
     #[test]
     fn cells_with_a_spread_of_two_or_more_are_listed() {
-        let q = Questionnaire {
-            id: "t".into(),
-            title: "T".into(),
-            version: "1".into(),
-            description: String::new(),
-            scale: Default::default(),
-            questions: vec![
-                Question::new("a", Some(Phase::Plan), Some(Function::Govern), "t"),
-                Question::new("b", Some(Phase::Plan), Some(Function::Govern), "t"),
-                Question::new("c", Some(Phase::Do), Some(Function::Map), "t"),
-                Question::new("d", None, Some(Function::Map), "t"),
-            ],
-        };
+        let q = crate::scoring::tests::bank(vec![
+            Question::new("a", Some(Phase::Plan), Some(Function::Govern), "t"),
+            Question::new("b", Some(Phase::Plan), Some(Function::Govern), "t"),
+            Question::new("c", Some(Phase::Do), Some(Function::Map), "t"),
+            Question::new("d", None, Some(Function::Map), "t"),
+        ]);
         let mut a = Assessment::default();
         for (name, levels) in [("x", [1, 1, 2, 0]), ("y", [2, 4, 3, 5])] {
             let mut r = Respondent::new(name, name);

@@ -149,14 +149,9 @@ mod tests {
     use crate::scoring::{Aggregation, Status, score};
 
     fn q(ids: &[(&str, Option<Phase>)]) -> Questionnaire {
-        Questionnaire {
-            id: "t".into(),
-            title: "T".into(),
-            version: "1".into(),
-            description: String::new(),
-            scale: Default::default(),
-            questions: ids.iter().map(|(id, p)| Question::new(id, *p, Some(Function::Govern), "t")).collect(),
-        }
+        crate::scoring::tests::bank(
+            ids.iter().map(|(id, p)| Question::new(id, *p, Some(Function::Govern), "t")).collect(),
+        )
     }
 
     #[test]

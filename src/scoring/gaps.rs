@@ -73,14 +73,7 @@ mod tests {
         let mut a = Question::new("a", Some(Phase::Plan), Some(Function::Govern), "A");
         a.weight = 3.0;
         let b = Question::new("b", Some(Phase::Do), Some(Function::Map), "B");
-        Questionnaire {
-            id: "t".into(),
-            title: "T".into(),
-            version: "1".into(),
-            description: String::new(),
-            scale: Default::default(),
-            questions: vec![a, b],
-        }
+        crate::scoring::tests::bank(vec![a, b])
     }
 
     #[test]

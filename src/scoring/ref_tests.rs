@@ -18,14 +18,7 @@ fn question(i: usize, refs: u8, weight: u8) -> Question {
 }
 
 pub(super) fn questionnaire(shape: &[(u8, u8)]) -> Questionnaire {
-    Questionnaire {
-        id: "t".into(),
-        title: "T".into(),
-        version: "1".into(),
-        description: String::new(),
-        scale: Default::default(),
-        questions: shape.iter().enumerate().map(|(i, (r, w))| question(i, *r, *w)).collect(),
-    }
+    super::tests::bank(shape.iter().enumerate().map(|(i, (r, w))| question(i, *r, *w)).collect())
 }
 
 fn status() -> impl Strategy<Value = Status> {

@@ -122,14 +122,7 @@ mod tests {
                 q
             })
             .collect();
-        Questionnaire {
-            id: "t".into(),
-            title: "T".into(),
-            version: "1".into(),
-            description: String::new(),
-            scale: Default::default(),
-            questions,
-        }
+        crate::scoring::tests::bank(questions)
     }
 
     fn ids(h: &Horizon) -> Vec<&str> {

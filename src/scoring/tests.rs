@@ -3,6 +3,18 @@ use proptest::prelude::*;
 use super::*;
 use crate::questionnaire::Question;
 
+/// A questionnaire of just these questions (the default scale): what the scoring tests build on.
+pub(crate) fn bank(questions: Vec<Question>) -> Questionnaire {
+    Questionnaire {
+        id: "t".into(),
+        title: "T".into(),
+        version: "1".into(),
+        description: String::new(),
+        scale: Default::default(),
+        questions,
+    }
+}
+
 fn questionnaire(n: usize) -> Questionnaire {
     let questions = (0..n)
         .map(|i| {
@@ -12,14 +24,7 @@ fn questionnaire(n: usize) -> Questionnaire {
             q
         })
         .collect();
-    Questionnaire {
-        id: "t".into(),
-        title: "T".into(),
-        version: "1".into(),
-        description: String::new(),
-        scale: Default::default(),
-        questions,
-    }
+    bank(questions)
 }
 
 #[test]

@@ -134,7 +134,7 @@ pub struct AppState {
     pub spreads:
         std::collections::HashMap<(Option<crate::questionnaire::Phase>, Option<crate::questionnaire::Function>), u8>,
     /// Per question, the same widest spread (`None` until two respondents answered it).
-    pub question_spreads: Vec<Option<u8>>,
+    question_spreads: Vec<Option<u8>>,
     /// Scores of the baseline assessment, when workspace.toml names one.
     pub baseline: Option<Scores>,
     /// Workshop mode: the projector view of the current question and everyone's levels.
@@ -199,7 +199,8 @@ impl AppState {
     pub fn refresh_spreads(&mut self, changed: Option<usize>) {
         let n = self.questionnaire.questions.len();
         if self.assessment.respondents.len() < 2 {
-            self.question_spreads = vec![None; n];
+            // Nothing to compare; a later change rebuilds from scratch (the lengths differ).
+            self.question_spreads.clear();
             self.spreads.clear();
             return;
         }

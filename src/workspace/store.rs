@@ -274,7 +274,7 @@ impl Store {
         kind: &str,
         reverts: Option<usize>,
     ) -> Result<()> {
-        let position = self.order.get(question_id).copied().unwrap_or(self.order.len());
+        let position = self.position(question_id);
         consensus::set(&mut self.consensus_doc, question_id, new.as_ref(), position);
         let path = self.dir.join(consensus::FILE);
         self.writer.replace(&path, self.consensus_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
