@@ -4,7 +4,7 @@
 
 mod common;
 
-use aira::workspace::Access;
+use aira_store::workspace::Access;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

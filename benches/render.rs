@@ -5,7 +5,7 @@
 mod common;
 
 use aira::tui::{state_for, update::handle_key, view::render};
-use aira::workspace::Access;
+use aira_store::workspace::Access;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::{Terminal, backend::TestBackend};
 use std::hint::black_box;

@@ -6,9 +6,9 @@
 
 mod common;
 
-use aira::assessment::{Answer, Value};
-use aira::report::Report;
-use aira::workspace::{Access, Change};
+use aira_core::assessment::{Answer, Value};
+use aira_core::report::Report;
+use aira_store::workspace::{Access, Change};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn save(c: &mut Criterion) {
@@ -57,8 +57,8 @@ fn html_report(c: &mut Criterion) {
         g.bench_function(format!("{}/html", f.name), |b| {
             b.iter(|| {
                 let r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, "2026-01-01T00:00:00+00:00");
-                let html = aira::report::html::full(&r);
-                aira::workspace::atomic::write_atomic(&path, html.as_bytes()).unwrap();
+                let html = aira_report::html::full(&r);
+                aira_store::workspace::atomic::write_atomic(&path, html.as_bytes()).unwrap();
             })
         });
     }

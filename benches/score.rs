@@ -6,8 +6,8 @@
 
 mod common;
 
-use aira::scoring;
-use aira::workspace::Access;
+use aira_core::scoring;
+use aira_store::workspace::Access;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -5,8 +5,8 @@
 
 mod common;
 
-use aira::search::Index;
-use aira::workspace::Access;
+use aira_core::search::Index;
+use aira_store::workspace::Access;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use aira::testgen::{Spec, questionnaire_text, write_workspace};
+use aira_testgen::{Spec, questionnaire_text, write_workspace};
 use anyhow::{Context, Result, bail};
 
 fn main() -> Result<()> {
@@ -40,7 +40,8 @@ fn main() -> Result<()> {
         bail!("--questions and --respondents must be at least 1");
     }
     let started = std::time::Instant::now();
-    let text = if builtin { aira::questionnaire::default_builtin().text.to_owned() } else { questionnaire_text(&spec) };
+    let text =
+        if builtin { aira_core::questionnaire::default_builtin().text.to_owned() } else { questionnaire_text(&spec) };
     write_workspace(&out, &text, &spec).with_context(|| format!("generating into {}", out.display()))?;
     println!(
         "{}: {} questions, {} respondents ({} answered every question) in {:.2?}",

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use aira::tui::{Options, keymap::Keymap, state_for, update::handle_key, view::render};
-use aira::workspace::{self, Access};
+use aira_store::workspace::{self, Access};
 use anyhow::{Context, Result, bail};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::{Terminal, backend::TestBackend};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aira::tui::{Options, keymap::Keymap, state_from};
-use aira::workspace::{self, Access};
+use aira_store::workspace::{self, Access};
 use anyhow::{Context, Result, bail};
 
 fn main() -> Result<()> {
@@ -35,7 +35,7 @@ fn main() -> Result<()> {
         std::hint::black_box(workspace::sha256_hex(&text));
         steps[1].1.push(t.elapsed());
         let t = Instant::now();
-        std::hint::black_box(aira::questionnaire::parse("q", &text)?);
+        std::hint::black_box(aira_core::questionnaire::parse("q", &text)?);
         steps[2].1.push(t.elapsed());
         let t = Instant::now();
         std::hint::black_box(workspace::open(&dir, Access::ReadOnly)?);

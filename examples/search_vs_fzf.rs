@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use aira::search::Index;
-use aira::workspace::{self, Access};
+use aira_core::search::Index;
+use aira_store::workspace::{self, Access};
 use anyhow::{Context, Result, bail};
 
 const QUERIES: [&str; 5] = ["incident", "A.6.2", "MS-2.7", "bias testing", "supplier"];

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use aira::testgen::{Spec, questionnaire_text, write_workspace};
 use aira::tui::{Options, keymap::Keymap};
-use aira::workspace::{self, Access, Workspace};
+use aira_store::workspace::{self, Access, Workspace};
+use aira_testgen::{Spec, questionnaire_text, write_workspace};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub const LARGE: usize = 10_000;
@@ -35,7 +35,7 @@ fn make(name: &str, text: &str, spec: &Spec) -> Fixture {
 
 pub fn builtin() -> Fixture {
     let spec = Spec::new(0, 1, 1);
-    make("builtin", aira::questionnaire::default_builtin().text, &spec)
+    make("builtin", aira_core::questionnaire::default_builtin().text, &spec)
 }
 
 pub fn large(respondents: usize, answered: usize) -> Fixture {

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use aira::questionnaire::Scale;
-use aira::workspace::answers;
+use aira_core::questionnaire::Scale;
+use aira_store::workspace::answers;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

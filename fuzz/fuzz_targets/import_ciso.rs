@@ -2,12 +2,12 @@
 //! located problems; never a panic, never an alias bomb that exhausts memory.
 #![no_main]
 
-use aira::import::from_ciso_assistant;
+use aira_import::from_ciso_assistant;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(imported) = from_ciso_assistant(text) {
-        assert!(aira::questionnaire::parse("out.toml", &imported.text).is_ok());
+        assert!(aira_core::questionnaire::parse("out.toml", &imported.text).is_ok());
     }
 });

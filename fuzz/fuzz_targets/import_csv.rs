@@ -2,7 +2,7 @@
 //! problems; never a panic.
 #![no_main]
 
-use aira::import::{CsvOptions, from_csv};
+use aira_import::{CsvOptions, from_csv};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,6 +10,6 @@ fuzz_target!(|data: &[u8]| {
     let opts = CsvOptions { id: "fuzz".into(), title: "Fuzz".into(), version: "1".into(), source: "fuzz.csv".into() };
     if let Ok(imported) = from_csv(text, &opts) {
         // What the importer writes must load: it promises output that passes `aira check`.
-        assert!(aira::questionnaire::parse("out.toml", &imported.text).is_ok());
+        assert!(aira_core::questionnaire::parse("out.toml", &imported.text).is_ok());
     }
 });

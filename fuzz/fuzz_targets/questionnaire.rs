@@ -6,16 +6,16 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let (q, diags) = aira::questionnaire::check(text);
+    let (q, diags) = aira_core::questionnaire::check(text);
     // Diagnostics are rendered by `aira check`: spans must stay printable whatever they say.
     for d in &diags {
-        let loc = aira::diag::Located { file: "fuzz.toml", text, diagnostic: d };
+        let loc = aira_core::diag::Located { file: "fuzz.toml", text, diagnostic: d };
         let _ = loc.with_snippet();
     }
     if let Some(q) = q
         && !diags.iter().any(|d| d.is_error())
     {
-        let _ = aira::questionnaire::parse("fuzz.toml", text);
+        let _ = aira_core::questionnaire::parse("fuzz.toml", text);
         let _ = q.questions.len();
     }
 });

@@ -2,7 +2,7 @@
 //! accepts, toml must accept too and read as the same data (it may decline anything).
 #![no_main]
 
-use aira::tomltree;
+use aira_core::tomltree;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

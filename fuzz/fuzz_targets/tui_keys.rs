@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use aira::assessment::{Assessment, Respondent};
+use aira_core::assessment::{Assessment, Respondent};
 use aira::tui::state::AppState;
 use aira::tui::update::{handle_key, handle_paste};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,8 +17,8 @@ const QUESTIONNAIRE: &str = include_str!("../../tests/fixtures/mini.toml");
 const META: &str = "format = 1\n[questionnaire]\nid = \"mini\"\nversion = \"0.1.0\"\nsha256 = \"x\"\n[targets]\ndefault = 3\n";
 
 fn state() -> Option<AppState> {
-    let q = aira::questionnaire::parse("mini", QUESTIONNAIRE).ok()?;
-    let (meta, _) = aira::workspace::meta::parse(Path::new("workspace.toml"), META).ok()?;
+    let q = aira_core::questionnaire::parse("mini", QUESTIONNAIRE).ok()?;
+    let (meta, _) = aira_store::workspace::meta::parse(Path::new("workspace.toml"), META).ok()?;
     let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
     let mut s = AppState::new(q, meta, assessment, "fuzz".into());
     s.now = || "2026-11-22T10:00:00.000+00:00".to_owned();

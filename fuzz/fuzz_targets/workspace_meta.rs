@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use aira::workspace::{history, meta};
+use aira_store::workspace::{history, meta};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,0 +1,77 @@
+//! The engagement (pure): what an assessment is about and what the client decided — targets,
+//! Statement of Applicability decisions, how answers aggregate. The store parses
+//! `workspace.toml` into these types; reports and the TUI read them, never the file.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::scoring::Aggregation;
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Engagement {
+    pub format: i64,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default = "default_respondent")]
+    pub default_respondent: String,
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// Path of an earlier workspace to compare against (relative to this one).
+    #[serde(default)]
+    pub baseline: Option<String>,
+    pub questionnaire: Pinned,
+    #[serde(default)]
+    pub targets: Targets,
+    /// Statement of Applicability decisions by Annex A control id (`[soa."A.2.2"]`).
+    #[serde(default)]
+    pub soa: BTreeMap<String, SoaEntry>,
+}
+
+/// One control's applicability; "not applicable" carries its justification.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SoaEntry {
+    #[serde(default = "applicable_default")]
+    pub applicable: bool,
+    #[serde(default)]
+    pub justification: String,
+}
+
+fn applicable_default() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pinned {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub default: Option<u8>,
+    #[serde(default)]
+    pub questions: BTreeMap<String, u8>,
+}
+
+fn default_respondent() -> String {
+    "default".to_owned()
+}
+
+impl Engagement {
+    /// The target for a question: its own, else the workspace default.
+    pub fn target(&self, question_id: &str) -> Option<u8> {
+        self.targets.questions.get(question_id).copied().or(self.targets.default)
+    }
+}

@@ -1,0 +1,263 @@
+//! Everything a deliverable shows, computed once from the workspace's parts, so that every
+//! format (md, html, csv, json, xlsx) says the same thing. Renderers only format this.
+
+use crate::assessment::{Answer, Assessment, Respondent};
+use crate::engagement::Engagement;
+use crate::questionnaire::{Question, Questionnaire};
+use crate::scoring::{self, GroupGap, ReferenceScores, Scores, Status, roadmap::Horizon, roadmap::Item};
+
+/// One question with its combined answer (all respondents) and each respondent's own.
+pub struct Row<'a> {
+    pub question: &'a Question,
+    pub status: Status,
+    pub target: Option<f64>,
+    pub gap: Option<f64>,
+    pub flag: bool,
+    /// Every respondent's evidence, de-duplicated, in respondent order.
+    pub evidence: Vec<String>,
+    /// The newest answer's time and author.
+    pub answered_at: String,
+    pub answered_by: String,
+    pub answers: Vec<(&'a Respondent, &'a Answer)>,
+}
+
+/// "not applicable" / "not answered" for a question without a score.
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::NotApplicable => "not applicable",
+        _ => "not answered",
+    }
+}
+
+impl Row<'_> {
+    /// True when there is something to show: a level, N/A, or any respondent's note or flag.
+    pub fn is_answered(&self) -> bool {
+        self.status != Status::Unanswered || !self.answers.is_empty()
+    }
+
+    /// The note; with several respondents, each note is prefixed with its author's name.
+    pub fn note(&self) -> String {
+        let notes: Vec<(&Respondent, &Answer)> =
+            self.answers.iter().copied().filter(|(_, a)| !a.note.trim().is_empty()).collect();
+        match notes.as_slice() {
+            [] => String::new(),
+            [(_, a)] => a.note.clone(),
+            many => many.iter().map(|(r, a)| format!("{}: {}", r.name, a.note)).collect::<Vec<_>>().join("\n"),
+        }
+    }
+}
+
+/// A Statement of Applicability line for one Annex A control.
+pub struct SoaRow {
+    pub control: String,
+    pub title: String,
+    pub applicable: bool,
+    pub justification: String,
+    pub score: Option<f64>,
+    pub status: scoring::soa::Implementation,
+    /// Ids of the questions citing the control.
+    pub questions: Vec<String>,
+}
+
+impl SoaRow {
+    /// What the SoA prints as the status: a not-applicable control is not judged.
+    pub fn status_label(&self) -> &'static str {
+        if self.applicable { self.status.label() } else { "not applicable" }
+    }
+}
+
+/// The Statement of Applicability: every Annex A control with its decision (workspace.toml
+/// `[soa]`) and the implementation status its citing questions give it.
+pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceScores) -> Vec<SoaRow> {
+    crate::frameworks::get()
+        .iso
+        .control
+        .iter()
+        .map(|c| {
+            let r = refs.get(&c.id);
+            let entry = meta.soa.get(&c.id);
+            let score = r.and_then(|r| r.tally.score);
+            SoaRow {
+                control: c.id.clone(),
+                title: c.title.clone(),
+                applicable: entry.is_none_or(|e| e.applicable),
+                justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
+                score,
+                status: scoring::soa::Implementation::from_score(score),
+                questions: r
+                    .map(|r| r.questions.iter().map(|&i| q.questions[i].id.clone()).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+pub struct Report<'a> {
+    pub meta: &'a Engagement,
+    pub questionnaire: &'a Questionnaire,
+    pub assessment: &'a Assessment,
+    /// Shown on the cover; a parameter (not the clock) so that output is reproducible.
+    pub generated_at: String,
+    pub scores: Scores,
+    pub refs: ReferenceScores,
+    pub targets: Vec<Option<f64>>,
+    pub overall_gap: GroupGap,
+    /// Row-major like `scores.cells`.
+    pub cell_gaps: Vec<GroupGap>,
+    pub phase_gaps: Vec<GroupGap>,
+    pub function_gaps: Vec<GroupGap>,
+    pub rows: Vec<Row<'a>>,
+    pub roadmap: Vec<Horizon>,
+    pub soa: Vec<SoaRow>,
+    /// Heatmap cells where respondents disagree strongly (docs/scoring.md, section 9).
+    pub disagreements: Vec<scoring::CellDisagreement>,
+    /// Each question's spread, in questionnaire order.
+    pub spreads: Vec<u8>,
+    /// The change since the workspace's baseline (its path as written in workspace.toml).
+    pub trend: Option<(String, scoring::Diff)>,
+}
+
+/// How many gaps the "top gaps" section lists.
+pub const TOP_GAPS: usize = 10;
+
+fn newest<'a>(answers: &[(&'a Respondent, &'a Answer)]) -> Option<&'a Answer> {
+    let key = |a: &Answer| a.answered_at.parse::<jiff::Timestamp>().ok();
+    answers
+        .iter()
+        .map(|(_, a)| *a)
+        .filter(|a| !a.answered_at.is_empty())
+        .max_by(|x, y| key(x).cmp(&key(y)).then_with(|| x.answered_at.cmp(&y.answered_at)))
+}
+
+impl<'a> Report<'a> {
+    pub fn new(meta: &'a Engagement, q: &'a Questionnaire, a: &'a Assessment, generated_at: &str) -> Self {
+        let statuses = a.statuses(q);
+        let scores = scoring::score(q, &statuses, meta.aggregation);
+        let refs = scoring::score_references(q, &statuses, meta.aggregation);
+        let targets = scoring::targets(q, a, |id| meta.target(id));
+        let gg = |f: &dyn Fn(&Question) -> bool| scoring::group_gap(q, &statuses, &targets, f);
+        let cell_gaps = scores.cells.iter().map(|c| gg(&|x| x.phase == c.phase && x.function == c.function)).collect();
+        let phase_gaps = scores.phases.iter().map(|(p, _)| gg(&|x| x.phase == *p)).collect();
+        let function_gaps = scores.functions.iter().map(|(f, _)| gg(&|x| x.function == *f)).collect();
+        let rows = q
+            .questions
+            .iter()
+            .zip(&statuses)
+            .zip(&targets)
+            .map(|((question, status), target)| {
+                let answers: Vec<(&Respondent, &Answer)> =
+                    a.respondents.iter().filter_map(|r| r.answer(&question.id).map(|x| (r, x))).collect();
+                let mut evidence: Vec<String> = Vec::new();
+                for e in answers.iter().flat_map(|(_, x)| &x.evidence) {
+                    if !evidence.contains(e) {
+                        evidence.push(e.clone());
+                    }
+                }
+                let last = newest(&answers);
+                Row {
+                    question,
+                    status: *status,
+                    target: *target,
+                    gap: scoring::gap(*status, *target),
+                    flag: answers.iter().any(|(_, x)| x.flag),
+                    evidence,
+                    answered_at: last.map(|x| x.answered_at.clone()).unwrap_or_default(),
+                    answered_by: last.map(|x| x.answered_by.clone()).unwrap_or_default(),
+                    answers,
+                }
+            })
+            .collect();
+        let soa = soa_rows(meta, q, &refs);
+        Report {
+            meta,
+            questionnaire: q,
+            assessment: a,
+            generated_at: generated_at.to_owned(),
+            roadmap: scoring::roadmap::plan(q, &statuses, &targets),
+            overall_gap: gg(&|_| true),
+            scores,
+            refs,
+            targets,
+            cell_gaps,
+            phase_gaps,
+            function_gaps,
+            rows,
+            soa,
+            disagreements: scoring::disagreements(q, a),
+            spreads: scoring::spreads(q, a),
+            trend: None,
+        }
+    }
+
+    /// The disagreement of the cell a question or cell lies in, if it is strong.
+    pub fn disagreement(
+        &self,
+        phase: Option<crate::questionnaire::Phase>,
+        function: Option<crate::questionnaire::Function>,
+    ) -> Option<&scoring::CellDisagreement> {
+        self.disagreements.iter().find(|d| d.phase == phase && d.function == function)
+    }
+
+    /// Interview logs of one question, respondent by respondent, each in time order.
+    pub fn logs(&self, row: &Row<'a>) -> Vec<(&'a Respondent, Vec<&'a crate::assessment::LogEntry>)> {
+        row.answers.iter().filter(|(_, a)| !a.log.is_empty()).map(|(r, a)| (*r, a.log_in_order())).collect()
+    }
+
+    /// The largest gaps by priority ((target − current) × weight), whatever their phase.
+    pub fn top_gaps(&self) -> Vec<&Item> {
+        let mut all: Vec<&Item> = self.roadmap.iter().flat_map(|h| &h.items).collect();
+        all.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.index.cmp(&b.index)));
+        all.truncate(TOP_GAPS);
+        all
+    }
+
+    /// Flagged answers, one per respondent who flagged, in questionnaire order.
+    pub fn follow_ups(&self) -> Vec<(&Row<'a>, &'a Respondent, &'a Answer)> {
+        self.rows
+            .iter()
+            .flat_map(|row| row.answers.iter().filter(|(_, a)| a.flag).map(move |(r, a)| (row, *r, *a)))
+            .collect()
+    }
+
+    /// Respondents who answered something.
+    pub fn respondents(&self) -> Vec<&'a Respondent> {
+        self.assessment.respondents.iter().filter(|r| !r.answers.is_empty()).collect()
+    }
+
+    /// The scale name of a level, for display: "3 Defined", or "2.5" between levels.
+    pub fn level_name(&self, score: f64) -> String {
+        if score.fract() == 0.0 && (0.0..=255.0).contains(&score) {
+            let l = score as u8;
+            match self.questionnaire.scale.level(l) {
+                Some(level) => format!("{l} {}", level.name),
+                None => l.to_string(),
+            }
+        } else {
+            format!("{score:.1}")
+        }
+    }
+
+    /// How many Annex A controls have each SoA status label, in a fixed order.
+    pub fn soa_counts(&self) -> Vec<(&'static str, usize)> {
+        ["implemented", "partial", "not implemented", "not assessed", "not applicable"]
+            .into_iter()
+            .map(|label| (label, self.soa.iter().filter(|s| s.status_label() == label).count()))
+            .collect()
+    }
+
+    /// The scored cells with the highest and the lowest score (first in heatmap order on ties).
+    pub fn extremes(&self) -> Option<(&scoring::Cell, &scoring::Cell)> {
+        let scored = || self.scores.cells.iter().filter(|c| c.tally.score.is_some());
+        let key = |c: &&scoring::Cell| c.tally.score.unwrap_or(0.0);
+        let best = scored().reduce(|a, b| if key(&b) > key(&a) { b } else { a })?;
+        let worst = scored().reduce(|a, b| if key(&b) < key(&a) { b } else { a })?;
+        Some((best, worst))
+    }
+
+    pub fn aggregation_label(&self) -> &'static str {
+        match self.meta.aggregation {
+            scoring::Aggregation::Mean => "weighted mean",
+            scoring::Aggregation::Min => "minimum (weakest link)",
+        }
+    }
+}

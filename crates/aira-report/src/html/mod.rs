@@ -1,0 +1,245 @@
+//! The HTML report: one self-contained file (inline CSS, inline SVG, no script, no network;
+//! a Content-Security-Policy says so to the browser too), printable to PDF with page breaks
+//! per section. Everything typed by people passes through `fmt::html`.
+
+mod sections;
+mod svg;
+
+use std::fmt::Write;
+
+use super::fmt::{self, html};
+use aira_core::report::model::Report;
+use aira_core::scoring::{GroupGap, RefScore, Tally};
+
+const CSS: &str = include_str!("style.css");
+
+/// A score as a coloured chip.
+pub(super) fn chip(r: &Report, score: Option<f64>) -> String {
+    let scale = &r.questionnaire.scale;
+    let (bg, ink) = fmt::level_colours(score, scale.min, scale.max);
+    format!("<span class=\"chip\" style=\"background:{bg};color:{ink}\">{}</span>", fmt::score(score))
+}
+
+/// A small horizontal bar for a 0..=1 fraction.
+fn bar(fraction: Option<f64>, colour: &str) -> String {
+    let pct = (fraction.unwrap_or(0.0).clamp(0.0, 1.0) * 100.0).round();
+    format!("<span class=\"bar\"><span style=\"width:{pct}%;background:{colour}\"></span></span>")
+}
+
+fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str) -> String {
+    let m = r.meta;
+    let q = r.questionnaire;
+    let name = if m.name.is_empty() { &q.title } else { &m.name };
+    let mut facts = String::new();
+    let mut fact = |k: &str, v: &str| {
+        if !v.is_empty() {
+            let _ = write!(facts, "<dt>{}</dt><dd>{}</dd>", html(k), html(v));
+        }
+    };
+    fact("Organisation", &m.organisation);
+    fact("Scope", &m.scope);
+    fact("Questionnaire", &format!("{} {}", q.title, q.version));
+    let people: Vec<String> = r
+        .respondents()
+        .iter()
+        .map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.role) })
+        .collect();
+    fact("Respondents", &people.join(", "));
+    fact("Generated", &fmt::when(&r.generated_at));
+    let links: String = toc.iter().map(|(id, t)| format!("<li><a href=\"#{id}\">{}</a></li>", html(t))).collect();
+    let nav = if links.is_empty() { String::new() } else { format!("<nav class=\"toc\"><ol>{links}</ol></nav>\n") };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"aira\">\n\
+         <title>{} — {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n\
+         <header class=\"cover\"><div class=\"kicker\">{}</div><h1>{}</h1><dl>{facts}</dl></header>\n\
+         {nav}{body}\
+         <footer>Prepared with aira. Scores run from {} to {}; the scoring rules are described in docs/scoring.md.</footer>\n\
+         </main>\n</body>\n</html>\n",
+        html(title),
+        html(name),
+        html(kicker),
+        html(name),
+        q.scale.min,
+        q.scale.max,
+    )
+}
+
+fn kpi(label: &str, value: &str, note: &str) -> String {
+    format!(
+        "<div class=\"kpi\"><div class=\"label\">{}</div><div class=\"value\">{value}</div><div class=\"note\">{note}</div></div>",
+        html(label)
+    )
+}
+
+fn summary(r: &Report) -> String {
+    let o = &r.scores.overall;
+    let max = r.questionnaire.scale.max;
+    let level = o.score.map(|s| html(&r.level_name(s.round()))).unwrap_or_default();
+    let mut out = String::from("<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">");
+    out.push_str(&kpi("Overall score", &format!("{}<small> / {max}</small>", fmt::score(o.score)), &level));
+    out.push_str(&kpi(
+        "Completeness",
+        &fmt::percent(o.completeness()),
+        &format!("{} of {} applicable answered · {} not applicable", o.answered, o.applicable(), o.not_applicable),
+    ));
+    out.push_str(&kpi(
+        "Gap to target",
+        &fmt::gap(r.overall_gap.gap),
+        &format!(
+            "target {} · {} item(s) on the roadmap",
+            fmt::score(r.overall_gap.target),
+            r.roadmap.iter().map(|h| h.items.len()).sum::<usize>()
+        ),
+    ));
+    out.push_str(&kpi("Follow-ups", &r.follow_ups().len().to_string(), "flagged answers to revisit"));
+    out.push_str("</div>");
+    if let Some((best, worst)) = r.extremes() {
+        let name = |c: &aira_core::scoring::Cell| format!("{} × {}", fmt::phase(c.phase), fmt::function(c.function));
+        let _ = write!(
+            out,
+            "<p>Strongest area: <strong>{}</strong> {}. Weakest area: <strong>{}</strong> {}. Scores are the {} of the \
+             answered, applicable questions; questions marked not applicable or left unanswered are counted apart.</p>",
+            html(&name(best)),
+            chip(r, best.tally.score),
+            html(&name(worst)),
+            chip(r, worst.tally.score),
+            r.aggregation_label()
+        );
+    }
+    let counts: Vec<String> = r.soa_counts().iter().map(|(l, n)| format!("<strong>{n}</strong> {l}")).collect();
+    let _ = writeln!(out, "<p>ISO/IEC 42001 Annex A controls: {}.</p></section>", counts.join(", "));
+    out
+}
+
+fn heatmap(r: &Report) -> String {
+    format!(
+        "<section id=\"heatmap\" class=\"follows\"><h2>Heatmap</h2><p class=\"lead\">ISO/IEC 42001 Plan-Do-Check-Act phases \
+         against the NIST AI RMF functions. Framed cells are the totals of their row or column.</p>{}{}</section>\n",
+        svg::heatmap(r),
+        svg::legend(r)
+    )
+}
+
+fn group_table(r: &Report, first: &str, rows: &[(&str, &Tally, &GroupGap)]) -> String {
+    let mut out = format!(
+        "<table><thead><tr><th>{}</th><th>Score</th><th class=\"num\">Target</th><th class=\"num\">Gap</th>\
+         <th class=\"num\">Answered</th><th class=\"num\">N/A</th><th class=\"num\">Unanswered</th><th>Completeness</th></tr></thead><tbody>",
+        html(first)
+    );
+    for (name, t, g) in rows {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{}</td></tr>",
+            html(name),
+            chip(r, t.score),
+            fmt::score(g.target),
+            fmt::gap(g.gap),
+            t.answered,
+            t.not_applicable,
+            t.unanswered,
+            fmt::percent(t.completeness()),
+            bar(t.completeness(), "#1d4e89")
+        );
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+fn groups(r: &Report) -> String {
+    let s = &r.scores;
+    let phases: Vec<_> = s.phases.iter().zip(&r.phase_gaps).map(|((p, t), g)| (fmt::phase(*p), t, g)).collect();
+    let functions: Vec<_> =
+        s.functions.iter().zip(&r.function_gaps).map(|((f, t), g)| (fmt::function(*f), t, g)).collect();
+    format!(
+        "<section id=\"scores\"><h2>Scores by phase and function</h2><h3>ISO/IEC 42001 phases</h3>{}\
+         <h3>NIST AI RMF functions</h3>{}</section>\n",
+        group_table(r, "Phase", &phases),
+        group_table(r, "Function", &functions)
+    )
+}
+
+fn ref_table(r: &Report, what: &str, list: &[RefScore]) -> String {
+    let mut out = format!("<h3>{}</h3>", html(what));
+    let cited: Vec<&RefScore> = list.iter().filter(|x| x.tally.total > 0).collect();
+    if cited.is_empty() {
+        out.push_str("<p class=\"muted\">No question cites any of these.</p>");
+    } else {
+        out.push_str(
+            "<table><thead><tr><th>Id</th><th>Title</th><th>Score</th><th class=\"num\">Questions</th>\
+             <th>Answered</th></tr></thead><tbody>",
+        );
+        for x in cited {
+            let t = &x.tally;
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{} of {}{}</td></tr>",
+                html(&x.id),
+                html(aira_core::frameworks::title(&x.id).unwrap_or("")),
+                chip(r, t.score),
+                t.total,
+                t.answered,
+                t.applicable(),
+                bar(t.completeness(), "#1d4e89")
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    let missing: Vec<&str> = list.iter().filter(|x| x.tally.total == 0).map(|x| x.id.as_str()).collect();
+    if !missing.is_empty() {
+        let _ = write!(out, "<p class=\"missing\">Not covered by any question: {}.</p>", html(&missing.join(", ")));
+    }
+    out
+}
+
+fn coverage(r: &Report) -> String {
+    let x = &r.refs;
+    format!(
+        "<section id=\"iso\"><h2>ISO/IEC 42001 coverage</h2><p class=\"lead\">Each clause and Annex A control scored from \
+         the questions that cite it.</p>{}{}</section>\n<section id=\"nist\"><h2>NIST AI RMF coverage</h2>{}{}{}</section>\n",
+        ref_table(r, "Clauses", &x.iso_clauses),
+        ref_table(r, "Annex A controls", &x.iso_controls),
+        ref_table(r, "Functions", &x.nist_functions),
+        ref_table(r, "Categories", &x.nist_categories),
+        ref_table(r, "Subcategories", &x.nist_subcategories),
+    )
+}
+
+pub fn full(r: &Report) -> String {
+    let toc = [
+        ("summary", "Summary"),
+        ("heatmap", "Heatmap"),
+        ("disagreements", "Disagreements"),
+        ("trend", "Trend"),
+        ("scores", "Scores by phase and function"),
+        ("iso", "ISO/IEC 42001 coverage"),
+        ("nist", "NIST AI RMF coverage"),
+        ("gaps", "Top gaps"),
+        ("roadmap", "Roadmap"),
+        ("answers", "Answers"),
+        ("follow-up", "Follow-up"),
+    ];
+    let body = [
+        summary(r),
+        heatmap(r),
+        super::interviews::html_disagreements(r),
+        super::interviews::html_trend(r),
+        groups(r),
+        coverage(r),
+        sections::gaps(r),
+        sections::roadmap(r),
+        sections::answers(r),
+        sections::follow_up(r),
+    ]
+    .concat();
+    // Sections shown only when they have something to say leave the contents too.
+    let toc: Vec<(&str, &str)> =
+        toc.into_iter().filter(|(id, _)| body.contains(&format!("<section id=\"{id}\""))).collect();
+    page(r, "AI management system readiness", "AI management system readiness assessment", &toc, &body)
+}
+
+pub fn soa(r: &Report) -> String {
+    page(r, "Statement of Applicability", "ISO/IEC 42001 Statement of Applicability", &[], &sections::soa(r))
+}

@@ -1,0 +1,160 @@
+//! The JSON report: everything the other formats show, in the versioned schema documented in
+//! docs/report-schema.md (`"schema": "aira-report/1"`). Numbers are not rounded.
+
+use serde_json::{Map, Value as Json, json};
+
+use aira_core::assessment::Value;
+use aira_core::report::model::{Report, SoaRow};
+use aira_core::scoring::{GroupGap, RefScore, Tally, roadmap::Item};
+
+pub const SCHEMA: &str = "aira-report/1";
+
+/// A tally's counts, completeness, and (when given) the group's target and gap.
+fn tally(t: &Tally, g: Option<&GroupGap>) -> Map<String, Json> {
+    let mut m = Map::new();
+    m.insert("score".into(), json!(t.score));
+    m.insert("answered".into(), json!(t.answered));
+    m.insert("not_applicable".into(), json!(t.not_applicable));
+    m.insert("unanswered".into(), json!(t.unanswered));
+    m.insert("total".into(), json!(t.total));
+    m.insert("completeness".into(), json!(t.completeness()));
+    if let Some(g) = g {
+        m.insert("target".into(), json!(g.target));
+        m.insert("gap".into(), json!(g.gap));
+    }
+    m
+}
+
+fn labelled(pairs: &[(&str, Json)], mut rest: Map<String, Json>) -> Json {
+    let mut m: Map<String, Json> = pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    m.append(&mut rest);
+    Json::Object(m)
+}
+
+fn reference(r: &Report, x: &RefScore) -> Json {
+    let questions: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
+    let title = aira_core::frameworks::title(&x.id).unwrap_or("");
+    labelled(&[("id", json!(x.id)), ("title", json!(title)), ("questions", json!(questions))], tally(&x.tally, None))
+}
+
+fn item(x: &Item) -> Json {
+    json!({"id": x.id, "phase": x.phase, "function": x.function, "current": x.current, "target": x.target,
+           "gap": x.gap, "weight": x.weight, "priority": x.priority})
+}
+
+fn value(v: Option<Value>) -> Json {
+    match v {
+        Some(Value::Level(l)) => json!(l),
+        Some(Value::NotApplicable) => json!("na"),
+        None => Json::Null,
+    }
+}
+
+pub fn soa_row(s: &SoaRow) -> Json {
+    json!({"control": s.control, "title": s.title, "applicable": s.applicable, "justification": s.justification,
+           "status": s.status_label(), "score": s.score, "questions": s.questions})
+}
+
+pub fn full(r: &Report) -> Json {
+    let s = &r.scores;
+    let q = r.questionnaire;
+    let cells: Vec<Json> = s
+        .cells
+        .iter()
+        .zip(&r.cell_gaps)
+        .map(|(c, g)| labelled(&[("phase", json!(c.phase)), ("function", json!(c.function))], tally(&c.tally, Some(g))))
+        .collect();
+    let phases: Vec<Json> = s
+        .phases
+        .iter()
+        .zip(&r.phase_gaps)
+        .map(|((p, t), g)| labelled(&[("phase", json!(p))], tally(t, Some(g))))
+        .collect();
+    let functions: Vec<Json> = s
+        .functions
+        .iter()
+        .zip(&r.function_gaps)
+        .map(|((f, t), g)| labelled(&[("function", json!(f))], tally(t, Some(g))))
+        .collect();
+    let refs = |list: &[RefScore]| -> Vec<Json> { list.iter().map(|x| reference(r, x)).collect() };
+    let questions: Vec<Json> = r
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let qn = row.question;
+            let answers: Vec<Json> = row
+                .answers
+                .iter()
+                .map(|(who, a)| {
+                    json!({"respondent": who.id, "name": who.name, "role": who.role, "value": value(a.value),
+                           "target": a.target, "note": a.note, "evidence": a.evidence, "flag": a.flag,
+                           "answered_at": a.answered_at, "answered_by": a.answered_by, "log": a.log_in_order()})
+                })
+                .collect();
+            let agreed = r.assessment.agreed.get(&qn.id).map(|v| {
+                let d = r.assessment.agreed_meta.get(&qn.id).cloned().unwrap_or_default();
+                json!({"value": value(Some(*v)), "decided_at": d.decided_at, "decided_by": d.decided_by, "note": d.note})
+            });
+            let spread = r.spreads.get(i).copied().unwrap_or(0);
+            json!({"id": qn.id, "text": qn.text, "phase": qn.phase, "function": qn.function, "nist": qn.nist,
+                   "iso": qn.iso, "weight": qn.weight, "status": row.status.as_str(), "level": row.status.score(),
+                   "target": row.target, "gap": row.gap, "flag": row.flag, "evidence": row.evidence,
+                   "answered_at": row.answered_at, "answered_by": row.answered_by, "spread": spread,
+                   "agreed": agreed, "answers": answers})
+        })
+        .collect();
+    let roadmap: Vec<Json> = r
+        .roadmap
+        .iter()
+        .map(|h| json!({"term": h.term.as_str(), "label": h.term.label(), "items": h.items.iter().map(item).collect::<Vec<_>>()}))
+        .collect();
+    let follow_up: Vec<Json> = r
+        .follow_ups()
+        .iter()
+        .map(|(row, who, a)| json!({"question": row.question.id, "respondent": who.id, "note": a.note}))
+        .collect();
+    let disagreements: Vec<Json> = r
+        .disagreements
+        .iter()
+        .map(|d| {
+            let ids: Vec<&str> = d.questions.iter().map(|&i| q.questions[i].id.as_str()).collect();
+            json!({"phase": d.phase, "function": d.function, "questions": ids, "max_spread": d.max_spread,
+                   "unresolved": d.unresolved})
+        })
+        .collect();
+    let m = r.meta;
+    json!({
+        "schema": SCHEMA,
+        "kind": "full",
+        "generated_at": r.generated_at,
+        "workspace": {"name": m.name, "organisation": m.organisation, "scope": m.scope, "aggregation": m.aggregation},
+        "questionnaire": {"id": q.id, "title": q.title, "version": q.version},
+        "scale": {"min": q.scale.min, "max": q.scale.max,
+                  "levels": q.scale.levels.iter().map(|l| json!({"value": l.value, "name": l.name})).collect::<Vec<_>>()},
+        "respondents": r.respondents().iter().map(|x| json!({"id": x.id, "name": x.name, "role": x.role})).collect::<Vec<_>>(),
+        "overall": Json::Object(tally(&s.overall, Some(&r.overall_gap))),
+        "cells": cells,
+        "phases": phases,
+        "functions": functions,
+        "nist": {"functions": refs(&r.refs.nist_functions), "categories": refs(&r.refs.nist_categories),
+                 "subcategories": refs(&r.refs.nist_subcategories)},
+        "iso": {"clauses": refs(&r.refs.iso_clauses), "controls": refs(&r.refs.iso_controls)},
+        "questions": questions,
+        "top_gaps": r.top_gaps().into_iter().map(item).collect::<Vec<_>>(),
+        "roadmap": roadmap,
+        "soa": r.soa.iter().map(soa_row).collect::<Vec<_>>(),
+        "follow_up": follow_up,
+        "disagreements": disagreements,
+        "trend": r.trend.as_ref().map(|(path, d)| labelled(&[("baseline", json!(path))], match serde_json::to_value(d) {
+            Ok(Json::Object(m)) => m,
+            _ => Map::new(),
+        })),
+    })
+}
+
+/// `--kind soa --format json`: the Statement of Applicability alone, same schema id.
+pub fn soa(r: &Report) -> Json {
+    json!({"schema": SCHEMA, "kind": "soa", "generated_at": r.generated_at,
+           "soa": r.soa.iter().map(soa_row).collect::<Vec<_>>()})
+}

@@ -1,0 +1,16 @@
+//! The report writers: scores rendered for people and for other tools. The core's
+//! `report::model` computes what a deliverable shows once; each format module only lays it out.
+//! `aira score` output lives here too so that its JSON shape is defined once.
+#![forbid(unsafe_code)]
+
+pub mod csv;
+pub mod fmt;
+pub mod heatmap;
+pub mod html;
+pub mod interviews;
+pub mod json;
+pub mod markdown;
+pub mod score;
+pub mod xlsx;
+
+pub use aira_core::report::Report;

@@ -1,0 +1,297 @@
+//! The workbook a client's team works from: Summary (with a coloured heatmap), Answers,
+//! ISO 42001, NIST AI RMF and Roadmap sheets; or the Statement of Applicability alone. Text
+//! cells are neutralised against formula injection; numbers stay numbers.
+
+use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::fmt::{self, neutralise};
+use aira_core::report::model::Report;
+use aira_core::scoring::{RefScore, Status, Tally};
+
+/// Excel's limit on the characters in one cell.
+const MAX_CELL: usize = 32_767;
+
+struct Styles {
+    head: Format,
+    title: Format,
+    wrap: Format,
+    bold: Format,
+}
+
+fn styles() -> Styles {
+    Styles {
+        head: Format::new().set_bold().set_background_color(Color::RGB(0x1d4e89)).set_font_color(Color::White),
+        title: Format::new().set_bold().set_font_size(16).set_font_color(Color::RGB(0x1d4e89)),
+        wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        bold: Format::new().set_bold(),
+    }
+}
+
+fn rgb(hex: &str) -> Color {
+    Color::RGB(u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0xffffff))
+}
+
+fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: Option<&Format>) -> Result<(), XlsxError> {
+    let s = neutralise(s);
+    let s: String = aira_core::text::sanitize(&s, true).chars().take(MAX_CELL).collect();
+    match f {
+        Some(f) => ws.write_string_with_format(row, col, s, f)?,
+        None => ws.write_string(row, col, s)?,
+    };
+    Ok(())
+}
+
+fn num(ws: &mut Worksheet, row: u32, col: u16, v: Option<f64>) -> Result<(), XlsxError> {
+    if let Some(v) = v {
+        ws.write_number(row, col, v)?;
+    }
+    Ok(())
+}
+
+fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], st: &Styles) -> Result<(), XlsxError> {
+    for (c, (name, w)) in names.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(row, c as u16, *name, &st.head)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_freeze_panes(row + 1, 0)?;
+    // Printed, each page repeats the column names.
+    ws.set_repeat_rows(row, row)?;
+    Ok(())
+}
+
+/// Reports get printed for workshops: landscape pages (the summary also fits one page's width;
+/// the data sheets keep their size and repeat their column names instead).
+fn print_ready(mut wb: Workbook) -> Result<Vec<u8>, XlsxError> {
+    for ws in wb.worksheets_mut() {
+        ws.set_landscape();
+    }
+    wb.save_to_buffer()
+}
+
+fn level_cell(r: &Report, ws: &mut Worksheet, row: u32, col: u16, t: &Tally) -> Result<(), XlsxError> {
+    let scale = &r.questionnaire.scale;
+    let (bg, ink) = fmt::level_colours(t.score, scale.min, scale.max);
+    let f = Format::new()
+        .set_background_color(rgb(bg))
+        .set_font_color(rgb(ink))
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_border(FormatBorder::Thin)
+        .set_border_color(Color::White)
+        .set_num_format("0.0");
+    match t.score {
+        Some(v) => ws.write_number_with_format(row, col, v, &f)?,
+        None => ws.write_string_with_format(row, col, "–", &f)?,
+    };
+    Ok(())
+}
+
+fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("Summary")?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_column_width(0, 22)?;
+    let name = if r.meta.name.is_empty() { &r.questionnaire.title } else { &r.meta.name };
+    text(ws, 0, 0, &format!("AI management system readiness: {name}"), Some(&st.title))?;
+    let o = &r.scores.overall;
+    let facts: [(&str, String); 8] = [
+        ("Organisation", r.meta.organisation.clone()),
+        ("Scope", r.meta.scope.clone()),
+        ("Questionnaire", format!("{} {}", r.questionnaire.title, r.questionnaire.version)),
+        ("Generated", fmt::when(&r.generated_at)),
+        ("Overall score", fmt::score(o.score)),
+        (
+            "Completeness",
+            format!("{} ({} of {} applicable)", fmt::percent(o.completeness()), o.answered, o.applicable()),
+        ),
+        ("Target / gap", format!("{} / {}", fmt::score(r.overall_gap.target), fmt::gap(r.overall_gap.gap))),
+        ("Aggregation", r.aggregation_label().to_owned()),
+    ];
+    for (i, (k, v)) in facts.iter().enumerate() {
+        text(ws, 2 + i as u32, 0, k, Some(&st.bold))?;
+        text(ws, 2 + i as u32, 1, v, None)?;
+    }
+    let top = 12;
+    text(ws, top - 1, 0, "Heatmap", Some(&st.title))?;
+    let s = &r.scores;
+    let cols = s.functions.len();
+    for (c, (f, _)) in s.functions.iter().enumerate() {
+        ws.write_string_with_format(top, 1 + c as u16, fmt::function(*f), &st.head)?;
+        ws.set_column_width(1 + c as u16, 14)?;
+    }
+    ws.write_string_with_format(top, 1 + cols as u16, "All functions", &st.head)?;
+    ws.set_column_width(1 + cols as u16, 14)?;
+    for (ri, (p, t)) in s.phases.iter().enumerate() {
+        let row = top + 1 + ri as u32;
+        ws.write_string_with_format(row, 0, fmt::phase(*p), &st.head)?;
+        ws.set_row_height(row, 28)?;
+        for ci in 0..cols {
+            level_cell(r, ws, row, 1 + ci as u16, &s.cells[ri * cols + ci].tally)?;
+        }
+        level_cell(r, ws, row, 1 + cols as u16, t)?;
+    }
+    let last = top + 1 + s.phases.len() as u32;
+    ws.write_string_with_format(last, 0, "All phases", &st.head)?;
+    ws.set_row_height(last, 28)?;
+    for (ci, (_, t)) in s.functions.iter().enumerate() {
+        level_cell(r, ws, last, 1 + ci as u16, t)?;
+    }
+    level_cell(r, ws, last, 1 + cols as u16, o)?;
+    let soa_row = last + 2;
+    text(ws, soa_row, 0, "Annex A controls", Some(&st.bold))?;
+    for (i, (label, n)) in r.soa_counts().iter().enumerate() {
+        text(ws, soa_row + 1 + i as u32, 0, label, None)?;
+        ws.write_number(soa_row + 1 + i as u32, 1, *n as f64)?;
+    }
+    Ok(())
+}
+
+fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("Answers")?;
+    let cols = [
+        "id",
+        "phase",
+        "function",
+        "question",
+        "nist",
+        "iso",
+        "level",
+        "not_applicable",
+        "target",
+        "gap",
+        "note",
+        "evidence",
+        "flag",
+        "answered_at",
+        "answered_by",
+    ];
+    let widths = [28.0, 8.0, 10.0, 60.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 50.0, 30.0, 6.0, 24.0, 16.0];
+    header(ws, 0, &cols, &widths, st)?;
+    for (i, row) in r.rows.iter().enumerate() {
+        let y = 1 + i as u32;
+        let q = row.question;
+        text(ws, y, 0, &q.id, None)?;
+        text(ws, y, 1, q.phase.map_or("", |p| p.as_str()), None)?;
+        text(ws, y, 2, q.function.map_or("", |f| f.as_str()), None)?;
+        text(ws, y, 3, &q.text, Some(&st.wrap))?;
+        text(ws, y, 4, &q.nist.join(";"), None)?;
+        text(ws, y, 5, &q.iso.join(";"), None)?;
+        num(ws, y, 6, row.status.score())?;
+        ws.write_boolean(y, 7, row.status == Status::NotApplicable)?;
+        num(ws, y, 8, row.target)?;
+        num(ws, y, 9, row.gap)?;
+        text(ws, y, 10, &row.note(), Some(&st.wrap))?;
+        text(ws, y, 11, &row.evidence.join(";"), Some(&st.wrap))?;
+        ws.write_boolean(y, 12, row.flag)?;
+        text(ws, y, 13, &row.answered_at, None)?;
+        text(ws, y, 14, &row.answered_by, None)?;
+    }
+    ws.autofilter(0, 0, r.rows.len() as u32, cols.len() as u16 - 1)?;
+    Ok(())
+}
+
+fn refs(r: &Report, ws: &mut Worksheet, y: &mut u32, kind: &str, list: &[RefScore]) -> Result<(), XlsxError> {
+    for x in list {
+        text(ws, *y, 0, kind, None)?;
+        text(ws, *y, 1, &x.id, None)?;
+        text(ws, *y, 2, aira_core::frameworks::title(&x.id).unwrap_or(""), None)?;
+        num(ws, *y, 3, x.tally.score)?;
+        ws.write_number(*y, 4, x.tally.answered as f64)?;
+        ws.write_number(*y, 5, x.tally.applicable() as f64)?;
+        let qs: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
+        text(ws, *y, 6, &qs.join(";"), None)?;
+        if let Some(s) = r.soa.iter().find(|s| s.control == x.id) {
+            text(ws, *y, 7, if s.applicable { "yes" } else { "no" }, None)?;
+            text(ws, *y, 8, s.status_label(), None)?;
+            text(ws, *y, 9, &s.justification, None)?;
+        }
+        *y += 1;
+    }
+    Ok(())
+}
+
+const REF_COLS: [&str; 7] = ["type", "id", "title", "score", "answered", "applicable", "questions"];
+const REF_WIDTHS: [f64; 10] = [12.0, 10.0, 50.0, 7.0, 9.0, 10.0, 50.0, 10.0, 16.0, 40.0];
+
+fn iso(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("ISO 42001")?;
+    let mut cols = REF_COLS.to_vec();
+    cols.extend(["soa_applicable", "soa_status", "justification"]);
+    header(ws, 0, &cols, &REF_WIDTHS, st)?;
+    let mut y = 1;
+    refs(r, ws, &mut y, "clause", &r.refs.iso_clauses)?;
+    refs(r, ws, &mut y, "control", &r.refs.iso_controls)
+}
+
+fn nist(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("NIST AI RMF")?;
+    header(ws, 0, &REF_COLS, &REF_WIDTHS, st)?;
+    let mut y = 1;
+    refs(r, ws, &mut y, "function", &r.refs.nist_functions)?;
+    refs(r, ws, &mut y, "category", &r.refs.nist_categories)?;
+    refs(r, ws, &mut y, "subcategory", &r.refs.nist_subcategories)
+}
+
+fn roadmap(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name("Roadmap")?;
+    let cols =
+        ["horizon", "rank", "id", "question", "phase", "function", "current", "target", "gap", "weight", "priority"];
+    header(ws, 0, &cols, &[12.0, 6.0, 28.0, 60.0, 8.0, 10.0, 8.0, 8.0, 7.0, 7.0, 8.0], st)?;
+    let mut y = 1;
+    for h in &r.roadmap {
+        for (n, i) in h.items.iter().enumerate() {
+            text(ws, y, 0, h.term.label(), None)?;
+            ws.write_number(y, 1, (n + 1) as f64)?;
+            text(ws, y, 2, &i.id, None)?;
+            text(ws, y, 3, r.questionnaire.questions.get(i.index).map_or("", |q| q.text.as_str()), Some(&st.wrap))?;
+            text(ws, y, 4, i.phase.map_or("", |p| p.as_str()), None)?;
+            text(ws, y, 5, i.function.map_or("", |f| f.as_str()), None)?;
+            for (c, v) in [i.current, i.target, i.gap, i.weight, i.priority].into_iter().enumerate() {
+                ws.write_number(y, 6 + c as u16, v)?;
+            }
+            y += 1;
+        }
+    }
+    Ok(())
+}
+
+fn workbook(r: &Report) -> Workbook {
+    let mut wb = Workbook::new();
+    // The creation time is the report's, not the clock's, so the same report gives the same file.
+    let ts = r.generated_at.parse::<jiff::Timestamp>().map_or(0, |t| t.as_second());
+    if let Ok(dt) = ExcelDateTime::from_timestamp(ts) {
+        let props = rust_xlsxwriter::DocProperties::new().set_creation_datetime(&dt).set_title("aira report");
+        wb.set_properties(&props);
+    }
+    wb
+}
+
+pub fn full(r: &Report) -> Result<Vec<u8>, XlsxError> {
+    let st = styles();
+    let mut wb = workbook(r);
+    summary(r, wb.add_worksheet(), &st)?;
+    answers(r, wb.add_worksheet(), &st)?;
+    iso(r, wb.add_worksheet(), &st)?;
+    nist(r, wb.add_worksheet(), &st)?;
+    roadmap(r, wb.add_worksheet(), &st)?;
+    print_ready(wb)
+}
+
+pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
+    let st = styles();
+    let mut wb = workbook(r);
+    let ws = wb.add_worksheet();
+    ws.set_name("Statement of Applicability")?;
+    let cols = ["control", "title", "applicable", "justification", "status", "score", "questions"];
+    header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0], &st)?;
+    for (i, s) in r.soa.iter().enumerate() {
+        let y = 1 + i as u32;
+        text(ws, y, 0, &s.control, None)?;
+        text(ws, y, 1, &s.title, None)?;
+        text(ws, y, 2, if s.applicable { "yes" } else { "no" }, None)?;
+        text(ws, y, 3, &s.justification, Some(&st.wrap))?;
+        text(ws, y, 4, s.status_label(), None)?;
+        num(ws, y, 5, s.score)?;
+        text(ws, y, 6, &s.questions.join(";"), None)?;
+    }
+    print_ready(wb)
+}

@@ -1,0 +1,52 @@
+//! `answers/<respondent>.journal`: changes not yet folded into `answers/<respondent>.toml`.
+//! The wizard appends one entry per change (small, fsynced) instead of rewriting a file that a
+//! 10,000-question bank makes megabytes long, and folds the journal into the TOML file when it
+//! quits (compaction). Whoever opens the workspace replays a leftover journal (after a crash);
+//! a writer compacts it at once. Entries are history entries (same format as history.toml) and
+//! carry the whole new answer, so replaying one twice changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use super::error::Result;
+use super::history;
+use aira_core::assessment::{Answer, Respondent};
+
+pub const EXTENSION: &str = "journal";
+
+pub fn path(dir: &Path, respondent: &str) -> PathBuf {
+    dir.join("answers").join(format!("{respondent}.{EXTENSION}"))
+}
+
+/// The journal's changes, oldest first, as (question id, new answer or removal). A last entry
+/// cut short by a crash was never reported saved: it is skipped.
+/// Replayed changes, oldest first: (question id, the new answer or `None` for a removal).
+pub type Changes = Vec<(String, Option<Answer>)>;
+
+pub fn read(dir: &Path, respondent: &str) -> Result<Option<Changes>> {
+    let path = path(dir, respondent);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = super::read(&path)?;
+    let whole = &text[..history::torn_tail(&text).unwrap_or(text.len())];
+    let changes = history::parse(&path, whole)?;
+    Ok(Some(
+        changes
+            .into_iter()
+            .map(|c| {
+                let new = c.new.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
+                (c.question, new)
+            })
+            .collect(),
+    ))
+}
+
+/// Apply replayed changes to a respondent's answers.
+pub fn replay(r: &mut Respondent, changes: &[(String, Option<Answer>)]) {
+    for (question, new) in changes {
+        match new {
+            Some(a) => r.answers.insert(question.clone(), a.clone()),
+            None => r.answers.remove(question),
+        };
+    }
+}

@@ -1,0 +1,274 @@
+//! Merging another copy of the same assessment into this one (`aira merge`). Nothing is
+//! dropped silently: where both copies answered a question differently the newest answer (by
+//! `answered_at`) is kept, the other is recorded in history.toml (kind `merge`) and reported.
+//! Interview logs are united rather than chosen between.
+
+use std::cmp::Ordering;
+
+use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, history};
+use aira_core::assessment::{Answer, Decision, LogEntry, Respondent, Value};
+use aira_core::text::cmp_timestamps;
+
+/// Which copy a kept value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Target,
+    Source,
+}
+
+/// What a merge did, one event per thing worth a line of output.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A respondent the target lacked: their whole answers file was copied.
+    RespondentAdded {
+        id: String,
+        name: String,
+        answers: usize,
+    },
+    /// Same id, different display name: the target's name is kept.
+    NameDiffers {
+        id: String,
+        kept: String,
+        other: String,
+    },
+    AnswerAdded {
+        respondent: String,
+        question: String,
+    },
+    /// Same content on both sides, but the logs differed: the target now has both logs.
+    LogsJoined {
+        respondent: String,
+        question: String,
+    },
+    AnswerConflict {
+        respondent: String,
+        question: String,
+        kept: Answer,
+        other: Answer,
+        kept_from: Side,
+    },
+    AgreedAdded {
+        question: String,
+    },
+    AgreedConflict {
+        question: String,
+        kept: (Value, Decision),
+        other: (Value, Decision),
+        kept_from: Side,
+    },
+}
+
+/// Counts of what needed nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub events: Vec<Event>,
+    pub identical: usize,
+}
+
+impl Outcome {
+    pub fn conflicts(&self) -> usize {
+        self.events.iter().filter(|e| matches!(e, Event::AnswerConflict { .. } | Event::AgreedConflict { .. })).count()
+    }
+}
+
+/// Everything but the log and the capture stamp: what makes two answers say the same thing.
+fn same_content(a: &Answer, b: &Answer) -> bool {
+    a.value == b.value && a.target == b.target && a.note == b.note && a.evidence == b.evidence && a.flag == b.flag
+}
+
+/// Both logs, each entry once, in time order.
+fn joined_log(a: &[LogEntry], b: &[LogEntry]) -> Vec<LogEntry> {
+    let mut log: Vec<LogEntry> = a.to_vec();
+    for e in b {
+        if !log.contains(e) {
+            log.push(e.clone());
+        }
+    }
+    log.sort_by(|x, y| cmp_timestamps(&x.at, &y.at));
+    log
+}
+
+fn has_file(ws: &Workspace, id: &str) -> bool {
+    ws.dir.join("answers").join(format!("{id}.toml")).is_file()
+}
+
+/// Merge `source` into `target` (opened for writing). `by` and `at` stamp the history entries.
+pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
+    if source.meta.questionnaire.id != target.meta.questionnaire.id {
+        return Err(WorkspaceError::Invalid(format!(
+            "{} assesses questionnaire `{}`, but {} assesses `{}`: only copies of the same assessment can be merged",
+            source.dir.display(),
+            source.meta.questionnaire.id,
+            target.dir.display(),
+            target.meta.questionnaire.id
+        )));
+    }
+    let mut out = Outcome::default();
+    for r in &source.assessment.respondents {
+        // Open adds the default respondent in memory when it has no file: nothing to bring.
+        if !has_file(source, &r.id) {
+            continue;
+        }
+        if !has_file(target, &r.id) {
+            add_respondent(target, source, r, by, at, &mut out)?;
+        } else {
+            merge_respondent(target, r, by, at, &mut out)?;
+        }
+    }
+    merge_agreed(target, source, by, at, &mut out)?;
+    Ok(out)
+}
+
+fn store(ws: &mut Workspace) -> Result<&mut super::Store> {
+    ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the target workspace is open read-only".into()))
+}
+
+fn change(r: &Respondent, question: &str, old: Option<Answer>, new: Answer, by: &str, at: &str) -> Change {
+    Change {
+        respondent: r.clone_header(),
+        question: question.to_owned(),
+        old,
+        new: Some(new),
+        by: by.to_owned(),
+        at: at.to_owned(),
+        kind: "merge".into(),
+        reverts: None,
+    }
+}
+
+fn add_respondent(
+    target: &mut Workspace,
+    source: &Workspace,
+    r: &Respondent,
+    by: &str,
+    at: &str,
+    out: &mut Outcome,
+) -> Result<()> {
+    let path = source.dir.join("answers").join(format!("{}.toml", r.id));
+    let text = super::read(&path)?;
+    let (parsed, doc) = answers::parse(&path, &r.id, &text, &target.questionnaire.scale)?;
+    let s = store(target)?;
+    s.import_respondent(&parsed, &text, doc)?;
+    // One entry per answer, so the history says where every answer came from.
+    for (qid, a) in &parsed.answers {
+        let c = change(&parsed, qid, None, a.clone(), by, at);
+        s.record(&history::render(&c.entry()))?;
+    }
+    out.events.push(Event::RespondentAdded { id: r.id.clone(), name: r.name.clone(), answers: parsed.answers.len() });
+    target.assessment.respondents.retain(|x| x.id != r.id);
+    target.assessment.respondents.push(parsed);
+    Ok(())
+}
+
+fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, out: &mut Outcome) -> Result<()> {
+    let Some(mine) = target.assessment.respondent(&r.id).cloned() else { return Ok(()) };
+    if mine.name != r.name {
+        out.events.push(Event::NameDiffers { id: r.id.clone(), kept: mine.name.clone(), other: r.name.clone() });
+    }
+    for (qid, theirs) in &r.answers {
+        let ours = mine.answer(qid);
+        let (c, event) = match ours {
+            None => (
+                Some(change(&mine, qid, None, theirs.clone(), by, at)),
+                Event::AnswerAdded { respondent: r.id.clone(), question: qid.clone() },
+            ),
+            Some(ours) if ours == theirs => {
+                out.identical += 1;
+                continue;
+            }
+            Some(ours) if same_content(ours, theirs) => {
+                let log = joined_log(&ours.log, &theirs.log);
+                if log == ours.log {
+                    out.identical += 1;
+                    continue;
+                }
+                let new = Answer { log, ..ours.clone() };
+                (
+                    Some(change(&mine, qid, Some(ours.clone()), new, by, at)),
+                    Event::LogsJoined { respondent: r.id.clone(), question: qid.clone() },
+                )
+            }
+            Some(ours) => {
+                let log = joined_log(&ours.log, &theirs.log);
+                let source_newer = cmp_timestamps(&theirs.answered_at, &ours.answered_at) == Ordering::Greater;
+                let (kept, other, kept_from) = if source_newer {
+                    (Answer { log, ..theirs.clone() }, ours.clone(), Side::Source)
+                } else {
+                    (Answer { log, ..ours.clone() }, theirs.clone(), Side::Target)
+                };
+                let event = Event::AnswerConflict {
+                    respondent: r.id.clone(),
+                    question: qid.clone(),
+                    kept: kept.clone(),
+                    other: other.clone(),
+                    kept_from,
+                };
+                // A merge entry's `old` is always the answer not kept.
+                let c = change(&mine, qid, Some(other), kept, by, at);
+                if c.new.as_ref() == Some(ours) {
+                    // Nothing changes on disk; the entry alone keeps the answer not taken.
+                    store(target)?.record(&history::render(&c.entry()))?;
+                    (None, event)
+                } else {
+                    (Some(c), event)
+                }
+            }
+        };
+        if let Some(c) = c {
+            store(target)?.apply(&c)?;
+            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id)
+                && let Some(new) = &c.new
+            {
+                x.answers.insert(qid.clone(), new.clone());
+            }
+        }
+        out.events.push(event);
+    }
+    Ok(())
+}
+
+fn merge_agreed(target: &mut Workspace, source: &Workspace, by: &str, at: &str, out: &mut Outcome) -> Result<()> {
+    for (qid, value) in &source.assessment.agreed {
+        let theirs = (*value, source.assessment.agreed_meta.get(qid).cloned().unwrap_or_default());
+        let ours = target
+            .assessment
+            .agreed
+            .get(qid)
+            .map(|v| (*v, target.assessment.agreed_meta.get(qid).cloned().unwrap_or_default()));
+        let Some(ours) = ours else {
+            store(target)?.put_agreed(qid, Some(theirs.clone()), by, at, "merge")?;
+            target.assessment.agreed.insert(qid.clone(), theirs.0);
+            target.assessment.agreed_meta.insert(qid.clone(), theirs.1);
+            out.events.push(Event::AgreedAdded { question: qid.clone() });
+            continue;
+        };
+        if ours.0 == theirs.0 && ours.1.note == theirs.1.note {
+            out.identical += 1;
+            continue;
+        }
+        let source_newer = cmp_timestamps(&theirs.1.decided_at, &ours.1.decided_at) == Ordering::Greater;
+        let s = store(target)?;
+        let (kept, other, kept_from) = if source_newer {
+            s.put_agreed(qid, Some(theirs.clone()), by, at, "merge")?;
+            target.assessment.agreed.insert(qid.clone(), theirs.0);
+            target.assessment.agreed_meta.insert(qid.clone(), theirs.1.clone());
+            (theirs, ours, Side::Source)
+        } else {
+            let e = history::Entry {
+                at,
+                by,
+                respondent: "",
+                question: qid,
+                kind: "merge",
+                reverts: None,
+                old: None,
+                new: None,
+            };
+            let old = Some(consensus::inline(theirs.0, &theirs.1));
+            s.record(&history::render_tables(&e, old, &[], consensus::inline(ours.0, &ours.1)))?;
+            (ours, theirs, Side::Target)
+        };
+        out.events.push(Event::AgreedConflict { question: qid.clone(), kept, other, kept_from });
+    }
+    Ok(())
+}

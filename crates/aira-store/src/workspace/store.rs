@@ -1,0 +1,332 @@
+//! The durable writer of a workspace. It owns the editable documents and the lock; the TUI
+//! runs it on a worker thread and the CLI calls it directly. Every method returns only once
+//! the change is on disk (file fsynced, renamed, folder fsynced, history appended). With the
+//! journal on (the wizard), a change to an existing answers file is appended to its journal
+//! instead, and `compact` folds the journals into the files (see `journal`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml_edit::DocumentMut;
+
+use super::atomic::{Writer, create_private_dir};
+use super::consensus::{self, Agreed};
+use super::error::{Result, WorkspaceError};
+use super::lock::Lock;
+use super::{answers, history, journal, meta};
+use aira_core::assessment::{Answer, Decision, Respondent, Value};
+use aira_core::questionnaire::Scale;
+
+/// A respondent's answers file as the store holds it: its text, parsed into an editable
+/// document (slow at 10,000 answers) only when a rewrite needs it, with the changes made since.
+pub enum Doc {
+    Text { text: String, pending: Vec<(String, Option<Answer>)> },
+    Parsed(DocumentMut),
+}
+
+impl Doc {
+    pub fn text(text: String) -> Doc {
+        Doc::Text { text, pending: Vec::new() }
+    }
+
+    /// Record a change: on the document if parsed, else for when it is.
+    pub fn set(&mut self, question: &str, new: Option<&Answer>, position: usize) {
+        match self {
+            Doc::Text { pending, .. } => pending.push((question.to_owned(), new.cloned())),
+            Doc::Parsed(doc) => answers::set_answer(doc, question, new, position),
+        }
+    }
+}
+
+pub struct Store {
+    pub dir: PathBuf,
+    writer: Arc<dyn Writer>,
+    docs: HashMap<String, Doc>,
+    /// The scale answers files were checked against (to parse a `Doc::Text`).
+    scale: Scale,
+    meta_doc: DocumentMut,
+    /// Question id → index in the questionnaire, to order answer tables.
+    order: HashMap<String, usize>,
+    consensus_doc: DocumentMut,
+    agreed: Agreed,
+    /// Append changes to journals rather than rewrite answers files.
+    journal: bool,
+    /// Respondents whose journal holds changes their TOML file lacks.
+    journaled: HashSet<String>,
+    _lock: Lock,
+}
+
+/// One change to one respondent's answer to one question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub respondent: Respondent,
+    pub question: String,
+    pub old: Option<Answer>,
+    pub new: Option<Answer>,
+    pub by: String,
+    pub at: String,
+    /// `answer`, or `undo` with the number of the change it reverts.
+    pub kind: String,
+    pub reverts: Option<usize>,
+}
+
+impl Change {
+    /// This change as a history entry.
+    pub fn entry(&self) -> history::Entry<'_> {
+        history::Entry {
+            at: &self.at,
+            by: &self.by,
+            respondent: &self.respondent.id,
+            question: &self.question,
+            kind: &self.kind,
+            reverts: self.reverts,
+            old: self.old.as_ref(),
+            new: self.new.as_ref(),
+        }
+    }
+}
+
+impl Store {
+    pub(super) fn new(
+        dir: PathBuf,
+        writer: Arc<dyn Writer>,
+        (docs, scale, journaled): (HashMap<String, Doc>, Scale, HashSet<String>),
+        meta_doc: DocumentMut,
+        order: HashMap<String, usize>,
+        consensus: (Agreed, DocumentMut),
+        lock: Lock,
+    ) -> Self {
+        let (agreed, consensus_doc) = consensus;
+        Store {
+            dir,
+            writer,
+            docs,
+            scale,
+            meta_doc,
+            order,
+            consensus_doc,
+            agreed,
+            journal: false,
+            journaled,
+            _lock: lock,
+        }
+    }
+
+    fn position(&self, question: &str) -> usize {
+        // Orphans (ids the questionnaire lacks) go after every known question.
+        self.order.get(question).copied().unwrap_or(self.order.len())
+    }
+
+    /// The editable document of a respondent's file, parsed now if it was not yet; a new one
+    /// for a respondent without a file.
+    fn parsed(&mut self, r: &Respondent) -> Result<&mut DocumentMut> {
+        let doc = match self.docs.remove(&r.id) {
+            Some(Doc::Text { text, pending }) => match self.reread(&r.id, &text, &pending) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    // Keep what was read at open and the changes since: nothing is dropped.
+                    self.docs.insert(r.id.clone(), Doc::Text { text, pending });
+                    return Err(e);
+                }
+            },
+            Some(Doc::Parsed(doc)) => doc,
+            None => answers::new_document(r),
+        };
+        match self.docs.entry(r.id.clone()).insert_entry(Doc::Parsed(doc)).into_mut() {
+            Doc::Parsed(doc) => Ok(doc),
+            Doc::Text { .. } => Err(WorkspaceError::Invalid("answers document not parsed".into())),
+        }
+    }
+
+    /// The document of a respondent's file as it is on disk now, with this session's changes
+    /// (`pending`) applied over it: hand edits made while aira held the workspace survive. A
+    /// file that no longer parses is an error (the journal keeps the changes, the file is never
+    /// overwritten); a file removed meanwhile is written back from what was read at open.
+    fn reread(&self, id: &str, at_open: &str, pending: &[(String, Option<Answer>)]) -> Result<DocumentMut> {
+        let path = self.answers_path(id);
+        let now = match super::read(&path) {
+            Ok(text) => text,
+            Err(WorkspaceError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => at_open.to_owned(),
+            Err(e) => return Err(e),
+        };
+        let (_, mut doc) = answers::parse(&path, id, &now, &self.scale)?;
+        for (q, new) in pending {
+            answers::set_answer(&mut doc, q, new.as_ref(), self.position(q));
+        }
+        Ok(doc)
+    }
+
+    /// Record changes in journals (cost independent of the file's size) until `compact`.
+    pub fn use_journal(&mut self, on: bool) {
+        self.journal = on;
+    }
+
+    pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
+        self.writer = writer;
+    }
+
+    fn answers_path(&self, respondent: &str) -> PathBuf {
+        self.dir.join("answers").join(format!("{respondent}.toml"))
+    }
+
+    /// Apply one change durably: the respondent's file is rewritten atomically, then the
+    /// history entry is appended. Safe to call again with the same change after a failure.
+    pub fn apply(&mut self, c: &Change) -> Result<()> {
+        if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
+        }
+        let path = self.answers_path(&c.respondent.id);
+        let position = self.position(&c.question);
+        let entry = history::render(&c.entry());
+        // A new respondent's file is written whole once; after that, changes may be journaled.
+        if let Some(doc) = self.docs.get_mut(&c.respondent.id).filter(|_| self.journal) {
+            doc.set(&c.question, c.new.as_ref(), position);
+            let jpath = journal::path(&self.dir, &c.respondent.id);
+            self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
+            self.journaled.insert(c.respondent.id.clone());
+        } else {
+            let doc = self.parsed(&c.respondent)?;
+            answers::set_answer(doc, &c.question, c.new.as_ref(), position);
+            let text = doc.to_string();
+            create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
+        let hpath = self.dir.join(history::FILE);
+        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+    }
+
+    /// Fold every journal into its answers file (written atomically), then remove the journal.
+    /// A crash in between only means the journal is replayed again, to the same effect.
+    pub fn compact(&mut self) -> Result<()> {
+        let mut ids: Vec<String> = self.journaled.iter().cloned().collect();
+        ids.sort();
+        for id in ids {
+            let path = self.answers_path(&id);
+            let text = self.parsed(&Respondent::new(&id, &id))?.to_string();
+            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+            let jpath = journal::path(&self.dir, &id);
+            match std::fs::remove_file(&jpath) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(WorkspaceError::io(&jpath)(e)),
+                _ => super::atomic::sync_dir(&jpath).map_err(WorkspaceError::io(&jpath))?,
+            }
+            self.journaled.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// Create or update a respondent's name and role.
+    pub fn save_respondent(&mut self, r: &Respondent) -> Result<()> {
+        if !aira_core::assessment::is_valid_respondent_id(&r.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
+        }
+        let path = self.answers_path(&r.id);
+        let doc = self.parsed(r)?;
+        answers::set_respondent(doc, r);
+        let text = doc.to_string();
+        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+        self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))
+    }
+
+    /// Add a respondent's whole answers file as it is (comments and all), as `aira merge` does
+    /// for a respondent the workspace lacks. No history entry: the caller writes one per answer.
+    pub fn import_respondent(&mut self, r: &Respondent, text: &str, doc: DocumentMut) -> Result<()> {
+        let path = self.answers_path(&r.id);
+        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+        self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        self.docs.insert(r.id.clone(), Doc::Parsed(doc));
+        Ok(())
+    }
+
+    /// Append a history entry by itself: a merge recording the side it did not keep.
+    pub fn record(&mut self, entry: &str) -> Result<()> {
+        let hpath = self.dir.join(history::FILE);
+        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+    }
+
+    /// Set (or with `None` clear) the agreed value of a question in consensus.toml, keeping the
+    /// note of an earlier decision; records an `agree` entry in the history.
+    pub fn set_agreed(&mut self, question_id: &str, value: Option<Value>, by: &str, at: &str) -> Result<()> {
+        let note = self.agreed.get(question_id).map(|(_, d)| d.note.clone()).unwrap_or_default();
+        let new = value.map(|v| (v, Decision { decided_at: at.to_owned(), decided_by: by.to_owned(), note }));
+        self.put_agreed(question_id, new, by, at, "agree")
+    }
+
+    /// The general form of `set_agreed`: the whole decision given (a note, or a merged one),
+    /// and the history `kind` to record.
+    pub fn put_agreed(
+        &mut self,
+        question_id: &str,
+        new: Option<(Value, Decision)>,
+        by: &str,
+        at: &str,
+        kind: &str,
+    ) -> Result<()> {
+        self.put_agreed_entry(question_id, new, by, at, kind, None)
+    }
+
+    pub(super) fn put_agreed_entry(
+        &mut self,
+        question_id: &str,
+        new: Option<(Value, Decision)>,
+        by: &str,
+        at: &str,
+        kind: &str,
+        reverts: Option<usize>,
+    ) -> Result<()> {
+        let position = self.position(question_id);
+        consensus::set(&mut self.consensus_doc, question_id, new.as_ref(), position);
+        let path = self.dir.join(consensus::FILE);
+        self.writer.replace(&path, self.consensus_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
+        let old = match &new {
+            Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
+            None => self.agreed.remove(question_id),
+        };
+        let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
+        let old = old.map(|(v, d)| consensus::inline(v, &d));
+        let new = new.map(|(v, d)| consensus::inline(v, &d)).unwrap_or_default();
+        self.record(&history::render_tables(&e, old, &[], new))
+    }
+
+    /// The agreed values as this store last wrote them.
+    pub fn agreed(&self) -> &Agreed {
+        &self.agreed
+    }
+
+    /// Edit workspace.toml through its document (comments kept) and save it.
+    pub fn edit_meta(&mut self, edit: impl FnOnce(&mut DocumentMut)) -> Result<()> {
+        edit(&mut self.meta_doc);
+        let path = self.dir.join(meta::FILE);
+        self.writer.replace(&path, self.meta_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))
+    }
+
+    /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
+    /// keeping the file's comments. Validate it first with `scoring::soa::validate`.
+    pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
+        use toml_edit::{Item, value};
+        self.edit_meta(|doc| {
+            if doc.get("soa").and_then(Item::as_table_like).is_none() {
+                let mut t = toml_edit::Table::new();
+                t.set_implicit(true);
+                doc["soa"] = Item::Table(t);
+            }
+            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
+                if soa.get(control).and_then(Item::as_table_like).is_none() {
+                    soa.insert(control, toml_edit::table());
+                }
+                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
+                    entry.insert("applicable", value(applicable));
+                    if justification.is_empty() {
+                        entry.remove("justification");
+                    } else {
+                        entry.insert("justification", value(justification));
+                    }
+                }
+            }
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}

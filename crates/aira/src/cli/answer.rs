@@ -1,0 +1,64 @@
+//! `aira answer`: record one answer through the same durable save as the TUI.
+
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+
+use aira_core::assessment::{Respondent, Value, respondent_id};
+use aira_store::workspace::{self, Access, Change};
+
+pub fn answer(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
+    let mut ws = workspace::open(dir, Access::Write)?;
+    let Some(question) = ws.questionnaire.question(qid) else {
+        bail!(
+            "unknown question id `{qid}` (see the questionnaire in {})",
+            dir.join(workspace::QUESTIONNAIRE_FILE).display()
+        );
+    };
+    let scale = &ws.questionnaire.scale;
+    let value = if level.eq_ignore_ascii_case("na") {
+        Value::NotApplicable
+    } else {
+        match level.parse::<u8>() {
+            Ok(l) if scale.contains(l) => Value::Level(l),
+            _ => bail!("level must be {}..{} or `na`, not `{level}`", scale.min, scale.max),
+        }
+    };
+    if let Some(n) = note
+        && let Some((_, c)) = aira_core::text::find_forbidden_control(n, true)
+    {
+        bail!("the note contains the control character U+{:04X}", c as u32);
+    }
+    // By id or by display name; an unknown name creates the respondent on first use.
+    let r = match respondent {
+        None => ws.assessment.respondent(&ws.meta.default_respondent).cloned(),
+        Some(key) => super::respondent::find(&ws.assessment, key).cloned(),
+    }
+    .unwrap_or_else(|| {
+        let key = respondent.unwrap_or(&ws.meta.default_respondent);
+        Respondent::new(&respondent.map_or_else(|| key.to_owned(), respondent_id), key.trim())
+    });
+    let old = r.answer(&question.id).cloned();
+    let user = aira_store::config::user_name(&aira_store::config::load()?);
+    let now = workspace::now_rfc3339();
+    let mut new = old.clone().unwrap_or_default();
+    new.value = Some(value);
+    if let Some(n) = note {
+        new.note = n.to_owned();
+    }
+    new.answered_at = now.clone();
+    new.answered_by = user.clone();
+    let change = Change {
+        respondent: r.clone_header(),
+        question: question.id.clone(),
+        old,
+        new: Some(new),
+        by: user,
+        at: now,
+        kind: "answer".into(),
+        reverts: None,
+    };
+    let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
+    store.apply(&change)?;
+    Ok(0)
+}

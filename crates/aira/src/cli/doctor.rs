@@ -1,0 +1,39 @@
+//! `aira doctor`: what a workspace's owner should know, without changing anything: notices
+//! from opening it (edited questionnaire, lock holder, …) and answers with no question.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use aira_core::assessment::Value;
+use aira_core::text::sanitize;
+use aira_store::workspace::{self, Access};
+
+pub fn doctor(dir: &Path) -> Result<i32> {
+    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let q = &ws.questionnaire;
+    super::outln!("Workspace {} — questionnaire {} {}", dir.display(), q.id, q.version)?;
+    let mut problems = 0;
+    for n in &ws.notices {
+        super::outln!("notice: {}", sanitize(n, false))?;
+        problems += 1;
+    }
+    let orphans = ws.assessment.orphans(q);
+    if !orphans.is_empty() {
+        super::outln!("{} answer(s) to questions this questionnaire lacks (kept in the files):", orphans.len())?;
+        for (respondent, qid) in orphans {
+            let value = ws.assessment.respondent(respondent).and_then(|r| r.answer(qid)).and_then(|a| a.value);
+            let shown = match value {
+                Some(Value::Level(l)) => format!("level {l}"),
+                Some(Value::NotApplicable) => "not applicable".to_owned(),
+                None => "note or flag only".to_owned(),
+            };
+            super::outln!("  answers/{respondent}.toml: `{}` ({shown})", sanitize(qid, false))?;
+            problems += 1;
+        }
+    }
+    if problems == 0 {
+        super::outln!("No problems found.")?;
+    }
+    Ok(0)
+}

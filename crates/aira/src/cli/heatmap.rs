@@ -1,0 +1,26 @@
+//! `aira heatmap`: the phase × function grid, coloured on a terminal, or as JSON.
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use aira_store::workspace::{self, Access};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HeatmapFormat {
+    Text,
+    Json,
+}
+
+pub fn run(dir: &std::path::Path, format: HeatmapFormat, color: bool) -> Result<i32> {
+    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let scores = super::score_of(&ws);
+    match format {
+        HeatmapFormat::Text => {
+            super::outln!("{}", aira_report::heatmap::text(&ws.questionnaire, &scores, color).trim_end())?
+        }
+        HeatmapFormat::Json => {
+            super::outln!("{}", serde_json::to_string_pretty(&aira_report::heatmap::json(&ws.questionnaire, &scores))?)?
+        }
+    }
+    Ok(0)
+}

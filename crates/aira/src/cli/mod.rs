@@ -1,0 +1,250 @@
+//! Command-line interface: parses arguments and wires the rooms together.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Print a line to stdout, returning the error instead of panicking like `println!` does
+/// when the reader has gone (`aira score | head`) or the terminal hung up.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+pub(crate) use outln;
+
+mod agree;
+mod answer;
+mod check;
+mod diff;
+mod doctor;
+mod heatmap;
+mod import;
+mod merge;
+mod questionnaires;
+mod report;
+mod respondent;
+mod soa;
+mod start;
+mod tui;
+mod undo;
+mod upgrade;
+
+use anyhow::{Result, anyhow};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use aira_core::questionnaire;
+use aira_store::workspace::{self, Access, Workspace, paths};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "aira",
+    version,
+    about = "AI-governance readiness assessments in the terminal (ISO/IEC 42001 × NIST AI RMF)"
+)]
+pub struct Cli {
+    /// Workspace folder (default: the current folder if it is a workspace, else your default workspace)
+    #[arg(short, long, global = true, env = "AIRA_WORKSPACE", value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Colours for the wizard (default: config `ui.theme`, else dark)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<aira_store::config::Palette>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The start screen: recent workspaces, create a new one, or open one by path
+    Start,
+    /// Create a new workspace
+    Init {
+        dir: PathBuf,
+        /// A built-in questionnaire id or a path to a questionnaire file
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: Option<String>,
+        /// The assessment's name
+        #[arg(long, value_name = "TEXT")]
+        name: Option<String>,
+        /// The organisation assessed
+        #[arg(long, value_name = "TEXT")]
+        organisation: Option<String>,
+    },
+    /// Record one answer (durably, like the TUI)
+    Answer {
+        question_id: String,
+        /// A level on the scale, or `na` for not applicable
+        #[arg(value_name = "LEVEL|na")]
+        level: String,
+        /// A note to keep with the answer
+        #[arg(long)]
+        note: Option<String>,
+        /// Record under this respondent (created on first use)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
+    /// Respondents: the people whose answers are recorded (add, list, rename)
+    Respondent {
+        #[command(subcommand)]
+        command: respondent::RespondentCmd,
+    },
+    /// Record the level agreed after discussion (wins over the respondents' mean)
+    Agree {
+        question_id: String,
+        /// A level on the scale, `na` for not applicable, or `clear` to remove the agreed value
+        #[arg(value_name = "LEVEL|na|clear")]
+        level: String,
+        /// Why: what the discussion concluded
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Bring respondents, answers and agreed values from other copies of this assessment
+    /// (exit 0: no conflicts, 3: conflicts resolved, newest kept and listed; 1: error)
+    Merge {
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+    },
+    /// Show what changed since a baseline workspace, per cell, phase, function and question
+    Diff {
+        baseline: PathBuf,
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
+    /// Print scores per cell, phase, function and overall
+    Score {
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
+        format: ScoreFormat,
+    },
+    /// Revert the last change (recorded in the history like any change)
+    Undo,
+    /// Check questionnaire files and print every problem
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the phase × function heatmap
+    Heatmap {
+        #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
+        format: heatmap::HeatmapFormat,
+    },
+    /// Write a report (md, html, csv, json, xlsx) or the Statement of Applicability
+    Report(report::ReportArgs),
+    /// Statement of Applicability decisions (which Annex A controls apply)
+    Soa {
+        #[command(subcommand)]
+        command: soa::SoaCommand,
+    },
+    /// Move the workspace to a new version of its questionnaire, carrying answers across renames
+    Upgrade {
+        /// The new version: an id (built in or in your data folder) or a path
+        #[arg(long, value_name = "ID|PATH")]
+        questionnaire: String,
+    },
+    /// List orphaned answers and other things to know about the workspace (changes nothing)
+    Doctor,
+    /// List the questionnaires aira can find: built in, in your data folder, or the given files
+    Questionnaires { files: Vec<PathBuf> },
+    /// Turn a CSV sheet or a CISO Assistant library into a questionnaire file
+    Import {
+        #[command(subcommand)]
+        what: import::ImportCmd,
+    },
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Colour for plain stdout output: `--color always`, or auto when stdout is a terminal and
+/// NO_COLOR is unset.
+fn stdout_color(choice: ColorChoice) -> bool {
+    choice == ColorChoice::Always || (use_color(choice) && std::io::stdout().is_terminal())
+}
+
+pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
+    paths::resolve(cli.workspace.as_deref())
+        .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
+}
+
+/// The questionnaire text for `init`: a built-in id, an id in the user folder, or a path.
+fn questionnaire_text(spec: Option<&str>) -> Result<String> {
+    let Some(spec) = spec else { return Ok(questionnaire::default_builtin().text.to_owned()) };
+    Ok(questionnaires::find(spec)?.text)
+}
+
+pub fn run(cli: Cli) -> Result<i32> {
+    let color = use_color(cli.color);
+    match &cli.command {
+        None => tui::tui(&cli, color),
+        Some(Command::Start) => start::start(&cli, color),
+        Some(Command::Init { dir, questionnaire, name, organisation }) => {
+            let text = questionnaire_text(questionnaire.as_deref())?;
+            let name = name
+                .clone()
+                .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
+            workspace::create(dir, &text, &name, organisation.as_deref().unwrap_or(""))?;
+            outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
+            Ok(0)
+        }
+        Some(Command::Answer { question_id, level, note, respondent }) => {
+            answer::answer(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
+        }
+        Some(Command::Respondent { command }) => respondent::run(&workspace_dir(&cli)?, command),
+        Some(Command::Agree { question_id, level, note }) => {
+            agree::agree(&workspace_dir(&cli)?, question_id, level, note.as_deref())
+        }
+        Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
+        Some(Command::Diff { baseline, format }) => diff::run(&workspace_dir(&cli)?, baseline, *format),
+        Some(Command::Score { format }) => {
+            let ws = workspace::open(&workspace_dir(&cli)?, Access::ReadOnly)?;
+            let scores = score_of(&ws);
+            match format {
+                ScoreFormat::Json => {
+                    outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&ws.questionnaire, &scores))?)?
+                }
+                ScoreFormat::Text => outln!("{}", aira_report::score::text(&ws.questionnaire, &scores).trim_end())?,
+                ScoreFormat::Csv => outln!("{}", aira_report::csv::scores(&scores).trim_end())?,
+            }
+            Ok(0)
+        }
+        Some(Command::Undo) => undo::undo(&workspace_dir(&cli)?),
+        Some(Command::Heatmap { format }) => heatmap::run(
+            &workspace_dir(&cli)?,
+            *format,
+            color && (cli.color == ColorChoice::Always || std::io::stdout().is_terminal()),
+        ),
+        Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
+        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
+        Some(Command::Check { files }) => check::check(files, stdout_color(cli.color)),
+        Some(Command::Upgrade { questionnaire }) => upgrade::upgrade(&workspace_dir(&cli)?, questionnaire),
+        Some(Command::Doctor) => doctor::doctor(&workspace_dir(&cli)?),
+        Some(Command::Questionnaires { files }) => questionnaires::list(files),
+        Some(Command::Import { what }) => import::import(what, stdout_color(cli.color)),
+    }
+}
+
+pub fn score_of(ws: &Workspace) -> aira_core::scoring::Scores {
+    let statuses = ws.assessment.statuses(&ws.questionnaire);
+    aira_core::scoring::score(&ws.questionnaire, &statuses, ws.meta.aggregation)
+}

@@ -1,0 +1,89 @@
+//! `aira` with no command: the wizard on the resolved workspace (created on first run).
+//! `run_on` is the wizard on one folder, shared with `aira start`; it records the workspace
+//! in the recent list first.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::{Cli, workspace_dir};
+use crate::tui::view::theme::Theme;
+use aira_core::assessment::Answer;
+use aira_core::questionnaire;
+use aira_store::workspace;
+use aira_store::workspace::Access;
+
+pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
+    let dir = workspace_dir(cli)?;
+    if !workspace::is_workspace(&dir) {
+        if cli.workspace.is_some() {
+            bail!("{} is not an aira workspace; create it with `aira init {}`", dir.display(), dir.display());
+        }
+        // First run: the default workspace, with the built-in questionnaire.
+        let b = questionnaire::default_builtin();
+        workspace::create(&dir, b.text, "Default workspace", "")?;
+    }
+    run_on(cli, &dir, color)
+}
+
+/// The wizard on the workspace in `dir`, until the user quits. Exit code 1 when changes could
+/// not be written (they are printed so nothing is lost).
+pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
+    if !std::io::stdout().is_terminal() {
+        bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
+    }
+    let cfg = aira_store::config::load()?;
+    let keymap = crate::tui::keymap::Keymap::load(
+        aira_store::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+    )?;
+    let ws = workspace::open(dir, Access::WriteOrReadOnly)?;
+    let opts =
+        crate::tui::Options { theme: theme(cli, &cfg, color), user: aira_store::config::user_name(&cfg), keymap };
+    // The recent list is written beside the wizard (its fsyncs and the time zone lookup for
+    // the timestamp are not worth delaying the first frame for).
+    let (recent_dir, name) = (dir.to_owned(), ws.meta.name.clone());
+    let unsaved = crate::tui::run(ws, opts, move || record_recent(&recent_dir, &name))?;
+    if !unsaved.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "aira: {} change(s) could not be written to {}. Here they are, so nothing is lost:",
+            unsaved.len(),
+            dir.display()
+        );
+        for work in &unsaved {
+            let line = match work {
+                crate::tui::saver::Work::Change(c) => {
+                    let a = c.new.clone().unwrap_or_else(Answer::default);
+                    format!(
+                        "{} / {}: {}",
+                        c.respondent.id,
+                        c.question,
+                        aira_store::workspace::history::answer_inline(&a)
+                    )
+                }
+                crate::tui::saver::Work::Agree { question, value, .. } => format!("agreed {question}: {value:?}"),
+                crate::tui::saver::Work::Respondent(r) => format!("respondent {} ({})", r.id, r.name),
+                crate::tui::saver::Work::Soa { control, applicable, justification } => {
+                    format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
+                }
+            };
+            let _ = writeln!(std::io::stderr(), "  {line}");
+        }
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// `--theme`, else the config's `ui.theme`, else the default palette.
+pub(super) fn theme(cli: &Cli, cfg: &aira_store::config::Config, color: bool) -> Theme {
+    Theme { palette: cli.theme.or(cfg.ui.theme).unwrap_or_default(), color }
+}
+
+/// Put the workspace at the top of the start screen's list. A failure is a notice for the
+/// banner, never a reason not to open the workspace.
+fn record_recent(dir: &Path, name: &str) -> Option<String> {
+    let file = aira_store::recent::file()?;
+    let e = aira_store::recent::record(&file, dir, name, &workspace::now_rfc3339()).err()?;
+    Some(format!("not added to the recent workspaces: {e}"))
+}

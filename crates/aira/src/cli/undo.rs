@@ -1,0 +1,40 @@
+//! `aira undo`: revert the last change recorded in the workspace's history.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use aira_store::workspace::{self, Access};
+
+pub fn undo(dir: &Path) -> Result<i32> {
+    let mut ws = workspace::open(dir, Access::Write)?;
+    let user = aira_store::config::user_name(&aira_store::config::load()?);
+    match workspace::undo(&mut ws, &user)? {
+        Some(c) if c.respondent.id.is_empty() => {
+            let now = ws
+                .assessment
+                .agreed
+                .get(&c.question)
+                .map_or_else(|| "not agreed".to_owned(), |v| super::agree::label(*v));
+            super::outln!(
+                "Reverted change {} to the agreed value of {}: now {now}",
+                c.reverts.unwrap_or(0),
+                c.question
+            )?;
+        }
+        Some(c) => {
+            let what = c
+                .new
+                .as_ref()
+                .map_or_else(|| "no answer".to_owned(), |a| workspace::history::answer_inline(a).to_string());
+            super::outln!(
+                "Reverted change {} to {} ({}): now {what}",
+                c.reverts.unwrap_or(0),
+                c.question,
+                c.respondent.id
+            )?;
+        }
+        None => super::outln!("Nothing to undo")?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,195 @@
+//! The terminal UI: state, update and view, and the loop that feeds them. Nothing in the rest
+//! of aira depends on this module.
+
+pub mod action;
+pub mod derived;
+pub mod keymap;
+pub mod navigator;
+pub mod saver;
+pub mod start;
+pub mod state;
+pub(crate) mod terminal;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod update;
+pub mod view;
+
+use std::io::Write as _;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind};
+
+use action::Effect;
+use state::AppState;
+
+use aira_store::workspace::Workspace;
+
+pub struct Options {
+    pub theme: view::theme::Theme,
+    pub user: String,
+    pub keymap: keymap::Keymap,
+}
+
+/// Build the state for a workspace, copying what it holds (tests and benchmarks keep `ws`).
+pub fn state_for(ws: &Workspace, opts: &Options) -> AppState {
+    let s = AppState::new(ws.questionnaire.clone(), ws.meta.clone(), ws.assessment.clone(), opts.user.clone());
+    finish_state(s, ws, opts)
+}
+
+/// Build the state by moving the questionnaire and answers out of the workspace: at 10,000
+/// questions a copy costs time before the first frame and tens of MB held twice.
+pub fn state_from(mut ws: Workspace, opts: &Options) -> AppState {
+    let questionnaire = std::mem::take(&mut ws.questionnaire);
+    let assessment = std::mem::take(&mut ws.assessment);
+    let s = AppState::new(questionnaire, ws.meta.clone(), assessment, opts.user.clone());
+    finish_state(s, &ws, opts)
+}
+
+fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
+    s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
+    s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
+    s.theme = opts.theme;
+    s.history_len = ws.history_len;
+    s.keymap = opts.keymap.clone();
+    s
+}
+
+/// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
+/// `beside` runs on its own thread while the wizard starts; a notice it returns is shown.
+pub fn run(
+    mut ws: Workspace,
+    opts: Options,
+    beside: impl FnOnce() -> Option<String> + Send + 'static,
+) -> anyhow::Result<Vec<saver::Work>> {
+    let (tell, notices) = std::sync::mpsc::channel();
+    let beside = std::thread::spawn(move || {
+        if let Some(notice) = beside() {
+            let _ = tell.send(notice);
+        }
+    });
+    let saver = ws.store.take().map(saver::Saver::start);
+    let dir = ws.dir.clone();
+    let mut state = state_from(ws, &opts);
+    load_baseline(&mut state, &dir);
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let mut guard = terminal::Guard::new()?;
+    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &stop, &notices);
+    drop(guard);
+    // A panic there has already been reported by the hook; nothing is lost if it did not finish.
+    let _ = beside.join();
+    // Whatever ended the loop (quit, a signal, a terminal that hung up), queued changes are
+    // written before we go.
+    let (unsaved, not_folded) = saver.map(saver::Saver::finish).unwrap_or_default();
+    if let Some(why) = not_folded {
+        // Saved, but still in the journal: say so, or the next open's error would be a surprise.
+        let _ = writeln!(
+            std::io::stderr(),
+            "aira: every change is saved in the answers journal, but could not be written into the answers file: {why}\n\
+             aira: it will be, the next time the workspace is opened with that file readable"
+        );
+    }
+    match result {
+        Ok(()) => Ok(unsaved),
+        // The terminal went away (SSH dropped): not an error, there is nobody to tell.
+        Err(e) if is_hangup(&e) => Ok(unsaved),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Scores of the baseline named in workspace.toml, for the heatmap's trend view. A baseline
+/// that cannot be opened is a notice, not a reason to refuse to start.
+fn load_baseline(state: &mut AppState, dir: &std::path::Path) {
+    let Some(rel) = state.meta.baseline.clone().filter(|b| !b.trim().is_empty()) else { return };
+    let path = dir.join(&rel);
+    match aira_store::workspace::open(&path, aira_store::workspace::Access::ReadOnly) {
+        Ok(base) => {
+            let statuses = base.assessment.statuses(&base.questionnaire);
+            state.baseline = Some(aira_core::scoring::score(&base.questionnaire, &statuses, base.meta.aggregation));
+        }
+        Err(e) => state.notices.push(format!("baseline {rel} not loaded: {e}")),
+    }
+}
+
+pub(crate) fn is_hangup(e: &std::io::Error) -> bool {
+    // EIO is what reading a hung-up terminal gives on Unix.
+    e.raw_os_error() == Some(5) || e.kind() == std::io::ErrorKind::UnexpectedEof
+}
+
+fn event_loop(
+    state: &mut AppState,
+    guard: &mut terminal::Guard,
+    saver: Option<&saver::Saver>,
+    stop: &AtomicBool,
+    notices: &std::sync::mpsc::Receiver<String>,
+) -> std::io::Result<()> {
+    let mut dirty = true;
+    loop {
+        while let Ok(notice) = notices.try_recv() {
+            state.notices.push(notice);
+            dirty = true;
+        }
+        if let Some(sv) = saver {
+            while let Ok(report) = sv.reports.try_recv() {
+                update::saved(state, report);
+                dirty = true;
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if dirty {
+            guard.terminal.draw(|f| view::render(state, f))?;
+            dirty = false;
+        }
+        // While a save is pending its report must reach the screen as soon as it arrives,
+        // so look again every millisecond; otherwise sleep longer between checks.
+        let wait = if state.save.pending > 0 { Duration::from_millis(1) } else { Duration::from_millis(50) };
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Handle every event already waiting before drawing again: piled-up frames are dropped.
+        loop {
+            let effects = match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
+                Event::Paste(text) => update::handle_paste(state, &text),
+                Event::Mouse(m) => update::handle_mouse(state, m, guard.terminal.size()?.into()),
+                _ => Vec::new(),
+            };
+            dirty = true;
+            for fx in effects {
+                match fx {
+                    Effect::Save(change) => match saver {
+                        Some(sv) => sv.send(saver::Work::Change(change)),
+                        None => state.flash = Some("Read-only: this change was not saved".into()),
+                    },
+                    Effect::SaveRespondent(r) => match saver {
+                        Some(sv) => sv.send(saver::Work::Respondent(r)),
+                        None => state.flash = Some("Read-only: the respondent was not saved".into()),
+                    },
+                    Effect::SaveAgreed { question, value } => match saver {
+                        Some(sv) => {
+                            let (by, at) = (state.user.clone(), (state.now)());
+                            sv.send(saver::Work::Agree { question, value, by, at })
+                        }
+                        None => state.flash = Some("Read-only: the agreed level was not saved".into()),
+                    },
+                    Effect::SaveSoa { control, applicable, justification } => match saver {
+                        Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
+                        None => state.flash = Some("Read-only: this decision was not saved".into()),
+                    },
+                    Effect::Quit => return Ok(()),
+                    Effect::Suspend => guard.suspend()?,
+                    Effect::Mouse(on) => guard.set_mouse(on)?,
+                }
+            }
+            if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The save worker: changes are written on their own thread so typing never waits for fsync.
+//! Each change is retried until it is durable (a full disk may be cleared); the UI learns of
+//! every success and failure through a channel and only then says "Saved".
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use aira_store::workspace::{Change, Store};
+
+pub type Report = Result<String, String>;
+
+/// One piece of work for the disk: an answer change, or a Statement of Applicability decision.
+#[derive(Clone, Debug)]
+pub enum Work {
+    Change(Box<Change>),
+    Soa {
+        control: String,
+        applicable: bool,
+        justification: String,
+    },
+    /// A new respondent, or a new name for one.
+    Respondent(aira_core::assessment::Respondent),
+    /// The level the room agreed on after discussion (None clears it).
+    Agree {
+        question: String,
+        value: Option<aira_core::assessment::Value>,
+        by: String,
+        at: String,
+    },
+}
+
+impl Work {
+    fn apply(&self, store: &mut Store) -> aira_store::workspace::Result<()> {
+        match self {
+            Work::Change(c) => store.apply(c),
+            Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
+            Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
+            Work::Respondent(r) => store.save_respondent(r),
+        }
+    }
+}
+
+pub struct Saver {
+    tx: Option<Sender<Work>>,
+    pub reports: Receiver<Report>,
+    handle: Option<JoinHandle<(Vec<Work>, Option<String>)>>,
+    closing: Arc<AtomicBool>,
+}
+
+impl Saver {
+    pub fn start(mut store: Store) -> Saver {
+        let (tx, rx) = channel::<Work>();
+        let (rtx, reports) = channel();
+        let closing = Arc::new(AtomicBool::new(false));
+        let closing_w = Arc::clone(&closing);
+        // Each change costs a small journal append, whatever the size of the answers file;
+        // the journal is folded into the file when the wizard ends.
+        store.use_journal(true);
+        let handle = std::thread::spawn(move || {
+            let mut unsaved = Vec::new();
+            while let Ok(change) = rx.recv() {
+                let mut backoff = Duration::from_millis(100);
+                let mut tries = 0;
+                loop {
+                    match change.apply(&mut store) {
+                        Ok(()) => {
+                            let _ = rtx.send(Ok(jiff::Zoned::now().strftime("%H:%M:%S").to_string()));
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = rtx.send(Err(e.to_string()));
+                            tries += 1;
+                            // The UI is closing and the disk still refuses: hand the change back
+                            // so the caller can print it rather than lose it.
+                            if tries >= 3 && closing_w.load(Ordering::Relaxed) {
+                                unsaved.push(change);
+                                break;
+                            }
+                            std::thread::sleep(backoff);
+                            backoff = (backoff * 2).min(Duration::from_secs(2));
+                        }
+                    }
+                }
+            }
+            // If this fails (an answers file edited into invalid TOML meanwhile, a full disk)
+            // the journal stays, durable, and the next open folds it in once the file reads.
+            let folded = store.compact().err().map(|e| e.to_string());
+            (unsaved, folded)
+        });
+        Saver { tx: Some(tx), reports, handle: Some(handle), closing }
+    }
+
+    pub fn send(&self, change: Work) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(change);
+        }
+    }
+
+    /// Stop taking changes, wait for the queue to drain; returns changes that never saved, and
+    /// why the journals could not be folded into the answers files, if they could not.
+    pub fn finish(mut self) -> (Vec<Work>, Option<String>) {
+        self.tx = None;
+        self.closing.store(true, Ordering::Relaxed);
+        self.handle.take().and_then(|h| h.join().ok()).unwrap_or_default()
+    }
+}

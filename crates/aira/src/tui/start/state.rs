@@ -1,0 +1,218 @@
+//! What the start screen knows: the recent workspaces, the filter, the selection, and the
+//! two small forms (new workspace, open by path). Built by the caller from disk; changed only
+//! by `update`; read by `view`.
+
+use std::path::{Path, PathBuf};
+
+use fuzzy_matcher::FuzzyMatcher;
+
+/// One recently opened workspace as the screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub path: PathBuf,
+    pub name: String,
+    pub opened_at: String,
+    /// False when the folder is no longer a workspace: shown dimmed, can be forgotten.
+    pub available: bool,
+}
+
+/// A questionnaire the new workspace can start from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// What `init --questionnaire` accepts: a built-in id, or the file's path.
+    pub spec: String,
+    pub title: String,
+    pub id: String,
+    pub version: String,
+    /// `built-in` or the file it came from.
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Folder,
+    Name,
+    Organisation,
+    Questionnaire,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Folder, Field::Name, Field::Organisation, Field::Questionnaire];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Folder => "Folder",
+            Field::Name => "Name",
+            Field::Organisation => "Organisation",
+            Field::Questionnaire => "Questionnaire",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewForm {
+    pub folder: String,
+    pub name: String,
+    pub organisation: String,
+    /// Index into `StartState::questionnaires`.
+    pub questionnaire: usize,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl NewForm {
+    pub fn focused(&self) -> Field {
+        Field::ALL[self.focus.min(Field::ALL.len() - 1)]
+    }
+
+    pub fn text_mut(&mut self) -> Option<&mut String> {
+        match self.focused() {
+            Field::Folder => Some(&mut self.folder),
+            Field::Name => Some(&mut self.name),
+            Field::Organisation => Some(&mut self.organisation),
+            Field::Questionnaire => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    List,
+    New(NewForm),
+    OpenPath { input: String, error: Option<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartOutcome {
+    Open(PathBuf),
+    Create { dir: PathBuf, name: String, organisation: String, questionnaire_id_or_path: String },
+    Quit,
+}
+
+pub struct StartState {
+    pub entries: Vec<Item>,
+    pub query: String,
+    /// Keys go to the filter (after `/` or a first letter) rather than being commands.
+    pub filtering: bool,
+    /// Index into `visible()`.
+    pub selected: usize,
+    pub mode: Mode,
+    pub questionnaires: Vec<Choice>,
+    /// For `~` in typed paths and for showing paths shorter.
+    pub home: Option<PathBuf>,
+    /// One line for the user: a refused key, a broken recent.toml, a failed open.
+    pub message: Option<String>,
+    /// Entries were forgotten with `d`: recent.toml needs writing.
+    pub forgot: bool,
+    pub theme: crate::tui::view::theme::Theme,
+}
+
+/// An entry that passes the filter, with the matched characters of its name and path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visible {
+    pub entry: usize,
+    pub name_hits: Vec<usize>,
+    pub path_hits: Vec<usize>,
+}
+
+impl StartState {
+    pub fn new(entries: Vec<Item>, questionnaires: Vec<Choice>, home: Option<PathBuf>) -> StartState {
+        StartState {
+            entries,
+            query: String::new(),
+            filtering: false,
+            selected: 0,
+            mode: Mode::List,
+            questionnaires,
+            home,
+            message: None,
+            forgot: false,
+            theme: crate::tui::view::theme::Theme { color: false, ..Default::default() },
+        }
+    }
+
+    /// The path as shown: the home folder written `~`.
+    pub fn display_path(&self, p: &Path) -> String {
+        if let Some(home) = &self.home
+            && let Ok(rest) = p.strip_prefix(home)
+        {
+            return if rest.as_os_str().is_empty() { "~".into() } else { format!("~/{}", rest.display()) };
+        }
+        p.display().to_string()
+    }
+
+    /// Entries matching the filter, best match first (recency breaks ties); all of them,
+    /// newest first, when the filter is empty. Name and path are matched as one line so a
+    /// query may span both.
+    pub fn visible(&self) -> Vec<Visible> {
+        let query = self.query.trim();
+        if query.is_empty() {
+            return (0..self.entries.len())
+                .map(|entry| Visible { entry, name_hits: Vec::new(), path_hits: Vec::new() })
+                .collect();
+        }
+        static SKIM: std::sync::OnceLock<fuzzy_matcher::skim::SkimMatcherV2> = std::sync::OnceLock::new();
+        let skim = SKIM.get_or_init(|| fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case());
+        let mut hits: Vec<(i64, Visible)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(entry, item)| {
+                let path = self.display_path(&item.path);
+                let name_len = item.name.chars().count();
+                let (score, positions) = skim.fuzzy_indices(&format!("{} {path}", item.name), query)?;
+                let (name_hits, path_hits) = positions.iter().partition::<Vec<usize>, _>(|&&p| p < name_len);
+                let path_hits = path_hits.into_iter().filter_map(|p| p.checked_sub(name_len + 1)).collect();
+                Some((score, Visible { entry, name_hits, path_hits }))
+            })
+            .collect();
+        hits.sort_by_key(|(score, v)| (std::cmp::Reverse(*score), v.entry));
+        hits.into_iter().map(|(_, v)| v).collect()
+    }
+
+    pub fn selected_entry(&self) -> Option<usize> {
+        let visible = self.visible();
+        visible.get(self.selected.min(visible.len().saturating_sub(1))).map(|v| v.entry)
+    }
+
+    /// `~` and `~/x` become the home folder; anything else is taken as typed.
+    pub fn expand(&self, typed: &str) -> PathBuf {
+        let typed = typed.trim();
+        match (&self.home, typed.strip_prefix('~')) {
+            (Some(home), Some("")) => home.clone(),
+            (Some(home), Some(rest)) if rest.starts_with('/') => home.join(rest.trim_start_matches('/')),
+            _ => PathBuf::from(typed),
+        }
+    }
+
+    /// Check the new-workspace form. What needs the disk (is the folder free?) is checked
+    /// by whoever creates it; this refuses what can be seen without looking.
+    pub fn validate(&self, form: &NewForm) -> Result<StartOutcome, (Field, String)> {
+        if form.folder.trim().is_empty() {
+            return Err((Field::Folder, "Choose a folder for the workspace (e.g. ~/assessments/acme)".into()));
+        }
+        if form.name.trim().is_empty() {
+            return Err((Field::Name, "Give the assessment a name".into()));
+        }
+        let Some(choice) = self.questionnaires.get(form.questionnaire) else {
+            return Err((Field::Questionnaire, "No questionnaire to choose from".into()));
+        };
+        Ok(StartOutcome::Create {
+            dir: self.expand(&form.folder),
+            name: form.name.trim().to_owned(),
+            organisation: form.organisation.trim().to_owned(),
+            questionnaire_id_or_path: choice.spec.clone(),
+        })
+    }
+}
+
+/// The built-in questionnaires as choices (the caller adds the user's own).
+pub fn builtin_choices() -> Vec<Choice> {
+    aira_core::questionnaire::BUILTINS
+        .iter()
+        .filter_map(|b| {
+            let q = aira_core::questionnaire::parse(b.file, b.text).ok()?;
+            Some(Choice { spec: b.id.into(), title: q.title, id: q.id, version: q.version, source: "built-in".into() })
+        })
+        .collect()
+}

@@ -1,0 +1,256 @@
+//! Drawing the start screen: the filter, the recent list with matched characters
+//! highlighted, and the new-workspace and open-by-path forms on top. Borrows the state; every
+//! string from disk or the user passes `sanitize`; any size down to 1×1 draws without panicking.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::state::{Field, Mode, NewForm, StartState};
+use crate::tui::view::theme::{self, Theme};
+use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, too_small};
+use aira_core::text::sanitize;
+
+pub const HINTS: &str = "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit";
+const FILTER_HINTS: &str = "↑↓ choose · Enter open · Backspace edits · Esc clears the filter";
+const FORM_HINTS: &str = "Tab/↑↓ field · ←→ questionnaire · Enter create · Esc cancel";
+/// Columns before a form field's value: a space, the label, two spaces.
+const LABEL_W: usize = 17;
+const OPEN_HINTS: &str = "Enter open · Esc cancel · ~ is your home folder";
+
+pub fn render(s: &StartState, f: &mut Frame) {
+    let area = f.area();
+    if too_small(area) {
+        let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{})", area.width, area.height);
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let hints = match &s.mode {
+        Mode::List if s.filtering => FILTER_HINTS,
+        Mode::List => HINTS,
+        Mode::New(_) => FORM_HINTS,
+        Mode::OpenPath { .. } => OPEN_HINTS,
+    };
+    let bar_h = if hints.width() > area.width as usize { 2 } else { 1 };
+    let [title, filter, list, message, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(bar_h),
+    ])
+    .areas(area);
+    f.render_widget(Paragraph::new(" aira — AI-governance readiness").style(theme::title(s.theme)), title);
+    f.render_widget(Paragraph::new(filter_line(s, filter.width as usize)), filter);
+    recent_list(s, f, list);
+    if let Some(m) = &s.message {
+        f.render_widget(Paragraph::new(format!(" {}", sanitize(m, false))).style(theme::warning(s.theme)), message);
+    }
+    f.render_widget(Paragraph::new(hints).style(theme::dim(s.theme)).wrap(Wrap { trim: true }), bar);
+    match &s.mode {
+        Mode::List => {}
+        Mode::New(form) => new_form(s, form, f, area),
+        Mode::OpenPath { input, error } => open_path(s, input, error.as_deref(), f, area),
+    }
+}
+
+fn filter_line(s: &StartState, width: usize) -> Line<'static> {
+    if !s.filtering && s.query.is_empty() {
+        return Line::styled(" Type to filter, or press n to create a workspace", theme::dim(s.theme));
+    }
+    let label = " Filter: ";
+    let query = tail_fit(&sanitize(&s.query, false), width.saturating_sub(label.len() + 1));
+    Line::from(vec![Span::styled(label, theme::title(s.theme)), Span::raw(query), Span::raw("▏")])
+}
+
+fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
+    let visible = s.visible();
+    let title = if s.query.trim().is_empty() {
+        format!(" Recent workspaces ({}) ", s.entries.len())
+    } else {
+        format!(" Recent workspaces ({} of {}) ", visible.len(), s.entries.len())
+    };
+    let block = Block::new().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    if s.entries.is_empty() {
+        lines.push(Line::styled("No recent workspaces yet: n creates one, o opens a folder.", theme::dim(s.theme)));
+    } else if visible.is_empty() {
+        lines.push(Line::styled("Nothing matches the filter.", theme::dim(s.theme)));
+    }
+    let sel = s.selected.min(visible.len().saturating_sub(1));
+    let height = inner.height as usize;
+    let start = sel.saturating_sub(height.saturating_sub(1));
+    let names: Vec<String> = s.entries.iter().map(|e| sanitize(&e.name, false).into_owned()).collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).min(width * 2 / 5).max(4);
+    let show_date = width >= 70;
+    for (row, v) in visible.iter().enumerate().skip(start).take(height) {
+        let item = &s.entries[v.entry];
+        let base = if item.available { Style::new() } else { theme::dim(s.theme).add_modifier(Modifier::DIM) };
+        let hit = theme::highlight(s.theme);
+        let mut spans = vec![Span::raw(" ")];
+        let name = if names[v.entry].is_empty() { "(unnamed)" } else { &names[v.entry] };
+        let used = push_highlighted(&mut spans, name, &v.name_hits, base.add_modifier(Modifier::BOLD), hit, name_w);
+        spans.push(Span::raw(" ".repeat(name_w.saturating_sub(used) + 2)));
+        let date = if show_date { opened(&item.opened_at) } else { String::new() };
+        let missing = if item.available { "" } else { " (missing)" };
+        let room = width.saturating_sub(name_w + 3 + date.width() + missing.width() + 1);
+        let path = sanitize(&s.display_path(&item.path), false).into_owned();
+        let used = push_highlighted(&mut spans, &path, &v.path_hits, base.patch(theme::dim(s.theme)), hit, room);
+        spans.push(Span::styled(missing, base));
+        if !date.is_empty() {
+            spans.push(Span::raw(" ".repeat(room.saturating_sub(used) + 1)));
+            spans.push(Span::styled(date, theme::dim(s.theme)));
+        }
+        let mut line = Line::from(spans);
+        if row == sel {
+            line = line.style(theme::selected(s.theme));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `2026-11-22T10:00:00.000+01:00` → `2026-11-22 10:00` (as written: the local time it was).
+fn opened(at: &str) -> String {
+    let shown: String = sanitize(at, false).chars().take(16).collect();
+    shown.replacen('T', " ", 1)
+}
+
+/// Push `text` char by char, highlighting the char indices in `hits`, within `width` columns
+/// (an ellipsis marks a cut). Returns the columns used.
+fn push_highlighted(
+    spans: &mut Vec<Span<'static>>,
+    text: &str,
+    hits: &[usize],
+    base: Style,
+    hit: Style,
+    width: usize,
+) -> usize {
+    let fits = text.width() <= width;
+    let room = if fits { width } else { width.saturating_sub(1) };
+    let mut used = 0;
+    for (i, c) in text.chars().enumerate() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        let style = if hits.contains(&i) { base.patch(hit) } else { base };
+        spans.push(Span::styled(c.to_string(), style));
+        used += w;
+    }
+    if !fits && width > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    used
+}
+
+/// The start of `text` that fits in `width` columns, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> String {
+    let mut spans = Vec::new();
+    push_highlighted(&mut spans, text, &[], Style::new(), Style::new(), width);
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// The end of `s` that fits in `width` columns: where the cursor is while typing.
+fn tail_fit(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut out: Vec<char> = Vec::new();
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}
+
+/// A box of at most `w`×`h` in the middle of `area`.
+fn boxed(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn input_line(label: &str, value: &str, focused: bool, width: usize, t: Theme) -> Line<'static> {
+    let label_style = if focused { theme::selected(t) } else { Style::new().add_modifier(Modifier::BOLD) };
+    let room = width.saturating_sub(LABEL_W + 1);
+    let shown = tail_fit(&sanitize(value, false), room);
+    let mut spans =
+        vec![Span::raw(" "), Span::styled(format!("{label:<14}"), label_style), Span::raw("  "), Span::raw(shown)];
+    if focused {
+        spans.push(Span::raw("▏"));
+    }
+    Line::from(spans)
+}
+
+fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
+    let rect = boxed(area, 76, 12);
+    f.render_widget(Clear, rect);
+    let block = Block::new().borders(Borders::ALL).title(" New workspace ");
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = [Field::Folder, Field::Name, Field::Organisation]
+        .iter()
+        .map(|&field| {
+            let value = match field {
+                Field::Folder => &form.folder,
+                Field::Name => &form.name,
+                _ => &form.organisation,
+            };
+            input_line(field.label(), value, form.focused() == field, width, s.theme)
+        })
+        .collect();
+    let (title, detail) = match s.questionnaires.get(form.questionnaire) {
+        Some(c) => (c.title.clone(), format!("{} {} · {}", c.id, c.version, c.source)),
+        None => ("none found".to_owned(), String::new()),
+    };
+    let (open, close) = if s.questionnaires.len() > 1 { ("‹ ", " ›") } else { ("", "") };
+    let label_style = if form.focused() == Field::Questionnaire {
+        theme::selected(s.theme)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let mut q = vec![
+        Span::raw(" "),
+        Span::styled(format!("{:<14}", Field::Questionnaire.label()), label_style),
+        Span::raw("  "),
+    ];
+    q.extend([
+        Span::raw(open),
+        Span::raw(fit(&sanitize(&title, false), width.saturating_sub(LABEL_W + 4))),
+        Span::raw(close),
+    ]);
+    lines.push(Line::from(q));
+    let detail = fit(&sanitize(&detail, false), width.saturating_sub(LABEL_W));
+    lines.push(Line::styled(format!("{:LABEL_W$}{detail}", ""), theme::dim(s.theme)));
+    lines.push(Line::raw(""));
+    if form.focused() == Field::Folder && form.folder.is_empty() {
+        lines.push(Line::styled(" A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.theme)));
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn open_path(s: &StartState, input: &str, error: Option<&str>, f: &mut Frame, area: Rect) {
+    let rect = boxed(area, 76, 7);
+    f.render_widget(Clear, rect);
+    let block = Block::new().borders(Borders::ALL).title(" Open a workspace by path ");
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.theme), Line::raw("")];
+    if let Some(e) = error {
+        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
+    }
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,17 @@
+//! Test support: a small, deterministic state built from tests/fixtures/mini.toml.
+
+use crate::tui::state::AppState;
+use aira_core::assessment::{Assessment, Respondent};
+use aira_core::questionnaire::parse;
+
+pub fn mini_state() -> AppState {
+    let q = parse("mini", include_str!("../../../../tests/fixtures/mini.toml")).unwrap();
+    let meta: aira_core::engagement::Engagement = toml::from_str(
+        "format = 1\n[questionnaire]\nid = \"mini\"\nversion = \"0.1.0\"\nsha256 = \"x\"\n[targets]\ndefault = 3\n",
+    )
+    .unwrap();
+    let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
+    let mut s = AppState::new(q, meta, assessment, "tester".into());
+    s.now = || "2026-11-22T10:00:00.000+00:00".to_owned();
+    s
+}

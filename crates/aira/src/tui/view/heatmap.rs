@@ -1,0 +1,167 @@
+//! The phase × function heatmap: a compact panel beside the card, and the full-screen view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::theme;
+use crate::tui::state::{AppState, HeatView};
+use aira_core::questionnaire::{Function, Phase};
+
+fn row_label(p: Option<Phase>) -> &'static str {
+    p.map_or("Unassigned", Phase::title)
+}
+
+fn col_label(f: Option<Function>, wide: bool) -> &'static str {
+    match (f, wide) {
+        (Some(f), true) => f.title(),
+        (Some(f), false) => f.short(),
+        (None, true) => "Unassigned",
+        (None, false) => "n/a",
+    }
+}
+
+/// The value a cell shows in a given view.
+pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: HeatView) -> Option<f64> {
+    let current = s.scores.cell(phase, function).and_then(|c| c.tally.score);
+    let target = cell_target(s, phase, function);
+    match view {
+        HeatView::Current => current,
+        HeatView::Target => target,
+        HeatView::Gap => match (target, current) {
+            (Some(t), Some(c)) => Some((t - c).max(0.0)),
+            _ => None,
+        },
+        HeatView::Disagreement => cell_spread(s, phase, function).map(f64::from),
+        HeatView::Trend => {
+            let base = s.baseline.as_ref().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
+            current.zip(base).map(|(c, b)| c - b)
+        }
+    }
+}
+
+/// The widest spread between respondents on any question of the cell; `None` when no
+/// question has two respondents' levels to compare. Kept current by `update` (a scan per
+/// frame cost milliseconds at 10,000 questions).
+pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<u8> {
+    s.spreads.get(&(phase, function)).copied()
+}
+
+/// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
+pub const STRONG_SPREAD: u8 = 2;
+
+/// Mean target of a cell's applicable questions: each question's own target, else the default
+/// (kept current by `update` in `AppState::derived`).
+fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
+    s.derived.cell_target(phase, function)
+}
+
+/// Render the grid. `selected` highlights a cell (full-screen view); `cell_w` is the width of
+/// one cell in columns.
+pub fn grid(
+    s: &AppState,
+    view: HeatView,
+    selected: Option<(usize, usize)>,
+    wide: bool,
+    cell_w: usize,
+) -> Vec<Line<'static>> {
+    let (rows, cols) = s.heat_grid();
+    let (min, max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);
+    let label_w = if rows.contains(&None) { 10 } else { 6 };
+    let mut lines = Vec::new();
+    let mut header = vec![Span::raw(" ".repeat(label_w))];
+    for c in &cols {
+        header.push(Span::styled(
+            format!("{:^w$}", col_label(*c, wide), w = cell_w),
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
+    lines.push(Line::from(header));
+    let current_cell = s.current_question().map(|q| (q.phase, q.function));
+    for (ri, r) in rows.iter().enumerate() {
+        let mut spans =
+            vec![Span::styled(format!("{:<label_w$}", row_label(*r)), Style::new().add_modifier(Modifier::BOLD))];
+        for (ci, c) in cols.iter().enumerate() {
+            let v = cell_value(s, *r, *c, view);
+            let shade = if s.theme.color { ' ' } else { theme::shade(v, min, max) };
+            let text = match (view, v) {
+                (HeatView::Gap, Some(g)) => format!("{:+.1}", -g),
+                (HeatView::Trend, Some(d)) => format!("{d:+.1}"),
+                (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
+                _ => theme::score_text(v),
+            };
+            // The current view flags strong disagreement with a `!` beside the score.
+            let text = if view == HeatView::Current && cell_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
+                format!("{text}!")
+            } else {
+                text
+            };
+            let body = if s.theme.color { text } else { format!("{text}{shade}") };
+            let mut style = match view {
+                HeatView::Gap => gap_style(v, s.theme),
+                HeatView::Disagreement => gap_style(v, s.theme),
+                HeatView::Trend => gap_style(
+                    v.map(|d| {
+                        if d < 0.0 {
+                            2.0
+                        } else if d == 0.0 {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    }),
+                    s.theme,
+                ),
+                _ => theme::cell_style(v, min, max, s.theme),
+            };
+            let is_sel = selected == Some((ri, ci));
+            let is_here = selected.is_none() && current_cell == Some((*r, *c));
+            if is_sel || is_here {
+                style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            }
+            let cell =
+                if is_sel { format!("[{body:^w$}]", w = cell_w.saturating_sub(2)) } else { format!("{body:^cell_w$}") };
+            spans.push(Span::styled(cell, style));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+fn gap_style(gap: Option<f64>, t: theme::Theme) -> Style {
+    let color = t.color;
+    use ratatui::style::Color;
+    match (gap, color) {
+        (Some(g), true) if g >= 2.0 => Style::new().bg(Color::Red).fg(Color::Black),
+        (Some(g), true) if g >= 1.0 => Style::new().bg(Color::Yellow).fg(Color::Black),
+        (Some(_), true) => Style::new().bg(Color::Green).fg(Color::Black),
+        (None, true) => Style::new().fg(Color::DarkGray),
+        (_, false) => Style::new(),
+    }
+}
+
+/// The panel beside the question card.
+pub fn panel(s: &AppState, f: &mut Frame, area: Rect) {
+    let wide = area.width >= 48;
+    let cell_w = if wide { 9 } else { 6 };
+    let mut lines = grid(s, HeatView::Current, None, wide, cell_w);
+    let (done, total) = s.progress();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Overall ", Style::new().add_modifier(Modifier::BOLD)),
+        Span::raw(theme::score_text(s.scores.overall.score)),
+        Span::raw(format!("   {done}/{total} answered")),
+    ]));
+    let block = Block::new().borders(Borders::ALL).title(" Heatmap ");
+    f.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Width the panel needs for the given style.
+pub fn panel_width(s: &AppState, wide: bool) -> u16 {
+    let (rows, cols) = s.heat_grid();
+    let label = if rows.contains(&None) { 10 } else { 6 };
+    let cell = if wide { 9 } else { 6 };
+    (label + cols.len() * cell + 2) as u16
+}

@@ -1,0 +1,106 @@
+//! Overlays that list questions: search results and a heatmap cell's questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{heatmap, status::truncate, theme};
+use crate::tui::state::{AppState, HeatView};
+use crate::tui::update::{cell_members, search_hits};
+use aira_core::assessment::Value;
+use aira_core::text::sanitize;
+
+fn level_text(s: &AppState, i: usize) -> String {
+    let q = &s.questionnaire.questions[i];
+    match s.current_respondent().answer(&q.id).and_then(|a| a.value) {
+        Some(Value::Level(l)) => format!("{l}"),
+        Some(Value::NotApplicable) => "N/A".into(),
+        None => "·".into(),
+    }
+}
+
+/// Keep the selected row visible in a window of `height` rows.
+fn window(selected: usize, len: usize, height: usize) -> std::ops::Range<usize> {
+    let start = selected.saturating_sub(height.saturating_sub(1));
+    start..len.min(start + height)
+}
+
+pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: usize) {
+    f.render_widget(Clear, area);
+    let block = Block::new().borders(Borders::ALL).title(" Search questions, references, guidance, notes ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let q = sanitize(query, false);
+    f.render_widget(
+        Paragraph::new(vec![Line::from(vec![
+            Span::styled("> ", theme::title(s.theme)),
+            Span::raw(q.into_owned()),
+            Span::raw("▏"),
+        ])]),
+        input,
+    );
+    let hits = search_hits(s);
+    let width = list.width as usize;
+    let sel = selected.min(hits.len().saturating_sub(1));
+    let mut lines = Vec::new();
+    if hits.is_empty() && !query.trim().is_empty() {
+        lines.push(Line::styled("No match", theme::dim(s.theme)));
+    }
+    for i in window(sel, hits.len(), list.height as usize) {
+        let h = &hits[i];
+        let q = &s.questionnaire.questions[h.question];
+        let prefix = format!("{:>3} {:<4} ", level_text(s, h.question), h.field.label());
+        let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.theme))];
+        let label = if h.field == aira_core::search::Field::Id { String::new() } else { format!("{} ", q.id) };
+        spans.push(Span::styled(label.clone(), Style::new().add_modifier(Modifier::BOLD)));
+        let room = width.saturating_sub(prefix.len() + label.len());
+        let shown = truncate(&sanitize(&h.matched, false), room);
+        let positions = aira_core::search::highlight(&h.matched, query).unwrap_or_else(|| h.positions.clone());
+        for (ci, ch) in shown.chars().enumerate() {
+            let style = if positions.contains(&ci) { theme::highlight(s.theme) } else { Style::new() };
+            spans.push(Span::styled(ch.to_string(), style));
+        }
+        let mut line = Line::from(spans);
+        if i == sel {
+            line = line.style(theme::selected(s.theme));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), list);
+}
+
+pub fn cell(s: &AppState, f: &mut Frame, area: Rect, row: usize, col: usize, view: HeatView, selected: usize) {
+    f.render_widget(Clear, area);
+    let (rows, cols) = s.heat_grid();
+    let (phase, function) = (rows.get(row).copied().flatten(), cols.get(col).copied().flatten());
+    let value = heatmap::cell_value(s, rows.get(row).copied().flatten(), cols.get(col).copied().flatten(), view);
+    let title = format!(
+        " {} × {} — {} {} ",
+        phase.map_or("Unassigned", |p| p.title()),
+        function.map_or("Unassigned", |f| f.title()),
+        view.title(),
+        theme::score_text(value)
+    );
+    let block = Block::new().borders(Borders::ALL).title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let members = cell_members(s, row, col);
+    let sel = selected.min(members.len().saturating_sub(1));
+    let mut lines = Vec::new();
+    if members.is_empty() {
+        lines.push(Line::styled("No questions in this cell", theme::dim(s.theme)));
+    }
+    for i in window(sel, members.len(), inner.height as usize) {
+        let q = &s.questionnaire.questions[members[i]];
+        let text = format!("{:>3}  {}  {}", level_text(s, members[i]), q.id, sanitize(&q.text, false));
+        let mut line = Line::raw(truncate(&text, inner.width as usize));
+        if i == sel {
+            line = line.style(theme::selected(s.theme));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}

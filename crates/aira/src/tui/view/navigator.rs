@@ -1,0 +1,89 @@
+//! The navigator pane: the question tree with marks and per-branch progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::status::truncate;
+use super::theme;
+use crate::tui::navigator::{Row, row_of_question, rows};
+use crate::tui::state::{AppState, Mode};
+use aira_core::assessment::Value;
+use aira_core::text::sanitize;
+
+/// The first row shown, keeping `selected` in view in a window of `height` rows (shared with
+/// the mouse handler so a click lands on the row drawn there).
+pub fn first_row(selected: usize, len: usize, height: usize) -> usize {
+    let half = height / 2;
+    selected.saturating_sub(half).min(len.saturating_sub(height))
+}
+
+/// The row that has the highlight: the selection when the navigator has the keys, else the
+/// question at the cursor.
+pub fn selected_row(s: &AppState, rows: &[Row]) -> usize {
+    match s.mode {
+        Mode::Navigator { selected } => selected,
+        _ => row_of_question(rows, s.cursor),
+    }
+}
+
+fn mark(s: &AppState, i: usize) -> (&'static str, Option<String>) {
+    let q = &s.questionnaire.questions[i];
+    let a = s.current_respondent().answer(&q.id);
+    let flag = a.is_some_and(|a| a.flag);
+    let value = match a.and_then(|a| a.value) {
+        Some(Value::Level(l)) => Some(l.to_string()),
+        Some(Value::NotApplicable) => Some("–".to_owned()),
+        None => None,
+    };
+    (if flag { "⚑" } else { " " }, value)
+}
+
+pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
+    let focused = matches!(s.mode, Mode::Navigator { .. });
+    let title = format!(" {} ", s.filter.label(&s.current_respondent().role));
+    let block = Block::new().borders(Borders::ALL).title(title).border_style(if focused {
+        theme::title(s.theme)
+    } else {
+        Style::new()
+    });
+    let inner = block.inner(area);
+    f.render_widget(Clear, area);
+    f.render_widget(block, area);
+    let all = rows(s);
+    let selected = selected_row(s, &all);
+    let width = inner.width as usize;
+    let start = first_row(selected, all.len(), inner.height as usize);
+    let mut lines = Vec::new();
+    if all.is_empty() {
+        lines.push(Line::styled("No question matches the filter (a clears it)", theme::dim(s.theme)));
+    }
+    for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let mut line = match row {
+            Row::Phase(p, done, total) => {
+                let name = p.map_or("Unassigned", |p| p.title());
+                Line::styled(format!("{name} {done}/{total}"), bold)
+            }
+            Row::Function(_, func, done, total) => {
+                Line::styled(format!(" {} {done}/{total}", func.map_or("Unassigned", |f| f.title())), bold)
+            }
+            Row::Question(i) => {
+                let (flag, value) = mark(s, *i);
+                let done = value.is_some();
+                let level = value.unwrap_or_else(|| "·".to_owned());
+                let q = &s.questionnaire.questions[*i];
+                let text = truncate(&sanitize(&q.text, false), width.saturating_sub(7));
+                let style = if done { theme::dim(s.theme) } else { Style::new() };
+                Line::from(vec![Span::styled(format!("  {level:>1}{flag} "), bold), Span::styled(text, style)])
+            }
+        };
+        if n == selected {
+            line = line.style(theme::selected(s.theme));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,109 @@
+//! The roadmap and Statement of Applicability screens.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::status::truncate;
+use super::theme;
+use crate::tui::state::AppState;
+use crate::tui::view::navigator::first_row;
+use aira_core::scoring::roadmap::Term;
+use aira_core::text::sanitize;
+
+pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, selected: usize) {
+    f.render_widget(Clear, area);
+    let block =
+        Block::new().borders(Borders::ALL).title(" Roadmap — biggest weighted gaps first, foundations (Plan) early ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let items = &s.plans.roadmap;
+    let width = inner.width as usize;
+    let height = inner.height as usize;
+    // A heading before each horizon's first item; only the rows on screen are formatted (at
+    // 10,000 questions the roadmap has thousands).
+    let mut rows: Vec<Row> = Vec::with_capacity(items.len() + 3);
+    for (n, (t, _)) in items.iter().enumerate() {
+        if n == 0 || items[n - 1].0 != *t {
+            rows.push(Row::Heading(*t));
+        }
+        rows.push(Row::Item(n));
+    }
+    let line = |row: &Row| match *row {
+        Row::Heading(t) => Line::styled(t.label().to_owned(), theme::title(s.theme)),
+        Row::Item(n) => {
+            let item = &items[n].1;
+            let q = &s.questionnaire.questions[item.index];
+            let weight = if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) };
+            let head = format!("  {:>4.1} → {:<4.1} gap {:.1}{weight}  ", item.current, item.target, item.gap);
+            let text = format!("{}  {}", q.id, sanitize(&q.text, false));
+            let text = truncate(&text, width.saturating_sub(head.chars().count()));
+            let l = Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]);
+            if n == selected { l.style(theme::selected(s.theme)) } else { l }
+        }
+    };
+    let sel_line = rows.iter().position(|r| *r == Row::Item(selected)).unwrap_or(0);
+    let start = first_row(sel_line, rows.len(), height);
+    let mut shown: Vec<Line> = rows.iter().skip(start).take(height).map(line).collect();
+    if items.is_empty() {
+        shown.push(Line::styled(
+            "No gaps: every answered question meets its target (or none has both a level and a target).".to_owned(),
+            theme::dim(s.theme),
+        ));
+    }
+    f.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A roadmap row: a horizon's heading, or the item at this index.
+#[derive(Clone, Copy, PartialEq)]
+enum Row {
+    Heading(Term),
+    Item(usize),
+}
+
+pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Option<&str>) {
+    f.render_widget(Clear, area);
+    let block = Block::new().borders(Borders::ALL).title(" Statement of Applicability — ISO/IEC 42001 Annex A ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
+    let rows = &s.plans.soa;
+    let width = list.width as usize;
+    let start = first_row(selected, rows.len(), list.height as usize);
+    let mut lines = Vec::new();
+    for (n, r) in rows.iter().enumerate().skip(start).take(list.height as usize) {
+        let decision = if r.applicable { "yes" } else { "NO " };
+        let head = format!("{:<8} {decision}  {:<15}  ", r.control, r.status_label());
+        let title = truncate(&sanitize(&r.title, false), width.saturating_sub(head.chars().count()));
+        let mut line =
+            Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(title)]);
+        if n == selected {
+            line = line.style(theme::selected(s.theme));
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), list);
+    let Some(r) = rows.get(selected) else { return };
+    let cited = match r.questions.len() {
+        0 => format!("No question cites {}.", r.control),
+        1 => format!("1 question cites {}; Enter jumps to it.", r.control),
+        n => format!("{n} questions cite {}; Enter jumps to the first.", r.control),
+    };
+    let mut d = vec![Line::styled(format!("{cited} y applicable · n not applicable (asks why)"), theme::dim(s.theme))];
+    match typing {
+        Some(t) => {
+            d.push(Line::styled(
+                "Why does this control not apply? (Enter keeps it, Esc cancels)".to_owned(),
+                theme::title(s.theme),
+            ));
+            d.push(Line::raw(format!("> {}▏", sanitize(t, false))));
+        }
+        None if !r.applicable => {
+            d.push(Line::raw(format!("Not applicable: {}", sanitize(&r.justification, false))));
+        }
+        None => {}
+    }
+    f.render_widget(Paragraph::new(d), detail);
+}

@@ -1,0 +1,71 @@
+//! The wizard end to end in a pty: note editing, search-and-jump, heatmap drill-down.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::common;
+
+use common::{Pty, run};
+
+fn answers(home: &std::path::Path) -> String {
+    std::fs::read_to_string(home.join("data/aira/workspaces/default/answers/default.toml")).unwrap()
+}
+
+#[test]
+fn note_editing_saves_multi_line_notes() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), &[], 100, 30);
+    p.wait_for("1 of 107");
+    p.send("e");
+    p.wait_for("Note — Esc or Ctrl-S keeps it");
+    // Typing q, digits and n goes into the note, not to the wizard.
+    p.send("CISO says: q3 is n/a for now");
+    p.send("\r");
+    // A bracketed paste, as a terminal sends it.
+    p.send("\x1b[200~pasted line 1\npasted line 2\x1b[201~");
+    p.send("\x13"); // Ctrl-S keeps it
+    p.wait_until(|s| s.contains("Saved") && s.contains("pasted line 2") && !s.contains("Note — Esc"), "note saved");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let text = answers(home.path());
+    assert!(text.contains("CISO says: q3 is n/a for now\npasted line 1\npasted line 2"), "{text}");
+    assert!(!text.contains("level"), "typing in the note answered nothing: {text}");
+}
+
+#[test]
+fn search_and_jump() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), &[], 120, 40);
+    p.wait_for("1 of 107");
+    p.send("/");
+    p.wait_for("> ");
+    p.send("A.6.2.6");
+    p.wait_for("A.6.2.6");
+    p.send("\r");
+    let screen = p.wait_until(|s| !s.contains("Search questions"), "search closed");
+    assert!(screen.contains("A.6.2.6 AI system operation and monitoring"), "{screen}");
+    p.send("4");
+    p.wait_for("Saved");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let (_, out, _) = run(home.path(), &["score", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["overall"]["answered"], 1);
+}
+
+#[test]
+fn heatmap_drill_down_jumps_to_a_question() {
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), &[], 100, 30);
+    p.wait_for("1 of 107");
+    p.send("3");
+    p.wait_for("Saved");
+    p.send("h");
+    p.wait_for("Heatmap — current view");
+    p.send("\x1b[B\x1b[B"); // down twice: the Check row
+    p.send("\r");
+    p.wait_for("Check × Govern");
+    p.send("\x1b[B\r"); // the second question of the cell
+    let screen = p.wait_until(|s| s.contains("Check · Govern") && !s.contains("Check × Govern"), "jumped");
+    assert!(screen.contains("of 107"), "{screen}");
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

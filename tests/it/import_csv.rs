@@ -1,0 +1,143 @@
+//! `aira import csv` run as a user would: the real binary on fixture sheets.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+use std::process::Command;
+
+fn aira(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), text)
+}
+
+fn out_path(dir: &Path, name: &str) -> String {
+    dir.join(name).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn good_sheet_imports_and_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(dir.path(), "good.toml");
+    let (code, text) = aira(&["import", "csv", "tests/fixtures/csv/good.csv", "-o", &out, "--title", "Good \"sheet\""]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(text.trim(), format!("Wrote 4 question(s) to {out}"));
+    let (code, text) = aira(&["check", &out]);
+    assert_eq!((code, text.trim()), (0, "1 file(s) checked: 0 error(s), 0 warning(s)"));
+    let q = aira_core::questionnaire::parse("good.toml", &std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!((q.id.as_str(), q.title.as_str()), ("good", "Good \"sheet\""));
+    let ids: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["ai-policy", "inventory", "unplaced", "hostile"]);
+    let policy = &q.questions[0];
+    assert_eq!(policy.text, "Is there an AI policy, approved by leadership?");
+    assert_eq!(policy.nist, ["GV-1.2", "GV-1.1"]);
+    assert_eq!(policy.iso, ["5.2", "A.2.2"]);
+    assert_eq!(policy.guidance, "Ask for the \"signed\" copy.");
+    assert_eq!(policy.weight, 2.0);
+    let inventory = &q.questions[1];
+    assert_eq!(inventory.text, "Do you keep an inventory of AI systems?\nInclude third-party ones.");
+    assert_eq!(inventory.guidance, "Line one\nline two, with a comma");
+    assert_eq!(inventory.phase, Some(aira_core::questionnaire::Phase::Do));
+    let unplaced = &q.questions[2];
+    assert_eq!((unplaced.phase, unplaced.function), (None, None));
+    let hostile = &q.questions[3];
+    assert_eq!(hostile.text, "Quotes \" and \\ backslash, ''' and \"\"\" and a # hash");
+    assert_eq!(hostile.guidance, "[question]\nid = \"injected\"");
+}
+
+#[test]
+fn bad_rows_are_reported_with_their_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(dir.path(), "bad.toml");
+    let (code, text) = aira(&["import", "csv", "tests/fixtures/csv/bad.csv", "-o", &out]);
+    assert_eq!(code, 1);
+    let f = "tests/fixtures/csv/bad.csv";
+    // Row 2 holds a quoted newline, so every later row sits one line lower than its number.
+    let expected = [
+        format!("{f}:4: error: column 1 (id): id `Bad_Id` must be 1-128 characters of a-z, 0-9 and - (try `bad-id`)"),
+        format!("{f}:5: error: column 3 (phase): unknown phase `planning`; expected plan, do, check, act or empty"),
+        format!("{f}:6: error: column 1 (id): duplicate id `ok-one` (first on line 2)"),
+        format!("{f}:7: error: column 2 (text): the question text is empty"),
+        format!(
+            "{f}:7: error: column 4 (function): unknown function `steer`; expected govern, map, measure, manage or empty"
+        ),
+        format!("{f}:7: error: column 8 (weight): weight must be a number greater than 0, found `-1`"),
+        format!("{f}:8: error: 2 fields; every row needs 8 (id to weight)"),
+        format!(
+            "{f}:9: warning: column 5 (nist): `banana` looks like neither a NIST AI RMF subcategory nor an ISO/IEC 42001 id"
+        ),
+        format!(
+            "{f}:9: warning: column 6 (iso): `GV-1.2` looks like a NIST AI RMF subcategory but is listed under `iso`"
+        ),
+        format!(
+            "{f}:9: warning: column 6 (iso): `A.99.1` is not in aira's NIST AI RMF 1.0 or ISO/IEC 42001:2023 lists"
+        ),
+        format!("{f}: not imported: 7 error(s)"),
+    ];
+    assert_eq!(text.lines().collect::<Vec<_>>(), expected);
+    assert!(!Path::new(&out).exists(), "nothing is written when the sheet has errors");
+}
+
+#[test]
+fn header_must_match_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("h.csv");
+    std::fs::write(&csv, "id,question,phase\nx,y,z\n").unwrap();
+    let (code, text) = aira(&["import", "csv", csv.to_str().unwrap(), "-o", &out_path(dir.path(), "h.toml")]);
+    assert_eq!(code, 1);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.ends_with(
+            "h.csv:1: error: the header must be exactly `id,text,phase,function,nist,iso,guidance,weight`, found \
+             `id,question,phase`"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn existing_output_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = out_path(dir.path(), "q.toml");
+    std::fs::write(&out, "keep me").unwrap();
+    let (code, text) = aira(&["import", "csv", "tests/fixtures/csv/good.csv", "-o", &out]);
+    assert_eq!(code, 1);
+    assert!(text.contains("exists; pass --force to replace it"), "{text}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    let (code, _) = aira(&["import", "csv", "tests/fixtures/csv/good.csv", "-o", &out, "--force", "--id", "mine"]);
+    assert_eq!(code, 0);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("id = \"mine\""));
+}
+
+#[test]
+fn unassigned_lanes_appear_in_scores_only_when_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = out_path(dir.path(), "good.toml");
+    assert_eq!(aira(&["import", "csv", "tests/fixtures/csv/good.csv", "-o", &q]).0, 0);
+    let ws = out_path(dir.path(), "ws");
+    assert_eq!(aira(&["init", &ws, "--questionnaire", &q]).0, 0);
+    assert_eq!(aira(&["-w", &ws, "answer", "unplaced", "2"]).0, 0);
+    assert_eq!(aira(&["-w", &ws, "answer", "ai-policy", "4"]).0, 0);
+    let (code, text) = aira(&["-w", &ws, "score"]);
+    assert_eq!(code, 0, "{text}");
+    let cells = |name: &str| -> Vec<String> {
+        let line = text.lines().find(|l| l.starts_with(name)).unwrap();
+        line.split_whitespace().map(str::to_owned).collect()
+    };
+    // `unplaced` has neither phase nor function: it is scored in the Unassigned × Unassigned cell.
+    assert!(text.lines().nth(2).unwrap().contains("Unassigned"), "{text}");
+    assert_eq!(cells("Unassigned"), ["Unassigned", "–", "–", "–", "–", "2.0", "2.0"]);
+    assert_eq!(cells("Plan"), ["Plan", "4.0", "–", "–", "–", "–", "4.0"]);
+    assert_eq!(cells("Function"), ["Function", "4.0", "–", "–", "–", "2.0"]);
+    assert!(text.contains("Overall 3.3 (2 answered, 0 not applicable, 2 unanswered, 4 total)"), "{text}");
+
+    // A questionnaire where every question is placed has no Unassigned lane at all.
+    let ws2 = out_path(dir.path(), "ws2");
+    assert_eq!(aira(&["init", &ws2, "--questionnaire", "tests/fixtures/mini.toml"]).0, 0);
+    let (_, text) = aira(&["-w", &ws2, "score"]);
+    assert!(!text.contains("Unassigned"), "{text}");
+}

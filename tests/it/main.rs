@@ -1,0 +1,31 @@
+//! The integration tests, linked once: each former `tests/<name>.rs` is a module here, so a library
+//! edit relinks one binary instead of twenty-seven. The slow terminal tests are in `tests/e2e`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../common/mod.rs"]
+mod common;
+mod hardening_support;
+mod report_support;
+
+mod check_cli;
+mod check_discovery;
+mod diff_fixtures;
+mod flagship_questionnaire;
+mod git_merge;
+mod hardening_files;
+mod hardening_limits;
+mod hardening_props;
+mod hardening_terminal;
+mod import_ciso;
+mod import_csv;
+mod import_hostile;
+mod interviews_cli;
+mod interviews_report;
+mod interviews_scoring;
+mod merge_three;
+mod report_cli;
+mod report_formats;
+mod report_safety;
+mod report_screenshot;
+mod tui_edge;
+mod upgrade_cli;
