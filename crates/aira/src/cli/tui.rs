@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use super::{Cli, workspace_dir};
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use aira_core::assessment::Answer;
 use aira_core::questionnaire;
 use aira_store::workspace;

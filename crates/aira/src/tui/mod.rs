@@ -3,14 +3,18 @@
 
 pub mod action;
 pub mod derived;
+pub mod filter;
 pub mod keymap;
+pub mod layout;
 pub mod navigator;
+pub mod plans;
 pub mod saver;
 pub mod start;
 pub mod state;
 pub(crate) mod terminal;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod theme;
 pub mod update;
 pub mod view;
 
@@ -27,7 +31,7 @@ use state::AppState;
 use aira_store::workspace::Workspace;
 
 pub struct Options {
-    pub theme: view::theme::Theme,
+    pub theme: theme::Theme,
     pub user: String,
     pub keymap: keymap::Keymap,
 }

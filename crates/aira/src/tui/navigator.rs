@@ -4,41 +4,6 @@
 use crate::tui::state::AppState;
 use aira_core::questionnaire::{Function, Phase};
 
-/// Which questions the walk and the navigator show. All off = every question.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub unanswered: bool,
-    pub flagged: bool,
-    /// Only questions whose `roles` include the current respondent's role.
-    pub role: bool,
-    /// Only the `quick` profile.
-    pub quick: bool,
-}
-
-impl Filter {
-    pub fn is_all(&self) -> bool {
-        *self == Filter::default()
-    }
-
-    /// A short label for the status bar and the navigator title.
-    pub fn label(&self, role: &str) -> String {
-        let mut parts = Vec::new();
-        if self.quick {
-            parts.push("quick profile".to_owned());
-        }
-        if self.role {
-            parts.push(format!("role {role}"));
-        }
-        if self.unanswered {
-            parts.push("unanswered".to_owned());
-        }
-        if self.flagged {
-            parts.push("flagged".to_owned());
-        }
-        if parts.is_empty() { "all questions".to_owned() } else { parts.join(" · ") }
-    }
-}
-
 /// Does question `i` pass the state's filter? Cheap when no filter is on (the common case,
 /// and the one the navigator pays for every question on every frame).
 pub fn admits(s: &AppState, i: usize) -> bool {
@@ -112,4 +77,21 @@ pub fn row_of_question(rows: &[Row], cursor: usize) -> usize {
         .position(|r| *r == Row::Question(cursor))
         .or_else(|| rows.iter().rposition(|r| matches!(r, Row::Question(i) if *i < cursor)))
         .unwrap_or(0)
+}
+
+pub fn cell_members(s: &AppState, row: usize, col: usize) -> Vec<usize> {
+    let (rows, cols) = s.heat_grid();
+    let (Some(&phase), Some(&function)) = (rows.get(row), cols.get(col)) else { return Vec::new() };
+    s.questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.phase == phase && q.function == function)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The current search hits (empty when no search ran).
+pub fn search_hits(s: &AppState) -> &[aira_core::search::Hit] {
+    s.search_cache.as_ref().map_or(&[], |(h, _)| h.as_slice())
 }

@@ -120,7 +120,7 @@ pub struct AppState {
     /// Who is typing: recorded as `answered_by`.
     pub user: String,
     pub keymap: Keymap,
-    pub theme: super::view::theme::Theme,
+    pub theme: super::theme::Theme,
     pub editor: Option<TextArea<'static>>,
     /// The last search: shown hits, and every matching question index (to narrow from).
     pub search_cache: Option<(Vec<aira_core::search::Hit>, Vec<usize>)>,
@@ -142,14 +142,14 @@ pub struct AppState {
     /// Workshop mode: the projector view of the current question and everyone's levels.
     pub workshop: bool,
     /// Which questions the walk and the navigator show.
-    pub filter: super::navigator::Filter,
+    pub filter: super::filter::Filter,
     /// Mouse capture on (click, wheel) or off (the terminal's own text selection works).
     pub mouse: bool,
     /// The clock, injectable so tests are deterministic.
     pub now: fn() -> String,
     /// The roadmap and SoA lists, built when their screen opens (at 10,000 questions each
     /// takes milliseconds, too long to redo for every frame and arrow key).
-    pub plans: super::update::plans::Plans,
+    pub plans: super::plans::Plans,
 }
 
 impl AppState {

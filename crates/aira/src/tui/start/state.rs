@@ -104,7 +104,7 @@ pub struct StartState {
     pub message: Option<String>,
     /// Entries were forgotten with `d`: recent.toml needs writing.
     pub forgot: bool,
-    pub theme: crate::tui::view::theme::Theme,
+    pub theme: crate::tui::theme::Theme,
 }
 
 /// An entry that passes the filter, with the matched characters of its name and path.
@@ -127,7 +127,7 @@ impl StartState {
             home,
             message: None,
             forgot: false,
-            theme: crate::tui::view::theme::Theme { color: false, ..Default::default() },
+            theme: crate::tui::theme::Theme { color: false, ..Default::default() },
         }
     }
 

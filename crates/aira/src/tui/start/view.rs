@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::state::{Field, Mode, NewForm, StartState};
-use crate::tui::view::theme::{self, Theme};
-use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, too_small};
+use crate::tui::theme::{self, Theme};
 use aira_core::text::sanitize;
 
 pub const HINTS: &str = "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit";

@@ -10,6 +10,8 @@ pub mod plans;
 
 pub use mouse::handle_mouse;
 pub use navigate::cursor_row;
+// Queries over the state the view shares with update: they live with the navigator's.
+pub use crate::tui::navigator::{cell_members, search_hits};
 
 use edit::{clamp_editor, edit_answer, finish_note, set_level, set_target, set_value, start_note, undo};
 use navigate::{navigator_action, toggle_filter};
@@ -345,18 +347,6 @@ fn jump(s: &mut AppState, i: usize) {
 }
 
 /// Question indices in one heatmap cell, in questionnaire order.
-pub fn cell_members(s: &AppState, row: usize, col: usize) -> Vec<usize> {
-    let (rows, cols) = s.heat_grid();
-    let (Some(&phase), Some(&function)) = (rows.get(row), cols.get(col)) else { return Vec::new() };
-    s.questionnaire
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.phase == phase && q.function == function)
-        .map(|(i, _)| i)
-        .collect()
-}
-
 /// Recompute hits; when the query only grew, search within the previous hits.
 fn run_search(s: &mut AppState, grew: bool) {
     let Mode::Search { query, selected } = &mut s.mode else { return };
@@ -366,10 +356,6 @@ fn run_search(s: &mut AppState, grew: bool) {
     let (q, qs) = (&s.questionnaire, &s.questionnaire.questions);
     let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
     s.search_cache = Some(s.search.search_narrowing(q, query, note, within.as_deref(), SEARCH_LIMIT));
-}
-
-pub fn search_hits(s: &AppState) -> &[aira_core::search::Hit] {
-    s.search_cache.as_ref().map_or(&[], |(h, _)| h.as_slice())
 }
 
 /// The save worker reported: one pending change is durable, or it failed and will retry.

@@ -6,16 +6,16 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Effect, cursor_row, jump, update};
 use crate::tui::action::Action;
+use crate::tui::layout::{self, first_row};
 use crate::tui::navigator::{Row, rows};
 use crate::tui::state::{AppState, HeatView, Mode};
-use crate::tui::view::{self, navigator::first_row};
 
 pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> {
-    if !s.mouse || view::too_small(area) {
+    if !s.mouse || layout::too_small(area) {
         return Vec::new();
     }
     let at = Position { x: m.column, y: m.row };
-    let p = view::panes(s, area);
+    let p = layout::panes(s, area);
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = m.kind == MouseEventKind::ScrollDown;
@@ -37,7 +37,7 @@ pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> 
     }
 }
 
-fn click(s: &mut AppState, at: Position, p: view::Panes) -> Vec<Effect> {
+fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
     if let Some(nav) = p.navigator.filter(|n| n.contains(at))
         && matches!(s.mode, Mode::Normal | Mode::Navigator { .. })
     {

@@ -53,7 +53,7 @@ pub(super) fn toggle_filter(s: &mut AppState, action: Action) {
         Action::FilterUnanswered => f.unanswered = !f.unanswered,
         Action::FilterFlagged => f.flagged = !f.flagged,
         Action::FilterQuick => f.quick = !f.quick,
-        Action::FilterAll => *f = navigator::Filter::default(),
+        Action::FilterAll => *f = crate::tui::filter::Filter::default(),
         Action::FilterRole => {
             if s.assessment.respondents.get(s.respondent).is_some_and(|r| r.role.is_empty()) && !s.filter.role {
                 s.flash = Some(format!("{} has no role; set one with `aira respondent`", s.current_respondent().name));

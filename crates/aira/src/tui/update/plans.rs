@@ -8,22 +8,9 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Key};
 use crate::tui::state::{AppState, Mode};
 use aira_core::engagement::SoaEntry;
-use aira_core::report::model::SoaRow;
+use aira_core::scoring::ReferenceIndex;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
-use aira_core::scoring::{ReferenceIndex, ReferenceScores};
-
-/// The lists behind the roadmap and SoA screens, kept while the screen is open: nothing on
-/// those screens changes an answer, so only an SoA decision calls for new rows.
-#[derive(Default)]
-pub struct Plans {
-    pub roadmap: Vec<(Term, Item)>,
-    pub soa: Vec<SoaRow>,
-    /// The reference scores the SoA rows were built from.
-    soa_refs: ReferenceScores,
-    /// Which references each question cites: fixed for the session, built on first use.
-    index: Option<ReferenceIndex>,
-}
 
 /// Roadmap items in display order (horizon by horizon).
 pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {

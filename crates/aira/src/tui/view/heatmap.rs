@@ -157,11 +157,3 @@ pub fn panel(s: &AppState, f: &mut Frame, area: Rect) {
     let block = Block::new().borders(Borders::ALL).title(" Heatmap ");
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
-
-/// Width the panel needs for the given style.
-pub fn panel_width(s: &AppState, wide: bool) -> u16 {
-    let (rows, cols) = s.heat_grid();
-    let label = if rows.contains(&None) { 10 } else { 6 };
-    let cell = if wide { 9 } else { 6 };
-    (label + cols.len() * cell + 2) as u16
-}

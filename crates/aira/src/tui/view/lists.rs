@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{heatmap, status::truncate, theme};
+use crate::tui::navigator::{cell_members, search_hits};
 use crate::tui::state::{AppState, HeatView};
-use crate::tui::update::{cell_members, search_hits};
 use aira_core::assessment::Value;
 use aira_core::text::sanitize;
 

@@ -9,64 +9,17 @@ mod lists;
 pub mod navigator;
 mod plans;
 mod status;
-pub mod theme;
 mod workshop;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
 use super::state::{AppState, HeatView, Mode};
+use super::theme;
 use aira_core::text::sanitize;
-
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
-
-/// Where each pane sits. One function decides it, so drawing and mouse clicks agree.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Panes {
-    pub banner: Rect,
-    pub body: Rect,
-    pub bar: Rect,
-    /// Beside the card at 120 columns and wider; an overlay (in `body`) below that.
-    pub navigator: Option<Rect>,
-    pub card: Rect,
-    pub heat: Rect,
-}
-
-pub fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
-}
-
-pub fn panes(s: &AppState, area: Rect) -> Panes {
-    let [banner, body, bar] = Layout::vertical([
-        Constraint::Length(u16::from(s.read_only.is_some() || !s.notices.is_empty())),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let mut p = Panes { banner, body, bar, ..Panes::default() };
-    if body.width >= 120 {
-        let nav_w = (body.width / 4).clamp(30, 44);
-        let panel_w = heatmap::panel_width(s, body.width >= 150);
-        let [nav, card, heat] =
-            Layout::horizontal([Constraint::Length(nav_w), Constraint::Min(30), Constraint::Length(panel_w)])
-                .areas(body);
-        p.navigator = Some(nav);
-        (p.card, p.heat) = (card, heat);
-    } else if body.width >= 80 {
-        let panel_w = heatmap::panel_width(s, false);
-        [p.card, p.heat] = Layout::horizontal([Constraint::Min(30), Constraint::Length(panel_w)]).areas(body);
-    } else {
-        let rows = s.heat_grid().0.len() as u16;
-        [p.card, p.heat] = Layout::vertical([Constraint::Min(4), Constraint::Length(rows + 4)]).areas(body);
-    }
-    if matches!(s.mode, Mode::Navigator { .. }) && p.navigator.is_none() {
-        p.navigator = Some(centered(body, 80, 90));
-    }
-    p
-}
 
 pub fn render(s: &AppState, f: &mut Frame) {
     let area = f.area();
@@ -155,15 +108,6 @@ fn note(s: &AppState, f: &mut Frame, card: Rect) {
     if let Some(ed) = &s.editor {
         f.render_widget(ed, inner);
     }
-}
-
-/// A rectangle of `pct_w`% × `pct_h`% in the middle of `area`.
-pub fn centered(area: Rect, pct_w: u16, pct_h: u16) -> Rect {
-    // In u32: a u16 width times a percentage overflows past 655 columns.
-    let pct = |n: u16, p: u16| u16::try_from(u32::from(n) * u32::from(p) / 100).unwrap_or(n);
-    let w = pct(area.width, pct_w).max(area.width.min(20));
-    let h = pct(area.height, pct_h).max(area.height.min(6));
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 #[cfg(test)]

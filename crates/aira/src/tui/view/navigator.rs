@@ -8,17 +8,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
+use crate::tui::layout::first_row;
 use crate::tui::navigator::{Row, row_of_question, rows};
 use crate::tui::state::{AppState, Mode};
 use aira_core::assessment::Value;
 use aira_core::text::sanitize;
-
-/// The first row shown, keeping `selected` in view in a window of `height` rows (shared with
-/// the mouse handler so a click lands on the row drawn there).
-pub fn first_row(selected: usize, len: usize, height: usize) -> usize {
-    let half = height / 2;
-    selected.saturating_sub(half).min(len.saturating_sub(height))
-}
 
 /// The row that has the highlight: the selection when the navigator has the keys, else the
 /// question at the cursor.

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
+use crate::tui::layout::first_row;
 use crate::tui::state::AppState;
-use crate::tui::view::navigator::first_row;
 use aira_core::scoring::roadmap::Term;
 use aira_core::text::sanitize;
 

@@ -139,7 +139,7 @@ fn quick_profile_walk_shows_the_filter() {
 
 #[test]
 fn themes_keep_text_readable() {
-    use crate::tui::view::theme::{Palette, Theme};
+    use crate::tui::theme::{Palette, Theme};
     for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
         let mut s = answered();
         s.theme = Theme { palette, color: true };
