@@ -5,23 +5,8 @@ use super::fmt::neutralise;
 use aira_core::report::model::Report;
 use aira_core::scoring::Status;
 
-/// The columns of `aira report --format csv`, in order.
-pub const COLUMNS: [&str; 14] = [
-    "id",
-    "phase",
-    "function",
-    "nist",
-    "iso",
-    "level",
-    "not_applicable",
-    "target",
-    "gap",
-    "note",
-    "evidence",
-    "flag",
-    "answered_at",
-    "answered_by",
-];
+/// The columns of `aira report --format csv`, in order (shared with the workbook).
+pub use crate::columns::ANSWERS as COLUMNS;
 
 /// One text field, neutralised and quoted when it holds a separator, a quote or a line break.
 pub fn field(s: &str) -> String {
@@ -83,7 +68,7 @@ pub fn answers(r: &Report) -> String {
 }
 
 pub fn soa(r: &Report) -> String {
-    let mut out = line(&["control", "title", "applicable", "justification", "status", "score", "questions"]);
+    let mut out = line(&crate::columns::SOA);
     for s in &r.soa {
         out.push_str(&mixed(
             &[

@@ -3,8 +3,10 @@
 //! `aira score` output lives here too so that its JSON shape is defined once.
 #![forbid(unsafe_code)]
 
+pub mod columns;
 pub mod csv;
 pub mod fmt;
+pub mod format;
 pub mod heatmap;
 pub mod html;
 pub mod interviews;
@@ -14,3 +16,4 @@ pub mod score;
 pub mod xlsx;
 
 pub use aira_core::report::Report;
+pub use format::{ReportFormat, ReportKind, render};

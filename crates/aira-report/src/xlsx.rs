@@ -147,23 +147,7 @@ fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
 
 fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Answers")?;
-    let cols = [
-        "id",
-        "phase",
-        "function",
-        "question",
-        "nist",
-        "iso",
-        "level",
-        "not_applicable",
-        "target",
-        "gap",
-        "note",
-        "evidence",
-        "flag",
-        "answered_at",
-        "answered_by",
-    ];
+    let cols = crate::columns::answers_with_question();
     let widths = [28.0, 8.0, 10.0, 60.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 50.0, 30.0, 6.0, 24.0, 16.0];
     header(ws, 0, &cols, &widths, st)?;
     for (i, row) in r.rows.iter().enumerate() {
@@ -281,7 +265,7 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
     let mut wb = workbook(r);
     let ws = wb.add_worksheet();
     ws.set_name("Statement of Applicability")?;
-    let cols = ["control", "title", "applicable", "justification", "status", "score", "questions"];
+    let cols = crate::columns::SOA;
     header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0], &st)?;
     for (i, s) in r.soa.iter().enumerate() {
         let y = 1 + i as u32;

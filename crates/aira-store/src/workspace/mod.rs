@@ -111,6 +111,15 @@ pub enum Access {
     Write,
 }
 
+/// The workspace that `baseline` in workspace.toml names (relative to `dir`), opened
+/// read-only: the one loader behind the report's trend and the TUI's trend view. `None` when
+/// no baseline is set; the path is returned as written, for messages.
+pub fn open_baseline(dir: &Path, meta: &Engagement) -> Option<(String, Result<Workspace>)> {
+    let rel = meta.baseline.clone()?;
+    let opened = open(&dir.join(&rel), Access::ReadOnly);
+    Some((rel, opened))
+}
+
 pub fn open(dir: &Path, access: Access) -> Result<Workspace> {
     open_with(dir, access, Arc::new(atomic::Disk))
 }

@@ -16,7 +16,7 @@ pub fn label(v: Value) -> String {
     }
 }
 
-pub fn agree(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32> {
+pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32> {
     let mut ws = workspace::open(dir, Access::Write)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow, bail};
 use aira_core::assessment::{Respondent, Value, respondent_id};
 use aira_store::workspace::{self, Access, Change};
 
-pub fn answer(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
+pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
     let mut ws = workspace::open(dir, Access::Write)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(

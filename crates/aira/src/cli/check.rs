@@ -37,7 +37,7 @@ pub fn render(file: &str, text: &str, d: &Diagnostic, color: bool) -> String {
     }
 }
 
-pub fn check(files: &[PathBuf], color: bool) -> Result<i32> {
+pub fn run(files: &[PathBuf], color: bool) -> Result<i32> {
     let (mut errors, mut warnings) = (0, 0);
     for path in files {
         let name = sanitize(&path.display().to_string(), false).into_owned();

@@ -9,7 +9,7 @@ use aira_core::assessment::Value;
 use aira_core::text::sanitize;
 use aira_store::workspace::{self, Access};
 
-pub fn doctor(dir: &Path) -> Result<i32> {
+pub fn run(dir: &Path) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let q = &ws.questionnaire;
     super::outln!("Workspace {} — questionnaire {} {}", dir.display(), q.id, q.version)?;

@@ -49,7 +49,7 @@ fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-pub fn import(cmd: &ImportCmd, color: bool) -> Result<i32> {
+pub fn run(cmd: &ImportCmd, color: bool) -> Result<i32> {
     let (file, out) = match cmd {
         ImportCmd::Csv { file, out, .. } | ImportCmd::CisoAssistant { file, out } => (file, out),
     };

@@ -20,10 +20,12 @@ mod diff;
 mod doctor;
 mod heatmap;
 mod import;
+mod init;
 mod merge;
 mod questionnaires;
 mod report;
 mod respondent;
+mod score;
 mod soa;
 mod start;
 mod tui;
@@ -33,8 +35,7 @@ mod upgrade;
 use anyhow::{Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use aira_core::questionnaire;
-use aira_store::workspace::{self, Access, Workspace, paths};
+use aira_store::workspace::paths;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -187,48 +188,25 @@ pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
         .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
 }
 
-/// The questionnaire text for `init`: a built-in id, an id in the user folder, or a path.
-fn questionnaire_text(spec: Option<&str>) -> Result<String> {
-    let Some(spec) = spec else { return Ok(questionnaire::default_builtin().text.to_owned()) };
-    Ok(questionnaires::find(spec)?.text)
-}
-
 pub fn run(cli: Cli) -> Result<i32> {
     let color = use_color(cli.color);
     match &cli.command {
-        None => tui::tui(&cli, color),
-        Some(Command::Start) => start::start(&cli, color),
+        None => tui::run(&cli, color),
+        Some(Command::Start) => start::run(&cli, color),
         Some(Command::Init { dir, questionnaire, name, organisation }) => {
-            let text = questionnaire_text(questionnaire.as_deref())?;
-            let name = name
-                .clone()
-                .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
-            workspace::create(dir, &text, &name, organisation.as_deref().unwrap_or(""))?;
-            outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
-            Ok(0)
+            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref())
         }
         Some(Command::Answer { question_id, level, note, respondent }) => {
-            answer::answer(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
+            answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }
         Some(Command::Respondent { command }) => respondent::run(&workspace_dir(&cli)?, command),
         Some(Command::Agree { question_id, level, note }) => {
-            agree::agree(&workspace_dir(&cli)?, question_id, level, note.as_deref())
+            agree::run(&workspace_dir(&cli)?, question_id, level, note.as_deref())
         }
         Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
         Some(Command::Diff { baseline, format }) => diff::run(&workspace_dir(&cli)?, baseline, *format),
-        Some(Command::Score { format }) => {
-            let ws = workspace::open(&workspace_dir(&cli)?, Access::ReadOnly)?;
-            let scores = score_of(&ws);
-            match format {
-                ScoreFormat::Json => {
-                    outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&ws.questionnaire, &scores))?)?
-                }
-                ScoreFormat::Text => outln!("{}", aira_report::score::text(&ws.questionnaire, &scores).trim_end())?,
-                ScoreFormat::Csv => outln!("{}", aira_report::csv::scores(&scores).trim_end())?,
-            }
-            Ok(0)
-        }
-        Some(Command::Undo) => undo::undo(&workspace_dir(&cli)?),
+        Some(Command::Score { format }) => score::run(&workspace_dir(&cli)?, *format),
+        Some(Command::Undo) => undo::run(&workspace_dir(&cli)?),
         Some(Command::Heatmap { format }) => heatmap::run(
             &workspace_dir(&cli)?,
             *format,
@@ -236,15 +214,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         ),
         Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
         Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
-        Some(Command::Check { files }) => check::check(files, stdout_color(cli.color)),
-        Some(Command::Upgrade { questionnaire }) => upgrade::upgrade(&workspace_dir(&cli)?, questionnaire),
-        Some(Command::Doctor) => doctor::doctor(&workspace_dir(&cli)?),
-        Some(Command::Questionnaires { files }) => questionnaires::list(files),
-        Some(Command::Import { what }) => import::import(what, stdout_color(cli.color)),
+        Some(Command::Check { files }) => check::run(files, stdout_color(cli.color)),
+        Some(Command::Upgrade { questionnaire }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
+        Some(Command::Doctor) => doctor::run(&workspace_dir(&cli)?),
+        Some(Command::Questionnaires { files }) => questionnaires::run(files),
+        Some(Command::Import { what }) => import::run(what, stdout_color(cli.color)),
     }
 }
 
-pub fn score_of(ws: &Workspace) -> aira_core::scoring::Scores {
-    let statuses = ws.assessment.statuses(&ws.questionnaire);
-    aira_core::scoring::score(&ws.questionnaire, &statuses, ws.meta.aggregation)
-}
+pub use score::score_of;

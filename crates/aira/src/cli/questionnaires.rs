@@ -83,7 +83,7 @@ pub fn find(spec: &str) -> Result<Found> {
 }
 
 /// `aira questionnaires`: id, version, question count and source of each one found.
-pub fn list(extra: &[PathBuf]) -> Result<i32> {
+pub fn run(extra: &[PathBuf]) -> Result<i32> {
     let mut found = all();
     for p in extra {
         found.push(from_file(p)?);

@@ -5,27 +5,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use aira_report::{self as report, Report};
+use aira_report::Report;
+pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render};
 use aira_store::workspace::{self, Access};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Html,
-    Csv,
-    Json,
-    Xlsx,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportKind {
-    /// Everything: summary, heatmap, coverage, gaps, roadmap, answers, follow-ups
-    Full,
-    /// The ISO/IEC 42001 Statement of Applicability
-    Soa,
-}
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
@@ -43,45 +27,12 @@ pub struct ReportArgs {
     pub generated_at: Option<String>,
 }
 
-fn from_extension(path: &Path) -> Option<ReportFormat> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "md" | "markdown" => Some(ReportFormat::Md),
-        "html" | "htm" => Some(ReportFormat::Html),
-        "csv" => Some(ReportFormat::Csv),
-        "json" => Some(ReportFormat::Json),
-        "xlsx" => Some(ReportFormat::Xlsx),
-        _ => None,
-    }
-}
-
-/// The bytes of one deliverable.
-pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<u8>> {
-    Ok(match (kind, format) {
-        (ReportKind::Full, ReportFormat::Md) => report::markdown::full(r).into_bytes(),
-        (ReportKind::Soa, ReportFormat::Md) => report::markdown::soa(r).into_bytes(),
-        (ReportKind::Full, ReportFormat::Html) => report::html::full(r).into_bytes(),
-        (ReportKind::Soa, ReportFormat::Html) => report::html::soa(r).into_bytes(),
-        (ReportKind::Full, ReportFormat::Csv) => report::csv::answers(r).into_bytes(),
-        (ReportKind::Soa, ReportFormat::Csv) => report::csv::soa(r).into_bytes(),
-        (ReportKind::Full, ReportFormat::Json) => json_bytes(&report::json::full(r))?,
-        (ReportKind::Soa, ReportFormat::Json) => json_bytes(&report::json::soa(r))?,
-        (ReportKind::Full, ReportFormat::Xlsx) => report::xlsx::full(r).context("building the workbook")?,
-        (ReportKind::Soa, ReportFormat::Xlsx) => report::xlsx::soa(r).context("building the workbook")?,
-    })
-}
-
-fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>> {
-    let mut b = serde_json::to_vec_pretty(v)?;
-    b.push(b'\n');
-    Ok(b)
-}
-
-/// The change since workspace.toml's `baseline` (a path relative to the workspace). A baseline
-/// that cannot be opened is reported on stderr; the report is still written, without a trend.
+/// The change since workspace.toml's `baseline`. A baseline that cannot be opened is reported
+/// on stderr; the report is still written, without a trend.
 fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff)> {
-    let path = ws.meta.baseline.as_ref()?;
-    match workspace::open(&ws.dir.join(path), Access::ReadOnly) {
-        Ok(base) => Some((path.clone(), super::diff::between(&base, ws))),
+    let (path, opened) = workspace::open_baseline(&ws.dir, &ws.meta)?;
+    match opened {
+        Ok(base) => Some((path, super::diff::between(&base, ws))),
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "aira: warning: baseline {path}: {e}; the report has no trend");
             None

@@ -14,7 +14,7 @@ use aira_core::text::sanitize;
 use aira_store::recent::{self, Entry};
 use aira_store::workspace;
 
-pub fn start(cli: &super::Cli, color: bool) -> Result<i32> {
+pub fn run(cli: &super::Cli, color: bool) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the start screen needs a terminal; for scripts use `aira init` and `aira -w DIR`");
     }

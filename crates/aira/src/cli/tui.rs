@@ -14,7 +14,7 @@ use aira_core::questionnaire;
 use aira_store::workspace;
 use aira_store::workspace::Access;
 
-pub fn tui(cli: &Cli, color: bool) -> Result<i32> {
+pub fn run(cli: &Cli, color: bool) -> Result<i32> {
     let dir = workspace_dir(cli)?;
     if !workspace::is_workspace(&dir) {
         if cli.workspace.is_some() {

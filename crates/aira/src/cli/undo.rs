@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use aira_store::workspace::{self, Access};
 
-pub fn undo(dir: &Path) -> Result<i32> {
+pub fn run(dir: &Path) -> Result<i32> {
     let mut ws = workspace::open(dir, Access::Write)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     match workspace::undo(&mut ws, &user)? {

@@ -8,7 +8,7 @@ use anyhow::Result;
 use aira_core::text::sanitize;
 use aira_store::workspace::{self, Access};
 
-pub fn upgrade(dir: &Path, spec: &str) -> Result<i32> {
+pub fn run(dir: &Path, spec: &str) -> Result<i32> {
     let found = super::questionnaires::find(spec)?;
     let ws = workspace::open(dir, Access::Write)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);

@@ -108,9 +108,12 @@ pub fn run(
 /// Scores of the baseline named in workspace.toml, for the heatmap's trend view. A baseline
 /// that cannot be opened is a notice, not a reason to refuse to start.
 fn load_baseline(state: &mut AppState, dir: &std::path::Path) {
-    let Some(rel) = state.meta.baseline.clone().filter(|b| !b.trim().is_empty()) else { return };
-    let path = dir.join(&rel);
-    match aira_store::workspace::open(&path, aira_store::workspace::Access::ReadOnly) {
+    // A blank `baseline = ""` means none here (the report's trend does not skip it).
+    if state.meta.baseline.as_deref().is_some_and(|b| b.trim().is_empty()) {
+        return;
+    }
+    let Some((rel, opened)) = aira_store::workspace::open_baseline(dir, &state.meta) else { return };
+    match opened {
         Ok(base) => {
             let statuses = base.assessment.statuses(&base.questionnaire);
             state.baseline = Some(aira_core::scoring::score(&base.questionnaire, &statuses, base.meta.aggregation));

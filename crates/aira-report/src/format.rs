@@ -1,0 +1,67 @@
+//! Which deliverable in which format, and the one place that picks the writer for it. The CLI
+//! parses the names; everything else asks `render` for the bytes.
+
+use std::path::Path;
+
+use aira_core::report::Report;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum ReportKind {
+    /// Everything: summary, heatmap, coverage, gaps, roadmap, answers, follow-ups
+    Full,
+    /// The ISO/IEC 42001 Statement of Applicability
+    Soa,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error("building the workbook")]
+    Xlsx(#[source] rust_xlsxwriter::XlsxError),
+}
+
+/// The format a file name asks for (`report.xlsx`), if its extension names one.
+pub fn from_extension(path: &Path) -> Option<ReportFormat> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Some(ReportFormat::Md),
+        "html" | "htm" => Some(ReportFormat::Html),
+        "csv" => Some(ReportFormat::Csv),
+        "json" => Some(ReportFormat::Json),
+        "xlsx" => Some(ReportFormat::Xlsx),
+        _ => None,
+    }
+}
+
+/// The bytes of one deliverable.
+pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<u8>, RenderError> {
+    Ok(match (kind, format) {
+        (ReportKind::Full, ReportFormat::Md) => crate::markdown::full(r).into_bytes(),
+        (ReportKind::Soa, ReportFormat::Md) => crate::markdown::soa(r).into_bytes(),
+        (ReportKind::Full, ReportFormat::Html) => crate::html::full(r).into_bytes(),
+        (ReportKind::Soa, ReportFormat::Html) => crate::html::soa(r).into_bytes(),
+        (ReportKind::Full, ReportFormat::Csv) => crate::csv::answers(r).into_bytes(),
+        (ReportKind::Soa, ReportFormat::Csv) => crate::csv::soa(r).into_bytes(),
+        (ReportKind::Full, ReportFormat::Json) => json_bytes(&crate::json::full(r))?,
+        (ReportKind::Soa, ReportFormat::Json) => json_bytes(&crate::json::soa(r))?,
+        (ReportKind::Full, ReportFormat::Xlsx) => crate::xlsx::full(r).map_err(RenderError::Xlsx)?,
+        (ReportKind::Soa, ReportFormat::Xlsx) => crate::xlsx::soa(r).map_err(RenderError::Xlsx)?,
+    })
+}
+
+fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>, serde_json::Error> {
+    let mut b = serde_json::to_vec_pretty(v)?;
+    b.push(b'\n');
+    Ok(b)
+}

@@ -1,0 +1,26 @@
+//! `aira init`: create a workspace folder from a built-in questionnaire, one in the user's
+//! folder, or a file.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::questionnaires;
+use aira_core::questionnaire;
+use aira_store::workspace;
+
+/// The questionnaire text for `init`: a built-in id, an id in the user folder, or a path.
+fn questionnaire_text(spec: Option<&str>) -> Result<String> {
+    let Some(spec) = spec else { return Ok(questionnaire::default_builtin().text.to_owned()) };
+    Ok(questionnaires::find(spec)?.text)
+}
+
+pub fn run(dir: &Path, questionnaire: Option<&str>, name: Option<&str>, organisation: Option<&str>) -> Result<i32> {
+    let text = questionnaire_text(questionnaire)?;
+    let name = name
+        .map(str::to_owned)
+        .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
+    workspace::create(dir, &text, &name, organisation.unwrap_or(""))?;
+    outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
+    Ok(0)
+}
