@@ -124,3 +124,58 @@ pub fn vote(agent: &ureq::Agent, url: &str, participant: &str, question: &str, l
         &serde_json::json!({ "participant": participant, "question": question, "level": level }),
     )
 }
+
+/// A sink as durable as the wizard's: one line per vote appended to a file and fsynced
+/// before `record` returns.
+pub struct FileSink {
+    file: Mutex<std::fs::File>,
+    pub path: std::path::PathBuf,
+}
+
+impl FileSink {
+    pub fn create(path: std::path::PathBuf) -> FileSink {
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(&path).unwrap();
+        FileSink { file: Mutex::new(file), path }
+    }
+
+    /// Every line written, as (name, question, level).
+    pub fn lines(&self) -> Vec<(String, String, String)> {
+        std::fs::read_to_string(&self.path)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let mut f = l.split('\t').map(str::to_owned);
+                (f.next().unwrap(), f.next().unwrap(), f.next().unwrap())
+            })
+            .collect()
+    }
+}
+
+impl VoteSink for FileSink {
+    fn record(&self, name: &str, question: &str, level: Level) -> Result<(), SinkError> {
+        use std::io::Write as _;
+        let mut file = self.file.lock().map_err(|_| SinkError::new("poisoned"))?;
+        file.write_all(format!("{name}\t{question}\t{level}\n").as_bytes()).map_err(SinkError::new)?;
+        file.sync_data().map_err(SinkError::new)
+    }
+}
+
+pub fn start_file_sink(dir: &std::path::Path, limits: Limits) -> (VoteServer, Arc<FileSink>) {
+    let sink = Arc::new(FileSink::create(dir.join("votes.tsv")));
+    let addr: SocketAddr = LOOPBACK.parse().unwrap();
+    let server = VoteServer::start_with(addr, RoomView::default(), Arc::clone(&sink), limits).unwrap();
+    (server, sink)
+}
+
+/// Poll /state until the room shows `question` (bounded: ten seconds).
+pub fn wait_for_question(agent: &ureq::Agent, url: &str, question: &str) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        let s = get(agent, &format!("{url}/state"));
+        if s.status == 200 && s.json()["question"]["id"] == question {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    false
+}
