@@ -114,7 +114,15 @@ pub fn from_ciso_assistant(text: &str) -> Result<Imported, Vec<Problem>> {
         "" => "1".to_owned(),
         v => one_line(v),
     };
-    let q = Questionnaire { id, title, version, description: multiline(get(&fw.description)), scale, questions };
+    let q = Questionnaire {
+        id,
+        title,
+        version,
+        description: multiline(get(&fw.description)),
+        scale,
+        roles: Vec::new(),
+        questions,
+    };
     let mut header = format!("Imported by `aira import ciso-assistant` from {}.", one_line(get(&lib.urn)));
     if !get(&lib.copyright).is_empty() {
         header.push_str(&format!("\nSource copyright: {}", one_line(get(&lib.copyright))));
@@ -170,7 +178,7 @@ fn scale(fw: &Framework, warnings: &mut Vec<Problem>) -> Scale {
         levels.push(ScaleLevel { value: v, name, description: multiline(get(&d.description)) });
     }
     levels.sort_by_key(|l| l.value);
-    Scale { min, max, levels }
+    Scale { min, max, levels, description: String::new() }
 }
 
 /// Ancestors of each node, nearest first; a parent loop or a missing parent just ends the

@@ -127,6 +127,7 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
         version: opts.version.clone(),
         description: String::new(),
         scale: Scale::default(),
+        roles: Vec::new(),
         questions,
     };
     let header = format!("Imported from {} by `aira import csv`. Check it with `aira check`.", opts.source);

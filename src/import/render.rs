@@ -99,6 +99,7 @@ mod tests {
             version: "1".into(),
             description: String::new(),
             scale: Scale::default(),
+            roles: Vec::new(),
             questions: vec![question.clone()],
         };
         let text = render(&q, "made by a test\nsecond line");

@@ -6,6 +6,7 @@ use std::fmt;
 use super::fields::{Fields, Span};
 use super::model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
 use super::refs::{RefKind, classify};
+use super::roles;
 use crate::diag::{Diagnostic, Located};
 use crate::tomltree::{self, Table};
 
@@ -102,12 +103,14 @@ struct Questions {
     id_spans: Vec<Option<Span>>,
     /// (question, id it replaces, span) for `check_replaces`.
     replaced: Vec<(String, String, Span)>,
+    /// The span of every role item, in question order, for `roles::check`.
+    role_spans: Vec<Span>,
     diags: Vec<Diagnostic>,
 }
 
 impl Questions {
     fn add(&mut self, t: &Table<'_>, span: Span) {
-        let (q, id_span, r) = build_question(t, span, &mut self.diags);
+        let (q, id_span, r) = build_question(t, span, &mut self.diags, &mut self.role_spans);
         self.replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
         self.list.push(q);
         self.id_spans.push(id_span);
@@ -126,6 +129,7 @@ impl tomltree::Stream for Questions {
         self.list.append(&mut later.list);
         self.id_spans.append(&mut later.id_spans);
         self.replaced.append(&mut later.replaced);
+        self.role_spans.append(&mut later.role_spans);
         self.diags.append(&mut later.diags);
         self.diags.is_empty()
     }
@@ -136,7 +140,7 @@ impl tomltree::Stream for Questions {
 fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questionnaire, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut root = Fields { table: doc, span: span.clone(), diags: &mut diags };
-    root.deny_unknown(&["format", "questionnaire", "scale", "question"], "the top level");
+    root.deny_unknown(&["format", "questionnaire", "scale", "role", "question"], "the top level");
     match root.integer("format", true, "the top level") {
         Some((FORMAT, _)) | None => {}
         Some((n, s)) => root.diags.push(Diagnostic::error(
@@ -163,6 +167,7 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questio
         Some((t, s)) => build_scale(t, s, root.diags),
         None => Scale::default(),
     };
+    let role_list = roles::build(&mut root, text);
     for (t, s) in root.tables("question") {
         qs.add(t, s);
     }
@@ -171,17 +176,22 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questio
     }
     if qs.list.len() > MAX_QUESTIONS {
         diags.push(Diagnostic::error(None, format!("{} questions; the limit is {MAX_QUESTIONS}", qs.list.len())));
-        return (Questionnaire { id, title, version, description, scale, questions: Vec::new() }, diags);
+        return (
+            Questionnaire { id, title, version, description, scale, roles: role_list, questions: Vec::new() },
+            diags,
+        );
     }
     diags.append(&mut qs.diags);
     let ids = first_of_each_id(text, &qs, &mut diags);
     check_replaces(&ids, &qs.replaced, &mut diags);
-    (Questionnaire { id, title, version, description, scale, questions: qs.list }, diags)
+    roles::check(&role_list, &qs.list, &qs.role_spans, &mut diags);
+    (Questionnaire { id, title, version, description, scale, roles: role_list, questions: qs.list }, diags)
 }
 
 fn build_scale(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale {
     let mut f = Fields { table: t, span: span.clone(), diags };
-    f.deny_unknown(&["min", "max", "level"], "[scale]");
+    f.deny_unknown(&["min", "max", "description", "level"], "[scale]");
+    let description = f.string("description", false, true, "[scale]").map(|x| x.0).unwrap_or_default();
     let min = f.integer("min", false, "[scale]");
     let max = f.integer("max", false, "[scale]");
     let as_level = |n: Option<(i64, Span)>, default: u8, f: &mut Fields<'_, '_>| match n {
@@ -220,17 +230,22 @@ fn build_scale(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale 
         levels.push(ScaleLevel { value: v, name, description });
     }
     levels.sort_by_key(|l| l.value);
-    Scale { min: min_v, max: max_v, levels }
+    Scale { min: min_v, max: max_v, levels, description }
 }
 
 pub const QUESTION_KEYS: &[&str] = &[
     "id", "phase", "function", "text", "guidance", "evidence", "roles", "profiles", "nist", "iso", "weight",
-    "replaces", "section",
+    "replaces", "section", "action",
 ];
 
 /// One question, the span of its id (for the duplicate check, which needs every question) and
 /// the ids it replaces.
-fn build_question(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> (Question, Option<Span>, Replaced) {
+fn build_question(
+    t: &Table<'_>,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+    role_spans: &mut Vec<Span>,
+) -> (Question, Option<Span>, Replaced) {
     let ctx = "[[question]]";
     let mut f = Fields { table: t, span: span.clone(), diags };
     f.deny_unknown(QUESTION_KEYS, ctx);
@@ -265,6 +280,7 @@ fn build_question(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> (Qu
     };
     let guidance = f.string("guidance", false, true, ctx).map(|x| x.0).unwrap_or_default();
     let section = f.string("section", false, false, ctx).map(|x| x.0).unwrap_or_default();
+    let action = f.string("action", false, true, ctx).map(|x| x.0).unwrap_or_default();
     let weight = match f.number("weight", ctx) {
         Some((w, s)) if !(w > 0.0 && w.is_finite()) => {
             f.diags.push(Diagnostic::error(s, format!("weight must be a number greater than 0, found {w}")));
@@ -275,7 +291,8 @@ fn build_question(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> (Qu
     };
     let plain = |v: Vec<(String, Span)>| v.into_iter().map(|x| x.0).collect::<Vec<_>>();
     let evidence = plain(f.string_list("evidence", ctx));
-    let roles = plain(f.string_list("roles", ctx));
+    let (roles, spans): (Vec<String>, Vec<Span>) = f.string_list("roles", ctx).into_iter().unzip();
+    role_spans.extend(spans);
     let profiles = plain(f.string_list("profiles", ctx));
     let replaced = f.string_list("replaces", ctx);
     let replaces = replaced.iter().map(|x| x.0.clone()).collect();
@@ -295,6 +312,7 @@ fn build_question(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> (Qu
         weight,
         replaces,
         section,
+        action,
     };
     (q, id_span, replaced)
 }
@@ -369,7 +387,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_id(id: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_id(id: &str, span: Span, diags: &mut Vec<Diagnostic>) {
     if !is_valid_id(id) {
         diags.push(Diagnostic::error(
             span,

@@ -5,10 +5,11 @@ mod fields;
 mod load;
 mod model;
 pub mod refs;
+mod roles;
 
 pub use fields::MAX_FIELD_BYTES;
 pub use load::{FORMAT, LoadError, MAX_FILE_BYTES, MAX_QUESTIONS, QUESTION_KEYS, check, is_valid_id, parse};
-pub use model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
+pub use model::{Function, Phase, Question, Questionnaire, Role, Scale, ScaleLevel};
 
 /// A questionnaire shipped inside the binary.
 pub struct Builtin {

@@ -116,11 +116,13 @@ pub struct Scale {
     pub min: u8,
     pub max: u8,
     pub levels: Vec<ScaleLevel>,
+    /// What the scale means as a whole (e.g. which level counts as certification-ready).
+    pub description: String,
 }
 
 impl Default for Scale {
     fn default() -> Self {
-        Scale { min: 0, max: 5, levels: Vec::new() }
+        Scale { min: 0, max: 5, levels: Vec::new(), description: String::new() }
     }
 }
 
@@ -160,6 +162,8 @@ pub struct Question {
     pub replaces: Vec<String>,
     /// Where the question came from in an imported framework (e.g. its ancestors' names).
     pub section: String,
+    /// The recommended next step that moves a typical organisation up a level ("" if none).
+    pub action: String,
 }
 
 impl Question {
@@ -179,6 +183,7 @@ impl Question {
             weight: 1.0,
             replaces: Vec::new(),
             section: String::new(),
+            action: String::new(),
         }
     }
 
@@ -188,6 +193,14 @@ impl Question {
     }
 }
 
+/// One entry of a questionnaire's role vocabulary (`[[role]]`): who may be asked a question.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Questionnaire {
     pub id: String,
@@ -195,10 +208,21 @@ pub struct Questionnaire {
     pub version: String,
     pub description: String,
     pub scale: Scale,
+    /// The declared role vocabulary; empty means question roles are free-form (older files).
+    pub roles: Vec<Role>,
     pub questions: Vec<Question>,
 }
 
 impl Questionnaire {
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The declared role id closest to `typed`, for a "did you mean"; None when none is close.
+    pub fn suggest_role(&self, typed: &str) -> Option<&str> {
+        super::roles::closest(typed, self.roles.iter().map(|r| r.id.as_str()))
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

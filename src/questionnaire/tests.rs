@@ -164,3 +164,83 @@ fn big_files_keep_every_rule_across_the_cut() {
 fn located(text: &str, d: &crate::diag::Diagnostic) -> String {
     crate::diag::Located { file: "q.toml", text, diagnostic: d }.short()
 }
+
+#[test]
+fn action_and_scale_description_are_read() {
+    let text = format!(
+        "{HEAD}[scale]\ndescription = \"\"\"\nReady means 3.\nWith records.\"\"\"\n[[question]]\nid = \"a\"\ntext = \"t\"\naction = \"Write it down.\"\n[[question]]\nid = \"b\"\ntext = \"t\"\n"
+    );
+    let q = parse("q.toml", &text).unwrap();
+    assert_eq!(q.scale.description, "Ready means 3.\nWith records.");
+    assert_eq!(q.questions[0].action, "Write it down.");
+    assert_eq!(q.questions[1].action, "", "action is optional");
+    let bad = format!("{HEAD}[[question]]\nid = \"a\"\ntext = \"t\"\naction = \"x\\u001b[2J\"\n");
+    assert!(errors_of(&bad).iter().any(|m| m.contains("`action` contains the control character U+001B")));
+    let typed = format!("{HEAD}[[question]]\nid = \"a\"\ntext = \"t\"\naction = 3\n");
+    assert!(errors_of(&typed).iter().any(|m| m.contains("`action` must be a string")), "{:?}", errors_of(&typed));
+}
+
+const ROLES: &str = "[[role]]\nid = \"risk\"\nname = \"Risk manager\"\ndescription = \"Owns the AI risk register.\"\n[[role]]\nid = \"data-science\"\nname = \"Data scientist\"\n";
+
+#[test]
+fn declared_roles_are_in_the_model() {
+    let text = format!("{HEAD}{ROLES}[[question]]\nid = \"a\"\ntext = \"t\"\nroles = [\"risk\", \"data-science\"]\n");
+    let q = parse("q.toml", &text).unwrap();
+    let ids: Vec<&str> = q.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["risk", "data-science"]);
+    assert_eq!(q.roles[0].name, "Risk manager");
+    assert_eq!(q.roles[0].description, "Owns the AI risk register.");
+    assert_eq!(q.role("data-science").map(|r| r.name.as_str()), Some("Data scientist"));
+    assert_eq!(q.suggest_role("datascience"), Some("data-science"));
+    assert_eq!(q.suggest_role("riks"), Some("risk"));
+    assert_eq!(q.suggest_role("executive"), None);
+}
+
+#[test]
+fn an_undeclared_role_is_an_error_with_position_and_closest_match() {
+    let text = format!(
+        "{HEAD}{ROLES}[[question]]\nid = \"a\"\ntext = \"t\"\nroles = [\"risk\", \"riks\"]\n[[question]]\nid = \"b\"\ntext = \"t\"\nroles = [\"legal\"]\n"
+    );
+    let e = errors_of(&text);
+    assert_eq!(
+        e,
+        [
+            "q.toml:16:18: role `riks` is not declared in a [[role]] table (did you mean `risk`?)",
+            "q.toml:20:10: role `legal` is not declared in a [[role]] table; declared: risk, data-science",
+        ]
+    );
+}
+
+#[test]
+fn without_declared_roles_roles_stay_free_form() {
+    let text = format!("{HEAD}[[question]]\nid = \"a\"\ntext = \"t\"\nroles = [\"Anyone at all\"]\n");
+    let q = parse("q.toml", &text).unwrap();
+    assert!(q.roles.is_empty());
+    assert_eq!(q.questions[0].roles, ["Anyone at all"]);
+}
+
+#[test]
+fn role_tables_are_checked() {
+    let text = format!(
+        "{HEAD}[[role]]\nid = \"Risk Team\"\nname = \"R\"\n[[role]]\nid = \"a\"\nname = \" \"\n[[role]]\nid = \"a\"\nname = \"Again\"\nnmae = \"typo\"\n[[role]]\nname = \"No id\"\n[[question]]\nid = \"q\"\ntext = \"t\"\n"
+    );
+    let e = errors_of(&text);
+    assert!(e.iter().any(|m| m.starts_with("q.toml:7:6: ") && m.contains("must be 1-128 characters")), "{e:?}");
+    assert!(e.iter().any(|m| m.contains("role `a` has an empty name")), "{e:?}");
+    assert!(e.iter().any(|m| m.starts_with("q.toml:13:6: duplicate role id `a` (first defined on line 10)")), "{e:?}");
+    assert!(e.iter().any(|m| m.contains("unknown key `nmae` in [[role]] (did you mean `name`?)")), "{e:?}");
+    assert!(e.iter().any(|m| m.contains("missing required key `id` in [[role]]")), "{e:?}");
+}
+
+#[test]
+fn big_files_check_roles_across_the_cut() {
+    let text = big().replacen("[[question]]", &format!("{ROLES}[[question]]"), 1);
+    assert!(parse("q.toml", &text).is_ok(), "testgen's questions all name `risk`");
+    let at = text.rfind("roles = [\"risk\"]").unwrap();
+    let bad = format!("{}roles = [\"rsk\"]{}", &text[..at], &text[at + "roles = [\"risk\"]".len()..]);
+    let e = errors_of(&bad);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("role `rsk` is not declared in a [[role]] table (did you mean `risk`?)"), "{e:?}");
+    let slow = bad.replacen("format = 1", "format = 0x1", 1);
+    assert_eq!(e, read_slowly(&bad).1.iter().map(|d| located(&slow, d)).collect::<Vec<_>>());
+}

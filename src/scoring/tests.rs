@@ -11,6 +11,7 @@ pub(crate) fn bank(questions: Vec<Question>) -> Questionnaire {
         version: "1".into(),
         description: String::new(),
         scale: Default::default(),
+        roles: Vec::new(),
         questions,
     }
 }

@@ -34,7 +34,7 @@ pub fn read(path: &Path, id: &str, text: &str, scale: &Scale) -> Result<Responde
 pub fn read_awaiting_scale(path: &Path, id: &str, text: &str, scale: &dyn Fn() -> Option<Scale>) -> Result<Respondent> {
     // Every scale lies within 0..=100: build against that, then check the levels found against
     // the real scale; only a file with a level outside it is built again, for the exact error.
-    let widest = Scale { min: 0, max: 100, levels: Vec::new() };
+    let widest = Scale { min: 0, max: 100, ..Scale::default() };
     tomltree::read(
         text,
         |doc, _| {
