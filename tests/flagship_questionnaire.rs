@@ -478,3 +478,14 @@ fn aira_check_finds_nothing() {
     let (_, diags) = aira::questionnaire::check(b.text);
     assert_eq!(diags, [], "`aira check` must report no error and no warning");
 }
+
+/// Found walking the quick profile in the wizard as a stage 1 interview: it should open with
+/// who the organisation is in AI terms (4.1), and ask for the risk assessment method itself.
+#[test]
+fn quick_profile_reads_like_a_stage_one_interview() {
+    let q = flagship();
+    let walk: Vec<_> = q.questions.iter().filter(|x| quick(x)).collect();
+    assert!(walk[0].iso.iter().any(|r| r == "4.1"), "the walk opens with {}", walk[0].id);
+    let method = walk.iter().any(|x| ["6.1.2", "6.1.3"].iter().all(|r| x.iso.iter().any(|y| y == r)));
+    assert!(method, "no quick question asks for the risk assessment and treatment method (6.1.2 with 6.1.3)");
+}
