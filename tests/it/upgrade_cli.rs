@@ -135,3 +135,48 @@ fn doctor_on_a_clean_workspace() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().last(), Some("No problems found."));
 }
+
+/// A workspace on version 1.0.0 of the built-in questionnaire, every question answered, moves to
+/// the built-in version 2: each answer is carried to its question or listed as an orphan.
+#[test]
+fn flagship_v1_workspace_upgrades_to_v2_without_losing_an_answer() {
+    let v1_text = include_str!("../fixtures/ai-governance-readiness-1.0.0.toml");
+    let v1 = aira_core::questionnaire::parse("v1.toml", v1_text).unwrap();
+    let v2 = aira_core::questionnaire::parse("v2.toml", aira_core::questionnaire::default_builtin().text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("v1.toml"), v1_text).unwrap();
+    assert_eq!(aira(d, &["init", "ws", "--questionnaire", "v1.toml"]).0, 0);
+    let given: Vec<(String, u8)> =
+        v1.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), (i % 6) as u8)).collect();
+    for (id, level) in &given {
+        let (code, out) = aira(d, &["-w", "ws", "answer", id, &level.to_string()]);
+        assert_eq!(code, 0, "{out}");
+    }
+    let (code, out) = aira(d, &["-w", "ws", "upgrade", "--questionnaire", "ai-governance-readiness"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("Upgraded ai-governance-readiness from version 1.0.0 to 2.0.0: moved "), "{out}");
+
+    let (_, doctor) = aira(d, &["-w", "ws", "doctor"]);
+    let (_, score) = aira(d, &["-w", "ws", "score", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&score).unwrap();
+    let level_of = |id: &str| {
+        json["questions"].as_array().unwrap().iter().find(|q| q["id"] == id).and_then(|q| q["level"].as_f64())
+    };
+    let (mut carried, mut orphans) = (0, 0);
+    for (old, level) in &given {
+        let new = v2.questions.iter().find(|q| q.id == *old || q.replaces.contains(old)).map(|q| q.id.as_str());
+        let orphan_line = format!("answers/default.toml: `{old}` (level {level})");
+        if new.is_some_and(|n| level_of(n) == Some(f64::from(*level))) && !doctor.contains(&orphan_line) {
+            carried += 1;
+        } else {
+            assert!(doctor.contains(&orphan_line), "{old} (level {level}) was neither carried nor listed:\n{doctor}");
+            assert!(out.contains(&format!("answer to `{old}` stayed under its old id")), "{out}");
+            orphans += 1;
+        }
+    }
+    assert_eq!(carried + orphans, v1.questions.len());
+    assert!(out.contains(&format!("kept {orphans} orphan(s)")), "{out}");
+    // Only the two merged pairs lose their second answer to the first.
+    assert_eq!(orphans, 2, "{doctor}");
+}

@@ -234,7 +234,13 @@ fn role_tables_are_checked() {
 
 #[test]
 fn big_files_check_roles_across_the_cut() {
-    let text = big().replacen("[[question]]", &format!("{ROLES}[[question]]"), 1);
+    // testgen copies the built-in's header, which may declare roles (with `risk`) already.
+    let big = big();
+    let text = if big.contains("\n[[role]]\n") {
+        big
+    } else {
+        big.replacen("[[question]]", &format!("{ROLES}[[question]]"), 1)
+    };
     assert!(parse("q.toml", &text).is_ok(), "testgen's questions all name `risk`");
     let at = text.rfind("roles = [\"risk\"]").unwrap();
     let bad = format!("{}roles = [\"rsk\"]{}", &text[..at], &text[at + "roles = [\"risk\"]".len()..]);
