@@ -64,6 +64,9 @@ fn entries_have_ids_titles_and_known_groups() {
         assert!(!described.is_empty(), "{file}: no [[family.table]]");
         let mut ids = BTreeSet::new();
         for t in &described {
+            for k in t.keys() {
+                assert!(["name", "cite", "group"].contains(&k.as_str()), "{file}: unknown [[family.table]] key `{k}`");
+            }
             let name = str_of(t, "name").unwrap_or_else(|| panic!("{file}: a [[family.table]] has no name"));
             let list = entries(&f.doc, name);
             assert!(!list.is_empty(), "{file}: table `{name}` has no entries");
