@@ -1,12 +1,9 @@
 //! Every reference-family file in assets/frameworks/ has the common shape of
 //! docs/frameworks.md, so that a generic loader can read a new framework from data alone.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod family_support;
 
 use std::collections::BTreeSet;
 
-use family_support::{entries, families, framework_files, matches, str_of, tables};
+use crate::family_support::{entries, families, framework_files, matches, str_of, tables};
 use toml::Value;
 
 const HEADER_STRINGS: &[&str] = &["key", "name", "edition", "noun", "example"];

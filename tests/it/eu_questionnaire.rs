@@ -1,13 +1,10 @@
 //! The EU AI Act questionnaire (questionnaires/eu-ai-act-readiness.toml) is complete, cites
 //! real ids of every family, fills the heatmap, and is written in aira's own words. Read with
 //! `toml` directly: aira's loader does not know the `eu`/`gai` families yet (docs/eu-ai-act.md).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod family_support;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use family_support::{entries, families, read_toml, str_of, words};
+use crate::family_support::{entries, families, read_toml, str_of, words};
 use serde::Deserialize;
 use toml::Value;
 
@@ -98,7 +95,8 @@ impl Question {
 }
 
 fn load() -> File {
-    let text = std::fs::read_to_string(family_support::root().join(FILE)).unwrap_or_else(|e| panic!("{FILE}: {e}"));
+    let text =
+        std::fs::read_to_string(crate::family_support::root().join(FILE)).unwrap_or_else(|e| panic!("{FILE}: {e}"));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{FILE}: {e}"))
 }
 
@@ -302,7 +300,7 @@ fn wording_is_original() {
         text: String,
     }
     let texts: Texts = toml::from_str(
-        &std::fs::read_to_string(family_support::root().join("tests/fixtures/eu-ai-act-texts.toml")).unwrap(),
+        &std::fs::read_to_string(crate::family_support::root().join("tests/fixtures/eu-ai-act-texts.toml")).unwrap(),
     )
     .unwrap();
     let f = load();
