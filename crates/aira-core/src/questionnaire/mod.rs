@@ -36,6 +36,11 @@ pub const BUILTINS: &[Builtin] = &[
     },
 ];
 
+/// The candidate nearest to `typed`, for a "did you mean" (role and profile ids).
+pub fn closest_id<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    roles::closest(typed, candidates)
+}
+
 pub fn builtin(id: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().find(|b| b.id == id)
 }
