@@ -13,6 +13,7 @@ mod check_discovery;
 mod diff_fixtures;
 mod eu_framework_files;
 mod eu_questionnaire;
+mod eu_scope;
 mod flagship_questionnaire;
 mod git_merge;
 mod hardening_files;
