@@ -1,6 +1,6 @@
 //! The EU AI Act questionnaire (questionnaires/eu-ai-act-readiness.toml) is complete, cites
 //! real ids of every family, fills the heatmap, and is written in aira's own words. Read with
-//! `toml` directly: aira's loader does not know the `eu`/`gai` families yet (docs/eu-ai-act.md).
+//! `toml` directly, independently of aira's loader, so the two check each other.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
