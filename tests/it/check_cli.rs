@@ -39,11 +39,11 @@ fn broken_file_reports_every_problem_in_line_order() {
         format!("{f}:36:8: error: `text` contains the control character U+0007, which could drive a terminal"),
         format!("{f}:37:9: warning: `GV-9.9` looks like a NIST AI RMF subcategory but is not one in NIST AI RMF 1.0"),
         format!(
-            "{f}:37:19: warning: `XYZ` looks like neither a NIST AI RMF subcategory (GV-1.1) nor an ISO/IEC 42001 \
-             clause (6.1.2) or Annex A control (A.6.2.6)"
+            "{f}:37:19: warning: `XYZ` looks like none of: a NIST AI RMF subcategory (GV-1.1), an ISO/IEC 42001 clause or Annex A control (6.1.2), \
+             an EU AI Act article (Art.9), a NIST AI 600-1 generative-AI risk (GAI-2)"
         ),
         format!(
-            "{f}:38:8: warning: `A.11.2` looks like an ISO/IEC 42001 clause or control but is not one in \
+            "{f}:38:8: warning: `A.11.2` looks like an ISO/IEC 42001 clause or Annex A control but is not one in \
              ISO/IEC 42001:2023"
         ),
         format!("{f}:38:18: warning: `GV-1.1` looks like a NIST AI RMF subcategory but is listed under `iso`"),
@@ -66,8 +66,8 @@ fn warnings_alone_exit_zero() {
         [
             "tests/fixtures/check/warnings.toml:11:19: warning: `MP-7.1` looks like a NIST AI RMF subcategory but is \
              not one in NIST AI RMF 1.0",
-            "tests/fixtures/check/warnings.toml:12:17: warning: `clause six` looks like neither a NIST AI RMF \
-             subcategory (GV-1.1) nor an ISO/IEC 42001 clause (6.1.2) or Annex A control (A.6.2.6)",
+            "tests/fixtures/check/warnings.toml:12:17: warning: `clause six` looks like none of: a NIST AI RMF subcategory (GV-1.1), an ISO/IEC 42001 clause or Annex A control (6.1.2), \
+             an EU AI Act article (Art.9), a NIST AI 600-1 generative-AI risk (GAI-2)",
         ]
     );
     assert_eq!(out.lines().last(), Some("1 file(s) checked: 0 error(s), 2 warning(s)"));
@@ -93,10 +93,12 @@ fn several_files_and_a_missing_one_are_summed() {
 }
 
 #[test]
-fn built_in_questionnaire_is_clean() {
-    let (code, out) = check(&["questionnaires/ai-governance-readiness.toml"]);
-    assert_eq!(code, 0, "{out}");
-    assert_eq!(out.trim(), "1 file(s) checked: 0 error(s), 0 warning(s)");
+fn built_in_questionnaires_are_clean() {
+    for file in ["questionnaires/ai-governance-readiness.toml", "questionnaires/eu-ai-act-readiness.toml"] {
+        let (code, out) = check(&[file]);
+        assert_eq!(code, 0, "{file}: {out}");
+        assert_eq!(out.trim(), "1 file(s) checked: 0 error(s), 0 warning(s)", "{file}");
+    }
 }
 
 #[test]

@@ -33,11 +33,12 @@ fn lists_built_in_user_folder_and_given_files() {
     assert_eq!(rows[0], ["ID", "VERSION", "QUESTIONS", "SOURCE"]);
     assert_eq!(rows[1][0], "ai-governance-readiness");
     assert_eq!(rows[1][3], "built-in");
+    assert_eq!(rows[2], ["eu-ai-act-readiness", "1.0.0", "84", "built-in"]);
     let mini_path = folder.join("mini.toml").display().to_string();
-    assert_eq!(rows[2], ["mini", "0.1.0", "16", mini_path.as_str()]);
-    assert_eq!(rows[3][..3], ["-", "-", "-"]);
+    assert_eq!(rows[3], ["mini", "0.1.0", "16", mini_path.as_str()]);
+    assert_eq!(rows[4][..3], ["-", "-", "-"]);
     assert!(out.contains("zz-broken.toml (invalid: run `aira check` on it)"), "{out}");
-    assert_eq!(rows[4], ["other", "0.1.0", "16", "other.toml"]);
+    assert_eq!(rows[5], ["other", "0.1.0", "16", "other.toml"]);
     assert!(!out.contains("notes.txt"));
 }
 
@@ -54,5 +55,5 @@ fn init_finds_an_id_in_the_user_folder() {
     let (code, out) = aira(d, &["init", "ws2", "--questionnaire", "nope"]);
     assert_eq!(code, 1);
     assert!(out.contains("no questionnaire `nope` built in or in "), "{out}");
-    assert!(out.contains("(known: ai-governance-readiness, mini)"), "{out}");
+    assert!(out.contains("(known: ai-governance-readiness, eu-ai-act-readiness, mini)"), "{out}");
 }

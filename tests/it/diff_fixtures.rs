@@ -42,12 +42,8 @@ fn diff_reports_change_per_cell_phase_function_and_question() {
     answer(home.path(), &cur, &["do-map-register", "1"]);
 
     let (b, c) = (workspace::open(&base, Access::ReadOnly).unwrap(), workspace::open(&cur, Access::ReadOnly).unwrap());
-    let d = aira_core::scoring::diff(
-        &b.questionnaire,
-        &aira::cli::score_of(&b),
-        &c.questionnaire,
-        &aira::cli::score_of(&c),
-    );
+    let ((bq, bs), (cq, cs)) = (aira::cli::score_of(&b), aira::cli::score_of(&c));
+    let d = aira_core::scoring::diff(&bq, &bs, &cq, &cs);
     assert_eq!(d.added, ["do-map-register"]);
     assert_eq!(d.removed, ["do-map-inventory"]);
     let cell = d.cell(Some(Phase::Plan), Some(Function::Govern)).unwrap();

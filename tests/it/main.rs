@@ -4,12 +4,16 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod family_support;
 mod hardening_support;
 mod report_support;
 
 mod check_cli;
 mod check_discovery;
 mod diff_fixtures;
+mod eu_framework_files;
+mod eu_questionnaire;
+mod eu_scope;
 mod flagship_questionnaire;
 mod git_merge;
 mod hardening_files;

@@ -28,6 +28,10 @@ pub struct Engagement {
     #[serde(default)]
     pub baseline: Option<String>,
     pub questionnaire: Pinned,
+    /// The questionnaire profiles that apply (EU AI Act operator roles: `provider`,
+    /// `deployer`, …); empty: every question is in profile (docs/eu-ai-act.md, rule 1).
+    #[serde(default)]
+    pub profiles: Vec<String>,
     #[serde(default)]
     pub targets: Targets,
     /// Statement of Applicability decisions by Annex A control id (`[soa."A.2.2"]`).

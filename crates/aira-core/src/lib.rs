@@ -3,7 +3,7 @@
 //! takes values and returns values, so the tests and fuzzers hammer it directly.
 //!
 //! Inside the core the doors open one way: `text`, `diag`, `par`, `frameworks` and `tomltree`
-//! below `questionnaire`, then `assessment`, then `scoring` and `search`, then `engagement` and
+//! below `questionnaire`, then `assessment`, then `scope` (which questions apply), then `scoring` and `search`, then `engagement` and
 //! `report` (the model every writer lays out).
 #![forbid(unsafe_code)]
 
@@ -14,6 +14,7 @@ pub mod frameworks;
 pub mod par;
 pub mod questionnaire;
 pub mod report;
+pub mod scope;
 pub mod scoring;
 pub mod search;
 pub mod text;

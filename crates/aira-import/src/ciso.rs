@@ -121,6 +121,7 @@ pub fn from_ciso_assistant(text: &str) -> Result<Imported, Vec<Problem>> {
         description: multiline(get(&fw.description)),
         scale,
         roles: Vec::new(),
+        profiles: Vec::new(),
         questions,
     };
     let mut header = format!("Imported by `aira import ciso-assistant` from {}.", one_line(get(&lib.urn)));

@@ -128,6 +128,7 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
         description: String::new(),
         scale: Scale::default(),
         roles: Vec::new(),
+        profiles: Vec::new(),
         questions,
     };
     let header = format!("Imported from {} by `aira import csv`. Check it with `aira check`.", opts.source);

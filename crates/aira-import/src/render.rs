@@ -100,6 +100,7 @@ mod tests {
             description: String::new(),
             scale: Scale::default(),
             roles: Vec::new(),
+            profiles: Vec::new(),
             questions: vec![question.clone()],
         };
         let text = render(&q, "made by a test\nsecond line");

@@ -124,7 +124,7 @@ pub fn full(r: &Report) -> Json {
         })
         .collect();
     let m = r.meta;
-    json!({
+    let mut out = json!({
         "schema": SCHEMA,
         "kind": "full",
         "generated_at": r.generated_at,
@@ -150,7 +150,70 @@ pub fn full(r: &Report) -> Json {
             Ok(Json::Object(m)) => m,
             _ => Map::new(),
         })),
-    })
+    });
+    // Present only when there is something to say, so a flagship report keeps its shape.
+    if let Json::Object(o) = &mut out {
+        for (k, v) in scoped(r) {
+            o.insert(k.to_owned(), v);
+        }
+    }
+    out
+}
+
+/// `families`, `crosswalk` and `scope` (docs/report-schema.md), each only when present.
+fn scoped(r: &Report) -> Vec<(&'static str, Json)> {
+    let mut out = Vec::new();
+    if !r.families.is_empty() {
+        let fams: Vec<Json> = r
+            .families
+            .iter()
+            .map(|f| {
+                let rows: Vec<Json> = f
+                    .rows
+                    .iter()
+                    .map(|x| {
+                        let mut j = reference(r, &x.score);
+                        if let Json::Object(o) = &mut j {
+                            o.insert("title".into(), json!(x.title));
+                            o.insert("applies_from".into(), json!(x.applies_from));
+                        }
+                        j
+                    })
+                    .collect();
+                json!({"key": f.key, "name": f.name, "edition": f.edition, "entries": rows})
+            })
+            .collect();
+        out.push(("families", Json::Array(fams)));
+        let cw = &r.crosswalk;
+        let rows: Vec<Json> = cw
+            .rows
+            .iter()
+            .filter_map(|&i| r.rows.get(i))
+            .map(|row| {
+                let cites: Map<String, Json> =
+                    cw.families.iter().map(|(k, _)| (k.clone(), json!(row.question.cited(k)))).collect();
+                json!({"id": row.question.id, "level": row.status.score(), "cites": cites})
+            })
+            .collect();
+        out.push(("crosswalk", Json::Array(rows)));
+    }
+    if let Some(s) = &r.scope {
+        let classes: Vec<Json> = s
+            .classifications
+            .iter()
+            .map(|c| json!({"id": c.id, "outcome": c.outcome.as_str(), "asked": c.asked}))
+            .collect();
+        let excluded: Vec<Json> = s.out_of_scope.iter().map(|x| json!({"id": x.id, "excluded_by": x.by})).collect();
+        let hints: Vec<Json> =
+            s.hints.iter().map(|h| json!({"classification": h.classification, "profiles": h.profiles})).collect();
+        let profiles: Vec<&str> = s.profiles.iter().map(|(id, _)| id.as_str()).collect();
+        out.push((
+            "scope",
+            json!({"profiles": profiles, "rule": aira_core::report::scope::RULE, "classifications": classes,
+                   "out_of_scope": excluded, "out_of_profile": s.out_of_profile, "hints": hints}),
+        ));
+    }
+    out
 }
 
 /// `--kind soa --format json`: the Statement of Applicability alone, same schema id.

@@ -314,15 +314,57 @@ fn follow_up(r: &Report) -> String {
     format!("## Follow-up\n\n{body}")
 }
 
+/// A shared section (scope, a family's coverage, the crosswalk) as Markdown.
+fn section(s: &super::scoped::Section) -> String {
+    let mut out = format!(
+        "## {}
+
+",
+        md_text(&s.title)
+    );
+    for l in &s.lead {
+        let _ = write!(
+            out,
+            "{}
+
+",
+            md_text(l)
+        );
+    }
+    for (caption, g) in &s.grids {
+        if !caption.is_empty() {
+            let _ = write!(
+                out,
+                "### {}
+
+",
+                md_text(caption)
+            );
+        }
+        let header: Vec<&str> = g.header.iter().map(String::as_str).collect();
+        if !g.rows.is_empty() {
+            out.push_str(&table(&header, &g.rows));
+        }
+    }
+    out
+}
+
 pub fn full(r: &Report) -> String {
+    use super::scoped;
     let mut out = cover(r, "AI management system readiness");
+    let scope = scoped::scope(r).map(|s| section(&s)).unwrap_or_default();
+    let families: String = scoped::families(r).iter().map(section).collect();
+    let crosswalk = scoped::crosswalk(r).map(|s| section(&s)).unwrap_or_default();
     let parts = [
         summary(r),
+        scope,
         heatmap(r),
         super::interviews::md_disagreements(r),
         super::interviews::md_trend(r),
         groups(r),
         coverage(r),
+        families,
+        crosswalk,
         gaps_and_roadmap(r),
         answers(r),
         follow_up(r),

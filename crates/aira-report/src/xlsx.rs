@@ -257,7 +257,84 @@ pub fn full(r: &Report) -> Result<Vec<u8>, XlsxError> {
     iso(r, wb.add_worksheet(), &st)?;
     nist(r, wb.add_worksheet(), &st)?;
     roadmap(r, wb.add_worksheet(), &st)?;
+    for (n, f) in r.families.iter().enumerate() {
+        family(r, f, n, wb.add_worksheet(), &st)?;
+    }
+    if let Some(s) = crate::scoped::crosswalk(r) {
+        grid_sheet(&s, "Crosswalk", wb.add_worksheet(), &st)?;
+    }
+    if let Some(s) = crate::scoped::scope(r) {
+        scope_sheet(&s, wb.add_worksheet(), &st)?;
+    }
     print_ready(wb)
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`; numbered on clash.
+fn sheet_name(name: &str, n: usize) -> String {
+    let clean: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
+    if ["Summary", "Answers", "ISO 42001", "NIST AI RMF", "Roadmap", "Crosswalk", "Scope"].contains(&clean.as_str()) {
+        format!("{clean} {}", n + 1)
+    } else {
+        clean
+    }
+}
+
+/// One generic family's coverage: every cited entry with its date, score and questions.
+fn family(
+    r: &Report,
+    f: &aira_core::report::families::FamilyCoverage,
+    n: usize,
+    ws: &mut Worksheet,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(&f.name, n))?;
+    let cols = ["id", "title", "applies_from", "score", "answered", "applicable", "questions"];
+    header(ws, 0, &cols, &[10.0, 50.0, 12.0, 7.0, 9.0, 10.0, 50.0], st)?;
+    for (i, x) in f.rows.iter().enumerate() {
+        let y = 1 + i as u32;
+        text(ws, y, 0, &x.id, None)?;
+        text(ws, y, 1, &x.title, None)?;
+        text(ws, y, 2, x.applies_from.as_deref().unwrap_or(""), None)?;
+        num(ws, y, 3, x.score.tally.score)?;
+        ws.write_number(y, 4, x.score.tally.answered as f64)?;
+        ws.write_number(y, 5, x.score.tally.applicable() as f64)?;
+        let qs: Vec<&str> = x.score.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
+        text(ws, y, 6, &qs.join(";"), None)?;
+    }
+    Ok(())
+}
+
+/// A shared section's grids one under the other, each with its caption.
+fn grid_sheet(s: &crate::scoped::Section, name: &str, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let mut y = 0;
+    for (caption, g) in &s.grids {
+        if !caption.is_empty() {
+            text(ws, y, 0, caption, Some(&st.bold))?;
+            y += 1;
+        }
+        let cols: Vec<&str> = g.header.iter().map(String::as_str).collect();
+        let widths: Vec<f64> = cols.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();
+        header(ws, y, &cols, &widths, st)?;
+        y += 1;
+        for row in &g.rows {
+            for (c, cell) in row.iter().enumerate() {
+                text(ws, y, c as u16, cell, Some(&st.wrap))?;
+            }
+            y += 1;
+        }
+        y += 1;
+    }
+    Ok(())
+}
+
+fn scope_sheet(s: &crate::scoped::Section, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
+    grid_sheet(s, "Scope", ws, st)?;
+    let start = s.grids.iter().map(|(c, g)| g.rows.len() + 2 + usize::from(!c.is_empty())).sum::<usize>() as u32;
+    for (i, l) in s.lead.iter().enumerate() {
+        text(ws, start + i as u32, 0, l, None)?;
+    }
+    Ok(())
 }
 
 pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {

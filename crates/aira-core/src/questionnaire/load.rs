@@ -5,9 +5,9 @@ use std::fmt;
 
 use super::fields::{Fields, Span};
 use super::model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
-use super::refs::{RefKind, classify};
-use super::roles;
+use super::{cites, roles, scope_keys};
 use crate::diag::{Diagnostic, Located};
+use crate::frameworks::Registry;
 use crate::tomltree::{self, Table};
 
 /// Refuse files past this size before parsing: a questionnaire is kilobytes, not gigabytes.
@@ -54,7 +54,12 @@ impl std::error::Error for LoadError {}
 
 /// Load a questionnaire, failing on any error (warnings are dropped; `check` shows them).
 pub fn parse(file: &str, text: &str) -> Result<Questionnaire, LoadError> {
-    let (q, diagnostics) = check(text);
+    parse_with(file, text, crate::frameworks::registry())
+}
+
+/// [`parse`] against a given set of reference families (the embedded ones and more).
+pub fn parse_with(file: &str, text: &str, families: &Registry) -> Result<Questionnaire, LoadError> {
+    let (q, diagnostics) = check_with(text, families);
     match q {
         Some(q) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(q),
         _ => Err(LoadError { file: file.to_owned(), text: text.to_owned(), diagnostics }),
@@ -63,6 +68,11 @@ pub fn parse(file: &str, text: &str) -> Result<Questionnaire, LoadError> {
 
 /// Validate a questionnaire text: the model when it could be built, and every diagnostic.
 pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
+    check_with(text, crate::frameworks::registry())
+}
+
+/// [`check`] with questions citing the families of `families` by key.
+pub fn check_with(text: &str, families: &Registry) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     if text.len() > MAX_FILE_BYTES {
         let too_big = format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", text.len());
         return (None, vec![Diagnostic::error(None, too_big)]);
@@ -72,7 +82,7 @@ pub fn check(text: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
     // are exact.
     let built = tomltree::read_streaming(
         text,
-        Questions::default,
+        || Questions::new(families),
         |qs, doc, span| match build(text, doc, span, qs) {
             (q, diags) if diags.is_empty() => Ok(q),
             (q, diags) => Err((Some(Box::new(q)), diags)),
@@ -96,8 +106,10 @@ type Replaced = Vec<(String, Span)>;
 
 /// Questions as they are built: one table at a time from the fast reader (perhaps from two
 /// threads on pieces of the file), or all at once from toml's tree.
-#[derive(Default)]
-struct Questions {
+struct Questions<'r> {
+    families: &'r Registry,
+    /// QUESTION_KEYS and every family key.
+    keys: Vec<&'r str>,
     list: Vec<Question>,
     /// The span of each question's id (`None`: it has none).
     id_spans: Vec<Option<Span>>,
@@ -105,19 +117,39 @@ struct Questions {
     replaced: Vec<(String, String, Span)>,
     /// The span of every role item, in question order, for `roles::check`.
     role_spans: Vec<Span>,
+    /// The span of every profile item, in question order.
+    profile_spans: Vec<Span>,
+    /// The span of every `applies_if` item, in question order.
+    applies_spans: Vec<Span>,
     diags: Vec<Diagnostic>,
 }
 
-impl Questions {
+impl<'r> Questions<'r> {
+    fn new(families: &'r Registry) -> Self {
+        let mut keys: Vec<&str> = QUESTION_KEYS.to_vec();
+        keys.extend(families.families().iter().map(|f| f.key.as_str()).filter(|k| !QUESTION_KEYS.contains(k)));
+        Questions {
+            families,
+            keys,
+            list: Vec::new(),
+            id_spans: Vec::new(),
+            replaced: Vec::new(),
+            role_spans: Vec::new(),
+            profile_spans: Vec::new(),
+            applies_spans: Vec::new(),
+            diags: Vec::new(),
+        }
+    }
+
     fn add(&mut self, t: &Table<'_>, span: Span) {
-        let (q, id_span, r) = build_question(t, span, &mut self.diags, &mut self.role_spans);
+        let (q, id_span, r) = build_question(t, span, self);
         self.replaced.extend(r.into_iter().map(|(old, span)| (q.id.clone(), old, span)));
         self.list.push(q);
         self.id_spans.push(id_span);
     }
 }
 
-impl tomltree::Stream for Questions {
+impl tomltree::Stream for Questions<'_> {
     const KEY: &'static str = "question";
 
     fn table(&mut self, table: &Table<'_>, span: Span) -> bool {
@@ -130,6 +162,8 @@ impl tomltree::Stream for Questions {
         self.id_spans.append(&mut later.id_spans);
         self.replaced.append(&mut later.replaced);
         self.role_spans.append(&mut later.role_spans);
+        self.profile_spans.append(&mut later.profile_spans);
+        self.applies_spans.append(&mut later.applies_spans);
         self.diags.append(&mut later.diags);
         self.diags.is_empty()
     }
@@ -137,10 +171,10 @@ impl tomltree::Stream for Questions {
 
 /// The questionnaire from the top-level tables and the questions (`qs`: those already built,
 /// to which the `[[question]]` tables still in `doc` are added). Diagnostics in file order.
-fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questionnaire, Vec<Diagnostic>) {
+fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Questionnaire, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut root = Fields { table: doc, span: span.clone(), diags: &mut diags };
-    root.deny_unknown(&["format", "questionnaire", "scale", "role", "question"], "the top level");
+    root.deny_unknown(&["format", "questionnaire", "scale", "role", "profile", "question"], "the top level");
     match root.integer("format", true, "the top level") {
         Some((FORMAT, _)) | None => {}
         Some((n, s)) => root.diags.push(Diagnostic::error(
@@ -167,7 +201,8 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questio
         Some((t, s)) => build_scale(t, s, root.diags),
         None => Scale::default(),
     };
-    let role_list = roles::build(&mut root, text);
+    let role_list = roles::build(&mut root, text, "role");
+    let profile_list = roles::build(&mut root, text, "profile");
     for (t, s) in root.tables("question") {
         qs.add(t, s);
     }
@@ -177,15 +212,31 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions) -> (Questio
     if qs.list.len() > MAX_QUESTIONS {
         diags.push(Diagnostic::error(None, format!("{} questions; the limit is {MAX_QUESTIONS}", qs.list.len())));
         return (
-            Questionnaire { id, title, version, description, scale, roles: role_list, questions: Vec::new() },
+            Questionnaire {
+                id,
+                title,
+                version,
+                description,
+                scale,
+                roles: role_list,
+                profiles: profile_list,
+                questions: Vec::new(),
+            },
             diags,
         );
     }
     diags.append(&mut qs.diags);
     let ids = first_of_each_id(text, &qs, &mut diags);
     check_replaces(&ids, &qs.replaced, &mut diags);
-    roles::check(&role_list, &qs.list, &qs.role_spans, &mut diags);
-    (Questionnaire { id, title, version, description, scale, roles: role_list, questions: qs.list }, diags)
+    let named_roles = qs.list.iter().flat_map(|q| q.roles.iter());
+    roles::check(&role_list, named_roles, &qs.role_spans, "role", &mut diags);
+    let named_profiles = qs.list.iter().flat_map(|q| q.profiles.iter());
+    roles::check(&profile_list, named_profiles, &qs.profile_spans, "profile", &mut diags);
+    scope_keys::check_applies_if(&qs.list, &qs.applies_spans, &mut diags);
+    let questions = qs.list;
+    let q =
+        Questionnaire { id, title, version, description, scale, roles: role_list, profiles: profile_list, questions };
+    (q, diags)
 }
 
 fn build_scale(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale {
@@ -234,21 +285,30 @@ fn build_scale(t: &Table<'_>, span: Span, diags: &mut Vec<Diagnostic>) -> Scale 
 }
 
 pub const QUESTION_KEYS: &[&str] = &[
-    "id", "phase", "function", "text", "guidance", "evidence", "roles", "profiles", "nist", "iso", "weight",
-    "replaces", "section", "action",
+    "id",
+    "phase",
+    "function",
+    "text",
+    "guidance",
+    "evidence",
+    "roles",
+    "profiles",
+    "nist",
+    "iso",
+    "weight",
+    "replaces",
+    "section",
+    "action",
+    "kind",
+    "applies_if",
 ];
 
 /// One question, the span of its id (for the duplicate check, which needs every question) and
 /// the ids it replaces.
-fn build_question(
-    t: &Table<'_>,
-    span: Span,
-    diags: &mut Vec<Diagnostic>,
-    role_spans: &mut Vec<Span>,
-) -> (Question, Option<Span>, Replaced) {
+fn build_question(t: &Table<'_>, span: Span, qs: &mut Questions<'_>) -> (Question, Option<Span>, Replaced) {
     let ctx = "[[question]]";
-    let mut f = Fields { table: t, span: span.clone(), diags };
-    f.deny_unknown(QUESTION_KEYS, ctx);
+    let mut f = Fields { table: t, span: span.clone(), diags: &mut qs.diags };
+    f.deny_unknown(&qs.keys, ctx);
     let (id, id_span) = match f.string("id", true, false, ctx) {
         Some((id, s)) => {
             check_id(&id, s.clone(), f.diags);
@@ -292,12 +352,16 @@ fn build_question(
     let plain = |v: Vec<(String, Span)>| v.into_iter().map(|x| x.0).collect::<Vec<_>>();
     let evidence = plain(f.string_list("evidence", ctx));
     let (roles, spans): (Vec<String>, Vec<Span>) = f.string_list("roles", ctx).into_iter().unzip();
-    role_spans.extend(spans);
-    let profiles = plain(f.string_list("profiles", ctx));
+    qs.role_spans.extend(spans);
+    let (profiles, spans): (Vec<String>, Vec<Span>) = f.string_list("profiles", ctx).into_iter().unzip();
+    qs.profile_spans.extend(spans);
     let replaced = f.string_list("replaces", ctx);
     let replaces = replaced.iter().map(|x| x.0.clone()).collect();
-    let nist = refs(&mut f, "nist", RefKind::Nist);
-    let iso = refs(&mut f, "iso", RefKind::Iso);
+    let (kind, applies_if, spans) = scope_keys::read(&mut f, phase.is_some(), function.is_some());
+    qs.applies_spans.extend(spans);
+    let mut cited = cites::read(&mut f, qs.families);
+    let mut take = |key: &str| cited.iter().position(|(k, _)| k == key).map(|i| cited.remove(i).1).unwrap_or_default();
+    let (nist, iso) = (take("nist"), take("iso"));
     let q = Question {
         id,
         phase,
@@ -313,6 +377,9 @@ fn build_question(
         replaces,
         section,
         action,
+        kind,
+        applies_if,
+        cites: cited,
     };
     (q, id_span, replaced)
 }
@@ -355,32 +422,6 @@ fn check_replaces(ids: &HashMap<&str, Span>, replaced: &[(String, String, Span)]
             ));
         }
     }
-}
-
-/// Reference ids are kept whatever they look like (imports may carry others), but an id that
-/// looks like neither framework is worth a warning: it is usually a typo.
-fn refs(f: &mut Fields<'_, '_>, key: &str, want: RefKind) -> Vec<String> {
-    let mut out = Vec::new();
-    for (r, s) in f.string_list(key, "[[question]]") {
-        match classify(&r) {
-            // The right shape but not in the framework: usually a mistyped number (GV-9.9).
-            Some(kind) if kind == want && !crate::frameworks::exists(&r) => f.diags.push(Diagnostic::warning(
-                s.clone(),
-                format!("`{r}` looks like {} but is not one in {}", kind.describe(), kind.edition()),
-            )),
-            Some(kind) if kind == want => {}
-            Some(kind) => f.diags.push(Diagnostic::warning(
-                s.clone(),
-                format!("`{r}` looks like {} but is listed under `{key}`", kind.describe()),
-            )),
-            None => f.diags.push(Diagnostic::warning(
-                s.clone(),
-                format!("`{r}` looks like neither a NIST AI RMF subcategory (GV-1.1) nor an ISO/IEC 42001 clause (6.1.2) or Annex A control (A.6.2.6)"),
-            )),
-        }
-        out.push(r);
-    }
-    out
 }
 
 pub fn is_valid_id(id: &str) -> bool {

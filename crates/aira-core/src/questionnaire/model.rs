@@ -145,6 +145,16 @@ impl Scale {
     }
 }
 
+/// What a question records: a maturity level (scored) or a yes/no fact that decides which
+/// later questions apply (`kind = "classification"`, docs/eu-ai-act.md; never scored).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    Maturity,
+    Classification,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Question {
     pub id: String,
@@ -164,6 +174,12 @@ pub struct Question {
     pub section: String,
     /// The recommended next step that moves a typical organisation up a level ("" if none).
     pub action: String,
+    pub kind: Kind,
+    /// Classification question ids; the question is out of scope when every one is answered no.
+    pub applies_if: Vec<String>,
+    /// Citations of the families other than `nist` and `iso` (`eu`, `gai`, …), by family key
+    /// in the families' order; only keys the question uses.
+    pub cites: Vec<(String, Vec<String>)>,
 }
 
 impl Question {
@@ -184,12 +200,28 @@ impl Question {
             replaces: Vec::new(),
             section: String::new(),
             action: String::new(),
+            kind: Kind::Maturity,
+            applies_if: Vec::new(),
+            cites: Vec::new(),
         }
     }
 
-    /// Every framework reference, NIST first, in file order.
+    /// The ids this question cites under a family key (`nist`, `iso`, `eu`, …).
+    pub fn cited(&self, family: &str) -> &[String] {
+        match family {
+            "nist" => &self.nist,
+            "iso" => &self.iso,
+            key => self.cites.iter().find(|(k, _)| k == key).map_or(&[], |(_, ids)| ids.as_slice()),
+        }
+    }
+
+    /// Every framework reference, NIST first, then ISO, then the other families in order.
     pub fn references(&self) -> impl Iterator<Item = &str> {
-        self.nist.iter().chain(self.iso.iter()).map(String::as_str)
+        self.nist.iter().chain(self.iso.iter()).chain(self.cites.iter().flat_map(|(_, ids)| ids)).map(String::as_str)
+    }
+
+    pub fn is_classification(&self) -> bool {
+        self.kind == Kind::Classification
     }
 }
 
@@ -210,6 +242,8 @@ pub struct Questionnaire {
     pub scale: Scale,
     /// The declared role vocabulary; empty means question roles are free-form (older files).
     pub roles: Vec<Role>,
+    /// The declared profiles (`[[profile]]`, e.g. operator roles); empty: free-form profiles.
+    pub profiles: Vec<Role>,
     pub questions: Vec<Question>,
 }
 

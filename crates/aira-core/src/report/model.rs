@@ -115,6 +115,12 @@ pub struct Report<'a> {
     pub spreads: Vec<u8>,
     /// The change since the workspace's baseline (its path as written in workspace.toml).
     pub trend: Option<(String, scoring::Diff)>,
+    /// Coverage of every family without a section of its own (EU AI Act articles, …).
+    pub families: Vec<super::families::FamilyCoverage>,
+    pub crosswalk: super::families::Crosswalk,
+    /// Profiles, classification answers, out-of-scope questions; None when nothing is scoped.
+    /// Set by the caller, who narrowed `questionnaire` with the same `Scope`.
+    pub scope: Option<super::scope::ScopeSummary>,
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -130,7 +136,20 @@ fn newest<'a>(answers: &[(&'a Respondent, &'a Answer)]) -> Option<&'a Answer> {
 }
 
 impl<'a> Report<'a> {
+    /// The report of `q`, which the caller has narrowed to the questions in scope
+    /// (`scope::Scope::narrow`); references resolved against the embedded families.
     pub fn new(meta: &'a Engagement, q: &'a Questionnaire, a: &'a Assessment, generated_at: &str) -> Self {
+        Report::with_families(meta, q, a, generated_at, crate::frameworks::registry())
+    }
+
+    /// [`Report::new`] against a given set of reference families.
+    pub fn with_families(
+        meta: &'a Engagement,
+        q: &'a Questionnaire,
+        a: &'a Assessment,
+        generated_at: &str,
+        families: &crate::frameworks::Registry,
+    ) -> Self {
         let statuses = a.statuses(q);
         let scores = scoring::score(q, &statuses, meta.aggregation);
         let refs = scoring::score_references(q, &statuses, meta.aggregation);
@@ -168,7 +187,12 @@ impl<'a> Report<'a> {
             })
             .collect();
         let soa = soa_rows(meta, q, &refs);
+        let family_tables = super::families::coverage(q, &statuses, meta.aggregation, families);
+        let crosswalk = super::families::crosswalk(q, &statuses, families);
         Report {
+            families: family_tables,
+            crosswalk,
+            scope: None,
             meta,
             questionnaire: q,
             assessment: a,

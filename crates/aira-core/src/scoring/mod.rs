@@ -3,6 +3,7 @@
 
 pub mod consensus;
 pub mod diff;
+pub mod families;
 pub mod gaps;
 pub mod references;
 mod refindex;
@@ -12,6 +13,7 @@ mod tally;
 
 pub use consensus::{CellDisagreement, STRONG_SPREAD, disagreements, spreads};
 pub use diff::{Delta, Diff, diff};
+pub use families::score_family;
 pub use gaps::{GroupGap, gap, group_gap, targets};
 pub use references::{RefScore, ReferenceScores, score_references};
 pub use refindex::ReferenceIndex;

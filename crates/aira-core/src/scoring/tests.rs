@@ -12,6 +12,7 @@ pub(crate) fn bank(questions: Vec<Question>) -> Questionnaire {
         description: String::new(),
         scale: Default::default(),
         roles: Vec::new(),
+        profiles: Vec::new(),
         questions,
     }
 }

@@ -207,27 +207,75 @@ fn coverage(r: &Report) -> String {
     )
 }
 
+/// A shared section (scope, a family's coverage, the crosswalk) as HTML.
+fn section(r: &Report, s: &super::scoped::Section) -> String {
+    let mut out = format!("<section id=\"{}\"><h2>{}</h2>", html(&s.id), html(&s.title));
+    for l in &s.lead {
+        let _ = write!(out, "<p class=\"lead\">{}</p>", html(l));
+    }
+    for (caption, g) in &s.grids {
+        if !caption.is_empty() {
+            let _ = write!(out, "<h3>{}</h3>", html(caption));
+        }
+        if g.rows.is_empty() {
+            continue;
+        }
+        out.push_str("<table><thead><tr>");
+        for h in &g.header {
+            let _ = write!(out, "<th>{}</th>", html(h));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for (n, row) in g.rows.iter().enumerate() {
+            out.push_str("<tr>");
+            for (c, cell) in row.iter().enumerate() {
+                match g.score_col {
+                    Some(k) if k == c => {
+                        let _ = write!(out, "<td>{}</td>", chip(r, g.scores.get(n).copied().flatten()));
+                    }
+                    _ => {
+                        let _ = write!(out, "<td>{}</td>", html(cell));
+                    }
+                }
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
 pub fn full(r: &Report) -> String {
-    let toc = [
-        ("summary", "Summary"),
+    use super::scoped;
+    let scope = scoped::scope(r);
+    let families = scoped::families(r);
+    let crosswalk = scoped::crosswalk(r);
+    let extra = |s: &scoped::Section| (s.id.clone(), s.title.clone());
+    let shared: Vec<(String, String)> = families.iter().map(extra).chain(crosswalk.iter().map(extra)).collect();
+    let mut toc: Vec<(&str, &str)> = vec![("summary", "Summary")];
+    if let Some(s) = &scope {
+        toc.push((s.id.as_str(), s.title.as_str()));
+    }
+    toc.extend([
         ("heatmap", "Heatmap"),
         ("disagreements", "Disagreements"),
         ("trend", "Trend"),
         ("scores", "Scores by phase and function"),
         ("iso", "ISO/IEC 42001 coverage"),
         ("nist", "NIST AI RMF coverage"),
-        ("gaps", "Top gaps"),
-        ("roadmap", "Roadmap"),
-        ("answers", "Answers"),
-        ("follow-up", "Follow-up"),
-    ];
+    ]);
+    toc.extend(shared.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+    toc.extend([("gaps", "Top gaps"), ("roadmap", "Roadmap"), ("answers", "Answers"), ("follow-up", "Follow-up")]);
     let body = [
         summary(r),
+        scope.as_ref().map(|s| section(r, s)).unwrap_or_default(),
         heatmap(r),
         super::interviews::html_disagreements(r),
         super::interviews::html_trend(r),
         groups(r),
         coverage(r),
+        families.iter().map(|s| section(r, s)).collect(),
+        crosswalk.as_ref().map(|s| section(r, s)).unwrap_or_default(),
         sections::gaps(r),
         sections::roadmap(r),
         sections::answers(r),

@@ -326,6 +326,18 @@ impl Store {
         })
     }
 
+    /// Record the profiles that apply (`profiles = [...]` in workspace.toml; none: the key
+    /// goes). Check them first with `aira_core::scope::choose_profiles`.
+    pub fn set_profiles(&mut self, profiles: &[String]) -> Result<()> {
+        self.edit_meta(|doc| {
+            if profiles.is_empty() {
+                doc.remove("profiles");
+            } else {
+                doc["profiles"] = toml_edit::value(profiles.iter().collect::<toml_edit::Array>());
+            }
+        })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -25,16 +25,12 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32
         );
     };
     let qid = question.id.clone();
-    let scale = &ws.questionnaire.scale;
     let value = if level.eq_ignore_ascii_case("clear") {
         None
     } else if level.eq_ignore_ascii_case("na") {
         Some(Value::NotApplicable)
     } else {
-        match level.parse::<u8>() {
-            Ok(l) if scale.contains(l) => Some(Value::Level(l)),
-            _ => bail!("level must be {}..{}, `na` or `clear`, not `{level}`", scale.min, scale.max),
-        }
+        Some(Value::Level(super::answer::parse_level(question, &ws.questionnaire.scale, level, ", `na` or `clear`")?))
     };
     if let Some(n) = note
         && let Some((_, c)) = aira_core::text::find_forbidden_control(n, true)

@@ -15,14 +15,10 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
             dir.join(workspace::QUESTIONNAIRE_FILE).display()
         );
     };
-    let scale = &ws.questionnaire.scale;
     let value = if level.eq_ignore_ascii_case("na") {
         Value::NotApplicable
     } else {
-        match level.parse::<u8>() {
-            Ok(l) if scale.contains(l) => Value::Level(l),
-            _ => bail!("level must be {}..{} or `na`, not `{level}`", scale.min, scale.max),
-        }
+        Value::Level(parse_level(question, &ws.questionnaire.scale, level, " or `na`")?)
     };
     if let Some(n) = note
         && let Some((_, c)) = aira_core::text::find_forbidden_control(n, true)
@@ -61,4 +57,28 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
     store.apply(&change)?;
     Ok(0)
+}
+
+/// A level for `question`: on the scale, or for a classification question `yes`/`no` (1/0)
+/// and nothing else, since a classification records a fact (docs/eu-ai-act.md).
+pub(super) fn parse_level(
+    question: &aira_core::questionnaire::Question,
+    scale: &aira_core::questionnaire::Scale,
+    text: &str,
+    others: &str,
+) -> Result<u8> {
+    if question.is_classification() {
+        return match text.to_ascii_lowercase().as_str() {
+            "yes" | "1" => Ok(1),
+            "no" | "0" => Ok(0),
+            _ => bail!(
+                "`{}` is a classification question: answer `yes` or `no` (1 or 0){others}, not `{text}`",
+                question.id
+            ),
+        };
+    }
+    match text.parse::<u8>() {
+        Ok(l) if scale.contains(l) => Ok(l),
+        _ => bail!("level must be {}..{}{others}, not `{text}`", scale.min, scale.max),
+    }
 }

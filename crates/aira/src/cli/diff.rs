@@ -17,7 +17,8 @@ pub enum DiffFormat {
 
 /// The diff of a workspace against another (read-only on both sides).
 pub fn between(base: &Workspace, cur: &Workspace) -> Diff {
-    aira_core::scoring::diff(&base.questionnaire, &super::score_of(base), &cur.questionnaire, &super::score_of(cur))
+    let ((bq, bs), (cq, cs)) = (super::score_of(base), super::score_of(cur));
+    aira_core::scoring::diff(&bq, &bs, &cq, &cs)
 }
 
 fn line(label: &str, d: &Delta) -> String {

@@ -13,13 +13,11 @@ pub enum HeatmapFormat {
 
 pub fn run(dir: &std::path::Path, format: HeatmapFormat, color: bool) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
-    let scores = super::score_of(&ws);
+    let (q, scores) = super::score_of(&ws);
     match format {
-        HeatmapFormat::Text => {
-            super::outln!("{}", aira_report::heatmap::text(&ws.questionnaire, &scores, color).trim_end())?
-        }
+        HeatmapFormat::Text => super::outln!("{}", aira_report::heatmap::text(&q, &scores, color).trim_end())?,
         HeatmapFormat::Json => {
-            super::outln!("{}", serde_json::to_string_pretty(&aira_report::heatmap::json(&ws.questionnaire, &scores))?)?
+            super::outln!("{}", serde_json::to_string_pretty(&aira_report::heatmap::json(&q, &scores))?)?
         }
     }
     Ok(0)

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
 use super::questionnaires;
 use aira_core::questionnaire;
@@ -15,12 +15,30 @@ fn questionnaire_text(spec: Option<&str>) -> Result<String> {
     Ok(questionnaires::find(spec)?.text)
 }
 
-pub fn run(dir: &Path, questionnaire: Option<&str>, name: Option<&str>, organisation: Option<&str>) -> Result<i32> {
+pub fn run(
+    dir: &Path,
+    questionnaire: Option<&str>,
+    name: Option<&str>,
+    organisation: Option<&str>,
+    profiles: &[String],
+) -> Result<i32> {
     let text = questionnaire_text(questionnaire)?;
+    // Profiles are checked before anything is written: a typo must not leave a workspace
+    // that covers the wrong questions.
+    let chosen = match questionnaire::parse("questionnaire", &text) {
+        Ok(q) => aira_core::scope::choose_profiles(&q, profiles).map_err(|e| anyhow!(e))?,
+        Err(_) => Vec::new(),
+    };
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
     workspace::create(dir, &text, &name, organisation.unwrap_or(""))?;
+    if !chosen.is_empty() {
+        let mut ws = workspace::open(dir, workspace::Access::Write)?;
+        let store = ws.store.as_mut().ok_or_else(|| anyhow!("{}: cannot write workspace.toml", dir.display()))?;
+        store.set_profiles(&chosen)?;
+        outln!("Profiles: {}", chosen.join(", "))?;
+    }
     outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
     Ok(0)
 }

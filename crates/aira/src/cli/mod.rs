@@ -22,6 +22,7 @@ mod heatmap;
 mod import;
 mod init;
 mod merge;
+mod profile;
 mod questionnaires;
 mod report;
 mod respondent;
@@ -87,6 +88,10 @@ pub enum Command {
         /// The organisation assessed
         #[arg(long, value_name = "TEXT")]
         organisation: Option<String>,
+        /// A profile that applies (EU AI Act: provider, deployer, importer, distributor,
+        /// gpai-provider); repeat it or give a comma list. None: every question applies
+        #[arg(long = "profile", value_name = "PROFILE")]
+        profiles: Vec<String>,
     },
     /// Record one answer (durably, like the TUI)
     Answer {
@@ -147,6 +152,11 @@ pub enum Command {
     },
     /// Write a report (md, html, csv, json, xlsx) or the Statement of Applicability
     Report(report::ReportArgs),
+    /// Which profiles (operator roles) the workspace covers: set, clear, show
+    Profile {
+        #[command(subcommand)]
+        command: profile::ProfileCmd,
+    },
     /// Statement of Applicability decisions (which Annex A controls apply)
     Soa {
         #[command(subcommand)]
@@ -193,8 +203,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation }) => {
-            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref())
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles }) => {
+            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles)
         }
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
@@ -214,6 +224,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         ),
         Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
         Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
+        Some(Command::Profile { command }) => profile::run(&workspace_dir(&cli)?, command),
         Some(Command::Check { files }) => check::run(files, stdout_color(cli.color)),
         Some(Command::Upgrade { questionnaire }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
         Some(Command::Doctor) => doctor::run(&workspace_dir(&cli)?),

@@ -48,7 +48,11 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let generated_at =
         args.generated_at.clone().unwrap_or_else(|| jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let mut r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, &generated_at);
+    // Scores and every section cover only the questions in scope (docs/eu-ai-act.md).
+    let scope = aira_core::scope::Scope::new(&ws.questionnaire, &ws.assessment, &ws.meta.profiles);
+    let narrowed = scope.narrow(&ws.questionnaire);
+    let mut r = Report::new(&ws.meta, &narrowed, &ws.assessment, &generated_at);
+    r.scope = aira_core::report::scope::ScopeSummary::new(&scope, &ws.questionnaire);
     r.trend = trend(&ws);
     let bytes = render(&r, format, args.kind)?;
     match &args.output {

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use aira_core::questionnaire::Questionnaire;
 use anyhow::Result;
 
 use super::ScoreFormat;
@@ -9,18 +10,21 @@ use aira_store::workspace::{self, Access, Workspace};
 
 pub fn run(dir: &Path, format: ScoreFormat) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
-    let scores = score_of(&ws);
+    let (q, scores) = score_of(&ws);
     match format {
-        ScoreFormat::Json => {
-            outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&ws.questionnaire, &scores))?)?
-        }
-        ScoreFormat::Text => outln!("{}", aira_report::score::text(&ws.questionnaire, &scores).trim_end())?,
+        ScoreFormat::Json => outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&q, &scores))?)?,
+        ScoreFormat::Text => outln!("{}", aira_report::score::text(&q, &scores).trim_end())?,
         ScoreFormat::Csv => outln!("{}", aira_report::csv::scores(&scores).trim_end())?,
     }
     Ok(0)
 }
 
-pub fn score_of(ws: &Workspace) -> aira_core::scoring::Scores {
-    let statuses = ws.assessment.statuses(&ws.questionnaire);
-    aira_core::scoring::score(&ws.questionnaire, &statuses, ws.meta.aggregation)
+/// The scores of the questions in scope (profiles and classifications, docs/eu-ai-act.md).
+/// Returned with the narrowed questionnaire, which the writers lay the scores out by.
+pub fn score_of(ws: &Workspace) -> (std::borrow::Cow<'_, Questionnaire>, aira_core::scoring::Scores) {
+    let scope = aira_core::scope::Scope::new(&ws.questionnaire, &ws.assessment, &ws.meta.profiles);
+    let q = scope.narrow(&ws.questionnaire);
+    let statuses = ws.assessment.statuses(&q);
+    let scores = aira_core::scoring::score(&q, &statuses, ws.meta.aggregation);
+    (q, scores)
 }

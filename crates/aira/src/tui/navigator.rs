@@ -7,6 +7,10 @@ use aira_core::questionnaire::{Function, Phase};
 /// Does question `i` pass the state's filter? Cheap when no filter is on (the common case,
 /// and the one the navigator pays for every question on every frame).
 pub fn admits(s: &AppState, i: usize) -> bool {
+    // Out of scope (other profiles, or excluded by a classification answered no): never walked.
+    if !s.in_scope.get(i).copied().unwrap_or(true) {
+        return false;
+    }
     let f = s.filter;
     if f.is_all() {
         return true;

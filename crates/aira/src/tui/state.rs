@@ -150,6 +150,9 @@ pub struct AppState {
     /// The roadmap and SoA lists, built when their screen opens (at 10,000 questions each
     /// takes milliseconds, too long to redo for every frame and arrow key).
     pub plans: super::plans::Plans,
+    /// Per question: in scope for the workspace's profiles and classifications
+    /// (aira_core::scope); the walk and the navigator skip the rest.
+    pub in_scope: Vec<bool>,
 }
 
 impl AppState {
@@ -189,7 +192,9 @@ impl AppState {
             mouse: true,
             now: aira_store::workspace::now_rfc3339,
             plans: Default::default(),
+            in_scope: Vec::new(),
         };
+        s.refresh_scope();
         s.refresh_spreads(None);
         // Resume where the work stopped: the first question this respondent has not answered.
         s.cursor = s.first_unanswered_from(0).unwrap_or(0);
@@ -250,7 +255,8 @@ impl AppState {
 
     pub fn first_unanswered_from(&self, start: usize) -> Option<usize> {
         let n = self.questionnaire.questions.len();
-        (0..n).map(|i| (start + i) % n).find(|&i| !self.derived.is_answered(i))
+        let in_scope = |i: usize| self.in_scope.get(i).copied().unwrap_or(true);
+        (0..n).map(|i| (start + i) % n).find(|&i| !self.derived.is_answered(i) && in_scope(i))
     }
 
     /// Answered (a level or N/A) by the current respondent, and the total.
@@ -258,7 +264,14 @@ impl AppState {
         (self.derived.done, self.questionnaire.questions.len())
     }
 
+    /// Work out again which questions apply (after a classification answer, or at open).
+    pub fn refresh_scope(&mut self) {
+        let scope = aira_core::scope::Scope::new(&self.questionnaire, &self.assessment, &self.meta.profiles);
+        self.in_scope = (0..self.questionnaire.questions.len()).map(|i| scope.applies(i)).collect();
+    }
+
     pub fn rescore(&mut self) {
+        self.refresh_scope();
         let statuses = self.assessment.statuses(&self.questionnaire);
         self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
         self.refresh_spreads(None);
@@ -268,6 +281,7 @@ impl AppState {
     /// One question's answers changed: its status and what depends on it, not every question's.
     pub fn rescore_question(&mut self, i: usize) {
         let Some(q) = self.questionnaire.questions.get(i) else { return };
+        let classification = q.is_classification();
         if let Some(st) = self.scores.questions.get_mut(i) {
             *st = self.assessment.status(&q.id);
         }
@@ -276,6 +290,9 @@ impl AppState {
             self.assessment.respondents.get(self.respondent.min(self.assessment.respondents.len().saturating_sub(1)));
         self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
         self.refresh_spreads(Some(i));
+        if classification {
+            self.refresh_scope();
+        }
     }
 
     /// Another respondent's answers are shown: rebuild their progress and targets.

@@ -190,12 +190,14 @@ fn the_new_workspace_form_fills_and_creates() {
     assert_eq!(form(&s).focused(), Field::Questionnaire);
     // Letters do nothing on the choice; arrows and space cycle it.
     typed(&mut s, "x");
+    // Two built-ins (the flagship, the EU AI Act questionnaire), then the user's bank.toml.
     key(&mut s, KeyCode::Right);
     assert_eq!(form(&s).questionnaire, 1);
+    key(&mut s, KeyCode::Right);
     key(&mut s, KeyCode::Right);
     assert_eq!(form(&s).questionnaire, 0, "wraps around");
     key(&mut s, KeyCode::Left);
-    assert_eq!(form(&s).questionnaire, 1);
+    assert_eq!(form(&s).questionnaire, 2);
     key(&mut s, KeyCode::Tab);
     assert_eq!(form(&s).focused(), Field::Folder, "Tab wraps to the first field");
     key(&mut s, KeyCode::BackTab);

@@ -1,14 +1,21 @@
-//! Framework reference data kept in the project (pure): NIST AI RMF 1.0 and ISO/IEC 42001
-//! ids with short titles, from assets/frameworks/*.toml (embedded). The sets of ids are facts;
-//! the short NIST titles are aira's own words.
+//! Framework reference data kept in the project (pure), from assets/frameworks/*.toml
+//! (embedded by build.rs): every reference family read generically (`family`), plus the NIST
+//! and ISO shapes that family-aware views (categories, functions, the SoA) roll up by.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-const NIST: &str = include_str!("../../../assets/frameworks/nist-ai-rmf.toml");
-const ISO: &str = include_str!("../../../assets/frameworks/iso42001.toml");
+mod family;
+
+pub use family::{Family, FamilyEntry, Registry, fits_pattern, long_date, read_family};
+
+include!(concat!(env!("OUT_DIR"), "/framework_files.rs"));
+
+fn embedded(name: &str) -> &'static str {
+    FILES.iter().find(|(n, _)| *n == name).map_or("", |(_, t)| t)
+}
 
 #[derive(Debug, Deserialize)]
 pub struct Entry {
@@ -54,6 +61,8 @@ pub struct Iso {
 pub struct Frameworks {
     pub nist: Nist,
     pub iso: Iso,
+    /// Every family of the embedded files (tested to load; empty should one not).
+    pub families: Registry,
     titles: HashMap<String, String>,
 }
 
@@ -62,8 +71,9 @@ pub struct Frameworks {
 pub fn get() -> &'static Frameworks {
     static F: OnceLock<Frameworks> = OnceLock::new();
     F.get_or_init(|| {
-        let nist: Nist = toml::from_str(NIST).unwrap_or_default();
-        let iso: Iso = toml::from_str(ISO).unwrap_or_default();
+        let nist: Nist = toml::from_str(embedded("nist-ai-rmf.toml")).unwrap_or_default();
+        let iso: Iso = toml::from_str(embedded("iso42001.toml")).unwrap_or_default();
+        let families = Registry::from_files(FILES.iter().copied()).unwrap_or_default();
         let mut titles = HashMap::new();
         for e in
             nist.category.iter().chain(&nist.subcategory).chain(&iso.clause).chain(&iso.objective).chain(&iso.control)
@@ -73,8 +83,18 @@ pub fn get() -> &'static Frameworks {
         for e in &nist.function {
             titles.insert(e.id.clone(), e.name.clone());
         }
-        Frameworks { nist, iso, titles }
+        for f in families.families() {
+            for e in &f.entries {
+                titles.entry(e.id.clone()).or_insert_with(|| e.title.clone());
+            }
+        }
+        Frameworks { nist, iso, families, titles }
     })
+}
+
+/// The embedded reference families.
+pub fn registry() -> &'static Registry {
+    &get().families
 }
 
 /// The short title of a reference id (`A.6.2.6` → "AI system operation and monitoring").
@@ -82,17 +102,20 @@ pub fn title(id: &str) -> Option<&'static str> {
     get().titles.get(id).map(String::as_str)
 }
 
-/// True when `id` is a known NIST subcategory, ISO clause or Annex A control.
+/// True when `id` is an entry of some family (a NIST subcategory, an ISO control, `Art.9`, …).
 pub fn exists(id: &str) -> bool {
     get().titles.contains_key(id)
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod typed_tests {
     #[test]
     fn embedded_reference_data_is_complete() {
-        let nist: super::Nist = toml::from_str(super::NIST).unwrap();
-        let iso: super::Iso = toml::from_str(super::ISO).unwrap();
+        let nist: super::Nist = toml::from_str(super::embedded("nist-ai-rmf.toml")).unwrap();
+        let iso: super::Iso = toml::from_str(super::embedded("iso42001.toml")).unwrap();
         assert_eq!((nist.function.len(), nist.category.len(), nist.subcategory.len()), (4, 19, 72));
         assert_eq!((iso.clause.len(), iso.control.len()), (43, 38));
         assert_eq!(super::title("MS-2.7"), Some("security and resilience"));
