@@ -115,6 +115,9 @@ pub struct Report<'a> {
     pub spreads: Vec<u8>,
     /// The change since the workspace's baseline (its path as written in workspace.toml).
     pub trend: Option<(String, scoring::Diff)>,
+    /// Whose assessment the baseline is, and a note when it is another organisation's (shown
+    /// after its path; empty when there is nothing to say).
+    pub baseline_about: String,
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -186,6 +189,7 @@ impl<'a> Report<'a> {
             disagreements: scoring::disagreements(q, a),
             spreads: scoring::spreads(q, a),
             trend: None,
+            baseline_about: String::new(),
         }
     }
 

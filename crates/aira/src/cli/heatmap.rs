@@ -16,7 +16,7 @@ pub fn run(dir: &std::path::Path, format: HeatmapFormat, color: bool) -> Result<
     let scores = super::score_of(&ws);
     match format {
         HeatmapFormat::Text => {
-            super::outln!("{}", aira_report::heatmap::text(&ws.questionnaire, &scores, color).trim_end())?
+            super::rawln!("{}", aira_report::heatmap::text(&ws.questionnaire, &scores, color).trim_end())?
         }
         HeatmapFormat::Json => {
             super::outln!("{}", serde_json::to_string_pretty(&aira_report::heatmap::json(&ws.questionnaire, &scores))?)?

@@ -15,12 +15,20 @@ fn questionnaire_text(spec: Option<&str>) -> Result<String> {
     Ok(questionnaires::find(spec)?.text)
 }
 
-pub fn run(dir: &Path, questionnaire: Option<&str>, name: Option<&str>, organisation: Option<&str>) -> Result<i32> {
+pub fn run(
+    dir: &Path,
+    questionnaire: Option<&str>,
+    name: Option<&str>,
+    organisation: Option<&str>,
+    force: bool,
+) -> Result<i32> {
     let text = questionnaire_text(questionnaire)?;
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
-    workspace::create(dir, &text, &name, organisation.unwrap_or(""))?;
+    for kept in workspace::create_forced(dir, &text, &name, organisation.unwrap_or(""), force)? {
+        outln!("Kept the replaced file as {}", dir.join(kept).display())?;
+    }
     outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
     Ok(0)
 }

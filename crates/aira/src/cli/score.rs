@@ -15,7 +15,8 @@ pub fn run(dir: &Path, format: ScoreFormat) -> Result<i32> {
             outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&ws.questionnaire, &scores))?)?
         }
         ScoreFormat::Text => outln!("{}", aira_report::score::text(&ws.questionnaire, &scores).trim_end())?,
-        ScoreFormat::Csv => outln!("{}", aira_report::csv::scores(&scores).trim_end())?,
+        // CSV records end in CRLF, which `outln!` would escape; the cells are numbers and ids.
+        ScoreFormat::Csv => super::rawln!("{}", aira_report::csv::scores(&scores).trim_end())?,
     }
     Ok(0)
 }
