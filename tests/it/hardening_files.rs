@@ -88,10 +88,15 @@ fn write_atomic_never_writes_through_a_planted_temp_symlink() {
 fn write_atomic_creates_its_temp_file_exclusively_and_private() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("f.toml");
-    fs::write(&target, "old").unwrap();
+    atomic::write_atomic(&target, b"old").unwrap();
+    assert_eq!(mode(&target), 0o600, "a new file is private");
     atomic::write_atomic(&target, b"new").unwrap();
     assert_eq!(fs::read_to_string(&target).unwrap(), "new");
     assert_eq!(mode(&target), 0o600);
+    // A replaced file keeps its mode (and owner), never a permission for others (issue 14).
+    fs::set_permissions(&target, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    atomic::write_atomic(&target, b"again").unwrap();
+    assert_eq!(mode(&target), 0o640);
     // No temp file is left behind.
     assert_eq!(listing(dir.path()), vec!["f.toml"]);
 }

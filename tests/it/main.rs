@@ -4,12 +4,16 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod content_support;
 mod family_support;
 mod hardening_support;
 mod report_support;
 
 mod check_cli;
 mod check_discovery;
+mod content_escape;
+mod content_semantics;
+mod content_small;
 mod diff_fixtures;
 mod eu_framework_files;
 mod eu_questionnaire;

@@ -39,6 +39,16 @@ pub fn escape_controls(s: &str) -> String {
     s.chars().map(|c| if is_control(c) && c != '\t' { format!("\\x{:02x}", c as u32) } else { c.to_string() }).collect()
 }
 
+/// Keys whose stored strings may hold newlines and tabs (notes, log lines, evidence, a scope, a SoA
+/// justification); every other stored string, and every key, is one line.
+pub const MULTILINE_KEYS: &[&str] = &["note", "text", "evidence", "scope", "justification"];
+
+/// The rule for a string stored in any workspace file under `key` (the one place that says
+/// what a stored string may contain): the first control character it must not hold, if any.
+pub fn forbidden_in_stored(key: &str, s: &str) -> Option<(usize, char)> {
+    find_forbidden_control(s, MULTILINE_KEYS.contains(&key))
+}
+
 /// The first control character not allowed in a text field, if any.
 pub fn find_forbidden_control(s: &str, multiline: bool) -> Option<(usize, char)> {
     // Questionnaires run to megabytes of mostly printable ASCII: 32-byte blocks of it are

@@ -147,8 +147,9 @@ pub fn signed(d: &Delta) -> String {
 pub fn md_trend(r: &Report) -> String {
     let Some((path, d)) = &r.trend else { return String::new() };
     let mut out = format!(
-        "## Trend since the baseline\n\nCompared with {} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
-        md_text(path)
+        "## Trend since the baseline\n\nCompared with {}{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
+        md_text(path),
+        md_text(&r.baseline_about)
     );
     for row in trend_rows(r) {
         let _ = writeln!(out, "| {} |", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
@@ -165,9 +166,10 @@ pub fn md_trend(r: &Report) -> String {
 pub fn html_trend(r: &Report) -> String {
     let Some((path, _)) = &r.trend else { return String::new() };
     let mut out = format!(
-        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with {} (current − baseline).</p>\
+        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with {}{} (current − baseline).</p>\
          <table><thead><tr><th>Group</th><th>Baseline</th><th>Now</th><th>Change</th></tr></thead><tbody>",
-        html(path)
+        html(path),
+        html(&r.baseline_about)
     );
     for row in trend_rows(r) {
         out.push_str(&format!("<tr>{}</tr>", row.iter().map(|c| format!("<td>{}</td>", html(c))).collect::<String>()));

@@ -146,7 +146,7 @@ pub fn full(r: &Report) -> Json {
         "soa": r.soa.iter().map(soa_row).collect::<Vec<_>>(),
         "follow_up": follow_up,
         "disagreements": disagreements,
-        "trend": r.trend.as_ref().map(|(path, d)| labelled(&[("baseline", json!(path))], match serde_json::to_value(d) {
+        "trend": r.trend.as_ref().map(|(path, d)| labelled(&[("baseline", json!(path)), ("baseline_about", json!(r.baseline_about))], match serde_json::to_value(d) {
             Ok(Json::Object(m)) => m,
             _ => Map::new(),
         })),

@@ -3,6 +3,7 @@
 //! core's types; nothing above this crate reads a workspace file itself.
 #![forbid(unsafe_code)]
 
+pub mod clock;
 pub mod config;
 pub mod recent;
 pub mod workspace;

@@ -12,7 +12,9 @@ fn main() {
         Err(e) => {
             use std::io::Write as _;
             // Never panic on a closed stderr (a hung-up terminal): there is no one to tell.
-            let _ = writeln!(std::io::stderr(), "aira: error: {e:#}");
+            // Messages quote paths, ids and names from files: escaped like every CLI message.
+            let message = format!("{e:#}");
+            let _ = writeln!(std::io::stderr(), "aira: error: {}", aira_core::text::sanitize(&message, true));
             1
         }
     };

@@ -121,6 +121,9 @@ pub struct Report<'a> {
     /// Profiles, classification answers, out-of-scope questions; None when nothing is scoped.
     /// Set by the caller, who narrowed `questionnaire` with the same `Scope`.
     pub scope: Option<super::scope::ScopeSummary>,
+    /// Whose assessment the baseline is, and a note when it is another organisation's (shown
+    /// after its path; empty when there is nothing to say).
+    pub baseline_about: String,
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -210,6 +213,7 @@ impl<'a> Report<'a> {
             disagreements: scoring::disagreements(q, a),
             spreads: scoring::spreads(q, a),
             trend: None,
+            baseline_about: String::new(),
         }
     }
 

@@ -53,6 +53,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     // planted link cannot redirect the write.
     let result = (|| {
         let mut f = private_options().write(true).create_new(true).open(&tmp)?;
+        keep_owner_and_mode(&f, path)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -63,6 +64,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The new file takes the owner, group and mode of the regular file it replaces (root saving
+/// in a colleague's workspace must not leave files only root can read), less any permission
+/// for others: a replaced file is never world-readable, and a new one is 0600. The owner can
+/// only be given away by root: elsewhere the file was ours already, and a failed chown is no
+/// reason to fail the save.
+fn keep_owner_and_mode(tmp: &File, path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Some(old) = fs::symlink_metadata(path).ok().filter(|m| m.file_type().is_file()) {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let _ = std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid()));
+        tmp.set_permissions(fs::Permissions::from_mode((old.mode() & 0o770) | 0o600))?;
+    }
+    Ok(())
 }
 
 /// Append and fsync. Appends are how history grows without rewriting it.

@@ -31,6 +31,8 @@ pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Agreed, Document
     }
     let mut agreed = Agreed::new();
     let Some(all) = doc.get("agreed") else { return Ok((agreed, doc.into_mut())) };
+    // Keys and any other string: the per-field checks below name the field more precisely.
+    let checked = super::strings::check_document(path, text, doc.as_table());
     let all = all.as_table_like().ok_or_else(|| bad(all, "`agreed` must be a table".into()))?;
     for (qid, item) in all.iter() {
         let t = item.as_table_like().ok_or_else(|| bad(item, format!("agreed `{qid}` must be a table")))?;
@@ -75,6 +77,7 @@ pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Agreed, Document
         };
         agreed.insert(qid.to_owned(), (value, d));
     }
+    checked?;
     Ok((agreed, doc.into_mut()))
 }
 

@@ -224,10 +224,14 @@ pub fn torn_tail(text: &str) -> Option<usize> {
     (!whole).then_some(start)
 }
 
-/// Every change, oldest first.
+/// Every change, oldest first. Its strings follow the rule of every workspace file (no
+/// control characters; newlines only in notes and log text), so that an id or a note from a
+/// history or journal entry can neither drive a terminal nor be folded into an answers file
+/// that would then be refused.
 pub fn parse(path: &Path, text: &str) -> super::Result<Vec<Change>> {
     let f: File = toml::from_str(text)
         .map_err(|e| super::WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
+    super::strings::check_text(path, text)?;
     Ok(f.change.into_iter().map(|w| w.entry).collect())
 }
 

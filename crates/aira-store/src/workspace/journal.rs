@@ -41,6 +41,18 @@ pub fn read(dir: &Path, respondent: &str) -> Result<Option<Changes>> {
     ))
 }
 
+/// Replay a leftover journal over a respondent read from its answers file: the one reading
+/// routine for journals (opening a workspace, `aira merge` reading a source). `set` sees each
+/// change too, to record it in the file's document. True when there was a journal.
+pub fn replay_into(dir: &Path, r: &mut Respondent, mut set: impl FnMut(&str, Option<&Answer>)) -> Result<bool> {
+    let Some(changes) = read(dir, &r.id)? else { return Ok(false) };
+    replay(r, &changes);
+    for (qid, new) in &changes {
+        set(qid, new.as_ref());
+    }
+    Ok(true)
+}
+
 /// Apply replayed changes to a respondent's answers.
 pub fn replay(r: &mut Respondent, changes: &[(String, Option<Answer>)]) {
     for (question, new) in changes {

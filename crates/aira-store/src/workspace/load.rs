@@ -82,11 +82,10 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
     for (mut r, text) in answers? {
         let mut doc = Doc::text(text);
         // A journal left by a wizard that did not get to fold it in is replayed over the file.
-        if let Some(changes) = journal::read(dir, &r.id)? {
-            journal::replay(&mut r, &changes);
-            for (qid, new) in &changes {
-                doc.set(qid, new.as_ref(), loaded.order.get(qid).copied().unwrap_or(loaded.order.len()));
-            }
+        let order = &loaded.order;
+        if journal::replay_into(dir, &mut r, |qid, new| {
+            doc.set(qid, new, order.get(qid).copied().unwrap_or(order.len()));
+        })? {
             loaded.journaled.insert(r.id.clone());
         }
         loaded.docs.insert(r.id.clone(), doc);

@@ -33,8 +33,13 @@ impl Drop for Lock {
 }
 
 impl std::fmt::Display for Holder {
+    /// The host is the lock file's text, which anyone sharing the folder can write: escaped.
+    /// A holder whose text is not written yet (pid 0) is "another aira (starting)".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "pid {} on {}", self.pid, self.host)
+        if self.pid == 0 {
+            return write!(f, "another aira (starting)");
+        }
+        write!(f, "pid {} on {}", self.pid, aira_core::text::sanitize(&self.host, false))
     }
 }
 
@@ -66,6 +71,23 @@ fn parse_holder(text: &str) -> Option<Holder> {
     Some(Holder { pid: pid?, host: host.unwrap_or_default() })
 }
 
+/// Who holds the lock. A holder that has just taken it may not have written its text yet (we
+/// read it between its lock and its write): look again for a moment before saying "starting".
+fn holder_of(file: &mut File, first: &str) -> Holder {
+    let mut text = first.to_owned();
+    for _ in 0..20 {
+        if let Some(h) = parse_holder(&text) {
+            return h;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        text.clear();
+        if file.seek(SeekFrom::Start(0)).is_err() || Read::by_ref(file).take(4096).read_to_string(&mut text).is_err() {
+            break;
+        }
+    }
+    Holder { pid: 0, host: String::new() }
+}
+
 pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     let path = dir.join(LOCK_FILE);
     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -79,10 +101,7 @@ pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     let _ = file.read_to_string(&mut previous);
     match file.try_lock() {
         Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            let holder = parse_holder(&previous).unwrap_or(Holder { pid: 0, host: "unknown".into() });
-            return Ok(Acquired::HeldBy(holder));
-        }
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(Acquired::HeldBy(holder_of(&mut file, &previous))),
         Err(std::fs::TryLockError::Error(e)) => return Err(e),
     }
     let took_over = parse_holder(&previous).map(|h| h.to_string());
@@ -119,5 +138,35 @@ mod tests {
         std::fs::write(dir.path().join(LOCK_FILE), "pid = 4242\nhost = \"laptop\"\n").unwrap();
         let Acquired::Locked(third) = acquire(dir.path()).unwrap() else { panic!("stale lock not taken over") };
         assert_eq!(third.took_over.as_deref(), Some("pid 4242 on laptop"));
+    }
+
+    /// Issue 14: a writer that has taken the lock but not yet written its text was shown as
+    /// "pid 0 on unknown"; the text is looked for again, and a holder still silent is "starting".
+    #[test]
+    fn a_holder_whose_text_is_not_written_yet_is_waited_for_or_called_starting() {
+        let dir = tempfile::tempdir().unwrap();
+        let Acquired::Locked(held) = acquire(dir.path()).unwrap() else { panic!("first lock") };
+        let path = dir.path().join(LOCK_FILE);
+        std::fs::write(&path, "").unwrap();
+        let late = std::thread::spawn({
+            let path = path.clone();
+            move || {
+                std::thread::sleep(std::time::Duration::from_millis(40));
+                std::fs::write(&path, "pid = 4321\nhost = \"box\"\n").unwrap();
+            }
+        });
+        let Acquired::HeldBy(h) = acquire(dir.path()).unwrap() else { panic!("two writers") };
+        late.join().unwrap();
+        assert_eq!(h.to_string(), "pid 4321 on box");
+        std::fs::write(&path, "").unwrap();
+        let Acquired::HeldBy(h) = acquire(dir.path()).unwrap() else { panic!("two writers") };
+        assert_eq!(h.to_string(), "another aira (starting)");
+        drop(held);
+    }
+
+    #[test]
+    fn a_hostile_host_is_shown_escaped() {
+        let h = Holder { pid: 9, host: "x\u{1b}]0;t\u{7}\u{202e}".into() };
+        assert_eq!(h.to_string(), "pid 9 on x\\x1b]0;t\\x07\\x202e");
     }
 }

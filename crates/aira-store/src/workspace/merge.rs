@@ -145,8 +145,17 @@ fn add_respondent(
     out: &mut Outcome,
 ) -> Result<()> {
     let path = source.dir.join("answers").join(format!("{}.toml", r.id));
-    let text = super::read(&path)?;
-    let (parsed, doc) = answers::parse(&path, &r.id, &text, &target.questionnaire.scale)?;
+    let mut text = super::read(&path)?;
+    let (mut parsed, mut doc) = answers::parse(&path, &r.id, &text, &target.questionnaire.scale)?;
+    // A wizard open (or killed) in the source keeps changes in its journal: read them exactly
+    // as opening the source did, into the copied file too.
+    let order: std::collections::HashMap<&str, usize> =
+        target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    if super::journal::replay_into(&source.dir, &mut parsed, |qid, new| {
+        answers::set_answer(&mut doc, qid, new, order.get(qid).copied().unwrap_or(order.len()));
+    })? {
+        text = doc.to_string();
+    }
     let s = store(target)?;
     s.import_respondent(&parsed, &text, doc)?;
     // One entry per answer, so the history says where every answer came from.

@@ -29,10 +29,10 @@ pub fn parse(path: &Path, text: &str) -> Result<(Engagement, DocumentMut)> {
             "`default_respondent` must be an id of a-z, 0-9 and -",
         ));
     }
-    let doc = text
-        .parse::<DocumentMut>()
+    let doc = toml_edit::Document::parse(text)
         .map_err(|e| WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
-    Ok((meta, doc))
+    super::strings::check_document(path, text, doc.as_table())?;
+    Ok((meta, doc.into_mut()))
 }
 
 /// The text of a new workspace.toml.

@@ -22,6 +22,7 @@ pub mod merge;
 pub mod meta;
 pub mod paths;
 mod store;
+mod strings;
 mod undo;
 pub mod upgrade;
 
@@ -60,7 +61,7 @@ pub struct Workspace {
 }
 
 pub fn now_rfc3339() -> String {
-    jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+    crate::clock::rfc3339(crate::clock::now())
 }
 
 pub fn sha256_hex(text: &str) -> String {
@@ -71,15 +72,50 @@ pub fn is_workspace(dir: &Path) -> bool {
     dir.join(meta::FILE).is_file()
 }
 
-/// Create a new workspace in `dir` (which must not already be one).
+/// Create a new workspace in `dir`, which must be neither a workspace nor hold a
+/// questionnaire.toml other than this one (see [`create_forced`]).
 pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &str) -> Result<()> {
-    if is_workspace(dir) {
-        return Err(WorkspaceError::Invalid(format!("{} is already an aira workspace", dir.display())));
-    }
+    create_forced(dir, questionnaire_text, name, organisation, false).map(|_| ())
+}
+
+/// [`create`]; with `force`, an existing workspace.toml and questionnaire.toml are replaced,
+/// each kept beside as `<file>.replaced-<unix time>` (the names are returned), and everything
+/// else (answers, consensus.toml, history.toml) is kept as it is.
+pub fn create_forced(
+    dir: &Path,
+    questionnaire_text: &str,
+    name: &str,
+    organisation: &str,
+    force: bool,
+) -> Result<Vec<String>> {
     let q = questionnaire::parse(QUESTIONNAIRE_FILE, questionnaire_text)?;
+    let qpath = dir.join(QUESTIONNAIRE_FILE);
+    let mpath = dir.join(meta::FILE);
+    let other_questionnaire = qpath.exists() && read(&qpath)? != questionnaire_text;
+    if !force && is_workspace(dir) {
+        return Err(WorkspaceError::Invalid(format!(
+            "{} is already an aira workspace; `aira init --force` replaces its workspace.toml and questionnaire.toml \
+             (keeping copies) and keeps its answers and history",
+            dir.display()
+        )));
+    }
+    if !force && other_questionnaire {
+        return Err(WorkspaceError::Invalid(format!(
+            "{} already exists and init would replace it: to start a workspace with it, run `aira init {} \
+             --questionnaire {}`; to replace it (a copy is kept), add --force",
+            qpath.display(),
+            dir.display(),
+            qpath.display()
+        )));
+    }
+    let mut kept = Vec::new();
+    for (path, replaced) in [(&mpath, is_workspace(dir)), (&qpath, other_questionnaire)] {
+        if replaced {
+            kept.push(keep_copy(path)?);
+        }
+    }
     create_private_dir(&dir.join("answers")).map_err(WorkspaceError::io(dir))?;
     let pinned = meta::Pinned { id: q.id.clone(), version: q.version.clone(), sha256: sha256_hex(questionnaire_text) };
-    let qpath = dir.join(QUESTIONNAIRE_FILE);
     write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
     // Git-friendliness: the lock is never committed, and history.toml, which every clone only
     // appends to, merges by union (git's built-in driver) instead of conflicting.
@@ -92,9 +128,25 @@ pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &s
         }
     }
     // workspace.toml last: its presence is what makes the folder a workspace.
-    let mpath = dir.join(meta::FILE);
     let text = meta::render_new(name, organisation, &now_rfc3339(), &pinned);
-    write_atomic(&mpath, text.as_bytes()).map_err(WorkspaceError::io(&mpath))
+    write_atomic(&mpath, text.as_bytes()).map_err(WorkspaceError::io(&mpath))?;
+    Ok(kept)
+}
+
+/// Copy a file about to be replaced to `<name>.replaced-<unix time>[-n]`; the copy's name.
+fn keep_copy(path: &Path) -> Result<String> {
+    let text = read(path)?;
+    let stem = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let secs = crate::clock::now().as_second();
+    for n in 0..1000 {
+        let name = if n == 0 { format!("{stem}.replaced-{secs}") } else { format!("{stem}.replaced-{secs}-{n}") };
+        let copy = path.with_file_name(&name);
+        if !copy.exists() {
+            write_atomic(&copy, text.as_bytes()).map_err(WorkspaceError::io(&copy))?;
+            return Ok(name);
+        }
+    }
+    Err(WorkspaceError::Invalid(format!("too many copies of {} kept already", path.display())))
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -113,11 +165,51 @@ pub enum Access {
 
 /// The workspace that `baseline` in workspace.toml names (relative to `dir`), opened
 /// read-only: the one loader behind the report's trend and the TUI's trend view. `None` when
-/// no baseline is set; the path is returned as written, for messages.
+/// no baseline is set. The path is returned relative to `dir` (an absolute one would put
+/// another folder's location, often another client's, into a report), for messages.
 pub fn open_baseline(dir: &Path, meta: &Engagement) -> Option<(String, Result<Workspace>)> {
-    let rel = meta.baseline.clone()?;
-    let opened = open(&dir.join(&rel), Access::ReadOnly);
-    Some((rel, opened))
+    let written = meta.baseline.clone()?;
+    let path = dir.join(&written);
+    let shown = relative_to(dir, &path).unwrap_or(written);
+    Some((shown, open(&path, Access::ReadOnly)))
+}
+
+/// `path` as seen from `dir` (`../acme-2025`), both resolved first; `None` if either is gone.
+fn relative_to(dir: &Path, path: &Path) -> Option<String> {
+    let (from, to) = (dir.canonicalize().ok()?, path.canonicalize().ok()?);
+    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in from.components().skip(common) {
+        rel.push("..");
+    }
+    rel.extend(to.components().skip(common));
+    Some(if rel.as_os_str().is_empty() { ".".to_owned() } else { rel.display().to_string() })
+}
+
+/// What a report says of its baseline after its path: whose assessment it is, and a note when
+/// that is another organisation's (its scores are in the report).
+pub fn baseline_about(ours: &Engagement, base: &Engagement) -> String {
+    let whose = match (base.name.trim(), base.organisation.trim()) {
+        ("", "") => String::new(),
+        (name, "") => format!(" (\u{201c}{name}\u{201d})"),
+        ("", org) => format!(" ({org})"),
+        (name, org) => format!(" (\u{201c}{name}\u{201d}, {org})"),
+    };
+    let other = !base.organisation.trim().is_empty() && base.organisation.trim() != ours.organisation.trim();
+    let note = if other {
+        format!(
+            "; note: the baseline is an assessment of {}, not of {}",
+            base.organisation.trim(),
+            if ours.organisation.trim().is_empty() {
+                "this workspace's organisation"
+            } else {
+                ours.organisation.trim()
+            }
+        )
+    } else {
+        String::new()
+    };
+    format!("{whose}{note}")
 }
 
 pub fn open(dir: &Path, access: Access) -> Result<Workspace> {
@@ -201,7 +293,7 @@ fn repair_history(dir: &Path, notices: &mut Vec<String>) -> Result<()> {
     }
     let text = read(&path)?;
     if let Some(keep) = history::torn_tail(&text) {
-        let backup = dir.join(format!("{}.torn-{}", history::FILE, jiff::Timestamp::now().as_second()));
+        let backup = dir.join(format!("{}.torn-{}", history::FILE, crate::clock::now().as_second()));
         write_atomic(&backup, text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
         write_atomic(&path, &text.as_bytes()[..keep]).map_err(WorkspaceError::io(&path))?;
         notices.push(format!(

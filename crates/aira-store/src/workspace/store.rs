@@ -288,6 +288,35 @@ impl Store {
         self.record(&history::render_tables(&e, old, &[], new))
     }
 
+    /// Move agreed values from old question ids to new ones (an upgrade's `replaces`), each
+    /// table as it is (comments and place kept), in one atomic write of consensus.toml. An old
+    /// id whose new id already has an agreed value stays put and is returned.
+    pub fn rename_agreed(&mut self, renames: &HashMap<String, String>) -> Result<(usize, Vec<String>)> {
+        let mut olds: Vec<&String> = renames.keys().filter(|k| self.agreed.contains_key(*k)).collect();
+        olds.sort();
+        let (mut moved, mut stayed) = (0, Vec::new());
+        for old in olds {
+            let new = &renames[old];
+            let table = self.consensus_doc.get_mut("agreed").and_then(toml_edit::Item::as_table_mut);
+            let Some(table) = table.filter(|t| !t.contains_key(new) && !self.agreed.contains_key(new)) else {
+                stayed.push(old.clone());
+                continue;
+            };
+            if let Some(item) = table.remove(old) {
+                table.insert(new, item);
+            }
+            if let Some(v) = self.agreed.remove(old) {
+                self.agreed.insert(new.clone(), v);
+            }
+            moved += 1;
+        }
+        if moved > 0 {
+            let path = self.dir.join(consensus::FILE);
+            self.writer.replace(&path, self.consensus_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
+        Ok((moved, stayed))
+    }
+
     /// The agreed values as this store last wrote them.
     pub fn agreed(&self) -> &Agreed {
         &self.agreed

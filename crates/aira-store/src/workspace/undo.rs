@@ -1,8 +1,9 @@
 //! Undo from the history: revert the newest change not already reverted, as a change of its
-//! own (so undo is itself recorded, and can be seen in the log).
+//! own (so undo is itself recorded, and can be seen in the log), and only while what is on disk
+//! is still what that change wrote.
 
 use super::{Change, Result, Workspace, WorkspaceError, history, now_rfc3339, read_history};
-use aira_core::assessment::Respondent;
+use aira_core::assessment::{Answer, Decision, Respondent, Value};
 
 /// Revert the newest change that is neither an undo nor already reverted. `None` when there is
 /// nothing left to undo. Needs a workspace opened for writing.
@@ -20,6 +21,18 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
         .map(Respondent::clone_header)
         .unwrap_or_else(|| Respondent::new(&target.respondent, &target.respondent));
     let current = ws.assessment.respondent(&target.respondent).and_then(|r| r.answer(&target.question)).cloned();
+    // After a git merge (or a hand edit) the newest entry may not be what is on disk: reverting
+    // it would overwrite the answer that was kept. Only the value the entry wrote is reverted.
+    let wrote = target.new.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
+    if wrote != current {
+        let (w, c) = (describe(wrote.as_ref()), describe(current.as_ref()));
+        let (w, c) = if w == c {
+            (format!("{w} (as then)"), format!("{c} with another note, evidence or stamp"))
+        } else {
+            (w, c)
+        };
+        return Err(changed_since(n, &format!("{} of {}", target.question, target.respondent), &w, &c));
+    }
     let change = Change {
         respondent,
         question: target.question.clone(),
@@ -45,6 +58,19 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
 /// names no respondent; its `question` is the one whose agreed value was restored.
 fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) -> Result<Option<Change>> {
     let old = target.old.as_ref().and_then(super::consensus::from_table);
+    let wrote = target.new.as_ref().and_then(super::consensus::from_table);
+    let current = ws
+        .assessment
+        .agreed
+        .get(&target.question)
+        .map(|v| (*v, ws.assessment.agreed_meta.get(&target.question).cloned().unwrap_or_default()));
+    if wrote != current {
+        let show = |v: Option<&(Value, Decision)>| describe_value(v.map(|(v, _)| *v));
+        let (w, c) = (show(wrote.as_ref()), show(current.as_ref()));
+        let (w, c) =
+            if w == c { (format!("{w} (as then)"), format!("{c} with another note or stamp")) } else { (w, c) };
+        return Err(changed_since(n, &format!("the agreed value of {}", target.question), &w, &c));
+    }
     let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let at = now_rfc3339();
     store.put_agreed_entry(&target.question, old.clone(), by, &at, "undo", Some(n))?;
@@ -68,6 +94,29 @@ fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) 
         kind: "undo".into(),
         reverts: Some(n),
     }))
+}
+
+fn changed_since(n: usize, what: &str, wrote: &str, now: &str) -> WorkspaceError {
+    WorkspaceError::Invalid(format!(
+        "change {n} ({what}) cannot be undone: it set {wrote}, but the workspace now holds {now} (changed since, \
+         e.g. by a git merge or a hand edit); nothing changed. Change it with `aira answer` or in the wizard"
+    ))
+}
+
+fn describe(a: Option<&Answer>) -> String {
+    match a {
+        None => "no answer".to_owned(),
+        Some(a) if a.value.is_none() => "a note or flag without a level".to_owned(),
+        Some(a) => describe_value(a.value),
+    }
+}
+
+fn describe_value(v: Option<Value>) -> String {
+    match v {
+        Some(Value::Level(l)) => format!("level {l}"),
+        Some(Value::NotApplicable) => "not applicable".to_owned(),
+        None => "no value".to_owned(),
+    }
 }
 
 /// How many entries the history holds (counted, not parsed: this runs on every open).

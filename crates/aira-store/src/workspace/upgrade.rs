@@ -2,7 +2,7 @@
 //! questions (`replaces = ["old-id"]`), answers to questions that vanished stay as orphans,
 //! and the previous pinned copy is kept beside the new one as `questionnaire.<version>.toml`.
 //!
-//! Order of writes, each atomic: the old copy, the answer files, the new questionnaire, the
+//! Order of writes, each atomic: the old copy, the answer files, consensus.toml, the new questionnaire, the
 //! pin in workspace.toml, then the history entry. A crash part-way leaves answers under new
 //! ids with the old questionnaire (shown as orphans, never lost); running it again finishes.
 
@@ -25,6 +25,8 @@ pub struct Summary {
     pub to: String,
     /// Answers carried from an old id to its new one (counted per respondent).
     pub moved: usize,
+    /// Agreed values (consensus.toml) carried to their question's new id.
+    pub agreed_moved: usize,
     /// Answers whose question is not in the new version: kept in the files.
     pub orphans: usize,
     /// Questions of the new version that neither existed nor replace one that did.
@@ -33,6 +35,8 @@ pub struct Summary {
     pub backup: String,
     /// Old ids whose answer stayed put because the new id already had one.
     pub conflicts: Vec<(String, String)>,
+    /// Old ids whose agreed value stayed put because the new id already had one.
+    pub agreed_conflicts: Vec<String>,
 }
 
 /// Old id → new id, from the new version's `replaces` lists.
@@ -155,6 +159,9 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
             write_atomic(&path, doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
         }
     }
+    // Agreed levels follow their question like answers do (a conflict stays on the old id).
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    let (agreed_moved, agreed_stayed) = store.rename_agreed(&renames)?;
     let orphans = assessment.orphans(&new).len();
     let old_ids: HashSet<&str> = old.questions.iter().map(|q| q.id.as_str()).collect();
     let new_questions = new
@@ -165,7 +172,6 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
 
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     write_atomic(&qpath, new_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
-    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let sha = sha256_hex(new_text);
     store.edit_meta(|doc| {
         if let Some(q) = doc.get_mut("questionnaire") {
@@ -189,10 +195,12 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
         from: old.version.clone(),
         to: new.version.clone(),
         moved,
+        agreed_moved,
         orphans,
         new_questions,
         backup: backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         conflicts,
+        agreed_conflicts: agreed_stayed,
     };
     let hpath = dir.join(history::FILE);
     let entry = history_entry(&summary, by);
@@ -219,6 +227,7 @@ fn history_entry(s: &Summary, by: &str) -> String {
         ("from_version", TValue::from(s.from.as_str())),
         ("to_version", TValue::from(s.to.as_str())),
         ("moved", TValue::from(s.moved as i64)),
+        ("agreed_moved", TValue::from(s.agreed_moved as i64)),
         ("orphans", TValue::from(s.orphans as i64)),
         ("previous_copy", TValue::from(s.backup.as_str())),
     ];

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 
 use aira_core::assessment::{Decision, Value};
-use aira_store::workspace::{self, Access};
+use aira_store::workspace;
 
 /// How an agreed value reads in messages.
 pub fn label(v: Value) -> String {
@@ -17,7 +17,7 @@ pub fn label(v: Value) -> String {
 }
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open_write(dir)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(
             "unknown question id `{qid}` (see the questionnaire in {})",

@@ -5,10 +5,10 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 
 use aira_core::assessment::{Respondent, Value, respondent_id};
-use aira_store::workspace::{self, Access, Change};
+use aira_store::workspace::{self, Change};
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open_write(dir)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(
             "unknown question id `{qid}` (see the questionnaire in {})",

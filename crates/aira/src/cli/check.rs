@@ -45,7 +45,7 @@ pub fn run(files: &[PathBuf], color: bool) -> Result<i32> {
             Ok(t) => t,
             Err(e) => {
                 let msg = sanitize(&e.to_string(), false).into_owned();
-                super::outln!("{name}: {}: {msg}\n", severity_word(Severity::Error, color))?;
+                super::rawln!("{name}: {}: {msg}\n", severity_word(Severity::Error, color))?;
                 errors += 1;
                 continue;
             }
@@ -54,7 +54,7 @@ pub fn run(files: &[PathBuf], color: bool) -> Result<i32> {
         // The loader reports per table; an author fixes a file top to bottom.
         diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         for d in &diags {
-            super::outln!("{}\n", render(&name, &text, d, color))?;
+            super::rawln!("{}\n", render(&name, &text, d, color))?;
             if d.is_error() { errors += 1 } else { warnings += 1 }
         }
     }

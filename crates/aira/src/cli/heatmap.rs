@@ -15,7 +15,7 @@ pub fn run(dir: &std::path::Path, format: HeatmapFormat, color: bool) -> Result<
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let (q, scores) = super::score_of(&ws);
     match format {
-        HeatmapFormat::Text => super::outln!("{}", aira_report::heatmap::text(&q, &scores, color).trim_end())?,
+        HeatmapFormat::Text => super::rawln!("{}", aira_report::heatmap::text(&q, &scores, color).trim_end())?,
         HeatmapFormat::Json => {
             super::outln!("{}", serde_json::to_string_pretty(&aira_report::heatmap::json(&q, &scores))?)?
         }

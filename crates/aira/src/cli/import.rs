@@ -96,7 +96,7 @@ fn print_problems(file: &str, problems: &[Problem], color: bool) -> std::io::Res
         let word = format!(": {}: ", p.severity.as_str());
         match line.split_once(&word) {
             Some((head, rest)) if color => {
-                super::outln!("{head}: {}: {rest}", super::check::severity_word(p.severity, true))?;
+                super::rawln!("{head}: {}: {rest}", super::check::severity_word(p.severity, true))?;
             }
             _ => super::outln!("{line}")?,
         }

@@ -21,6 +21,7 @@ pub fn run(
     name: Option<&str>,
     organisation: Option<&str>,
     profiles: &[String],
+    force: bool,
 ) -> Result<i32> {
     let text = questionnaire_text(questionnaire)?;
     // Profiles are checked before anything is written: a typo must not leave a workspace
@@ -32,7 +33,9 @@ pub fn run(
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
-    workspace::create(dir, &text, &name, organisation.unwrap_or(""))?;
+    for kept in workspace::create_forced(dir, &text, &name, organisation.unwrap_or(""), force)? {
+        outln!("Kept the replaced file as {}", dir.join(kept).display())?;
+    }
     if !chosen.is_empty() {
         let mut ws = workspace::open(dir, workspace::Access::Write)?;
         let store = ws.store.as_mut().ok_or_else(|| anyhow!("{}: cannot write workspace.toml", dir.display()))?;

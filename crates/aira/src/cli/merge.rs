@@ -79,7 +79,7 @@ fn describe(e: &Event, source: &str) -> String {
 }
 
 pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
-    let mut target = workspace::open(dir, Access::Write)?;
+    let mut target = super::open_write(dir)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let here = std::fs::canonicalize(dir).with_context(|| dir.display().to_string())?;
     let mut conflicts = 0;

@@ -4,14 +4,38 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Print a line to stdout, returning the error instead of panicking like `println!` does
-/// when the reader has gone (`aira score | head`) or the terminal hung up.
+/// when the reader has gone (`aira score | head`) or the terminal hung up. Every CLI message
+/// passes through `text::sanitize` (newlines and tabs kept): names, ids, notes, hosts and
+/// paths come from files and arguments, and no control sequence of theirs reaches the terminal.
 macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = format!($($arg)*);
+        writeln!(std::io::stdout().lock(), "{}", aira_core::text::sanitize(&line, true))
+    }};
+}
+pub(crate) use outln;
+
+/// `outln!` for stderr; a closed stderr is ignored (there is no one left to tell).
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr().lock(), "{}", aira_core::text::sanitize(&line, true));
+    }};
+}
+pub(crate) use errln;
+
+/// A line whose bytes are a format's own, built from text already checked or escaped by its
+/// builder: aira's colours around `check`'s diagnostics and the heatmap, CSV's CRLF records.
+/// The one way output leaves the CLI without `sanitize`.
+macro_rules! rawln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         writeln!(std::io::stdout().lock(), $($arg)*)
     }};
 }
-pub(crate) use outln;
+pub(crate) use rawln;
 
 mod agree;
 mod answer;
@@ -92,6 +116,11 @@ pub enum Command {
         /// gpai-provider); repeat it or give a comma list. None: every question applies
         #[arg(long = "profile", value_name = "PROFILE")]
         profiles: Vec<String>,
+        /// Replace an existing workspace.toml and questionnaire.toml in DIR (each kept beside as
+        /// FILE.replaced-<time>); keeps answers/, consensus.toml, history.toml and the git files.
+        /// Without it, init refuses a folder that is a workspace or holds another questionnaire.toml
+        #[arg(long)]
+        force: bool,
     },
     /// Record one answer (durably, like the TUI)
     Answer {
@@ -193,6 +222,16 @@ fn stdout_color(choice: ColorChoice) -> bool {
     choice == ColorChoice::Always || (use_color(choice) && std::io::stdout().is_terminal())
 }
 
+/// Open a workspace for writing (CLI writers), telling the user on stderr what opening did:
+/// a stale lock taken over (naming its old holder), a history repaired.
+pub(crate) fn open_write(dir: &std::path::Path) -> Result<aira_store::workspace::Workspace> {
+    let ws = aira_store::workspace::open(dir, aira_store::workspace::Access::Write)?;
+    for n in &ws.notices {
+        errln!("aira: note: {n}");
+    }
+    Ok(ws)
+}
+
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
     paths::resolve(cli.workspace.as_deref())
         .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
@@ -203,8 +242,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation, profiles }) => {
-            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles)
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force }) => {
+            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles, *force)
         }
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())

@@ -99,10 +99,10 @@ pub fn run(extra: &[PathBuf]) -> Result<i32> {
     let w = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
     let (w0, w1, w2) = (w(0), w(1), w(2));
     for r in &rows {
-        println!("{:<w0$}  {:<w1$}  {:>w2$}  {}", r[0], r[1], r[2], r[3]);
+        super::outln!("{:<w0$}  {:<w1$}  {:>w2$}  {}", r[0], r[1], r[2], r[3])?;
     }
     if let Some(d) = user_dir() {
-        println!("\nAdd your own by saving them in {}", sanitize(&d.display().to_string(), false));
+        super::outln!("\nAdd your own by saving them in {}", sanitize(&d.display().to_string(), false))?;
     }
     Ok(0)
 }

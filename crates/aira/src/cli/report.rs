@@ -29,12 +29,15 @@ pub struct ReportArgs {
 
 /// The change since workspace.toml's `baseline`. A baseline that cannot be opened is reported
 /// on stderr; the report is still written, without a trend.
-fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff)> {
+fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff, String)> {
     let (path, opened) = workspace::open_baseline(&ws.dir, &ws.meta)?;
     match opened {
-        Ok(base) => Some((path, super::diff::between(&base, ws))),
+        Ok(base) => {
+            let about = workspace::baseline_about(&ws.meta, &base.meta);
+            Some((path, super::diff::between(&base, ws), about))
+        }
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "aira: warning: baseline {path}: {e}; the report has no trend");
+            super::errln!("aira: warning: baseline {path}: {e}; the report has no trend");
             None
         }
     }
@@ -46,20 +49,25 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
         bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
     }
     let ws = workspace::open(dir, Access::ReadOnly)?;
-    let generated_at =
-        args.generated_at.clone().unwrap_or_else(|| jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+    let generated_at = args
+        .generated_at
+        .clone()
+        .unwrap_or_else(|| aira_store::clock::format(aira_store::clock::now(), "%Y-%m-%dT%H:%M:%S%:z"));
     // Scores and every section cover only the questions in scope (docs/eu-ai-act.md).
     let scope = aira_core::scope::Scope::new(&ws.questionnaire, &ws.assessment, &ws.meta.profiles);
     let narrowed = scope.narrow(&ws.questionnaire);
     let mut r = Report::new(&ws.meta, &narrowed, &ws.assessment, &generated_at);
     r.scope = aira_core::report::scope::ScopeSummary::new(&scope, &ws.questionnaire);
-    r.trend = trend(&ws);
+    if let Some((path, diff, about)) = trend(&ws) {
+        r.trend = Some((path, diff));
+        r.baseline_about = about;
+    }
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
         Some(path) => {
             workspace::atomic::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
             // Progress goes to stderr so stdout stays clean; a closed stderr is not an error.
-            let _ = writeln!(std::io::stderr(), "Wrote {}", path.display());
+            super::errln!("Wrote {}", path.display());
         }
         None => match std::io::stdout().lock().write_all(&bytes) {
             // A reader that stops early (`| head`) is not an error.

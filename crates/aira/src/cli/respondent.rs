@@ -53,7 +53,7 @@ pub fn run(dir: &Path, cmd: &RespondentCmd) -> Result<i32> {
             if let Some(r) = role {
                 check_text("role", r)?;
             }
-            let mut ws = workspace::open(dir, Access::Write)?;
+            let mut ws = super::open_write(dir)?;
             let id = respondent_id(name);
             if let Some(r) = ws.assessment.respondent(&id) {
                 bail!("a respondent with id `{id}` already exists ({}); use another name", r.name);
@@ -69,7 +69,7 @@ pub fn run(dir: &Path, cmd: &RespondentCmd) -> Result<i32> {
             if let Some(r) = role {
                 check_text("role", r)?;
             }
-            let mut ws = workspace::open(dir, Access::Write)?;
+            let mut ws = super::open_write(dir)?;
             let Some(old) = find(&ws.assessment, id) else {
                 bail!("no respondent `{id}` (see `aira respondent list`)");
             };

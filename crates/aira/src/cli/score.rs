@@ -14,7 +14,8 @@ pub fn run(dir: &Path, format: ScoreFormat) -> Result<i32> {
     match format {
         ScoreFormat::Json => outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&q, &scores))?)?,
         ScoreFormat::Text => outln!("{}", aira_report::score::text(&q, &scores).trim_end())?,
-        ScoreFormat::Csv => outln!("{}", aira_report::csv::scores(&scores).trim_end())?,
+        // CSV records end in CRLF, which `outln!` would escape; the cells are numbers and ids.
+        ScoreFormat::Csv => super::rawln!("{}", aira_report::csv::scores(&scores).trim_end())?,
     }
     Ok(0)
 }

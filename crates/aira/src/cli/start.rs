@@ -2,7 +2,7 @@
 //! Loads the recent list and the questionnaires for the screen, and carries out its outcome
 //! (the screen itself touches no files).
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -49,7 +49,7 @@ pub fn run(cli: &super::Cli, color: bool) -> Result<i32> {
             .map(|i| Entry { path: i.path.clone(), name: i.name.clone(), opened_at: i.opened_at.clone() })
             .collect();
         if let Err(e) = recent::save(file, &kept) {
-            let _ = writeln!(std::io::stderr(), "aira: could not update the recent workspaces: {e}");
+            super::errln!("aira: could not update the recent workspaces: {e}");
         }
     }
     match chosen {

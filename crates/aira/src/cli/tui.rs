@@ -2,7 +2,7 @@
 //! `run_on` is the wizard on one folder, shared with `aira start`; it records the workspace
 //! in the recent list first.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -45,8 +45,7 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
     let (recent_dir, name) = (dir.to_owned(), ws.meta.name.clone());
     let unsaved = crate::tui::run(ws, opts, move || record_recent(&recent_dir, &name))?;
     if !unsaved.is_empty() {
-        let _ = writeln!(
-            std::io::stderr(),
+        super::errln!(
             "aira: {} change(s) could not be written to {}. Here they are, so nothing is lost:",
             unsaved.len(),
             dir.display()
@@ -68,7 +67,7 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }
             };
-            let _ = writeln!(std::io::stderr(), "  {line}");
+            super::errln!("  {line}");
         }
         return Ok(1);
     }

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use aira_store::workspace::{self, Access};
+use aira_store::workspace;
 
 pub fn run(dir: &Path) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open_write(dir)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     match workspace::undo(&mut ws, &user)? {
         Some(c) if c.respondent.id.is_empty() => {

@@ -67,7 +67,7 @@ impl Saver {
                 loop {
                     match change.apply(&mut store) {
                         Ok(()) => {
-                            let _ = rtx.send(Ok(jiff::Zoned::now().strftime("%H:%M:%S").to_string()));
+                            let _ = rtx.send(Ok(aira_store::clock::format(aira_store::clock::now(), "%H:%M:%S")));
                             break;
                         }
                         Err(e) => {

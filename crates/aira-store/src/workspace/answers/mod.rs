@@ -9,7 +9,7 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value as TValue};
 use super::error::{Result, WorkspaceError};
 use aira_core::assessment::{Answer, LogEntry, Respondent, Value};
 use aira_core::questionnaire::Scale;
-use aira_core::text::find_forbidden_control;
+use aira_core::text::{find_forbidden_control, forbidden_in_stored};
 use aira_core::tomltree::{self, Item as TreeItem, Table as TreeTable, Value as TreeValue};
 
 pub const FORMAT: i64 = 1;
@@ -74,6 +74,9 @@ fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Sc
         for (key, slot) in [("name", &mut r.name), ("role", &mut r.role)] {
             if let Some(n) = t.get(key) {
                 let TreeValue::String(s) = &n.value else { return Err(bad(n, format!("`{key}` must be a string"))) };
+                if let Some((_, c)) = forbidden_in_stored(key, s) {
+                    return Err(bad(n, format!("`{key}` contains control character U+{:04X}", c as u32)));
+                }
                 *slot = s.to_string();
             }
         }
@@ -83,6 +86,9 @@ fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Sc
         return Err(bad(answers, "`answers` must be a table".into()));
     };
     for (qid, _, item) in answers.iter() {
+        if let Some((_, c)) = forbidden_in_stored("", qid) {
+            return Err(bad(item, format!("a question id contains control character U+{:04X}", c as u32)));
+        }
         let TreeValue::Table(t) = &item.value else { return Err(bad(item, format!("answer `{qid}` must be a table"))) };
         let int = |k: &str| -> Result<Option<u8>> {
             let Some(v) = t.get(k) else { return Ok(None) };
@@ -130,6 +136,9 @@ fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Sc
             let TreeValue::Array(arr) = &ev.value else { return Err(list()) };
             for v in &arr.items {
                 let TreeValue::String(s) = &v.value else { return Err(list()) };
+                if let Some((_, c)) = forbidden_in_stored("evidence", s) {
+                    return Err(bad(v, format!("`evidence` of `{qid}` contains control character U+{:04X}", c as u32)));
+                }
                 a.evidence.push(s.to_string());
             }
         }
