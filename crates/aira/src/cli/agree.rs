@@ -17,7 +17,7 @@ pub fn label(v: Value) -> String {
 }
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open(dir, Access::Write)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(
             "unknown question id `{qid}` (see the questionnaire in {})",
@@ -53,6 +53,7 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32
         (v, Decision { decided_at: now.clone(), decided_by: user.clone(), note })
     });
     store.put_agreed(&qid, new, &user, &now, "agree")?;
+    super::warn_saved(&mut ws);
     let levels = ws.assessment.levels(&qid);
     let given: Vec<String> = levels
         .iter()

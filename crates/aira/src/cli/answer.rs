@@ -8,7 +8,7 @@ use aira_core::assessment::{Respondent, Value, respondent_id};
 use aira_store::workspace::{self, Access, Change};
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open(dir, Access::Write)?;
     let Some(question) = ws.questionnaire.question(qid) else {
         bail!(
             "unknown question id `{qid}` (see the questionnaire in {})",
@@ -60,5 +60,6 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     };
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
     store.apply(&change)?;
+    super::warn_saved(&mut ws);
     Ok(0)
 }

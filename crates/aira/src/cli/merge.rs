@@ -79,7 +79,7 @@ fn describe(e: &Event, source: &str) -> String {
 }
 
 pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
-    let mut target = workspace::open(dir, Access::Write)?;
+    let mut target = super::open(dir, Access::Write)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let here = std::fs::canonicalize(dir).with_context(|| dir.display().to_string())?;
     let mut conflicts = 0;
@@ -92,6 +92,7 @@ pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
         let source = workspace::open(path, Access::ReadOnly).with_context(|| format!("source {}", path.display()))?;
         let at = workspace::now_rfc3339();
         let outcome = workspace::merge::merge(&mut target, &source, &user, &at)?;
+        super::warn_saved(&mut target);
         let label = sanitize(&path.display().to_string(), false).into_owned();
         let added = outcome
             .events

@@ -13,6 +13,33 @@ macro_rules! outln {
 }
 pub(crate) use outln;
 
+/// Open a workspace for a command, saying on stderr (once) what opening it recovered: torn
+/// entries skipped or repaired, an interrupted operation rolled back.
+pub(crate) fn open(
+    dir: &std::path::Path,
+    access: aira_store::workspace::Access,
+) -> aira_store::workspace::Result<aira_store::workspace::Workspace> {
+    let ws = aira_store::workspace::open(dir, access)?;
+    for n in ws.notices.iter().filter(|n| aira_store::workspace::is_recovery_notice(n)) {
+        eprintln_safe(n);
+    }
+    Ok(ws)
+}
+
+/// What the store saved but could not finish (a history entry owed), on stderr.
+pub(crate) fn warn_saved(ws: &mut aira_store::workspace::Workspace) {
+    if let Some(store) = ws.store.as_mut() {
+        for w in store.take_warnings() {
+            eprintln_safe(&w);
+        }
+    }
+}
+
+fn eprintln_safe(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "aira: {}", aira_core::text::sanitize(text, false));
+}
+
 mod agree;
 mod answer;
 mod check;
@@ -23,7 +50,7 @@ mod import;
 mod init;
 mod merge;
 mod questionnaires;
-mod report;
+pub mod report;
 mod respondent;
 mod score;
 mod soa;

@@ -5,10 +5,10 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::ScoreFormat;
-use aira_store::workspace::{self, Access, Workspace};
+use aira_store::workspace::{Access, Workspace};
 
 pub fn run(dir: &Path, format: ScoreFormat) -> Result<i32> {
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let ws = super::open(dir, Access::ReadOnly)?;
     let scores = score_of(&ws);
     match format {
         ScoreFormat::Json => {

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow};
 use clap::{ArgGroup, Subcommand};
 
 use aira_core::scoring::soa::validate;
-use aira_store::workspace::{self, Access};
+use aira_store::workspace::Access;
 
 #[derive(Subcommand, Debug)]
 pub enum SoaCommand {
@@ -29,7 +29,7 @@ pub enum SoaCommand {
 pub fn run(dir: &Path, cmd: &SoaCommand) -> Result<i32> {
     let SoaCommand::Set { control, applicable, justification, .. } = cmd;
     let text = validate(control, *applicable, justification.as_deref().unwrap_or(""))?;
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open(dir, Access::Write)?;
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
     store.set_soa(control, *applicable, &text)?;
     let title = aira_core::frameworks::title(control).unwrap_or("");

@@ -7,9 +7,11 @@ use anyhow::Result;
 use aira_store::workspace::{self, Access};
 
 pub fn run(dir: &Path) -> Result<i32> {
-    let mut ws = workspace::open(dir, Access::Write)?;
+    let mut ws = super::open(dir, Access::Write)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
-    match workspace::undo(&mut ws, &user)? {
+    let undone = workspace::undo(&mut ws, &user)?;
+    super::warn_saved(&mut ws);
+    match undone {
         Some(c) if c.respondent.id.is_empty() => {
             let now = ws
                 .assessment

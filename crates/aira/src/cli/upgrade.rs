@@ -10,7 +10,7 @@ use aira_store::workspace::{self, Access};
 
 pub fn run(dir: &Path, spec: &str) -> Result<i32> {
     let found = super::questionnaires::find(spec)?;
-    let ws = workspace::open(dir, Access::Write)?;
+    let ws = super::open(dir, Access::Write)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let s = workspace::upgrade::upgrade(ws, &found.text, &user)?;
     println!(
