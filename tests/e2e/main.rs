@@ -7,6 +7,7 @@ mod common;
 
 mod e2e_pty;
 mod e2e_wizard;
+mod fault_harness;
 mod hangup;
 mod kill;
 mod start_pty;

@@ -15,8 +15,10 @@ use toml_edit::{InlineTable, Value as TValue};
 
 use aira_core::assessment::{Answer, LogEntry, Value};
 
+use super::torn;
+
 pub const FILE: &str = "history.toml";
-const HEADER: &str = "[[change]]";
+pub(super) const HEADER: &str = "[[change]]";
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Change {
@@ -224,11 +226,26 @@ pub fn torn_tail(text: &str) -> Option<usize> {
     (!whole).then_some(start)
 }
 
-/// Every change, oldest first. Its strings follow the rule of every workspace file (no
-/// control characters; newlines only in notes and log text), so that an id or a note from a
-/// history or journal entry can neither drive a terminal nor be folded into an answers file
-/// that would then be refused.
+/// Every change, oldest first. Entries cut short by a crash or a full disk (`torn_entries`)
+/// are skipped; anything else that does not parse is an error at its line and column.
+/// Their strings follow the rule of every workspace file (no control characters; newlines only
+/// in notes and log text), so an id or a note can neither drive a terminal nor be folded into an
+/// answers file that would then be refused.
 pub fn parse(path: &Path, text: &str) -> super::Result<Vec<Change>> {
+    parse_skipping(path, text, &torn::torn_entries(text)).or_else(|e| {
+        let strict = torn::strict(text);
+        parse_skipping(path, text, &strict).map_err(|_| e)
+    })
+}
+
+pub(super) fn parse_skipping(path: &Path, text: &str, torn: &[std::ops::Range<usize>]) -> super::Result<Vec<Change>> {
+    let blanked;
+    let text = if torn.is_empty() {
+        text
+    } else {
+        blanked = torn::blank(text, torn);
+        &blanked
+    };
     let f: File = toml::from_str(text)
         .map_err(|e| super::WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
     super::strings::check_text(path, text)?;

@@ -17,37 +17,50 @@ pub fn path(dir: &Path, respondent: &str) -> PathBuf {
     dir.join("answers").join(format!("{respondent}.{EXTENSION}"))
 }
 
-/// The journal's changes, oldest first, as (question id, new answer or removal). A last entry
-/// cut short by a crash was never reported saved: it is skipped.
 /// Replayed changes, oldest first: (question id, the new answer or `None` for a removal).
 pub type Changes = Vec<(String, Option<Answer>)>;
 
-pub fn read(dir: &Path, respondent: &str) -> Result<Option<Changes>> {
+/// What a journal holds: its changes, the text of each whole entry (to find any the history
+/// lacks), and where entries cut short by a crash or a full disk were skipped.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub changes: Changes,
+    pub entries: Vec<String>,
+    /// `answers/<id>.journal:LINE, …` of skipped entries; empty when none.
+    pub torn: String,
+}
+
+/// A respondent's journal, or `None` when there is none. Entries cut short (never reported
+/// saved) are skipped wherever they are.
+pub fn read(dir: &Path, respondent: &str) -> Result<Option<Read>> {
     let path = path(dir, respondent);
-    if !path.exists() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
     let text = super::read(&path)?;
-    let whole = &text[..history::torn_tail(&text).unwrap_or(text.len())];
-    let changes = history::parse(&path, whole)?;
-    Ok(Some(
-        changes
+    let torn = super::torn::torn_entries_exact(&path, &text);
+    let changes = history::parse_skipping(&path, &text, &torn)?;
+    let shown = format!("answers/{respondent}.{EXTENSION}");
+    Ok(Some(Read {
+        changes: changes
             .into_iter()
             .map(|c| {
                 let new = c.new.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
                 (c.question, new)
             })
             .collect(),
-    ))
+        entries: super::torn::whole_entries(&text).into_iter().map(str::to_owned).collect(),
+        torn: if torn.is_empty() { String::new() } else { super::torn::torn_lines(&shown, &text, &torn) },
+    }))
 }
 
 /// Replay a leftover journal over a respondent read from its answers file: the one reading
 /// routine for journals (opening a workspace, `aira merge` reading a source). `set` sees each
 /// change too, to record it in the file's document. True when there was a journal.
 pub fn replay_into(dir: &Path, r: &mut Respondent, mut set: impl FnMut(&str, Option<&Answer>)) -> Result<bool> {
-    let Some(changes) = read(dir, &r.id)? else { return Ok(false) };
-    replay(r, &changes);
-    for (qid, new) in &changes {
+    let Some(read) = read(dir, &r.id)? else { return Ok(false) };
+    replay(r, &read.changes);
+    for (qid, new) in &read.changes {
         set(qid, new.as_ref());
     }
     Ok(true)

@@ -24,6 +24,10 @@ pub(super) struct Loaded {
     pub respondents: Vec<Respondent>,
     pub docs: HashMap<String, Doc>,
     pub journaled: HashSet<String>,
+    /// Each leftover journal's whole entries (to write any the history lacks).
+    pub journal_entries: Vec<(String, Vec<String>)>,
+    /// Respondents whose journal had entries cut short, with where (`file:line, …`).
+    pub torn: Vec<(String, String)>,
 }
 
 pub(super) fn load(dir: &Path) -> Result<Loaded> {
@@ -78,20 +82,55 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
         respondents: Vec::new(),
         docs: HashMap::new(),
         journaled: HashSet::new(),
+        journal_entries: Vec::new(),
+        torn: Vec::new(),
     };
-    for (mut r, text) in answers? {
-        let mut doc = Doc::text(text);
-        // A journal left by a wizard that did not get to fold it in is replayed over the file.
-        let order = &loaded.order;
-        if journal::replay_into(dir, &mut r, |qid, new| {
-            doc.set(qid, new, order.get(qid).copied().unwrap_or(order.len()));
-        })? {
-            loaded.journaled.insert(r.id.clone());
-        }
-        loaded.docs.insert(r.id.clone(), doc);
-        loaded.respondents.push(r);
+    let answers = answers?;
+    let orphans = orphan_journals(dir, &answers);
+    for (r, text) in answers {
+        answers_push(&mut loaded, dir, r, Some(text))?;
+    }
+    // A journal whose answers file was never written (a new respondent's first change, cut
+    // off before it was folded in) is replayed over an empty respondent.
+    for id in orphans {
+        answers_push(&mut loaded, dir, Respondent::new(&id, &id), None)?;
     }
     Ok(loaded)
+}
+
+/// One respondent, with a journal left by a wizard that did not get to fold it in replayed
+/// over its file (`None`: no file yet).
+fn answers_push(loaded: &mut Loaded, dir: &Path, mut r: Respondent, text: Option<String>) -> Result<()> {
+    let mut doc = match text {
+        Some(text) => Doc::text(text),
+        None => Doc::Parsed(answers::new_document(&r)),
+    };
+    if let Some(read) = journal::read(dir, &r.id)? {
+        journal::replay(&mut r, &read.changes);
+        for (qid, new) in &read.changes {
+            doc.set(qid, new.as_ref(), loaded.order.get(qid).copied().unwrap_or(loaded.order.len()));
+        }
+        loaded.journaled.insert(r.id.clone());
+        if !read.torn.is_empty() {
+            loaded.torn.push((r.id.clone(), read.torn));
+        }
+        loaded.journal_entries.push((r.id.clone(), read.entries));
+    }
+    loaded.docs.insert(r.id.clone(), doc);
+    loaded.respondents.push(r);
+    Ok(())
+}
+
+/// Ids with an `answers/<id>.journal` but no `answers/<id>.toml`.
+fn orphan_journals(dir: &Path, have: &[(Respondent, String)]) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join("answers")) else { return Vec::new() };
+    let mut ids: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".journal").map(str::to_owned))
+        .filter(|id| is_valid_respondent_id(id) && !have.iter().any(|(r, _)| &r.id == id))
+        .collect();
+    ids.sort();
+    ids
 }
 
 /// Sets its cell to `None` when dropped if nobody set it, so that a thread waiting on the cell

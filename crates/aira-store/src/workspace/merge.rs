@@ -4,6 +4,7 @@
 //! Interview logs are united rather than chosen between.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, history};
 use aira_core::assessment::{Answer, Decision, LogEntry, Respondent, Value};
@@ -103,6 +104,25 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
             target.meta.questionnaire.id
         )));
     }
+    // All or nothing: a failure rolls every file back now, a crash on the next open.
+    let writer = store(target)?.writer();
+    let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
+    match merge_all(target, source, by, at) {
+        Ok(out) => {
+            op.finish()?;
+            Ok(out)
+        }
+        Err(e) => {
+            drop(op);
+            // If this fails too, `.aira-op.toml` stays and the next open rolls back.
+            let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
+            Err(e)
+        }
+    }
+}
+
+/// The merge itself; its changes are folded into the answers files before it returns.
+fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
     let mut out = Outcome::default();
     for r in &source.assessment.respondents {
         // Open adds the default respondent in memory when it has no file: nothing to bring.
@@ -116,6 +136,7 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
         }
     }
     merge_agreed(target, source, by, at, &mut out)?;
+    store(target)?.compact()?;
     Ok(out)
 }
 

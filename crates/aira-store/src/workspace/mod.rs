@@ -14,15 +14,18 @@ pub mod answers;
 pub mod atomic;
 pub mod consensus;
 mod error;
+pub mod fault;
 pub mod history;
 pub mod journal;
 mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
+pub mod op;
 pub mod paths;
 mod store;
 mod strings;
+pub mod torn;
 mod undo;
 pub mod upgrade;
 
@@ -58,6 +61,12 @@ pub struct Workspace {
     pub held_by: Option<lock::Holder>,
     /// Entries in history.toml at open: numbers the changes this session appends (for undo).
     pub history_len: usize,
+}
+
+/// Whether a notice tells of something opening recovered (torn entries, a rolled-back
+/// operation): the CLI prints these on stderr, the wizard shows every notice.
+pub fn is_recovery_notice(n: &str) -> bool {
+    n.starts_with("repaired ") || n.starts_with("skipped ") || n.starts_with("an interrupted ")
 }
 
 pub fn now_rfc3339() -> String {
@@ -119,9 +128,10 @@ pub fn create_forced(
     write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
     // Git-friendliness: the lock is never committed, and history.toml, which every clone only
     // appends to, merges by union (git's built-in driver) instead of conflicting.
-    for (name, text) in
-        [(".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n"), (".gitattributes", "history.toml merge=union\n")]
-    {
+    for (name, text) in [
+        (".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n.aira-op*\n"),
+        (".gitattributes", "history.toml merge=union\n"),
+    ] {
         let path = dir.join(name);
         if !path.exists() {
             write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
@@ -239,10 +249,28 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
             lock::Acquired::HeldBy(holder) => return Err(WorkspaceError::Locked { path: dir.to_owned(), holder }),
         },
     };
+    if lock.is_some() {
+        // Before anything is read: an operation a crash interrupted is rolled back, and the
+        // temp files of saves a crash cut short are removed.
+        op::recover(dir, &*writer, &mut notices)?;
+        op::clean_temp_files(dir, &*writer);
+    }
     let mpath = dir.join(meta::FILE);
     let mtext = read(&mpath)?;
     let (meta, meta_doc) = meta::parse(&mpath, &mtext)?;
-    let load::Loaded { questionnaire, sha256: qsha, order, respondents, docs, journaled } = load::load(dir)?;
+    let load::Loaded { questionnaire, sha256: qsha, order, respondents, docs, journaled, journal_entries, torn } =
+        load::load(dir)?;
+    for (id, lines) in &torn {
+        let kept = match &lock {
+            Some(_) => backup(&*writer, &journal::path(dir, id))
+                .map(|b| format!("; the journal is kept as answers/{b}"))
+                .map_err(WorkspaceError::io(dir))?,
+            None => String::new(),
+        };
+        notices.push(format!(
+            "skipped {lines}: an entry cut short by a crash or a full disk (it was never reported saved){kept}"
+        ));
+    }
     if qsha != meta.questionnaire.sha256 {
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
@@ -262,14 +290,21 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
             orphans.len()
         ));
     }
-    if lock.is_some() {
-        repair_history(dir, &mut notices)?;
-    }
+    let owed = match &lock {
+        Some(_) => {
+            repair_history(dir, &*writer, &mut notices)?;
+            owed_history(dir, &journal_entries)?
+        }
+        None => Vec::new(),
+    };
     let scale = questionnaire.scale.clone();
-    let mut store =
-        lock.map(|l| Store::new(dir.to_owned(), writer, (docs, scale, journaled), meta_doc, order, consensus, l));
-    // A journal left by a crash is folded in by the next writer.
+    let mut store = lock.map(|l| {
+        Store::new(dir.to_owned(), Arc::clone(&writer), (docs, scale, journaled), meta_doc, order, consensus, l)
+    });
+    // A journal left by a crash is folded in by the next writer, after writing the history
+    // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
+        s.add_unlogged(owed);
         s.compact()?;
     }
     let history_len = history_len(dir);
@@ -285,24 +320,72 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
     consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
-/// Cut a torn last history entry, keeping a copy of the original beside it.
-fn repair_history(dir: &Path, notices: &mut Vec<String>) -> Result<()> {
+/// Cut entries of history.toml that a crash or a full disk left torn, keeping a copy of the
+/// original beside it.
+fn repair_history(dir: &Path, writer: &dyn atomic::Writer, notices: &mut Vec<String>) -> Result<()> {
     let path = dir.join(history::FILE);
     if !path.exists() {
         return Ok(());
     }
     let text = read(&path)?;
-    if let Some(keep) = history::torn_tail(&text) {
-        let backup = dir.join(format!("{}.torn-{}", history::FILE, crate::clock::now().as_second()));
-        write_atomic(&backup, text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
-        write_atomic(&path, &text.as_bytes()[..keep]).map_err(WorkspaceError::io(&path))?;
-        notices.push(format!(
-            "repaired {}: its last entry was cut short (original kept as {})",
-            history::FILE,
-            backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-        ));
+    let torn = torn::torn_entries_exact(&path, &text);
+    if torn.is_empty() {
+        return Ok(());
     }
+    let name = backup(writer, &path).map_err(WorkspaceError::io(&path))?;
+    writer.replace(&path, torn::cut(&text, &torn).as_bytes()).map_err(WorkspaceError::io(&path))?;
+    notices.push(format!(
+        "repaired {}: skipped {} entr{} cut short by a crash or a full disk ({}); the original is kept as {name}",
+        history::FILE,
+        torn.len(),
+        if torn.len() == 1 { "y" } else { "ies" },
+        torn::torn_lines(history::FILE, &text, &torn),
+    ));
     Ok(())
+}
+
+/// Copy `path` to `<path>.torn-<unix time>` (`-2`, `-3`, … when that name is taken: two
+/// repairs in one second keep both), created exclusively; returns the copy's file name.
+fn backup(writer: &dyn atomic::Writer, path: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = crate::clock::now().as_second();
+    for n in 1..1000 {
+        let copy = if n == 1 { format!("{name}.torn-{stamp}") } else { format!("{name}.torn-{stamp}-{n}") };
+        let to = path.with_file_name(&copy);
+        let mut f = match writer.create_new(&to) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            other => other?,
+        };
+        let done = writer.write(&mut f, &bytes).and_then(|()| writer.fsync(&f)).and_then(|()| writer.sync_dir(&to));
+        if let Err(e) = done {
+            let _ = writer.remove(&to);
+            return Err(e);
+        }
+        return Ok(copy);
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many backups in one second"))
+}
+
+/// The journals' entries that history.toml lacks, oldest first (compared by their `entry`
+/// line, which names the moment, the respondent and the process).
+fn owed_history(dir: &Path, journals: &[(String, Vec<String>)]) -> Result<Vec<String>> {
+    if journals.iter().all(|(_, e)| e.is_empty()) {
+        return Ok(Vec::new());
+    }
+    let path = dir.join(history::FILE);
+    let text = if path.exists() { read(&path)? } else { String::new() };
+    let have: std::collections::HashSet<&str> = text.lines().filter(|l| l.starts_with("entry = ")).collect();
+    let mut owed = Vec::new();
+    for (_, entries) in journals {
+        for e in entries {
+            let line = e.lines().find(|l| l.starts_with("entry = ")).unwrap_or_default();
+            if !have.contains(line) {
+                owed.push(format!("\n{e}\n"));
+            }
+        }
+    }
+    Ok(owed)
 }
 
 /// All history entries (read-only).
@@ -317,3 +400,6 @@ pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod crash_tests;

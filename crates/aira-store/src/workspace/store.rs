@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use toml_edit::DocumentMut;
 
-use super::atomic::{Writer, create_private_dir};
+use super::atomic::Writer;
 use super::consensus::{self, Agreed};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
@@ -54,6 +54,11 @@ pub struct Store {
     journal: bool,
     /// Respondents whose journal holds changes their TOML file lacks.
     journaled: HashSet<String>,
+    /// History entries not yet appended (the disk refused): written before any later entry,
+    /// and before a journal holding them is removed. Their changes are already durable.
+    unlogged: Vec<String>,
+    /// Things the caller should tell the user although the change was saved.
+    warnings: Vec<String>,
     _lock: Lock,
 }
 
@@ -109,6 +114,8 @@ impl Store {
             agreed,
             journal: false,
             journaled,
+            unlogged: Vec::new(),
+            warnings: Vec::new(),
             _lock: lock,
         }
     }
@@ -170,35 +177,91 @@ impl Store {
         self.dir.join("answers").join(format!("{respondent}.toml"))
     }
 
-    /// Apply one change durably: the respondent's file is rewritten atomically, then the
-    /// history entry is appended. Safe to call again with the same change after a failure.
+    /// The writer every save goes through (for operations outside the store, like upgrade).
+    pub fn writer(&self) -> Arc<dyn Writer> {
+        Arc::clone(&self.writer)
+    }
+
+    /// Warnings about changes that were saved but left something to finish (a history entry
+    /// the disk refused, a journal not yet folded in), since last asked.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// History entries a crash kept out of history.toml (found in a leftover journal on open).
+    pub(super) fn add_unlogged(&mut self, entries: Vec<String>) {
+        self.unlogged.extend(entries);
+    }
+
+    fn ensure_answers_dir(&self) -> Result<()> {
+        let adir = self.dir.join("answers");
+        if adir.is_dir() {
+            return Ok(());
+        }
+        self.writer.create_dir(&adir).map_err(WorkspaceError::io(&self.dir))
+    }
+
+    /// Append the entries history.toml still lacks, oldest first; stops at the first refusal.
+    fn flush_history(&mut self) -> Result<()> {
+        let hpath = self.dir.join(history::FILE);
+        while let Some(entry) = self.unlogged.first() {
+            self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))?;
+            self.unlogged.remove(0);
+        }
+        Ok(())
+    }
+
+    /// Append a history entry after the change it records is durable. If the disk refuses,
+    /// the change stays saved (it is not reported as failed) and the entry is kept to be
+    /// written before the next one (and, from the journal, by the next open after a crash).
+    fn log(&mut self, entry: String) {
+        self.unlogged.push(entry);
+        if let Err(e) = self.flush_history() {
+            self.warnings.push(format!("saved, but its history entry is not written yet ({e}); it will be"));
+        }
+    }
+
+    /// Apply one change durably. The change goes first to the respondent's journal (a small
+    /// fsynced append: once there it is saved, every reader replays it), then its history
+    /// entry is appended; without the journal on (the CLI), the journal is then folded into
+    /// the answers file at once. Safe to call again with the same change after a failure.
     pub fn apply(&mut self, c: &Change) -> Result<()> {
         if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
-        let path = self.answers_path(&c.respondent.id);
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
-        // A new respondent's file is written whole once; after that, changes may be journaled.
-        if let Some(doc) = self.docs.get_mut(&c.respondent.id).filter(|_| self.journal) {
-            doc.set(&c.question, c.new.as_ref(), position);
-            let jpath = journal::path(&self.dir, &c.respondent.id);
-            self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
-            self.journaled.insert(c.respondent.id.clone());
-        } else {
-            let doc = self.parsed(&c.respondent)?;
-            answers::set_answer(doc, &c.question, c.new.as_ref(), position);
-            let text = doc.to_string();
-            create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
-            self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        self.ensure_answers_dir()?;
+        let jpath = journal::path(&self.dir, &c.respondent.id);
+        self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
+        // Durable from here on: only now does the in-memory document take the change.
+        self.journaled.insert(c.respondent.id.clone());
+        match self.docs.get_mut(&c.respondent.id) {
+            Some(doc) => doc.set(&c.question, c.new.as_ref(), position),
+            None => {
+                let mut doc = answers::new_document(&c.respondent);
+                answers::set_answer(&mut doc, &c.question, c.new.as_ref(), position);
+                self.docs.insert(c.respondent.id.clone(), Doc::Parsed(doc));
+            }
         }
-        let hpath = self.dir.join(history::FILE);
-        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+        self.log(entry);
+        if !self.journal
+            && let Err(e) = self.compact()
+        {
+            self.warnings.push(format!(
+                "saved in {}, not yet folded into answers/{}.toml ({e}); the next aira to open the workspace does it",
+                jpath.display(),
+                c.respondent.id
+            ));
+        }
+        Ok(())
     }
 
     /// Fold every journal into its answers file (written atomically), then remove the journal.
-    /// A crash in between only means the journal is replayed again, to the same effect.
+    /// History entries still owed are written first: a journal is the only record of them. A
+    /// crash in between only means the journal is replayed again, to the same effect.
     pub fn compact(&mut self) -> Result<()> {
+        self.flush_history()?;
         let mut ids: Vec<String> = self.journaled.iter().cloned().collect();
         ids.sort();
         for id in ids {
@@ -206,9 +269,9 @@ impl Store {
             let text = self.parsed(&Respondent::new(&id, &id))?.to_string();
             self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
             let jpath = journal::path(&self.dir, &id);
-            match std::fs::remove_file(&jpath) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(WorkspaceError::io(&jpath)(e)),
-                _ => super::atomic::sync_dir(&jpath).map_err(WorkspaceError::io(&jpath))?,
+            if std::fs::symlink_metadata(&jpath).is_ok() {
+                self.writer.remove(&jpath).map_err(WorkspaceError::io(&jpath))?;
+                self.writer.sync_dir(&jpath).map_err(WorkspaceError::io(&jpath))?;
             }
             self.journaled.remove(&id);
         }
@@ -224,7 +287,7 @@ impl Store {
         let doc = self.parsed(r)?;
         answers::set_respondent(doc, r);
         let text = doc.to_string();
-        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+        self.ensure_answers_dir()?;
         self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))
     }
 
@@ -232,7 +295,7 @@ impl Store {
     /// for a respondent the workspace lacks. No history entry: the caller writes one per answer.
     pub fn import_respondent(&mut self, r: &Respondent, text: &str, doc: DocumentMut) -> Result<()> {
         let path = self.answers_path(&r.id);
-        create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
+        self.ensure_answers_dir()?;
         self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
         self.docs.insert(r.id.clone(), Doc::Parsed(doc));
         Ok(())
@@ -240,8 +303,8 @@ impl Store {
 
     /// Append a history entry by itself: a merge recording the side it did not keep.
     pub fn record(&mut self, entry: &str) -> Result<()> {
-        let hpath = self.dir.join(history::FILE);
-        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+        self.unlogged.push(entry.to_owned());
+        self.flush_history()
     }
 
     /// Set (or with `None` clear) the agreed value of a question in consensus.toml, keeping the
@@ -274,18 +337,49 @@ impl Store {
         kind: &str,
         reverts: Option<usize>,
     ) -> Result<()> {
-        let position = self.position(question_id);
-        consensus::set(&mut self.consensus_doc, question_id, new.as_ref(), position);
+        // consensus.toml and its history entry are two writes: an operation makes them one (a
+        // failure rolls back now, a crash on the next open), unless one (a merge) is under way.
         let path = self.dir.join(consensus::FILE);
-        self.writer.replace(&path, self.consensus_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
-        let old = match &new {
+        let op = match super::op::in_progress(&self.dir) {
+            true => None,
+            false => {
+                let files = if path.is_file() { vec![consensus::FILE.to_owned()] } else { Vec::new() };
+                Some(super::op::begin_with(&self.dir, self.writer(), kind, files, Some(&[consensus::FILE]))?)
+            }
+        };
+        let mut doc = self.consensus_doc.clone();
+        consensus::set(&mut doc, question_id, new.as_ref(), self.position(question_id));
+        let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
+        let old = self.agreed.get(question_id).map(|(v, d)| consensus::inline(*v, d));
+        let entry = history::render_tables(
+            &e,
+            old,
+            &[],
+            new.as_ref().map(|(v, d)| consensus::inline(*v, d)).unwrap_or_default(),
+        );
+        let written = self
+            .writer
+            .replace(&path, doc.to_string().as_bytes())
+            .map_err(WorkspaceError::io(&path))
+            .and_then(|()| self.record(&entry));
+        if let Err(e) = written {
+            self.unlogged.retain(|u| u != &entry);
+            if op.is_some() {
+                drop(op);
+                // If this fails too, `.aira-op.toml` stays and the next open rolls back.
+                let _ = super::op::recover(&self.dir, &*self.writer, &mut Vec::new());
+            }
+            return Err(e);
+        }
+        if let Some(op) = op {
+            op.finish()?;
+        }
+        self.consensus_doc = doc;
+        match &new {
             Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
             None => self.agreed.remove(question_id),
         };
-        let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
-        let old = old.map(|(v, d)| consensus::inline(v, &d));
-        let new = new.map(|(v, d)| consensus::inline(v, &d)).unwrap_or_default();
-        self.record(&history::render_tables(&e, old, &[], new))
+        Ok(())
     }
 
     /// Move agreed values from old question ids to new ones (an upgrade's `replaces`), each

@@ -4,15 +4,15 @@ use std::sync::Mutex;
 use super::*;
 use aira_core::assessment::{Answer, Value};
 
-const MINI: &str = include_str!("../../../../tests/fixtures/mini.toml");
+pub(super) const MINI: &str = include_str!("../../../../tests/fixtures/mini.toml");
 
-fn new_ws() -> tempfile::TempDir {
+pub(super) fn new_ws() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     create(dir.path(), MINI, "Test", "Org").unwrap();
     dir
 }
 
-fn change(ws: &Workspace, q: &str, level: u8) -> Change {
+pub(super) fn change(ws: &Workspace, q: &str, level: u8) -> Change {
     let r = ws.assessment.respondent("default").unwrap().clone();
     Change {
         old: r.answer(q).cloned(),
@@ -151,7 +151,7 @@ impl atomic::Writer for Flaky {
 }
 
 #[test]
-fn failed_write_keeps_old_file_and_retry_succeeds() {
+fn a_failed_rewrite_keeps_the_old_file_and_the_answer_in_the_journal() {
     let dir = new_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     let c = change(&ws, "do-map-inventory", 2);
@@ -159,10 +159,15 @@ fn failed_write_keeps_old_file_and_retry_succeeds() {
     let before = std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap();
     ws.store.as_mut().unwrap().set_writer(Arc::new(Flaky(Mutex::new(1))));
     let c2 = change(&ws, "do-map-inventory", 5);
-    let err = ws.store.as_mut().unwrap().apply(&c2).unwrap_err().to_string();
-    assert!(err.contains("No space left"), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap(), before);
+    // The change reached the journal (durable, replayed by every reader): it is saved, and
+    // the caller is warned that the answers file was not rewritten.
     ws.store.as_mut().unwrap().apply(&c2).unwrap();
+    let warnings = ws.store.as_mut().unwrap().take_warnings();
+    assert!(warnings.iter().any(|w| w.contains("No space left")), "{warnings:?}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap(), before);
+    let ro = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(ro.assessment.respondent("default").unwrap().answer("do-map-inventory").unwrap().level(), Some(5));
+    ws.store.as_mut().unwrap().compact().unwrap();
     assert!(std::fs::read_to_string(dir.path().join("answers/default.toml")).unwrap().contains("level = 5"));
 }
 
@@ -321,4 +326,35 @@ fn a_file_removed_while_the_wizard_runs_is_written_back() {
     let ws = open(dir.path(), Access::ReadOnly).unwrap();
     let level = |q: &str| ws.assessment.respondent("default").unwrap().answer(q).unwrap().level();
     assert_eq!((level("do-map-inventory"), level("plan-govern-policy")), (Some(1), Some(2)));
+}
+
+#[test]
+fn an_append_cut_short_is_rolled_back_so_the_next_one_lands_after_the_last_good_entry() {
+    use fault::{Fault, FaultWriter};
+    let count = {
+        let dir = new_ws();
+        let mut ws = open(dir.path(), Access::Write).unwrap();
+        let w = Arc::new(FaultWriter::counting());
+        ws.store.as_mut().unwrap().set_writer(w.clone());
+        let c = change(&ws, "do-map-inventory", 2);
+        ws.store.as_mut().unwrap().apply(&c).unwrap();
+        w.points()
+    };
+    assert!(count >= 8, "{count}");
+    for at in 1..=count {
+        let dir = new_ws();
+        let mut ws = open(dir.path(), Access::Write).unwrap();
+        let store = ws.store.as_mut().unwrap();
+        store.use_journal(true);
+        store.set_writer(Arc::new(FaultWriter::new(at, Fault::Short)));
+        let c = change(&ws, "do-map-inventory", 2);
+        let _ = ws.store.as_mut().unwrap().apply(&c);
+        ws.store.as_mut().unwrap().set_writer(Arc::new(atomic::Disk));
+        let c = change(&ws, "plan-map-context", 3);
+        ws.store.as_mut().unwrap().apply(&c).unwrap();
+        for f in [history::FILE, "answers/default.journal"] {
+            let text = std::fs::read_to_string(dir.path().join(f)).unwrap_or_default();
+            assert!(torn::torn_entries(&text).is_empty(), "short write at point {at}: {f} holds a torn entry:\n{text}");
+        }
+    }
 }

@@ -3,15 +3,17 @@
 //! and the previous pinned copy is kept beside the new one as `questionnaire.<version>.toml`.
 //!
 //! Order of writes, each atomic: the old copy, the answer files, consensus.toml, the new questionnaire, the
-//! pin in workspace.toml, then the history entry. A crash part-way leaves answers under new
-//! ids with the old questionnaire (shown as orphans, never lost); running it again finishes.
+//! pin in workspace.toml, then the history entry; all inside an operation (`op`), so a failure
+//! or a crash part-way puts every file back as it was.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Value as TValue};
 
-use super::atomic::write_atomic;
+use std::sync::Arc;
+
+use super::atomic::Writer;
 use super::error::{Result, WorkspaceError};
 use super::{QUESTIONNAIRE_FILE, Workspace, answers, history, read, sha256_hex};
 use aira_core::assessment::{Value, is_valid_respondent_id};
@@ -108,6 +110,25 @@ fn set_keeping_decor(table: &mut Item, key: &str, v: &str) {
 /// Upgrade `ws` (opened with `Access::Write`) to the questionnaire in `new_text`. The
 /// workspace is consumed: reopen it to see the result.
 pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
+    let writer =
+        ws.store.as_ref().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?.writer();
+    let dir = ws.dir.clone();
+    let op = super::op::begin(&dir, Arc::clone(&writer), "upgrade")?;
+    match upgrade_in(&mut ws, new_text, by, &*writer) {
+        Ok(summary) => {
+            op.finish()?;
+            Ok(summary)
+        }
+        Err(e) => {
+            drop(op);
+            // If this fails too, `.aira-op.toml` stays and the next open rolls back.
+            let _ = super::op::recover(&dir, &*writer, &mut Vec::new());
+            Err(e)
+        }
+    }
+}
+
+fn upgrade_in(ws: &mut Workspace, new_text: &str, by: &str, writer: &dyn Writer) -> Result<Summary> {
     let new = questionnaire::parse("the new questionnaire", new_text)?;
     let old = &ws.questionnaire;
     if new.id != old.id {
@@ -123,12 +144,12 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
             new.id, new.version
         )));
     }
-    check_scale(&ws, &new)?;
+    check_scale(ws, &new)?;
     let dir = ws.dir.clone();
     let renames = renames(&new);
     let old_text = read(&dir.join(QUESTIONNAIRE_FILE))?;
     let backup = backup_path(&dir, &old.version, &old_text)?;
-    write_atomic(&backup, old_text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
+    writer.replace(&backup, old_text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
 
     let mut moved = 0;
     let mut conflicts = Vec::new();
@@ -156,7 +177,7 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
             }
         }
         if changed {
-            write_atomic(&path, doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
+            writer.replace(&path, doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))?;
         }
     }
     // Agreed levels follow their question like answers do (a conflict stays on the old id).
@@ -171,7 +192,8 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
         .count();
 
     let qpath = dir.join(QUESTIONNAIRE_FILE);
-    write_atomic(&qpath, new_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
+    writer.replace(&qpath, new_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let sha = sha256_hex(new_text);
     store.edit_meta(|doc| {
         if let Some(q) = doc.get_mut("questionnaire") {
@@ -202,9 +224,7 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
         conflicts,
         agreed_conflicts: agreed_stayed,
     };
-    let hpath = dir.join(history::FILE);
-    let entry = history_entry(&summary, by);
-    super::atomic::append_durable(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))?;
+    store.record(&history_entry(&summary, by))?;
     Ok(summary)
 }
 

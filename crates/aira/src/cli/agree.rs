@@ -49,6 +49,7 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32
         (v, Decision { decided_at: now.clone(), decided_by: user.clone(), note })
     });
     store.put_agreed(&qid, new, &user, &now, "agree")?;
+    super::warn_saved(&mut ws);
     let levels = ws.assessment.levels(&qid);
     let given: Vec<String> = levels
         .iter()

@@ -56,6 +56,7 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     };
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
     store.apply(&change)?;
+    super::warn_saved(&mut ws);
     Ok(0)
 }
 

@@ -60,7 +60,7 @@ pub fn text(d: &Diff) -> String {
 }
 
 pub fn run(dir: &Path, baseline: &Path, format: DiffFormat) -> Result<i32> {
-    let cur = workspace::open(dir, Access::ReadOnly)?;
+    let cur = super::open(dir, Access::ReadOnly)?;
     let base =
         workspace::open(baseline, Access::ReadOnly).with_context(|| format!("baseline {}", baseline.display()))?;
     let d = between(&base, &cur);

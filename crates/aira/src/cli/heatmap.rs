@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::ValueEnum;
 
-use aira_store::workspace::{self, Access};
+use aira_store::workspace::Access;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum HeatmapFormat {
@@ -12,7 +12,7 @@ pub enum HeatmapFormat {
 }
 
 pub fn run(dir: &std::path::Path, format: HeatmapFormat, color: bool) -> Result<i32> {
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let ws = super::open(dir, Access::ReadOnly)?;
     let (q, scores) = super::score_of(&ws);
     match format {
         HeatmapFormat::Text => super::rawln!("{}", aira_report::heatmap::text(&q, &scores, color).trim_end())?,

@@ -92,6 +92,7 @@ pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
         let source = workspace::open(path, Access::ReadOnly).with_context(|| format!("source {}", path.display()))?;
         let at = workspace::now_rfc3339();
         let outcome = workspace::merge::merge(&mut target, &source, &user, &at)?;
+        super::warn_saved(&mut target);
         let label = sanitize(&path.display().to_string(), false).into_owned();
         let added = outcome
             .events

@@ -37,6 +37,36 @@ macro_rules! rawln {
 }
 pub(crate) use rawln;
 
+/// Open a workspace for a command, saying on stderr (once) what opening it recovered: torn
+/// entries skipped or repaired, an interrupted operation rolled back.
+pub(crate) fn open(
+    dir: &std::path::Path,
+    access: aira_store::workspace::Access,
+) -> aira_store::workspace::Result<aira_store::workspace::Workspace> {
+    let ws = aira_store::workspace::open(dir, access)?;
+    // Writers say every notice (a stale lock taken over, orphans); readers only what opening
+    // recovered, so `score | jq` stays quiet about the rest.
+    let all = access == aira_store::workspace::Access::Write;
+    for n in ws.notices.iter().filter(|n| all || aira_store::workspace::is_recovery_notice(n)) {
+        eprintln_safe(n);
+    }
+    Ok(ws)
+}
+
+/// What the store saved but could not finish (a history entry owed), on stderr.
+pub(crate) fn warn_saved(ws: &mut aira_store::workspace::Workspace) {
+    if let Some(store) = ws.store.as_mut() {
+        for w in store.take_warnings() {
+            eprintln_safe(&w);
+        }
+    }
+}
+
+fn eprintln_safe(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "aira: {}", aira_core::text::sanitize(text, false));
+}
+
 mod agree;
 mod answer;
 mod check;
@@ -48,7 +78,7 @@ mod init;
 mod merge;
 mod profile;
 mod questionnaires;
-mod report;
+pub mod report;
 mod respondent;
 mod score;
 mod soa;
@@ -225,11 +255,7 @@ fn stdout_color(choice: ColorChoice) -> bool {
 /// Open a workspace for writing (CLI writers), telling the user on stderr what opening did:
 /// a stale lock taken over (naming its old holder), a history repaired.
 pub(crate) fn open_write(dir: &std::path::Path) -> Result<aira_store::workspace::Workspace> {
-    let ws = aira_store::workspace::open(dir, aira_store::workspace::Access::Write)?;
-    for n in &ws.notices {
-        errln!("aira: note: {n}");
-    }
-    Ok(ws)
+    Ok(open(dir, aira_store::workspace::Access::Write)?)
 }
 
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {

@@ -43,12 +43,18 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff,
     }
 }
 
+/// `-o FILE`: written through the store's writer seam (atomic replace), so the fault harness
+/// can fail every step of it.
+pub fn write_output(writer: &dyn workspace::atomic::Writer, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    writer.replace(path, bytes)
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Md);
     if format == ReportFormat::Xlsx && args.output.is_none() {
         bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
     }
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let ws = super::open(dir, Access::ReadOnly)?;
     let generated_at = args
         .generated_at
         .clone()
@@ -65,7 +71,8 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
         Some(path) => {
-            workspace::atomic::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+            write_output(&workspace::atomic::Disk, path, &bytes)
+                .with_context(|| format!("writing {}", path.display()))?;
             // Progress goes to stderr so stdout stays clean; a closed stderr is not an error.
             super::errln!("Wrote {}", path.display());
         }

@@ -7,7 +7,7 @@ use anyhow::{Result, anyhow, bail};
 use clap::Subcommand;
 
 use aira_core::assessment::{Assessment, Respondent, respondent_id};
-use aira_store::workspace::{self, Access};
+use aira_store::workspace::Access;
 
 #[derive(Subcommand, Debug)]
 pub enum RespondentCmd {
@@ -86,7 +86,7 @@ pub fn run(dir: &Path, cmd: &RespondentCmd) -> Result<i32> {
 }
 
 fn list(dir: &Path) -> Result<i32> {
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let ws = super::open(dir, Access::ReadOnly)?;
     let clean = |s: &str| aira_core::text::sanitize(s, false).into_owned();
     let rows: Vec<[String; 4]> = ws
         .assessment

@@ -6,10 +6,10 @@ use aira_core::questionnaire::Questionnaire;
 use anyhow::Result;
 
 use super::ScoreFormat;
-use aira_store::workspace::{self, Access, Workspace};
+use aira_store::workspace::{Access, Workspace};
 
 pub fn run(dir: &Path, format: ScoreFormat) -> Result<i32> {
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    let ws = super::open(dir, Access::ReadOnly)?;
     let (q, scores) = score_of(&ws);
     match format {
         ScoreFormat::Json => outln!("{}", serde_json::to_string_pretty(&aira_report::score::json(&q, &scores))?)?,

@@ -9,7 +9,9 @@ use aira_store::workspace;
 pub fn run(dir: &Path) -> Result<i32> {
     let mut ws = super::open_write(dir)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
-    match workspace::undo(&mut ws, &user)? {
+    let undone = workspace::undo(&mut ws, &user)?;
+    super::warn_saved(&mut ws);
+    match undone {
         Some(c) if c.respondent.id.is_empty() => {
             let now = ws
                 .assessment

@@ -67,7 +67,13 @@ impl Saver {
                 loop {
                     match change.apply(&mut store) {
                         Ok(()) => {
-                            let _ = rtx.send(Ok(aira_store::clock::format(aira_store::clock::now(), "%H:%M:%S")));
+                            let mut at = aira_store::clock::format(aira_store::clock::now(), "%H:%M:%S");
+                            // Saved, with its history entry owed (the disk refused it): it is
+                            // written before the next change's, or from the journal on open.
+                            if !store.take_warnings().is_empty() {
+                                at.push_str(" (history entry pending)");
+                            }
+                            let _ = rtx.send(Ok(at));
                             break;
                         }
                         Err(e) => {
