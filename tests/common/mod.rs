@@ -116,3 +116,16 @@ pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into(),
     )
 }
+
+/// Copy a workspace's files (its folder and answers/), as a fresh copy for one run of a crash
+/// or fault test.
+pub fn copy_workspace(from: &Path, to: &Path) {
+    for sub in ["", "answers"] {
+        std::fs::create_dir_all(to.join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap().flatten() {
+            if e.path().is_file() {
+                std::fs::copy(e.path(), to.join(sub).join(e.file_name())).unwrap();
+            }
+        }
+    }
+}

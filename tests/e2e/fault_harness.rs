@@ -43,18 +43,14 @@ fn state(dir: &Path) -> (Files, Vec<(String, String, String)>) {
     (f, h.into_iter().map(|c| (c.kind, c.respondent, c.question)).collect())
 }
 
-fn copy(from: &Path, to: &Path) {
-    for sub in ["", "answers"] {
-        std::fs::create_dir_all(to.join(sub)).unwrap();
-        for e in std::fs::read_dir(from.join(sub)).unwrap().flatten() {
-            if e.path().is_file() {
-                std::fs::copy(e.path(), to.join(sub).join(e.file_name())).unwrap();
-            }
+fn open_w(dir: &Path, w: Arc<dyn Writer>) -> Result<Workspace, String> {
+    for _ in 0..100 {
+        match open_with(dir, Access::Write, w.clone()) {
+            // See `reopen`.
+            Err(workspace::WorkspaceError::Locked { .. }) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other.map_err(|e| e.to_string()),
         }
     }
-}
-
-fn open_w(dir: &Path, w: Arc<dyn Writer>) -> Result<Workspace, String> {
     open_with(dir, Access::Write, w).map_err(|e| e.to_string())
 }
 
@@ -91,7 +87,7 @@ fn base(dir: &Path) {
 /// A copy of `base` to merge from: a newer conflicting answer, a new respondent, an agreement.
 fn merge_source(dir: &Path) -> tempfile::TempDir {
     let src = tempfile::tempdir().unwrap();
-    copy(dir, src.path());
+    crate::common::copy_workspace(dir, src.path());
     let mut ws = workspace::open(src.path(), Access::Write).unwrap();
     let mut c = answer(&ws, "default", "do-map-inventory", 4);
     c.new.as_mut().unwrap().answered_at = "2026-04-01T00:00:00.000+00:00".into();
@@ -235,6 +231,19 @@ fn operations() -> Vec<Operation> {
     ]
 }
 
+/// Open for writing, as the next aira would. Other tests in this binary spawn processes: a
+/// child between fork and exec holds a copy of every descriptor, our lock's included, for a
+/// moment, so a lock refusal is waited out briefly.
+fn reopen(dir: &Path) -> workspace::Result<Workspace> {
+    for _ in 0..100 {
+        match workspace::open(dir, Access::Write) {
+            Err(workspace::WorkspaceError::Locked { .. }) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    workspace::open(dir, Access::Write)
+}
+
 /// Run `op` failing at every fault point with every fault; returns the number of points.
 fn exercise(op: &Operation) -> usize {
     let home = tempfile::tempdir().unwrap();
@@ -244,7 +253,7 @@ fn exercise(op: &Operation) -> usize {
     let before = state(&template);
     let run_at = |name: &str, w: Arc<FaultWriter>| {
         let dir = home.path().join(name);
-        copy(&template, &dir);
+        crate::common::copy_workspace(&template, &dir);
         let result = (op.run)(&dir, w.clone());
         (dir, result)
     };
@@ -262,7 +271,7 @@ fn exercise(op: &Operation) -> usize {
             let step = w.log.lock().unwrap().get(at - 1).cloned().unwrap_or_default();
             let what = format!("{}: {fault:?} at point {at} ({step}), result {result:?}", op.name);
             // The next aira to open the workspace for writing recovers what was left.
-            drop(workspace::open(&dir, Access::Write).unwrap_or_else(|e| panic!("{what}: reopen refused: {e}")));
+            drop(reopen(&dir).unwrap_or_else(|e| panic!("{what}: reopen refused: {e}")));
             let temps: Vec<String> = files(&dir).into_keys().filter(|n| n.contains(".tmp-")).collect();
             assert!(temps.is_empty(), "{what}: temp files left: {temps:?}");
             let now = state(&dir);

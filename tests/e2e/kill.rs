@@ -139,3 +139,102 @@ fn sigkill_of_the_wizard_loses_nothing_it_said_was_saved() {
         assert_eq!(got, Some(level), "round {round}: question {} lost its saved level", ids[target]);
     }
 }
+
+/// Every file but the lock and history (whose stamps name the moment), as bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for sub in ["", "answers"] {
+        for e in std::fs::read_dir(dir.join(sub)).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_file() && name != ".aira.lock" && name != "history.toml" {
+                out.push((format!("{sub}/{name}"), std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `aira merge` and `aira upgrade`, killed with SIGKILL at random moments: the next writer
+/// finds every file as it was before the command or as after it, and no temp file.
+#[test]
+fn sigkill_during_merge_or_upgrade_is_all_or_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let base = home.path().join("base");
+    let run = |args: &[&str]| {
+        let (code, _, err) = common::run(home.path(), args);
+        assert!(code == 0 || code == 3, "{args:?}: {err}");
+    };
+    run(&["init", base.to_str().unwrap()]);
+    let ids = question_ids(&base);
+    for (i, q) in ids.iter().take(16).enumerate() {
+        run(&["-w", base.to_str().unwrap(), "answer", q, &(i % 5).to_string()]);
+    }
+    let source = home.path().join("source");
+    crate::common::copy_workspace(&base, &source);
+    for (i, q) in ids.iter().take(16).enumerate() {
+        let who = if i % 2 == 0 { "Ann Lee" } else { "default" };
+        let args = ["-w", source.to_str().unwrap(), "answer", q, &((i + 2) % 5).to_string(), "--respondent", who];
+        run(&args);
+    }
+    let qtext = std::fs::read_to_string(base.join("questionnaire.toml")).unwrap();
+    let first = &ids[0];
+    let new_q = home.path().join("new.toml");
+    std::fs::write(
+        &new_q,
+        qtext
+            .replacen(&format!("id = \"{first}\""), &format!("id = \"{first}-v2\"\nreplaces = [\"{first}\"]"), 1)
+            .replacen("version = \"", "version = \"9", 1),
+    )
+    .unwrap();
+    let commands: [Vec<String>; 2] = [
+        vec!["merge".into(), source.display().to_string()],
+        vec!["upgrade".into(), "--questionnaire".into(), new_q.display().to_string()],
+    ];
+    let mut rng = Rng::new();
+    for cmd in &commands {
+        let done = home.path().join("done");
+        let _ = std::fs::remove_dir_all(&done);
+        crate::common::copy_workspace(&base, &done);
+        let mut args = vec!["-w".to_owned(), done.display().to_string()];
+        args.extend(cmd.iter().cloned());
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let took = Instant::now();
+        run(&a);
+        // Kill moments spread over the whole run, start-up included.
+        let span = (took.elapsed().as_micros() as u64).max(1) * 3 / 2;
+        let after = snapshot(&done);
+        let before = snapshot(&base);
+        let (mut kills, mut changed_before) = (0, 0);
+        for round in 0..40 {
+            let t = home.path().join(format!("k{round}"));
+            crate::common::copy_workspace(&base, &t);
+            let mut child = Command::new(common::bin())
+                .arg("-w")
+                .arg(&t)
+                .args(cmd)
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(Duration::from_micros(rng.next(span)));
+            let _ = child.kill();
+            if !child.wait().unwrap().success() {
+                kills += 1;
+                // Killed after the operation began: its journal is there for the open to undo.
+                if t.join(".aira-op.toml").exists() {
+                    changed_before += 1;
+                }
+            }
+            drop(workspace::open(&t, Access::Write).unwrap_or_else(|e| panic!("{cmd:?} round {round}: {e}")));
+            let now = snapshot(&t);
+            assert!(now.iter().all(|(n, _)| !n.contains(".tmp-") && !n.contains(".aira-op")), "{cmd:?} round {round}");
+            assert!(now == before || now == after, "{cmd:?} round {round}: neither before nor after");
+            workspace::read_history(&t).unwrap();
+            std::fs::remove_dir_all(&t).unwrap();
+        }
+        eprintln!("{cmd:?}: {kills} of 40 runs killed, {changed_before} of them after it had changed a file");
+        assert!(changed_before > 2, "{cmd:?}: too few kills landed mid-run ({changed_before})");
+    }
+}

@@ -1,6 +1,6 @@
 //! `history.toml`: an append-only log of every change, `[[change]]` after `[[change]]`.
-//! Appending is O(1) whatever the size of the workspace; only the last entry can be torn by
-//! a power cut, and `torn_tail` finds exactly that entry.
+//! Appending is O(1) whatever the size of the workspace. An entry cut short (a kill, a full
+//! disk) is skipped by `parse` wherever it is (see `torn`); `torn_tail` finds a torn last one.
 //!
 //! Each entry is two lines that no other entry can share: a header whose comment names the
 //! moment and respondent, and one `entry = { … }` line. Clones of a workspace each append

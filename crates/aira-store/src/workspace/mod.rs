@@ -305,7 +305,11 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
         s.add_unlogged(owed);
-        s.compact()?;
+        // Nothing is lost if this fails (a full disk): the journal stays, durable, and every
+        // reader replays it; the next save or open tries again.
+        if let Err(e) = s.compact() {
+            notices.push(format!("not yet folded into the answers files (tried again later): {e}"));
+        }
     }
     let history_len = history_len(dir);
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
@@ -386,6 +390,18 @@ fn owed_history(dir: &Path, journals: &[(String, Vec<String>)]) -> Result<Vec<St
         }
     }
     Ok(owed)
+}
+
+/// Where history.toml holds entries cut short (`history.toml:LINE, …`), which readers skip
+/// and the next writer cuts (for `aira doctor`); `None` when there are none.
+pub fn torn_history(dir: &Path) -> Result<Option<String>> {
+    let path = dir.join(history::FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = read(&path)?;
+    let torn = torn::torn_entries_exact(&path, &text);
+    Ok((!torn.is_empty()).then(|| torn::torn_lines(history::FILE, &text, &torn)))
 }
 
 /// All history entries (read-only).

@@ -18,6 +18,13 @@ pub fn run(dir: &Path) -> Result<i32> {
         super::outln!("notice: {}", sanitize(n, false))?;
         problems += 1;
     }
+    if let Some(lines) = workspace::torn_history(dir)? {
+        super::outln!(
+            "{}: an entry cut short by a crash or a full disk (skipped by readers; the next aira to write cuts it, keeping a backup)",
+            sanitize(&lines, false)
+        )?;
+        problems += 1;
+    }
     let orphans = ws.assessment.orphans(q);
     if !orphans.is_empty() {
         super::outln!("{} answer(s) to questions this questionnaire lacks (kept in the files):", orphans.len())?;
