@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::status::truncate;
 use super::theme;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::screens::Screen;
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
 use aira_core::frameworks;
 use aira_core::text::sanitize;
@@ -102,7 +103,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             a.evidence.iter().map(|e| clean(e)).collect::<Vec<_>>().join("; ")
         )));
     }
-    if s.mode != Mode::Note {
+    if !matches!(s.screen(), Some(Screen::Note(_))) {
         match answer.map(|a| a.note.as_str()).filter(|n| !n.is_empty()) {
             Some(note) => {
                 out.push(Line::styled("Note:", bold));
