@@ -80,11 +80,13 @@ impl LineInput {
         true
     }
 
-    /// Pasted text: one line (line breaks and tabs become spaces), control characters
-    /// dropped, cut at the limit. True when anything went in.
+    /// Pasted text: one line (line breaks and tabs become spaces, a final line break is
+    /// dropped), control characters dropped, cut at the limit. True when anything went in.
     pub fn paste(&mut self, pasted: &str) -> bool {
         let mut any = false;
-        for c in pasted.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }) {
+        for c in
+            pasted.trim_end_matches(['\n', '\r']).chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+        {
             if !c.is_control() && !aira_core::text::is_control(c) {
                 if !self.fits(c) {
                     break;
@@ -220,5 +222,6 @@ mod tests {
         assert!(l.paste("xyzxyz"));
         assert_eq!(l.text(), "a[31m b cxyz", "cut at the limit");
         assert_eq!(LineInput::with_text("x\u{7}y", Limit::None).text(), "xy");
+        assert_eq!(LineInput::with_text("~/a\nb\r\n", Limit::None).text(), "~/a b", "a copied line's break is dropped");
     }
 }

@@ -8,6 +8,7 @@ use super::{Effect, edit_answer, move_to, plans};
 use crate::tui::action::Action;
 use crate::tui::cursor::ListCursor;
 use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::screens::{
     HeatmapScreen, HelpScreen, NavigatorScreen, Prompt, RoadmapScreen, Screen, SearchScreen, SoaScreen,
@@ -65,9 +66,13 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         Action::LogLine => open_prompt(s, Prompt::Log),
         Action::Workshop => {
             s.workshop = !s.workshop;
-            s.flash = Some(
-                if s.workshop { "Workshop view: r switches participant, w leaves" } else { "Workshop view off" }.into(),
-            );
+            let (next, leave) =
+                (s.key_name(Context::Normal, Action::NextRespondent), s.key_name(Context::Normal, Action::Workshop));
+            s.flash = Some(if s.workshop {
+                format!("Workshop view: {next} switches participant, {leave} leaves")
+            } else {
+                "Workshop view off".into()
+            });
         }
         Action::Soa => {
             let rows = plans::soa_rows(s, true);

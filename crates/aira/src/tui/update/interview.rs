@@ -105,6 +105,7 @@ fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
     s.assessment.respondents.push(r.clone());
     s.respondent = s.assessment.respondents.len() - 1;
     s.respondent_changed();
-    s.flash = Some(format!("Added {name}: answering for them now (r switches)"));
+    let next = s.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
+    s.flash = Some(format!("Added {name}: answering for them now ({next} switches)"));
     vec![Effect::SaveRespondent(r)]
 }

@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::status::truncate;
 use super::theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::state::AppState;
 use aira_core::assessment::Value;
@@ -111,7 +113,10 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
                     out.push(Line::raw(format!("  {l}")));
                 }
             }
-            None => out.push(Line::styled("No note yet (e to write one)", theme::dim(c))),
+            None => out.push(Line::styled(
+                format!("No note yet ({} to write one)", s.key_name(Context::Normal, Action::EditNote)),
+                theme::dim(c),
+            )),
         }
     }
     if !q.guidance.is_empty() {

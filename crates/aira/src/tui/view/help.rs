@@ -48,7 +48,12 @@ pub fn entries(km: &Keymap, ctx: Context) -> Vec<(String, String)> {
         if chords.is_empty() {
             continue;
         }
-        if let Some(family) = Family::of(*action) {
+        // A member rebound under another first key keeps a line of its own.
+        let family = Family::of(*action).filter(|f| {
+            let prefix = f.prefix(km, ctx);
+            chords.iter().all(|c| c.keys().len() == 2 && c.keys().first().map(ToString::to_string) == prefix)
+        });
+        if let Some(family) = family {
             if !families_done.contains(&family) {
                 families_done.push(family);
                 out.push(family.entry(km, ctx));
@@ -75,6 +80,15 @@ impl Family {
             Action::SetAgreed(_) | Action::AgreeNa | Action::ClearAgreed => Some(Family::Agree),
             _ => None,
         }
+    }
+
+    /// The key that starts the family's chords (its first level's, else its first member's).
+    fn prefix(self, km: &Keymap, ctx: Context) -> Option<String> {
+        let members: &[Action] = match self {
+            Family::Target => &[Action::SetTarget(0), Action::ClearTarget],
+            Family::Agree => &[Action::SetAgreed(0), Action::AgreeNa, Action::ClearAgreed],
+        };
+        members.iter().find_map(|a| km.chord_for(ctx, *a).and_then(|c| c.keys().first().map(ToString::to_string)))
     }
 
     fn entry(self, km: &Keymap, ctx: Context) -> (String, String) {

@@ -16,6 +16,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::action::Action;
+use super::keymap::Context;
 pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
 use super::screens::{NoteScreen, Screen};
 use super::state::{AppState, HeatView};
@@ -56,7 +58,7 @@ pub fn render(s: &AppState, f: &mut Frame) {
         navigator::render(s, f, nav);
     }
     match over_card {
-        Some(Overlay::Note(n)) => note(n, f, p.card),
+        Some(Overlay::Note(n)) => note(s, n, f, p.card),
         Some(Overlay::Search(q)) => lists::search(s, f, centered(p.body, 90, 80), q),
         None => {}
     }
@@ -103,12 +105,19 @@ fn full_heatmap(
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn note(n: &NoteScreen, f: &mut Frame, card: Rect) {
+fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
     let h = (card.height / 2).max(6).min(card.height);
     let area = Rect { y: card.y + card.height - h, height: h, ..card };
     f.render_widget(Clear, area);
-    let block =
-        Block::new().borders(Borders::ALL).title(" Note — Esc or Ctrl-S keeps it ").title_alignment(Alignment::Left);
+    let keep: Vec<String> = s
+        .keymap
+        .bindings(Context::Note)
+        .iter()
+        .filter(|(a, _)| *a == Action::KeepNote)
+        .flat_map(|(_, chords)| chords.iter().map(ToString::to_string))
+        .collect();
+    let title = format!(" Note — {} keeps it ", keep.join(" or "));
+    let block = Block::new().borders(Borders::ALL).title(title).title_alignment(Alignment::Left);
     let inner = block.inner(area);
     f.render_widget(block, area);
     f.render_widget(&n.editor, inner);

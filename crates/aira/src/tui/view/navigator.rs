@@ -53,7 +53,8 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
     if all.is_empty() {
-        lines.push(Line::styled("No question matches the filter (a clears it)", theme::dim(s.theme)));
+        let all = s.key_name(crate::tui::keymap::Context::Navigator, crate::tui::action::Action::FilterAll);
+        lines.push(Line::styled(format!("No question matches the filter ({all} clears it)"), theme::dim(s.theme)));
     }
     for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
         let bold = Style::new().add_modifier(Modifier::BOLD);
