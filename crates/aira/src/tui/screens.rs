@@ -24,6 +24,7 @@ pub enum Screen {
     Roadmap(RoadmapScreen),
     Soa(SoaScreen),
     Prompt(PromptScreen),
+    Log(LogScreen),
 }
 
 impl Screen {
@@ -39,7 +40,7 @@ impl Screen {
             Screen::Navigator(_) => &[Context::Navigator],
             Screen::Soa(s) if s.typing.is_some() => &[Context::Input],
             Screen::Soa(_) => &[Context::Soa],
-            Screen::Prompt(_) => &[Context::Input],
+            Screen::Prompt(_) | Screen::Log(_) => &[Context::Input],
         }
     }
 }
@@ -100,18 +101,15 @@ pub struct SoaScreen {
     pub typing: Option<LineInput>,
 }
 
-/// A one-line prompt in the status bar.
+/// A respondent's name typed in the status bar: a new one, or the current one's new name.
 pub struct PromptScreen {
-    pub kind: Prompt,
+    pub rename: bool,
     pub input: LineInput,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Prompt {
-    /// A new respondent's name, or the current one's new name.
-    Respondent { rename: bool },
-    /// A line for the interview log.
-    Log,
+/// A line for the interview log, typed in the status bar.
+pub struct LogScreen {
+    pub input: LineInput,
 }
 
 /// What a screen asks of the stack after an action.

@@ -2,7 +2,7 @@
 //! that stack over the card.
 
 use super::edit::{set_level, set_target, set_value, start_note, undo};
-use super::interview::{open_prompt, set_agreed};
+use super::interview::{open_log, open_prompt, set_agreed};
 use super::navigate::{cursor_row, toggle_filter};
 use super::{Effect, edit_answer, move_to, plans};
 use crate::tui::action::Action;
@@ -10,9 +10,7 @@ use crate::tui::cursor::ListCursor;
 use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
 use crate::tui::navigator;
-use crate::tui::screens::{
-    HeatmapScreen, HelpScreen, NavigatorScreen, Prompt, RoadmapScreen, Screen, SearchScreen, SoaScreen,
-};
+use crate::tui::screens::{HeatmapScreen, HelpScreen, NavigatorScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen};
 use crate::tui::state::{AppState, HeatView};
 use aira_core::assessment::Value;
 
@@ -61,9 +59,9 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
             let items = plans::roadmap_items(s);
             s.open(Screen::Roadmap(RoadmapScreen { items, cursor: ListCursor::default() }));
         }
-        Action::AddRespondent => open_prompt(s, Prompt::Respondent { rename: false }),
-        Action::RenameRespondent => open_prompt(s, Prompt::Respondent { rename: true }),
-        Action::LogLine => open_prompt(s, Prompt::Log),
+        Action::AddRespondent => open_prompt(s, false),
+        Action::RenameRespondent => open_prompt(s, true),
+        Action::LogLine => open_log(s),
         Action::Workshop => {
             s.workshop = !s.workshop;
             let (next, leave) =

@@ -4,7 +4,7 @@
 use super::{Effect, edit_answer};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
-use crate::tui::screens::{Nav, Prompt, PromptScreen, Screen};
+use crate::tui::screens::{LogScreen, Nav, PromptScreen, Screen};
 use crate::tui::state::AppState;
 use aira_core::assessment::{LogEntry, Value};
 
@@ -39,39 +39,52 @@ pub(super) fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> 
     vec![Effect::SaveAgreed { question, value }]
 }
 
-/// Open a one-line prompt over the card (nothing is typed into a read-only workspace).
-pub(super) fn open_prompt(s: &mut AppState, kind: Prompt) {
+/// Open the respondent prompt over the card (nothing is typed into a read-only workspace).
+pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
     if s.read_only.is_some() {
         return;
     }
-    let input = match kind {
-        Prompt::Respondent { rename: false } => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
-        Prompt::Respondent { rename: true } => {
-            LineInput::with_text(&s.current_respondent().name, Limit::Chars(MAX_NAME_CHARS))
-        }
-        Prompt::Log => LineInput::new(Limit::Bytes(MAX_LOG_LINE)),
+    let input = match rename {
+        false => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
+        true => LineInput::with_text(&s.current_respondent().name, Limit::Chars(MAX_NAME_CHARS)),
     };
-    s.open(Screen::Prompt(PromptScreen { kind, input }));
+    s.open(Screen::Prompt(PromptScreen { rename, input }));
+}
+
+/// Open the log line over the card (not in a read-only workspace).
+pub(super) fn open_log(s: &mut AppState) {
+    if s.read_only.is_none() {
+        s.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)) }));
+    }
+}
+
+/// Enter keeps the typed line, Esc drops it; every other action edits it.
+fn typed_line(input: &mut LineInput, action: Action, keep: impl FnOnce(String)) -> Nav {
+    match action {
+        Action::Cancel => Nav::Close,
+        Action::Submit => {
+            keep(input.text().trim().to_owned());
+            Nav::Close
+        }
+        other => {
+            input.apply(other);
+            Nav::Stay
+        }
+    }
 }
 
 impl PromptScreen {
-    /// Enter keeps the line (a log line timestamped; a name added or renamed), Esc drops it.
+    /// Enter adds the respondent (or renames the current one).
     pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
-        match action {
-            Action::Cancel => Nav::Close,
-            Action::Submit => {
-                let text = self.input.text().trim().to_owned();
-                fx.extend(match self.kind {
-                    Prompt::Log => log_line(s, text),
-                    Prompt::Respondent { rename } => save_respondent(s, &text, rename),
-                });
-                Nav::Close
-            }
-            other => {
-                self.input.apply(other);
-                Nav::Stay
-            }
-        }
+        let rename = self.rename;
+        typed_line(&mut self.input, action, |name| fx.extend(save_respondent(s, &name, rename)))
+    }
+}
+
+impl LogScreen {
+    /// Enter adds the line to the answer's log, timestamped.
+    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+        typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text)))
     }
 }
 

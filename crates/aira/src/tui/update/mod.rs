@@ -59,6 +59,9 @@ pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
         Screen::Prompt(p) => {
             p.input.paste(&text);
         }
+        Screen::Log(l) => {
+            l.input.paste(&text);
+        }
         Screen::Search(q) => {
             if q.query.paste(&text) {
                 q.run(s, false);
@@ -100,6 +103,7 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Screen::Roadmap(r) => r.update(action),
         Screen::Soa(x) => x.update(s, action, &mut fx),
         Screen::Prompt(p) => p.update(s, action, &mut fx),
+        Screen::Log(l) => l.update(s, action, &mut fx),
     };
     match nav {
         Nav::Stay => s.open(top),

@@ -31,6 +31,7 @@ fn on(s: &AppState) -> &'static str {
         Some(Screen::Roadmap(_)) => "roadmap",
         Some(Screen::Soa(_)) => "soa",
         Some(Screen::Prompt(_)) => "prompt",
+        Some(Screen::Log(_)) => "log",
     }
 }
 

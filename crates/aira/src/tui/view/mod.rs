@@ -48,7 +48,7 @@ pub fn render(s: &AppState, f: &mut Frame) {
         Some(Screen::Roadmap(r)) => return plans::roadmap(s, f, p.body, r),
         Some(Screen::Soa(x)) => return plans::soa(s, f, p.body, x),
         None if s.workshop => return workshop::render(s, f, p.body),
-        None | Some(Screen::Navigator(_)) | Some(Screen::Prompt(_)) => None,
+        None | Some(Screen::Navigator(_) | Screen::Prompt(_) | Screen::Log(_)) => None,
         Some(Screen::Note(n)) => Some(Overlay::Note(n)),
         Some(Screen::Search(q)) => Some(Overlay::Search(q)),
     };

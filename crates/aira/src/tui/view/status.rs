@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Keymap, Pending};
-use crate::tui::screens::{Prompt, Screen};
+use crate::tui::screens::Screen;
 use crate::tui::state::AppState;
 use aira_core::text::sanitize;
 
@@ -37,14 +37,10 @@ pub fn hints(s: &AppState) -> String {
         ],
         Some(Screen::Note(_)) => vec![(keys(km, Context::Note, Action::KeepNote), "keep note")],
         Some(Screen::Prompt(p)) => {
-            let (what, cancel) = match p.kind {
-                Prompt::Respondent { rename: true } => ("New name", "cancels"),
-                Prompt::Respondent { rename: false } => ("New respondent", "cancels"),
-                Prompt::Log => ("Log", "drops it"),
-            };
-            let (keep, drop) = (s.key_name(Context::Input, Action::Submit), s.key_name(Context::Input, Action::Cancel));
-            return format!("{what}: {}  ({keep} keeps it, {drop} {cancel})", super::caret(&p.input));
+            let what = if p.rename { "New name" } else { "New respondent" };
+            return typing(s, what, &p.input, "cancels");
         }
+        Some(Screen::Log(l)) => return typing(s, "Log", &l.input, "drops it"),
         Some(Screen::Help(_)) => vec![(key(Context::Help, Action::Back), "close")],
         Some(Screen::Heatmap(_)) => vec![
             (arrows(km, Context::Heatmap), "move"),
@@ -78,6 +74,12 @@ pub fn hints(s: &AppState) -> String {
         ],
     };
     join(pairs)
+}
+
+/// A line typed in the status bar, with the keys that keep and drop it.
+fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
+    let (keep, drop) = (s.key_name(Context::Input, Action::Submit), s.key_name(Context::Input, Action::Cancel));
+    format!("{what}: {}  ({keep} keeps it, {drop} {dropping})", super::caret(input))
 }
 
 fn join(pairs: Vec<(Option<String>, &str)>) -> String {

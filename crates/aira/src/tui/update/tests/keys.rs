@@ -71,7 +71,7 @@ fn where_text_is_typed_letters_and_digits_are_text() {
     code(&mut s, KeyCode::Esc);
     press(&mut s, "l");
     press(&mut s, "q?h");
-    assert!(matches!(s.screen(), Some(Screen::Prompt(p)) if p.input.text() == "q?h"));
+    assert!(matches!(s.screen(), Some(Screen::Log(l)) if l.input.text() == "q?h"));
     code(&mut s, KeyCode::Esc);
     assert_eq!(on(&s), "card");
     press(&mut s, "e");
