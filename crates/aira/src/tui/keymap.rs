@@ -103,18 +103,32 @@ const MAX_CHORD: usize = 3;
 impl Keymap {
     /// The shipped defaults, with `user` (a keymap.toml text) merged over them.
     pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
-        let mut map = Keymap::default();
-        map.merge("assets/keymap.toml", DEFAULT)?;
+        let mut map = Keymap::shipped()?.clone();
         if let Some((file, text)) = user {
             map.merge(file, text)?;
+            map.index();
         }
-        map.index();
         Ok(map)
     }
 
     pub fn defaults() -> Keymap {
         // The shipped file is tested to parse; an empty map is a safe fallback, never a panic.
-        Keymap::load(None).unwrap_or_default()
+        Keymap::shipped().cloned().unwrap_or_default()
+    }
+
+    /// The shipped file, parsed once per process (the wizard and the CLI both ask for it
+    /// before the first frame).
+    fn shipped() -> Result<&'static Keymap, KeymapError> {
+        static SHIPPED: std::sync::OnceLock<Result<Keymap, KeymapError>> = std::sync::OnceLock::new();
+        SHIPPED
+            .get_or_init(|| {
+                let mut map = Keymap::default();
+                map.merge("assets/keymap.toml", DEFAULT)?;
+                map.index();
+                Ok(map)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn merge(&mut self, file: &str, text: &str) -> Result<(), KeymapError> {
