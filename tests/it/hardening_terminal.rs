@@ -4,8 +4,10 @@
 
 use crate::hardening_support;
 
-use aira::tui::state::{AppState, HeatView, Mode};
-use aira::tui::update::{handle_key, handle_paste};
+use aira::tui::action::Action;
+use aira::tui::screens::Screen;
+use aira::tui::state::AppState;
+use aira::tui::update::{handle_key, handle_paste, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hardening_support::*;
 
@@ -71,14 +73,25 @@ fn hostile_text_is_escaped_in_every_mode() {
     let mut s = hostile_state();
     s.read_only = Some(EVIL.to_owned());
     assert_clean(&s, "read-only banner");
-    for mode in [
-        Mode::Heatmap { row: 0, col: 0, view: HeatView::Current },
-        Mode::CellList { row: 0, col: 0, view: HeatView::Current, selected: 0 },
-        Mode::Help { scroll: 0 },
-        Mode::Search { query: EVIL.to_owned(), selected: 0 },
-    ] {
-        s.mode = mode.clone();
-        assert_clean(&s, &format!("{mode:?}"));
+    let screens: [(&str, &[Action]); 4] = [
+        ("heatmap", &[Action::Heatmap]),
+        ("cell list", &[Action::Heatmap, Action::Select]),
+        ("help", &[Action::Help]),
+        ("search", &[Action::Search]),
+    ];
+    for (name, actions) in screens {
+        s.close_all();
+        for a in actions {
+            update(&mut s, *a);
+        }
+        if name == "search" {
+            // Typed or pasted, control characters never get into a line being typed.
+            handle_paste(&mut s, EVIL);
+            for c in EVIL.chars() {
+                update(&mut s, Action::InsertChar(c));
+            }
+        }
+        assert_clean(&s, name);
     }
 }
 
@@ -88,7 +101,7 @@ fn search_hits_on_hostile_text_are_escaped() {
     handle_key(&mut s, key('/'));
     handle_paste(&mut s, "evil\x1b");
     handle_key(&mut s, key('\u{9b}'));
-    assert!(matches!(s.mode, Mode::Search { .. }), "{:?}", s.mode);
+    assert!(matches!(s.screen(), Some(Screen::Search(_))));
     assert_clean(&s, "search");
 }
 
@@ -96,7 +109,7 @@ fn search_hits_on_hostile_text_are_escaped() {
 fn a_hostile_paste_into_a_note_is_cleaned_and_saved_notes_reopen() {
     let mut s = state();
     handle_key(&mut s, key('e'));
-    assert_eq!(s.mode, Mode::Note);
+    assert!(matches!(s.screen(), Some(Screen::Note(_))));
     handle_paste(&mut s, EVIL);
     handle_key(&mut s, key('\u{1b}'));
     handle_key(&mut s, key('\u{9b}'));

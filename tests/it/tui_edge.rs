@@ -7,8 +7,10 @@ use crate::hardening_support;
 
 use std::process::Command;
 
-use aira::tui::state::{AppState, HeatView, Mode};
-use aira::tui::update::{MAX_NOTE_BYTES, handle_key, handle_paste};
+use aira::tui::action::Action;
+use aira::tui::screens::Screen;
+use aira::tui::state::AppState;
+use aira::tui::update::{MAX_NOTE_BYTES, handle_key, handle_paste, update};
 use aira_store::workspace::{self, Access};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hardening_support::*;
@@ -44,19 +46,37 @@ fn sizes() -> Vec<(u16, u16)> {
     out
 }
 
+fn act(s: &mut AppState, actions: &[Action]) {
+    for a in actions {
+        update(s, *a);
+    }
+}
+
+fn search_for(s: &mut AppState, query: &str) {
+    act(s, &[Action::Search]);
+    for c in query.chars() {
+        update(s, Action::InsertChar(c));
+    }
+}
+
+/// The card, the heatmap (gap view), a cell's list, help scrolled, and a search.
+fn screens() -> Vec<fn(&mut AppState)> {
+    vec![
+        |_| {},
+        |s| act(s, &[Action::Heatmap, Action::CycleView, Action::CycleView]),
+        |s| act(s, &[Action::Heatmap, Action::Down, Action::Right, Action::Right, Action::Select]),
+        |s| act(s, &[Action::Help, Action::Down, Action::Down, Action::Down]),
+        |s| search_for(s, "policy"),
+    ]
+}
+
 #[test]
 fn every_size_from_1x1_to_500x200_renders_in_every_mode() {
     let mut s = busy_state();
-    let modes = [
-        Mode::Normal,
-        Mode::Heatmap { row: 0, col: 0, view: HeatView::Gap },
-        Mode::CellList { row: 1, col: 2, view: HeatView::Current, selected: 0 },
-        Mode::Help { scroll: 3 },
-        Mode::Search { query: "policy".into(), selected: 0 },
-    ];
     let all = sizes();
-    for (i, mode) in modes.iter().enumerate() {
-        s.mode = mode.clone();
+    for (i, open) in screens().iter().enumerate() {
+        s.close_all();
+        open(&mut s);
         // Every size in Normal mode; a quarter of them (and the smallest) in the others.
         for &(w, h) in
             all.iter().enumerate().filter(|(j, (w, h))| i == 0 || j % 4 == i % 4 || *w <= 2 || *h <= 2).map(|(_, x)| x)
@@ -76,7 +96,7 @@ fn every_size_from_1x1_to_500x200_renders_in_every_mode() {
 fn the_note_editor_renders_at_every_small_size() {
     let mut s = busy_state();
     handle_key(&mut s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE));
-    assert_eq!(s.mode, Mode::Note);
+    assert!(matches!(s.screen(), Some(Screen::Note(_))));
     for w in [1, 2, 39, 40, 41, 60, 80, 120, 300] {
         for h in [1, 2, 11, 12, 13, 16, 24, 60] {
             render(&s, w, h);
@@ -132,7 +152,7 @@ fn a_10000_character_single_line_note_renders_on_the_card_and_in_the_editor() {
         render(&s, w, h);
     }
     press(&mut s, KeyCode::Char('e'));
-    assert_eq!(s.mode, Mode::Note);
+    assert!(matches!(s.screen(), Some(Screen::Note(_))));
     for (w, h) in [(40, 12), (80, 24), (120, 40), (500, 200)] {
         render(&s, w, h);
     }
@@ -224,7 +244,7 @@ fn aira_check_on_a_latin1_file_is_a_clear_error() {
 #[test]
 fn very_wide_terminals_render_the_centred_search_box() {
     let mut s = busy_state();
-    s.mode = Mode::Search { query: "policy".into(), selected: 0 };
+    search_for(&mut s, "policy");
     for (w, h) in [(729, 20), (1000, 12), (2000, 40), (u16::MAX / 8, 12)] {
         render(&s, w, h);
     }

@@ -5,23 +5,54 @@
 macro_rules! actions {
     ($( $(#[doc = $doc:literal])+ $name:ident = $key:literal, )*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Action { $( $(#[doc = $doc])+ $name, )* }
+        pub enum Action {
+            $( $(#[doc = $doc])+ $name, )*
+            /// Set the target to this level (a chord: `target_3` in keymap.toml)
+            SetTarget(u8),
+            /// Set the agreed level to this level (a chord: `agree_3` in keymap.toml)
+            SetAgreed(u8),
+            /// Type this character (any printable key while text is being typed)
+            InsertChar(char),
+        }
 
         impl Action {
+            /// Every bindable action without data (`target_N` and `agree_N` come on top).
             pub const ALL: &'static [Action] = &[$(Action::$name),*];
 
             /// The name used in keymap.toml.
-            pub fn name(self) -> &'static str {
-                match self { $(Action::$name => $key,)* }
+            pub fn name(self) -> std::borrow::Cow<'static, str> {
+                match self {
+                    $(Action::$name => $key.into(),)*
+                    Action::SetTarget(n) => format!("target_{n}").into(),
+                    Action::SetAgreed(n) => format!("agree_{n}").into(),
+                    Action::InsertChar(_) => "insert_char".into(),
+                }
             }
 
             /// One line for the help screen (the variant's doc comment).
-            pub fn help(self) -> &'static str {
-                match self { $(Action::$name => concat!($($doc),+).trim_ascii(),)* }
+            pub fn help(self) -> std::borrow::Cow<'static, str> {
+                match self {
+                    $(Action::$name => concat!($($doc),+).trim_ascii().into(),)*
+                    Action::SetTarget(n) => format!("Set the target to {n}").into(),
+                    Action::SetAgreed(n) => format!("Set the agreed level to {n}").into(),
+                    Action::InsertChar(_) => "Type the character".into(),
+                }
             }
 
+            /// The action a keymap.toml name stands for. `insert_char` is not bindable: it is
+            /// what any printable key does where text is typed.
             pub fn from_name(name: &str) -> Option<Action> {
-                match name { $($key => Some(Action::$name),)* _ => None }
+                let level = |rest: &str| rest.parse::<u8>().ok().filter(|n| *n <= 9 && rest.len() == 1);
+                match name {
+                    $($key => Some(Action::$name),)*
+                    _ => {
+                        if let Some(n) = name.strip_prefix("target_").and_then(level) {
+                            Some(Action::SetTarget(n))
+                        } else {
+                            name.strip_prefix("agree_").and_then(level).map(Action::SetAgreed)
+                        }
+                    }
+                }
             }
         }
     };
@@ -60,8 +91,8 @@ actions! {
     NotApplicable = "not_applicable",
     /// Clear this question's level
     ClearLevel = "clear_level",
-    /// Set the target: press t, then a level
-    Target = "target",
+    /// Clear the target (a chord, like the target levels)
+    ClearTarget = "clear_target",
     /// Toggle the follow-up flag
     Flag = "flag",
     /// Edit the note (Esc or Ctrl-S keeps it)
@@ -88,7 +119,7 @@ actions! {
     Select = "select",
     /// Close this view
     Back = "back",
-    /// Cycle heatmap view: current, target, gap
+    /// Cycle heatmap view: current, target, gap, disagreement, change since baseline
     CycleView = "cycle_view",
     /// Scroll the question card down
     ScrollDown = "scroll_down",
@@ -118,17 +149,68 @@ actions! {
     MarkApplicable = "mark_applicable",
     /// Workshop mode: a projector view of the question and everyone's levels
     Workshop = "workshop",
-    /// Set the agreed level: press a, then a level (n: N/A, x: clear)
-    Agree = "agree",
+    /// Agree the question is not applicable (a chord)
+    AgreeNa = "agree_na",
+    /// Clear the agreed level (a chord)
+    ClearAgreed = "clear_agreed",
     /// Add a timestamped line to the interview log
     LogLine = "log_line",
     /// Add a respondent (type the name, Enter)
     AddRespondent = "add_respondent",
     /// Rename the current respondent
     RenameRespondent = "rename_respondent",
+    /// Keep what was typed
+    Submit = "submit",
+    /// Drop what was typed
+    Cancel = "cancel",
+    /// Delete the character before the cursor
+    DeleteBack = "delete_back",
+    /// Delete the character under the cursor
+    DeleteForward = "delete_forward",
+    /// Cursor one character left
+    CursorLeft = "cursor_left",
+    /// Cursor one character right
+    CursorRight = "cursor_right",
+    /// Cursor to the start of the line
+    CursorHome = "cursor_home",
+    /// Cursor to the end of the line
+    CursorEnd = "cursor_end",
+    /// Cursor one word left
+    WordLeft = "word_left",
+    /// Cursor one word right
+    WordRight = "word_right",
+    /// Clear the line
+    ClearInput = "clear_input",
+    /// Start a new line in the note
+    Newline = "newline",
+    /// Keep the note and close the editor
+    KeepNote = "keep_note",
+    /// Create a new workspace
+    NewWorkspace = "new_workspace",
+    /// Open a workspace by its folder
+    OpenPath = "open_path",
+    /// Forget the selected workspace (its folder is left alone)
+    Forget = "forget",
+    /// Filter the list by typing
+    Filter = "filter",
+    /// Next field of the form
+    NextField = "next_field",
+    /// Previous field of the form
+    PrevField = "prev_field",
+    /// Next choice
+    NextChoice = "next_choice",
+    /// Previous choice
+    PrevChoice = "prev_choice",
 }
 
 impl Action {
+    /// The `level_N` action of a level (levels 0 to 5 have one).
+    pub fn for_level(level: u8) -> Option<Action> {
+        [Action::Level0, Action::Level1, Action::Level2, Action::Level3, Action::Level4, Action::Level5]
+            .get(usize::from(level))
+            .copied()
+    }
+
     /// The level a `level_N` action sets.
     pub fn level(self) -> Option<u8> {
         match self {

@@ -1,10 +1,12 @@
 //! Keys → actions, per context. Defaults ship in assets/keymap.toml; a user file in the
-//! config folder replaces bindings action by action. Errors name the file, line and column.
+//! config folder replaces bindings action by action. A binding is a key (`"q"`) or a chord of
+//! keys pressed in turn (`["t", "3"]`). Errors name the file, line and column.
 
-use std::collections::HashMap;
-use std::fmt;
+use std::collections::{HashMap, HashSet};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
+
+pub use super::key::{Chord, Key, typed_char};
 
 use super::action::Action;
 use aira_core::diag::line_col;
@@ -20,11 +22,29 @@ pub enum Context {
     Navigator,
     Soa,
     Help,
+    /// Any line being typed: a prompt, the search box, a form field.
+    Input,
+    /// The multi-line note editor, over `Input`.
+    Note,
+    /// The start screen's list of recent workspaces.
+    Start,
+    /// The start screen's new-workspace form, over `Input`.
+    Form,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] =
-        [Context::Normal, Context::Heatmap, Context::List, Context::Navigator, Context::Soa, Context::Help];
+    pub const ALL: [Context; 10] = [
+        Context::Normal,
+        Context::Heatmap,
+        Context::List,
+        Context::Navigator,
+        Context::Soa,
+        Context::Help,
+        Context::Input,
+        Context::Note,
+        Context::Start,
+        Context::Form,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -34,133 +54,38 @@ impl Context {
             Context::Navigator => "navigator",
             Context::Soa => "soa",
             Context::Help => "help",
+            Context::Input => "input",
+            Context::Note => "note",
+            Context::Start => "start",
+            Context::Form => "form",
         }
     }
 }
 
-/// A key with its modifiers, normalised so `shift-g`, `G` and shift+`G` compare equal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
+/// A chord under way: its first keys, and the context they were pressed in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub context: Context,
+    pub keys: Vec<Key>,
 }
 
-impl Key {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Key {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match code {
-            KeyCode::Char(c) if c.is_ascii_uppercase() => {
-                mods |= KeyModifiers::SHIFT;
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            // Shift is implied by the character itself for punctuation (`?` is shift-/).
-            KeyCode::Char(c) if !c.is_ascii_alphabetic() => {
-                mods -= KeyModifiers::SHIFT;
-                KeyCode::Char(c)
-            }
-            KeyCode::BackTab => {
-                mods -= KeyModifiers::SHIFT;
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Key { code, mods }
-    }
-
-    pub fn from_event(e: &KeyEvent) -> Key {
-        Key::new(e.code, e.modifiers)
-    }
-
-    pub fn parse(s: &str) -> Option<Key> {
-        let mut mods = KeyModifiers::NONE;
-        let mut rest = s;
-        loop {
-            let (m, r) = match rest.split_once('-') {
-                Some((m, r)) if !r.is_empty() => (m, r),
-                _ => break,
-            };
-            mods |= match m {
-                "ctrl" => KeyModifiers::CONTROL,
-                "alt" => KeyModifiers::ALT,
-                "shift" => KeyModifiers::SHIFT,
-                _ => return None,
-            };
-            rest = r;
-        }
-        let code = match rest {
-            "enter" => KeyCode::Enter,
-            "esc" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" => KeyCode::BackTab,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" => KeyCode::Delete,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" => KeyCode::PageUp,
-            "pagedown" => KeyCode::PageDown,
-            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
-                KeyCode::F(f[1..].parse().ok()?)
-            }
-            c if c.chars().count() == 1 => KeyCode::Char(c.chars().next()?),
-            _ => return None,
-        };
-        Some(Key::new(code, mods))
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("Ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("Alt-")?;
-        }
-        let shift = self.mods.contains(KeyModifiers::SHIFT);
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("Space"),
-            // Ctrl-C reads better than Ctrl-c; a shifted letter is shown as the capital it types.
-            KeyCode::Char(c) if (shift || self.mods.contains(KeyModifiers::CONTROL)) && c.is_ascii_alphabetic() => {
-                write!(f, "{}", c.to_ascii_uppercase())
-            }
-            KeyCode::Char(c) => write!(f, "{c}"),
-            other => {
-                if shift {
-                    f.write_str("Shift-")?;
-                }
-                match other {
-                    KeyCode::Enter => f.write_str("Enter"),
-                    KeyCode::Esc => f.write_str("Esc"),
-                    KeyCode::Tab => f.write_str("Tab"),
-                    KeyCode::BackTab => f.write_str("Shift-Tab"),
-                    KeyCode::Up => f.write_str("↑"),
-                    KeyCode::Down => f.write_str("↓"),
-                    KeyCode::Left => f.write_str("←"),
-                    KeyCode::Right => f.write_str("→"),
-                    KeyCode::Home => f.write_str("Home"),
-                    KeyCode::End => f.write_str("End"),
-                    KeyCode::PageUp => f.write_str("PgUp"),
-                    KeyCode::PageDown => f.write_str("PgDn"),
-                    KeyCode::Backspace => f.write_str("Backspace"),
-                    KeyCode::Delete => f.write_str("Del"),
-                    KeyCode::F(n) => write!(f, "F{n}"),
-                    _ => f.write_str("?"),
-                }
-            }
-        }
-    }
+/// What a key press comes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Action(Action),
+    /// The key starts (or continues) a chord: wait for the next one.
+    Pending(Pending),
+    /// Nothing is bound to it here (a chord that does not go on is dropped too).
+    Unbound,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Keymap {
-    /// Per context, the keys of each action in file order (for help and hints).
-    bindings: HashMap<Context, Vec<(Action, Vec<Key>)>>,
-    lookup: HashMap<(Context, Key), Action>,
+    /// Per context, the chords of each action in file order (for help and hints).
+    bindings: HashMap<Context, Vec<(Action, Vec<Chord>)>>,
+    lookup: HashMap<(Context, Chord), Action>,
+    /// Every proper prefix of a chord, so its first key waits instead of doing nothing.
+    prefixes: HashSet<(Context, Vec<Key>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -172,20 +97,38 @@ pub struct KeymapError {
     pub message: String,
 }
 
+/// Longest chord accepted: two keys are what anyone types; three leaves room.
+const MAX_CHORD: usize = 3;
+
 impl Keymap {
     /// The shipped defaults, with `user` (a keymap.toml text) merged over them.
     pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, KeymapError> {
-        let mut map = Keymap::default();
-        map.merge("assets/keymap.toml", DEFAULT)?;
+        let mut map = Keymap::shipped()?.clone();
         if let Some((file, text)) = user {
             map.merge(file, text)?;
+            map.index();
         }
         Ok(map)
     }
 
     pub fn defaults() -> Keymap {
         // The shipped file is tested to parse; an empty map is a safe fallback, never a panic.
-        Keymap::load(None).unwrap_or_default()
+        Keymap::shipped().cloned().unwrap_or_default()
+    }
+
+    /// The shipped file, parsed once per process (the wizard and the CLI both ask for it
+    /// before the first frame).
+    fn shipped() -> Result<&'static Keymap, KeymapError> {
+        static SHIPPED: std::sync::OnceLock<Result<Keymap, KeymapError>> = std::sync::OnceLock::new();
+        SHIPPED
+            .get_or_init(|| {
+                let mut map = Keymap::default();
+                map.merge("assets/keymap.toml", DEFAULT)?;
+                map.index();
+                Ok(map)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn merge(&mut self, file: &str, text: &str) -> Result<(), KeymapError> {
@@ -197,12 +140,10 @@ impl Keymap {
             .map_err(|e| err(e.span().map(|s| s.start), e.message().trim().to_owned()))?;
         for (section, value) in doc.get_ref().iter() {
             let ctx = Context::ALL.into_iter().find(|c| c.name() == section.get_ref()).ok_or_else(|| {
+                let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
                 err(
                     Some(section.span().start),
-                    format!(
-                        "unknown section `{}`; expected normal, heatmap, list, navigator, soa or help",
-                        section.get_ref()
-                    ),
+                    format!("unknown section `{}`; expected one of {}", section.get_ref(), names.join(", ")),
                 )
             })?;
             let toml::de::DeValue::Table(t) = value.get_ref() else {
@@ -214,17 +155,32 @@ impl Keymap {
                 let toml::de::DeValue::Array(items) = keys.get_ref() else {
                     return Err(err(
                         Some(keys.span().start),
-                        format!("keys for `{}` must be a list like [\"q\"]", name.get_ref()),
+                        format!("keys for `{}` must be a list like [\"q\"] or [[\"t\", \"3\"]]", name.get_ref()),
                     ));
                 };
                 let mut parsed = Vec::new();
                 for item in items.iter() {
-                    let toml::de::DeValue::String(s) = item.get_ref() else {
-                        return Err(err(Some(item.span().start), "key names must be strings".into()));
+                    let key = |v: &toml::de::DeValue<'_>, at: usize| match v {
+                        toml::de::DeValue::String(s) => {
+                            Key::parse(s).ok_or_else(|| err(Some(at), format!("unknown key name `{s}`")))
+                        }
+                        _ => Err(err(Some(at), "key names must be strings".into())),
                     };
-                    let key =
-                        Key::parse(s).ok_or_else(|| err(Some(item.span().start), format!("unknown key name `{s}`")))?;
-                    parsed.push(key);
+                    let chord = match item.get_ref() {
+                        toml::de::DeValue::Array(seq) => {
+                            let keys =
+                                seq.iter().map(|k| key(k.get_ref(), k.span().start)).collect::<Result<Vec<_>, _>>()?;
+                            if keys.is_empty() || keys.len() > MAX_CHORD {
+                                return Err(err(
+                                    Some(item.span().start),
+                                    format!("a chord has 1 to {MAX_CHORD} keys, like [\"t\", \"3\"]"),
+                                ));
+                            }
+                            Chord(keys)
+                        }
+                        other => Chord::single(key(other, item.span().start)?),
+                    };
+                    parsed.push(chord);
                 }
                 self.bind(ctx, action, parsed);
             }
@@ -232,79 +188,93 @@ impl Keymap {
         Ok(())
     }
 
-    fn bind(&mut self, ctx: Context, action: Action, keys: Vec<Key>) {
+    /// Give `action` these chords in `ctx`. A chord taken from another action (the same keys,
+    /// or one that starts the other or starts with it) leaves that action without it.
+    fn bind(&mut self, ctx: Context, action: Action, chords: Vec<Chord>) {
         let list = self.bindings.entry(ctx).or_default();
-        if let Some((_, old)) = list.iter().find(|(a, _)| *a == action) {
-            for k in old {
-                self.lookup.remove(&(ctx, *k));
-            }
-        }
         list.retain(|(a, _)| *a != action);
-        for k in &keys {
-            // A key rebound to another action leaves the old action without it.
-            if let Some(prev) = self.lookup.insert((ctx, *k), action)
-                && let Some((_, ks)) = list.iter_mut().find(|(a, _)| *a == prev)
-            {
-                ks.retain(|x| x != k);
+        for (_, theirs) in list.iter_mut() {
+            theirs.retain(|c| {
+                !chords.iter().any(|n| n == c || n.keys().starts_with(c.keys()) || c.keys().starts_with(n.keys()))
+            });
+        }
+        list.push((action, chords));
+    }
+
+    fn index(&mut self) {
+        self.lookup.clear();
+        self.prefixes.clear();
+        for (ctx, list) in &self.bindings {
+            for (action, chords) in list {
+                for c in chords {
+                    self.lookup.insert((*ctx, c.clone()), *action);
+                    for n in 1..c.keys().len() {
+                        self.prefixes.insert((*ctx, c.keys()[..n].to_vec()));
+                    }
+                }
             }
         }
-        list.push((action, keys));
     }
 
+    /// The action a single key stands for in `ctx`.
     pub fn action(&self, ctx: Context, key: Key) -> Option<Action> {
-        self.lookup.get(&(ctx, key)).copied()
+        self.lookup.get(&(ctx, Chord::single(key))).copied()
     }
 
-    pub fn bindings(&self, ctx: Context) -> &[(Action, Vec<Key>)] {
+    /// What `event` does where `contexts` apply (the first that binds it wins), given a chord
+    /// that may be under way. Where `Input` applies, a key that types a character types it:
+    /// text wins over single-letter commands.
+    pub fn resolve(&self, contexts: &[Context], pending: Option<&Pending>, event: &KeyEvent) -> Resolved {
+        let key = Key::from_event(event);
+        if let Some(p) = pending {
+            let mut keys = p.keys.clone();
+            keys.push(key);
+            return self.step(p.context, keys).unwrap_or(Resolved::Unbound);
+        }
+        if contexts.contains(&Context::Input)
+            && let Some(c) = typed_char(event)
+        {
+            return Resolved::Action(Action::InsertChar(c));
+        }
+        contexts.iter().find_map(|ctx| self.step(*ctx, vec![key])).unwrap_or(Resolved::Unbound)
+    }
+
+    fn step(&self, context: Context, keys: Vec<Key>) -> Option<Resolved> {
+        if self.prefixes.contains(&(context, keys.clone())) {
+            return Some(Resolved::Pending(Pending { context, keys }));
+        }
+        self.lookup.get(&(context, Chord(keys))).map(|a| Resolved::Action(*a))
+    }
+
+    pub fn bindings(&self, ctx: Context) -> &[(Action, Vec<Chord>)] {
         self.bindings.get(&ctx).map_or(&[], Vec::as_slice)
     }
 
-    /// The first key bound to an action, for hints ("? help").
+    /// The first chord bound to an action, for hints ("? help").
+    pub fn chord_for(&self, ctx: Context, action: Action) -> Option<&Chord> {
+        self.bindings(ctx).iter().find(|(a, _)| *a == action).and_then(|(_, k)| k.first())
+    }
+
+    /// The first key bound to an action, for hints ("? help"); `None` when it needs a chord.
     pub fn key_for(&self, ctx: Context, action: Action) -> Option<Key> {
-        self.bindings(ctx).iter().find(|(a, _)| *a == action).and_then(|(_, k)| k.first().copied())
+        self.bindings(ctx)
+            .iter()
+            .find(|(a, _)| *a == action)
+            .and_then(|(_, k)| k.iter().find(|c| c.keys().len() == 1))
+            .map(|c| c.keys()[0])
+    }
+
+    /// The chords that go on from `prefix` in `ctx`: (the key that finishes each, its action).
+    pub fn continuations(&self, ctx: Context, prefix: &[Key]) -> Vec<(Key, Action)> {
+        let mut out = Vec::new();
+        for (action, chords) in self.bindings(ctx) {
+            for c in chords.iter().filter(|c| c.starts_with(prefix) && c.keys().len() == prefix.len() + 1) {
+                out.push((c.keys()[prefix.len()], *action));
+            }
+        }
+        out
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_parse_and_bind_arrows_and_vim_keys() {
-        let k = Keymap::load(None).unwrap();
-        let down = Key::new(KeyCode::Down, KeyModifiers::NONE);
-        let j = Key::new(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(k.action(Context::Normal, down), Some(Action::Next));
-        assert_eq!(k.action(Context::Normal, j), Some(Action::Next));
-        assert_eq!(k.action(Context::Normal, Key::new(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Last));
-        assert_eq!(k.action(Context::Normal, Key::new(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
-    }
-
-    #[test]
-    fn user_file_overrides_action_by_action() {
-        let k = Keymap::load(Some(("user.toml", "[normal]\nnext = [\"l\"]\n"))).unwrap();
-        let l = Key::new(KeyCode::Char('l'), KeyModifiers::NONE);
-        let j = Key::new(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(k.action(Context::Normal, l), Some(Action::Next));
-        assert_eq!(k.action(Context::Normal, j), None);
-        assert_eq!(k.action(Context::Normal, Key::new(KeyCode::Char('k'), KeyModifiers::NONE)), Some(Action::Prev));
-    }
-
-    #[test]
-    fn errors_name_the_line() {
-        let e = Keymap::load(Some(("user.toml", "[normal]\nnext = [\"j\"]\nfly = [\"x\"]\n"))).unwrap_err();
-        assert_eq!(e.to_string(), "user.toml:3:1: unknown action `fly`");
-        let e = Keymap::load(Some(("user.toml", "[normal]\nnext = [\"hyper-x\"]\n"))).unwrap_err();
-        assert_eq!(e.to_string(), "user.toml:2:9: unknown key name `hyper-x`");
-        let e = Keymap::load(Some(("user.toml", "[nrmal]\n"))).unwrap_err();
-        assert!(e.to_string().starts_with("user.toml:1:2: unknown section `nrmal`"), "{e}");
-    }
-
-    #[test]
-    fn every_action_has_help_and_round_trips_its_name() {
-        for a in Action::ALL {
-            assert!(!a.help().is_empty());
-            assert_eq!(Action::from_name(a.name()), Some(*a));
-        }
-    }
-}
+mod tests;

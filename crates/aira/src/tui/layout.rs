@@ -4,7 +4,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::state::{AppState, Mode};
+use super::screens::Screen;
+use super::state::AppState;
 
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
@@ -48,7 +49,7 @@ pub fn panes(s: &AppState, area: Rect) -> Panes {
         let rows = s.heat_grid().0.len() as u16;
         [p.card, p.heat] = Layout::vertical([Constraint::Min(4), Constraint::Length(rows + 4)]).areas(body);
     }
-    if matches!(s.mode, Mode::Navigator { .. }) && p.navigator.is_none() {
+    if matches!(s.screen(), Some(Screen::Navigator(_))) && p.navigator.is_none() {
         p.navigator = Some(centered(body, 80, 90));
     }
     p

@@ -2,13 +2,17 @@
 //! of aira depends on this module.
 
 pub mod action;
+pub mod cursor;
 pub mod derived;
 pub mod filter;
+pub mod input;
+pub(crate) mod key;
 pub mod keymap;
 pub mod layout;
 pub mod navigator;
 pub mod plans;
 pub mod saver;
+pub mod screens;
 pub mod start;
 pub mod state;
 pub(crate) mod terminal;

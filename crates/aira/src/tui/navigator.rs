@@ -94,8 +94,3 @@ pub fn cell_members(s: &AppState, row: usize, col: usize) -> Vec<usize> {
         .map(|(i, _)| i)
         .collect()
 }
-
-/// The current search hits (empty when no search ran).
-pub fn search_hits(s: &AppState) -> &[aira_core::search::Hit] {
-    s.search_cache.as_ref().map_or(&[], |(h, _)| h.as_slice())
-}

@@ -1,9 +1,8 @@
 //! Everything the screen shows, in one place. `update` changes it; views only read it.
 
-use ratatui_textarea::TextArea;
-
 use super::derived::Derived;
-use super::keymap::Keymap;
+use super::keymap::{Keymap, Pending};
+use super::screens::Screen;
 use aira_core::assessment::{Answer, Assessment, Respondent};
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::Questionnaire;
@@ -33,59 +32,6 @@ impl HeatView {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Mode {
-    Normal,
-    /// `t` was pressed: the next digit sets the target.
-    Target,
-    /// `a` was pressed: the next digit sets the agreed level.
-    Agree,
-    /// A respondent's name is being typed: a new one, or the current one's new name.
-    Respondent {
-        text: String,
-        rename: bool,
-    },
-    /// A line for the interview log is being typed.
-    Log {
-        text: String,
-    },
-    Help {
-        scroll: u16,
-    },
-    /// Full-screen heatmap with a selected cell.
-    Heatmap {
-        row: usize,
-        col: usize,
-        view: HeatView,
-    },
-    /// The questions of one heatmap cell.
-    CellList {
-        row: usize,
-        col: usize,
-        view: HeatView,
-        selected: usize,
-    },
-    Search {
-        query: String,
-        selected: usize,
-    },
-    Note,
-    /// The roadmap list; `selected` indexes its items across horizons.
-    Roadmap {
-        selected: usize,
-    },
-    /// The Statement of Applicability; `justification` is being typed when a control is
-    /// marked not applicable.
-    Soa {
-        selected: usize,
-        justification: Option<String>,
-    },
-    /// The navigator tree has the keys; `selected` is a row of `navigator::rows`.
-    Navigator {
-        selected: usize,
-    },
-}
-
 /// Where the save worker is: the status bar says "Saved" only when nothing is pending.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SaveState {
@@ -110,7 +56,10 @@ pub struct AppState {
     /// Index into `questionnaire.questions`.
     pub cursor: usize,
     pub card_scroll: u16,
-    pub mode: Mode,
+    /// The screens over the question card, top last (empty: the card has the keys).
+    screens: Vec<Screen>,
+    /// A chord under way on the card (`t` pressed, its level not yet).
+    pub pending: Option<Pending>,
     pub save: SaveState,
     /// Why the workspace is read-only (another aira holds it), if it is.
     pub read_only: Option<String>,
@@ -121,9 +70,6 @@ pub struct AppState {
     pub user: String,
     pub keymap: Keymap,
     pub theme: super::theme::Theme,
-    pub editor: Option<TextArea<'static>>,
-    /// The last search: shown hits, and every matching question index (to narrow from).
-    pub search_cache: Option<(Vec<aira_core::search::Hit>, Vec<usize>)>,
     /// Changes made in this session with their history entry numbers, newest last, for `u`.
     pub undo: Vec<(aira_store::workspace::Change, usize)>,
     /// Entries history.toml will hold once every pending save is written (saves are applied
@@ -172,7 +118,8 @@ impl AppState {
             respondent,
             cursor: 0,
             card_scroll: 0,
-            mode: Mode::Normal,
+            screens: Vec::new(),
+            pending: None,
             save: SaveState::default(),
             read_only: None,
             notices: Vec::new(),
@@ -180,8 +127,6 @@ impl AppState {
             user,
             keymap: Keymap::defaults(),
             theme: Default::default(),
-            editor: None,
-            search_cache: None,
             undo: Vec::new(),
             history_len: 0,
             filter: Default::default(),
@@ -199,6 +144,27 @@ impl AppState {
         // Resume where the work stopped: the first question this respondent has not answered.
         s.cursor = s.first_unanswered_from(0).unwrap_or(0);
         s
+    }
+
+    /// The screen that has the keys (`None`: the question card).
+    pub fn screen(&self) -> Option<&Screen> {
+        self.screens.last()
+    }
+
+    /// Open a screen over whatever is shown.
+    pub fn open(&mut self, screen: Screen) {
+        self.pending = None;
+        self.screens.push(screen);
+    }
+
+    /// Take the top screen off to hand it an action (`update` puts it back or not).
+    pub(crate) fn take_screen(&mut self) -> Option<Screen> {
+        self.screens.pop()
+    }
+
+    /// Back to the question card.
+    pub fn close_all(&mut self) {
+        self.screens.clear();
     }
 
     /// Recompute the spreads: every question's and cell's, or only question `changed`'s and its
@@ -300,6 +266,12 @@ impl AppState {
         let r =
             self.assessment.respondents.get(self.respondent.min(self.assessment.respondents.len().saturating_sub(1)));
         self.derived = Derived::new(&self.questionnaire, &self.meta, r);
+    }
+
+    /// How the keymap writes the key for `action` in `ctx` right now, for hints and prompts
+    /// (a chord as its keys in turn; "unbound" when the user's keymap took it away).
+    pub fn key_name(&self, ctx: super::keymap::Context, action: super::action::Action) -> String {
+        self.keymap.chord_for(ctx, action).map_or_else(|| "unbound".to_owned(), ToString::to_string)
     }
 
     /// The status-bar text about saving.

@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 use fuzzy_matcher::FuzzyMatcher;
 
+use crate::tui::cursor::ListCursor;
+use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Keymap;
+
 /// One recently opened workspace as the screen shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -49,15 +53,22 @@ impl Field {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewForm {
-    pub folder: String,
-    pub name: String,
-    pub organisation: String,
+    pub folder: LineInput,
+    pub name: LineInput,
+    pub organisation: LineInput,
     /// Index into `StartState::questionnaires`.
     pub questionnaire: usize,
     pub focus: usize,
     pub error: Option<String>,
+}
+
+impl Default for NewForm {
+    fn default() -> NewForm {
+        let line = || LineInput::new(Limit::None);
+        NewForm { folder: line(), name: line(), organisation: line(), questionnaire: 0, focus: 0, error: None }
+    }
 }
 
 impl NewForm {
@@ -65,7 +76,7 @@ impl NewForm {
         Field::ALL[self.focus.min(Field::ALL.len() - 1)]
     }
 
-    pub fn text_mut(&mut self) -> Option<&mut String> {
+    pub fn text_mut(&mut self) -> Option<&mut LineInput> {
         match self.focused() {
             Field::Folder => Some(&mut self.folder),
             Field::Name => Some(&mut self.name),
@@ -79,7 +90,7 @@ impl NewForm {
 pub enum Mode {
     List,
     New(NewForm),
-    OpenPath { input: String, error: Option<String> },
+    OpenPath { input: LineInput, error: Option<String> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,11 +102,11 @@ pub enum StartOutcome {
 
 pub struct StartState {
     pub entries: Vec<Item>,
-    pub query: String,
+    pub query: LineInput,
     /// Keys go to the filter (after `/` or a first letter) rather than being commands.
     pub filtering: bool,
-    /// Index into `visible()`.
-    pub selected: usize,
+    /// Into `visible()`.
+    pub cursor: ListCursor,
     pub mode: Mode,
     pub questionnaires: Vec<Choice>,
     /// For `~` in typed paths and for showing paths shorter.
@@ -105,6 +116,7 @@ pub struct StartState {
     /// Entries were forgotten with `d`: recent.toml needs writing.
     pub forgot: bool,
     pub theme: crate::tui::theme::Theme,
+    pub keymap: Keymap,
 }
 
 /// An entry that passes the filter, with the matched characters of its name and path.
@@ -119,16 +131,22 @@ impl StartState {
     pub fn new(entries: Vec<Item>, questionnaires: Vec<Choice>, home: Option<PathBuf>) -> StartState {
         StartState {
             entries,
-            query: String::new(),
+            query: LineInput::new(Limit::None),
             filtering: false,
-            selected: 0,
+            cursor: ListCursor::default(),
             mode: Mode::List,
             questionnaires,
             home,
             message: None,
             forgot: false,
             theme: crate::tui::theme::Theme { color: false, ..Default::default() },
+            keymap: Keymap::defaults(),
         }
+    }
+
+    /// How the keymap writes the key for `action` in `ctx` right now (for hints and messages).
+    pub fn key_name(&self, ctx: crate::tui::keymap::Context, action: crate::tui::action::Action) -> String {
+        self.keymap.chord_for(ctx, action).map_or_else(|| "unbound".to_owned(), ToString::to_string)
     }
 
     /// The path as shown: the home folder written `~`.
@@ -145,7 +163,7 @@ impl StartState {
     /// newest first, when the filter is empty. Name and path are matched as one line so a
     /// query may span both.
     pub fn visible(&self) -> Vec<Visible> {
-        let query = self.query.trim();
+        let query = self.query.text().trim();
         if query.is_empty() {
             return (0..self.entries.len())
                 .map(|entry| Visible { entry, name_hits: Vec::new(), path_hits: Vec::new() })
@@ -172,7 +190,7 @@ impl StartState {
 
     pub fn selected_entry(&self) -> Option<usize> {
         let visible = self.visible();
-        visible.get(self.selected.min(visible.len().saturating_sub(1))).map(|v| v.entry)
+        visible.get(self.cursor.get(visible.len())).map(|v| v.entry)
     }
 
     /// `~` and `~/x` become the home folder; anything else is taken as typed.
@@ -188,19 +206,19 @@ impl StartState {
     /// Check the new-workspace form. What needs the disk (is the folder free?) is checked
     /// by whoever creates it; this refuses what can be seen without looking.
     pub fn validate(&self, form: &NewForm) -> Result<StartOutcome, (Field, String)> {
-        if form.folder.trim().is_empty() {
+        if form.folder.text().trim().is_empty() {
             return Err((Field::Folder, "Choose a folder for the workspace (e.g. ~/assessments/acme)".into()));
         }
-        if form.name.trim().is_empty() {
+        if form.name.text().trim().is_empty() {
             return Err((Field::Name, "Give the assessment a name".into()));
         }
         let Some(choice) = self.questionnaires.get(form.questionnaire) else {
             return Err((Field::Questionnaire, "No questionnaire to choose from".into()));
         };
         Ok(StartOutcome::Create {
-            dir: self.expand(&form.folder),
-            name: form.name.trim().to_owned(),
-            organisation: form.organisation.trim().to_owned(),
+            dir: self.expand(form.folder.text()),
+            name: form.name.text().trim().to_owned(),
+            organisation: form.organisation.text().trim().to_owned(),
             questionnaire_id_or_path: choice.spec.clone(),
         })
     }

@@ -49,18 +49,18 @@ fn arrows_choose_and_enter_opens() {
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
-    assert_eq!(s.selected, 2, "Down stops at the last entry");
+    assert_eq!(s.cursor.raw(), 2, "Down stops at the last entry");
     key(&mut s, KeyCode::Up);
     assert_eq!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Open("/home/me/clients/globex".into())));
     key(&mut s, KeyCode::End);
-    assert_eq!(s.selected, 2);
+    assert_eq!(s.cursor.raw(), 2);
     key(&mut s, KeyCode::Home);
     key(&mut s, KeyCode::Up);
-    assert_eq!(s.selected, 0, "Up stops at the first entry");
+    assert_eq!(s.cursor.raw(), 0, "Up stops at the first entry");
     key(&mut s, KeyCode::PageDown);
-    assert_eq!(s.selected, 2);
+    assert_eq!(s.cursor.raw(), 2);
     key(&mut s, KeyCode::PageUp);
-    assert_eq!(s.selected, 0);
+    assert_eq!(s.cursor.raw(), 0);
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn a_missing_workspace_is_not_opened_but_can_be_forgotten() {
     key(&mut s, KeyCode::Char('d'));
     assert_eq!(s.entries.len(), 2);
     assert!(s.forgot);
-    assert_eq!(s.selected, 1, "the selection stays on the list");
+    assert_eq!(s.cursor.raw(), 1, "the selection stays on the list");
     assert!(s.message.as_deref().unwrap().starts_with("Forgot /srv/old/initech"));
     key(&mut s, KeyCode::Delete);
     assert_eq!(s.entries.len(), 1);
@@ -88,13 +88,13 @@ fn typing_filters_and_enter_opens_the_best_match() {
     let mut s = state();
     assert_eq!(typed(&mut s, "glo"), None);
     assert!(s.filtering);
-    assert_eq!(s.query, "glo");
+    assert_eq!(s.query.text(), "glo");
     let v = s.visible();
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].name_hits, [0, 1, 2]);
     // While filtering, command letters are text.
     typed(&mut s, "q");
-    assert_eq!(s.query, "gloq");
+    assert_eq!(s.query.text(), "gloq");
     assert!(s.visible().is_empty());
     assert_eq!(key(&mut s, KeyCode::Enter), None);
     assert_eq!(s.message.as_deref(), Some("Nothing matches the filter"));
@@ -144,11 +144,11 @@ fn esc_clears_the_filter_then_quits_and_backspace_leaves_filtering() {
 fn paste_goes_to_the_focused_input() {
     let mut s = state();
     paste(&mut s, "glo\n");
-    assert_eq!(s.query, "glo");
+    assert_eq!(s.query.text(), "glo");
     let mut s = state();
     typed(&mut s, "o");
     paste(&mut s, "~/x");
-    assert_eq!(s.mode, Mode::OpenPath { input: "~/x".into(), error: None });
+    assert!(matches!(&s.mode, Mode::OpenPath { input, error: None } if input.text() == "~/x"));
 }
 
 #[test]
@@ -161,7 +161,9 @@ fn open_by_path_expands_the_home_folder() {
     key(&mut s, KeyCode::Backspace);
     assert_eq!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Open("/home/me/clients/acme".into())));
     refused(&mut s, "not a workspace".into());
-    assert_eq!(s.mode, Mode::OpenPath { input: "~/clients/acme".into(), error: Some("not a workspace".into()) });
+    assert!(
+        matches!(&s.mode, Mode::OpenPath { input, error: Some(e) } if input.text() == "~/clients/acme" && e == "not a workspace")
+    );
     update(&mut s, KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     typed(&mut s, "/abs/ws");
     assert_eq!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Open("/abs/ws".into())));
@@ -204,7 +206,7 @@ fn the_new_workspace_form_fills_and_creates() {
     key(&mut s, KeyCode::Up);
     key(&mut s, KeyCode::Backspace);
     typed(&mut s, "D");
-    assert_eq!(form(&s).organisation, "Newco LtD");
+    assert_eq!(form(&s).organisation.text(), "Newco LtD");
     update(&mut s, KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     typed(&mut s, "Newco Ltd");
     paste(&mut s, " (UK)");
@@ -325,4 +327,36 @@ fn missing_entries_are_dimmed_with_colour() {
     assert!(missing.modifier.contains(ratatui::style::Modifier::DIM));
     let available = (0..80).map(|x| &buf[(x, 4)]).find(|c| c.symbol() == "G").unwrap();
     assert!(!available.modifier.contains(ratatui::style::Modifier::DIM));
+}
+
+#[test]
+fn hints_and_messages_follow_the_keymap() {
+    let mut s = state();
+    assert_eq!(
+        super::view::hints(&s),
+        "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit"
+    );
+    s.keymap =
+        crate::tui::keymap::Keymap::load(Some(("user.toml", "[start]\nnew_workspace = [\"c\"]\nquit = [\"x\"]\n")))
+            .unwrap();
+    assert!(super::view::hints(&s).contains("c new · "), "{}", super::view::hints(&s));
+    assert!(super::view::hints(&s).ends_with("x quit"));
+    s.entries.clear();
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.message.as_deref(), Some("No recent workspaces: c creates one, o opens a folder"));
+    typed(&mut s, "c");
+    assert!(matches!(s.mode, Mode::New(_)), "the rebound key opens the form");
+}
+
+#[test]
+fn typed_lines_edit_where_the_cursor_is() {
+    let mut s = state();
+    typed(&mut s, "o");
+    typed(&mut s, "~/clients/acm");
+    key(&mut s, KeyCode::Home);
+    key(&mut s, KeyCode::Delete);
+    typed(&mut s, "/home/me");
+    key(&mut s, KeyCode::End);
+    typed(&mut s, "e");
+    assert_eq!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Open("/home/me/clients/acme".into())));
 }

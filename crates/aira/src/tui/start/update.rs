@@ -1,92 +1,90 @@
-//! Keys on the start screen. Pure: the state changes and, when the user has decided, an
-//! outcome comes back for the caller to carry out (open, create, quit). No files are touched.
+//! Keys on the start screen, through the keymap's [start], [form] and [input] contexts.
+//! Pure: the state changes and, when the user has decided, an outcome comes back for the
+//! caller to carry out (open, create, quit). No files are touched.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use super::state::{Field, Mode, NewForm, StartOutcome, StartState};
+use crate::tui::action::Action;
+use crate::tui::input::{Edit, Limit, LineInput};
+use crate::tui::keymap::{Context, Resolved, typed_char};
 
-pub fn update(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(StartOutcome::Quit);
-    }
-    match &mut s.mode {
-        Mode::List => list(s, key),
-        Mode::New(_) => new_form(s, key),
-        Mode::OpenPath { .. } => open_path(s, key),
+/// Where the keys are looked up now, first match first.
+fn contexts(s: &StartState) -> &'static [Context] {
+    match &s.mode {
+        Mode::List if s.filtering => &[Context::Input, Context::Start],
+        Mode::List => &[Context::Start],
+        Mode::New(form) if form.focused() == Field::Questionnaire => &[Context::Form],
+        Mode::New(_) => &[Context::Input, Context::Form],
+        Mode::OpenPath { .. } => &[Context::Input, Context::Start],
     }
 }
 
-/// Pasted text goes to whichever input has the focus (newlines dropped: these are one-liners).
+pub fn update(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
+    let action = match s.keymap.resolve(contexts(s), None, &key) {
+        Resolved::Action(a) => a,
+        // On the list, a key that is no command and types a letter starts the filter with it.
+        Resolved::Pending(_) | Resolved::Unbound => match (&s.mode, typed_char(&key)) {
+            (Mode::List, Some(c)) if !c.is_whitespace() => Action::InsertChar(c),
+            _ => return None,
+        },
+    };
+    act(s, action)
+}
+
+/// One action on the start screen.
+pub fn act(s: &mut StartState, action: Action) -> Option<StartOutcome> {
+    match &mut s.mode {
+        Mode::List => list(s, action),
+        Mode::New(_) => new_form(s, action),
+        Mode::OpenPath { .. } => open_path(s, action),
+    }
+}
+
+/// Pasted text goes to whichever input has the focus (one line: these are one-liners).
 pub fn paste(s: &mut StartState, text: &str) {
-    let text: String = text.chars().filter(|c| !c.is_control()).collect();
     match &mut s.mode {
         Mode::List => {
             s.filtering = true;
-            s.query.push_str(&text);
-            s.selected = 0;
+            s.query.paste(text);
+            s.cursor.set(0);
         }
         Mode::New(form) => {
             if let Some(field) = form.text_mut() {
-                field.push_str(&text);
+                field.paste(text);
             }
         }
-        Mode::OpenPath { input, .. } => input.push_str(&text),
+        Mode::OpenPath { input, .. } => {
+            input.paste(text);
+        }
     }
 }
 
-fn plain_char(key: &KeyEvent) -> Option<char> {
-    match key.code {
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => Some(c),
-        _ => None,
-    }
-}
-
-fn list(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
+fn list(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     let count = s.visible().len();
     s.message = None;
-    match key.code {
-        KeyCode::Up => s.selected = s.selected.min(count.saturating_sub(1)).saturating_sub(1),
-        KeyCode::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
-        KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
-        KeyCode::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
-        KeyCode::Home => s.selected = 0,
-        KeyCode::End => s.selected = count.saturating_sub(1),
-        KeyCode::Enter => return open_selected(s),
-        KeyCode::Esc if s.filtering => {
+    match action {
+        Action::Quit => return Some(StartOutcome::Quit),
+        Action::Select | Action::Submit => return open_selected(s),
+        Action::Cancel => {
             s.filtering = false;
             s.query.clear();
-            s.selected = 0;
+            s.cursor.set(0);
         }
-        KeyCode::Esc => return Some(StartOutcome::Quit),
-        KeyCode::Backspace if s.filtering => {
-            s.query.pop();
-            s.filtering = !s.query.is_empty();
-            s.selected = 0;
-        }
-        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            s.query.clear();
-            s.selected = 0;
-        }
-        KeyCode::Delete => forget(s),
-        _ => {
-            let c = plain_char(&key)?;
-            if s.filtering {
-                s.query.push(c);
-                s.selected = 0;
-                return None;
+        Action::NewWorkspace => s.mode = Mode::New(NewForm::default()),
+        Action::OpenPath => s.mode = Mode::OpenPath { input: LineInput::new(Limit::None), error: None },
+        Action::Forget => forget(s),
+        Action::Filter => s.filtering = true,
+        other if s.cursor.apply(other, count) => {}
+        other => {
+            s.filtering = true;
+            match s.query.apply(other) {
+                Edit::Appended | Edit::Changed => s.cursor.set(0),
+                Edit::Moved | Edit::Unchanged | Edit::NotMine => {}
             }
-            match c {
-                'q' => return Some(StartOutcome::Quit),
-                'n' => s.mode = Mode::New(NewForm::default()),
-                'o' => s.mode = Mode::OpenPath { input: String::new(), error: None },
-                'd' => forget(s),
-                '/' => s.filtering = true,
-                c if !c.is_whitespace() => {
-                    s.filtering = true;
-                    s.query.push(c);
-                    s.selected = 0;
-                }
-                _ => {}
+            // Deleting the last character leaves the filter (clearing it does not).
+            if other == Action::DeleteBack && s.query.is_empty() {
+                s.filtering = false;
             }
         }
     }
@@ -95,8 +93,10 @@ fn list(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
 
 fn open_selected(s: &mut StartState) -> Option<StartOutcome> {
     let Some(i) = s.selected_entry() else {
+        let (new, open) =
+            (s.key_name(Context::Start, Action::NewWorkspace), s.key_name(Context::Start, Action::OpenPath));
         s.message = Some(if s.entries.is_empty() {
-            "No recent workspaces: n creates one, o opens a folder".into()
+            format!("No recent workspaces: {new} creates one, {open} opens a folder")
         } else {
             "Nothing matches the filter".into()
         });
@@ -105,8 +105,9 @@ fn open_selected(s: &mut StartState) -> Option<StartOutcome> {
     let item = &s.entries[i];
     if !item.available {
         s.message = Some(format!(
-            "{} is no longer an aira workspace; d forgets it",
-            aira_core::text::sanitize(&s.display_path(&item.path), false)
+            "{} is no longer an aira workspace; {} forgets it",
+            aira_core::text::sanitize(&s.display_path(&item.path), false),
+            s.key_name(Context::Start, Action::Forget)
         ));
         return None;
     }
@@ -118,26 +119,28 @@ fn forget(s: &mut StartState) {
     let Some(i) = s.selected_entry() else { return };
     let item = s.entries.remove(i);
     s.forgot = true;
-    s.selected = s.selected.min(s.visible().len().saturating_sub(1));
+    let left = s.visible().len();
+    s.cursor.set(s.cursor.get(left));
     s.message = Some(format!(
         "Forgot {} (the folder is untouched)",
         aira_core::text::sanitize(&s.display_path(&item.path), false)
     ));
 }
 
-fn new_form(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
+fn new_form(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     let choices = s.questionnaires.len();
     let Mode::New(form) = &mut s.mode else { return None };
     let fields = Field::ALL.len();
-    match key.code {
-        KeyCode::Esc => s.mode = Mode::List,
-        KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % fields,
-        KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + fields - 1) % fields,
-        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') if form.focused() == Field::Questionnaire => {
-            let step = if key.code == KeyCode::Left { choices.saturating_sub(1) } else { 1 };
+    match action {
+        Action::Quit => return Some(StartOutcome::Quit),
+        Action::Cancel => s.mode = Mode::List,
+        Action::NextField => form.focus = (form.focus + 1) % fields,
+        Action::PrevField => form.focus = (form.focus + fields - 1) % fields,
+        Action::NextChoice | Action::PrevChoice if form.focused() == Field::Questionnaire => {
+            let step = if action == Action::PrevChoice { choices.saturating_sub(1) } else { 1 };
             form.questionnaire = (form.questionnaire + step) % choices.max(1);
         }
-        KeyCode::Enter => {
+        Action::Submit => {
             let form = form.clone();
             match s.validate(&form) {
                 Ok(outcome) => return Some(outcome),
@@ -149,42 +152,27 @@ fn new_form(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
                 }
             }
         }
-        KeyCode::Backspace => {
+        other => {
             if let Some(t) = form.text_mut() {
-                t.pop();
-            }
-        }
-        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            if let Some(t) = form.text_mut() {
-                t.clear();
-            }
-        }
-        _ => {
-            if let (Some(c), Some(t)) = (plain_char(&key), form.text_mut()) {
-                t.push(c);
+                t.apply(other);
             }
         }
     }
     None
 }
 
-fn open_path(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
+fn open_path(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     let Mode::OpenPath { input, error } = &mut s.mode else { return None };
-    match key.code {
-        KeyCode::Esc => s.mode = Mode::List,
-        KeyCode::Enter if input.trim().is_empty() => *error = Some("Type the workspace's folder".into()),
-        KeyCode::Enter => {
-            let typed = input.clone();
+    match action {
+        Action::Quit => return Some(StartOutcome::Quit),
+        Action::Cancel => s.mode = Mode::List,
+        Action::Submit if input.text().trim().is_empty() => *error = Some("Type the workspace's folder".into()),
+        Action::Submit => {
+            let typed = input.text().to_owned();
             return Some(StartOutcome::Open(s.expand(&typed)));
         }
-        KeyCode::Backspace => {
-            input.pop();
-        }
-        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => input.clear(),
-        _ => {
-            if let Some(c) = plain_char(&key) {
-                input.push(c);
-            }
+        other => {
+            input.apply(other);
         }
     }
     None

@@ -10,16 +10,71 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::state::{Field, Mode, NewForm, StartState};
+use crate::tui::action::Action;
+use crate::tui::input::LineInput;
+use crate::tui::keymap::Context;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, too_small};
 use crate::tui::theme::{self, Theme};
 use aira_core::text::sanitize;
 
-pub const HINTS: &str = "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit";
-const FILTER_HINTS: &str = "↑↓ choose · Enter open · Backspace edits · Esc clears the filter";
-const FORM_HINTS: &str = "Tab/↑↓ field · ←→ questionnaire · Enter create · Esc cancel";
 /// Columns before a form field's value: a space, the label, two spaces.
 const LABEL_W: usize = 17;
-const OPEN_HINTS: &str = "Enter open · Esc cancel · ~ is your home folder";
+
+/// The hint line for what has the keys, built from the keys bound right now.
+pub fn hints(s: &StartState) -> String {
+    let km = &s.keymap;
+    let key = |ctx, a| km.key_for(ctx, a).map_or_else(String::new, |k| k.to_string());
+    // The nth single key of an action (the form's Tab/↑↓ reads two actions' keys).
+    let nth = |ctx, a, n: usize| {
+        let (_, chords) = km.bindings(ctx).iter().find(|(x, _)| *x == a)?;
+        chords.iter().filter(|c| c.keys().len() == 1).nth(n).map(ToString::to_string)
+    };
+    let plain = |ctx, a| {
+        let (_, chords) = km.bindings(ctx).iter().find(|(x, _)| *x == a).cloned().unwrap_or((a, Vec::new()));
+        let keys: Vec<String> = chords
+            .iter()
+            .filter(|c| c.keys().len() == 1 && !c.keys()[0].mods.contains(crossterm::event::KeyModifiers::CONTROL))
+            .map(ToString::to_string)
+            .collect();
+        keys.join("/")
+    };
+    let choose = format!("{}{}", key(Context::Start, Action::Up), key(Context::Start, Action::Down));
+    let open = key(Context::Start, Action::Select);
+    match &s.mode {
+        Mode::List if s.filtering => format!(
+            "{choose} choose · {open} open · {} edits · {} clears the filter",
+            key(Context::Input, Action::DeleteBack),
+            key(Context::Input, Action::Cancel)
+        ),
+        Mode::List => format!(
+            "{choose} choose · {open} open · {} new · {} open path · {} remove · {} or typing filters · {} quit",
+            key(Context::Start, Action::NewWorkspace),
+            key(Context::Start, Action::OpenPath),
+            key(Context::Start, Action::Forget),
+            key(Context::Start, Action::Filter),
+            plain(Context::Start, Action::Quit),
+        ),
+        Mode::New(_) => {
+            let (next, prev) = (Action::NextField, Action::PrevField);
+            let field = match (nth(Context::Form, next, 0), nth(Context::Form, prev, 1), nth(Context::Form, next, 1)) {
+                (Some(a), Some(b), Some(c)) => format!("{a}/{b}{c}"),
+                (a, _, _) => a.unwrap_or_default(),
+            };
+            format!(
+                "{field} field · {}{} questionnaire · {} create · {} cancel",
+                key(Context::Form, Action::PrevChoice),
+                key(Context::Form, Action::NextChoice),
+                key(Context::Form, Action::Submit),
+                key(Context::Form, Action::Cancel)
+            )
+        }
+        Mode::OpenPath { .. } => format!(
+            "{} open · {} cancel · ~ is your home folder",
+            key(Context::Input, Action::Submit),
+            key(Context::Input, Action::Cancel)
+        ),
+    }
+}
 
 pub fn render(s: &StartState, f: &mut Frame) {
     let area = f.area();
@@ -28,12 +83,7 @@ pub fn render(s: &StartState, f: &mut Frame) {
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let hints = match &s.mode {
-        Mode::List if s.filtering => FILTER_HINTS,
-        Mode::List => HINTS,
-        Mode::New(_) => FORM_HINTS,
-        Mode::OpenPath { .. } => OPEN_HINTS,
-    };
+    let hints = hints(s);
     let bar_h = if hints.width() > area.width as usize { 2 } else { 1 };
     let [title, filter, list, message, bar] = Layout::vertical([
         Constraint::Length(1),
@@ -59,16 +109,18 @@ pub fn render(s: &StartState, f: &mut Frame) {
 
 fn filter_line(s: &StartState, width: usize) -> Line<'static> {
     if !s.filtering && s.query.is_empty() {
-        return Line::styled(" Type to filter, or press n to create a workspace", theme::dim(s.theme));
+        let new = s.key_name(Context::Start, Action::NewWorkspace);
+        return Line::styled(format!(" Type to filter, or press {new} to create a workspace"), theme::dim(s.theme));
     }
     let label = " Filter: ";
-    let query = tail_fit(&sanitize(&s.query, false), width.saturating_sub(label.len() + 1));
-    Line::from(vec![Span::styled(label, theme::title(s.theme)), Span::raw(query), Span::raw("▏")])
+    let mut spans = vec![Span::styled(label, theme::title(s.theme))];
+    spans.extend(typed(&s.query, width.saturating_sub(label.len() + 1)));
+    Line::from(spans)
 }
 
 fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
     let visible = s.visible();
-    let title = if s.query.trim().is_empty() {
+    let title = if s.query.text().trim().is_empty() {
         format!(" Recent workspaces ({}) ", s.entries.len())
     } else {
         format!(" Recent workspaces ({} of {}) ", visible.len(), s.entries.len())
@@ -79,11 +131,16 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let mut lines = Vec::new();
     if s.entries.is_empty() {
-        lines.push(Line::styled("No recent workspaces yet: n creates one, o opens a folder.", theme::dim(s.theme)));
+        let (new, open) =
+            (s.key_name(Context::Start, Action::NewWorkspace), s.key_name(Context::Start, Action::OpenPath));
+        lines.push(Line::styled(
+            format!("No recent workspaces yet: {new} creates one, {open} opens a folder."),
+            theme::dim(s.theme),
+        ));
     } else if visible.is_empty() {
         lines.push(Line::styled("Nothing matches the filter.", theme::dim(s.theme)));
     }
-    let sel = s.selected.min(visible.len().saturating_sub(1));
+    let sel = s.cursor.get(visible.len());
     let height = inner.height as usize;
     let start = sel.saturating_sub(height.saturating_sub(1));
     let names: Vec<String> = s.entries.iter().map(|e| sanitize(&e.name, false).into_owned()).collect();
@@ -179,14 +236,27 @@ fn boxed(area: Rect, w: u16, h: u16) -> Rect {
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
-fn input_line(label: &str, value: &str, focused: bool, width: usize, t: Theme) -> Line<'static> {
+/// A line being typed in `width` columns: the end of what is before the cursor (where the
+/// typing happens), the caret, then as much of the rest as fits.
+fn typed(input: &LineInput, width: usize) -> Vec<Span<'static>> {
+    let (before, after) = input.split();
+    let before = tail_fit(&sanitize(before, false), width);
+    let room = width.saturating_sub(before.width());
+    let mut spans = vec![Span::raw(before), Span::raw("▏")];
+    if !after.is_empty() {
+        spans.push(Span::raw(fit(&sanitize(after, false), room)));
+    }
+    spans
+}
+
+fn input_line(label: &str, value: &LineInput, focused: bool, width: usize, t: Theme) -> Line<'static> {
     let label_style = if focused { theme::selected(t) } else { Style::new().add_modifier(Modifier::BOLD) };
     let room = width.saturating_sub(LABEL_W + 1);
-    let shown = tail_fit(&sanitize(value, false), room);
-    let mut spans =
-        vec![Span::raw(" "), Span::styled(format!("{label:<14}"), label_style), Span::raw("  "), Span::raw(shown)];
+    let mut spans = vec![Span::raw(" "), Span::styled(format!("{label:<14}"), label_style), Span::raw("  ")];
     if focused {
-        spans.push(Span::raw("▏"));
+        spans.extend(typed(value, room));
+    } else {
+        spans.push(Span::raw(tail_fit(&sanitize(value.text(), false), room)));
     }
     Line::from(spans)
 }
@@ -242,7 +312,7 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn open_path(s: &StartState, input: &str, error: Option<&str>, f: &mut Frame, area: Rect) {
+fn open_path(s: &StartState, input: &LineInput, error: Option<&str>, f: &mut Frame, area: Rect) {
     let rect = boxed(area, 76, 7);
     f.render_widget(Clear, rect);
     let block = Block::new().borders(Borders::ALL).title(" Open a workspace by path ");

@@ -1,21 +1,12 @@
-//! Changing answers: levels, N/A, targets, flags, notes, and undo. Every change updates the
+//! Changing answers: levels, N/A, targets, flags, and undo (notes: `note`). Every change updates the
 //! state at once and returns the save it needs; the worker makes it durable.
 
-use ratatui_textarea::{TextArea, WrapMode};
-
-use super::{Effect, MAX_NOTE_BYTES, move_to, navigator};
-use crate::tui::state::{AppState, Mode};
+pub(super) use super::note::start_note;
+use super::{Effect, move_to};
+use crate::tui::navigator;
+use crate::tui::state::AppState;
 use aira_core::assessment::{Answer, Value};
 use aira_store::workspace::Change;
-
-pub(super) fn clamp_editor(s: &mut AppState) {
-    let too_big =
-        s.editor.as_ref().is_some_and(|ed| ed.lines().iter().map(|l| l.len() + 1).sum::<usize>() > MAX_NOTE_BYTES);
-    if too_big && let Some(ed) = s.editor.as_mut() {
-        ed.undo();
-        s.flash = Some("Notes are limited to 1 MB".into());
-    }
-}
 
 /// Apply an edit to the current respondent's answer at the cursor and ask for a save.
 pub(super) fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> {
@@ -90,28 +81,6 @@ pub(super) fn set_target(s: &mut AppState, level: Option<u8>) -> Vec<Effect> {
         return Vec::new();
     }
     edit_answer(s, |a| a.target = level)
-}
-
-pub(super) fn start_note(s: &mut AppState) {
-    if s.read_only.is_some() || s.current_question().is_none() {
-        s.flash = s.read_only.as_ref().map(|w| format!("Read-only: {w}"));
-        return;
-    }
-    let note = s.current_answer().map(|a| a.note.clone()).unwrap_or_default();
-    let mut ed = TextArea::new(note.split('\n').map(str::to_owned).collect());
-    ed.set_wrap_mode(WrapMode::WordOrGlyph);
-    ed.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    ed.move_cursor(ratatui_textarea::CursorMove::End);
-    s.editor = Some(ed);
-    s.mode = Mode::Note;
-}
-
-pub(super) fn finish_note(s: &mut AppState) -> Vec<Effect> {
-    s.mode = Mode::Normal;
-    let Some(ed) = s.editor.take() else { return Vec::new() };
-    let text = ed.into_lines().join("\n");
-    let text = aira_core::text::strip_controls(text.trim_end(), true);
-    edit_answer(s, |a| a.note = text)
 }
 
 /// Revert the newest local change by writing its old answer back, as a change of its own.

@@ -1,32 +1,20 @@
 //! Interview and workshop keys: the agreed level a room settles on, and the timestamped
 //! interview log kept with each respondent's answer.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
 use super::{Effect, edit_answer};
-use crate::tui::state::{AppState, Mode};
+use crate::tui::action::Action;
+use crate::tui::input::{Limit, LineInput};
+use crate::tui::screens::{LogScreen, Nav, PromptScreen, Screen};
+use crate::tui::state::AppState;
 use aira_core::assessment::{LogEntry, Value};
 
 /// Longest log line kept: a log line is a sentence, not a document (notes are for those).
 const MAX_LOG_LINE: usize = 4096;
+/// Longest respondent name typed in the wizard.
+const MAX_NAME_CHARS: usize = 80;
 
-/// After `a`: a digit sets the agreed level, `n` not applicable, `x` clears; anything else
-/// cancels.
-pub fn agree_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    s.mode = Mode::Normal;
-    let value = match key.code {
-        KeyCode::Char(c @ '0'..='9') => Some(Some(Value::Level(c as u8 - b'0'))),
-        KeyCode::Char('n') => Some(Some(Value::NotApplicable)),
-        KeyCode::Char('x') | KeyCode::Backspace | KeyCode::Delete => Some(None),
-        _ => None,
-    };
-    match value {
-        Some(v) => set_agreed(s, v),
-        None => Vec::new(),
-    }
-}
-
-fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> {
+/// Set (or clear) the agreed level of the question at the cursor: the `a` chords.
+pub(super) fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> {
     if let Some(why) = &s.read_only {
         s.flash = Some(format!("Read-only: {why}"));
         return Vec::new();
@@ -51,74 +39,61 @@ fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> {
     vec![Effect::SaveAgreed { question, value }]
 }
 
-/// Typing a log line: Enter keeps it (timestamped), Esc drops it.
-pub fn log_key(s: &mut AppState, mut text: String, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Esc => {
-            s.mode = Mode::Normal;
-            Vec::new()
+/// Open the respondent prompt over the card (nothing is typed into a read-only workspace).
+pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
+    if s.read_only.is_some() {
+        return;
+    }
+    let input = match rename {
+        false => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
+        true => LineInput::with_text(&s.current_respondent().name, Limit::Chars(MAX_NAME_CHARS)),
+    };
+    s.open(Screen::Prompt(PromptScreen { rename, input }));
+}
+
+/// Open the log line over the card (not in a read-only workspace).
+pub(super) fn open_log(s: &mut AppState) {
+    if s.read_only.is_none() {
+        s.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)) }));
+    }
+}
+
+/// Enter keeps the typed line, Esc drops it; every other action edits it.
+fn typed_line(input: &mut LineInput, action: Action, keep: impl FnOnce(String)) -> Nav {
+    match action {
+        Action::Cancel => Nav::Close,
+        Action::Submit => {
+            keep(input.text().trim().to_owned());
+            Nav::Close
         }
-        KeyCode::Enter => {
-            s.mode = Mode::Normal;
-            let text = text.trim().to_owned();
-            if text.is_empty() {
-                return Vec::new();
-            }
-            let entry = LogEntry { at: (s.now)(), by: s.user.clone(), text };
-            edit_answer(s, |a| a.log.push(entry))
-        }
-        KeyCode::Backspace => {
-            text.pop();
-            s.mode = Mode::Log { text };
-            Vec::new()
-        }
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            if text.len() < MAX_LOG_LINE {
-                text.push(c);
-            }
-            s.mode = Mode::Log { text };
-            Vec::new()
-        }
-        _ => {
-            s.mode = Mode::Log { text };
-            Vec::new()
+        other => {
+            input.apply(other);
+            Nav::Stay
         }
     }
 }
 
-/// A paste into the log line: its lines joined with spaces, control characters dropped.
-pub fn log_paste(text: &mut String, pasted: &str) {
-    let clean: String =
-        pasted.chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).filter(|c| !c.is_control()).collect();
-    let room = MAX_LOG_LINE.saturating_sub(text.len());
-    text.extend(clean.chars().scan(0, |used, c| {
-        *used += c.len_utf8();
-        (*used <= room).then_some(c)
-    }));
+impl PromptScreen {
+    /// Enter adds the respondent (or renames the current one).
+    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+        let rename = self.rename;
+        typed_line(&mut self.input, action, |name| fx.extend(save_respondent(s, &name, rename)))
+    }
 }
 
-/// Typing a respondent's name: Enter adds them (and answers for them from now on) or renames
-/// the current one; Esc cancels.
-pub fn respondent_key(s: &mut AppState, mut text: String, rename: bool, key: KeyEvent) -> Vec<Effect> {
-    match key.code {
-        KeyCode::Esc => s.mode = Mode::Normal,
-        KeyCode::Enter => {
-            s.mode = Mode::Normal;
-            return save_respondent(s, text.trim(), rename);
-        }
-        KeyCode::Backspace => {
-            text.pop();
-            s.mode = Mode::Respondent { text, rename };
-        }
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            if text.chars().count() < 80 && !aira_core::text::is_control(c) {
-                text.push(c);
-            }
-            s.mode = Mode::Respondent { text, rename };
-        }
-        _ => s.mode = Mode::Respondent { text, rename },
+impl LogScreen {
+    /// Enter adds the line to the answer's log, timestamped.
+    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+        typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text)))
     }
-    Vec::new()
+}
+
+fn log_line(s: &mut AppState, text: String) -> Vec<Effect> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let entry = LogEntry { at: (s.now)(), by: s.user.clone(), text };
+    edit_answer(s, |a| a.log.push(entry))
 }
 
 fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
@@ -143,6 +118,7 @@ fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
     s.assessment.respondents.push(r.clone());
     s.respondent = s.assessment.respondents.len() - 1;
     s.respondent_changed();
-    s.flash = Some(format!("Added {name}: answering for them now (r switches)"));
+    let next = s.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
+    s.flash = Some(format!("Added {name}: answering for them now ({next} switches)"));
     vec![Effect::SaveRespondent(r)]
 }

@@ -8,7 +8,8 @@ use super::{Effect, cursor_row, jump, update};
 use crate::tui::action::Action;
 use crate::tui::layout::{self, first_row};
 use crate::tui::navigator::{Row, rows};
-use crate::tui::state::{AppState, HeatView, Mode};
+use crate::tui::screens::{HeatmapScreen, Screen};
+use crate::tui::state::{AppState, HeatView};
 
 pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> {
     if !s.mouse || layout::too_small(area) {
@@ -19,17 +20,16 @@ pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> 
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = m.kind == MouseEventKind::ScrollDown;
-            match s.mode {
-                Mode::Normal if p.card.contains(at) => {
-                    let step = 3;
-                    s.card_scroll =
-                        if down { s.card_scroll.saturating_add(step) } else { s.card_scroll.saturating_sub(step) };
-                    Vec::new()
-                }
-                Mode::Normal if p.navigator.is_some_and(|n| n.contains(at)) => {
-                    update(s, if down { Action::Next } else { Action::Prev })
-                }
-                _ => update(s, if down { Action::Down } else { Action::Up }),
+            let card = s.screen().is_none();
+            if card && p.card.contains(at) {
+                let step = 3;
+                s.card_scroll =
+                    if down { s.card_scroll.saturating_add(step) } else { s.card_scroll.saturating_sub(step) };
+                Vec::new()
+            } else if card && p.navigator.is_some_and(|n| n.contains(at)) {
+                update(s, if down { Action::Next } else { Action::Prev })
+            } else {
+                update(s, if down { Action::Down } else { Action::Up })
             }
         }
         MouseEventKind::Down(MouseButton::Left) => click(s, at, p),
@@ -39,13 +39,13 @@ pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> 
 
 fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
     if let Some(nav) = p.navigator.filter(|n| n.contains(at))
-        && matches!(s.mode, Mode::Normal | Mode::Navigator { .. })
+        && matches!(s.screen(), None | Some(Screen::Navigator(_)))
     {
         let all = rows(s);
         let inner_top = nav.y + 1;
         let height = nav.height.saturating_sub(2) as usize;
-        let selected = match s.mode {
-            Mode::Navigator { selected } => selected,
+        let selected = match s.screen() {
+            Some(Screen::Navigator(n)) => n.cursor.raw(),
             _ => cursor_row(s),
         };
         let n = first_row(selected, all.len(), height) + usize::from(at.y.saturating_sub(inner_top));
@@ -56,7 +56,7 @@ fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if s.mode == Mode::Normal && p.heat.contains(at) {
+    if s.screen().is_none() && p.heat.contains(at) {
         // Header row, then one row per phase; cells after the row label.
         let (rows, cols) = s.heat_grid();
         let label_w = if rows.contains(&None) { 10 } else { 6 };
@@ -65,7 +65,11 @@ fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
         let x = usize::from(at.x.saturating_sub(p.heat.x + 1));
         if at.y >= p.heat.y + 2 && r < rows.len() && x >= label_w {
             let c = ((x - label_w) / cell_w).min(cols.len() - 1);
-            s.mode = Mode::CellList { row: r, col: c, view: HeatView::Current, selected: 0 };
+            // Over the full heatmap, so Esc from the list shows the heatmap, as Enter there would.
+            let heat = HeatmapScreen { row: r, col: c, view: HeatView::Current };
+            let list = heat.cell(s);
+            s.open(Screen::Heatmap(heat));
+            s.open(Screen::CellList(list));
         }
         return Vec::new();
     }

@@ -1,45 +1,40 @@
 //! The navigator's keys and the filters that define the walk.
 
-use super::{jump, move_to};
+use super::move_to;
 use crate::tui::action::Action;
 use crate::tui::navigator;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::screens::{HelpScreen, Nav, NavigatorScreen, Screen};
+use crate::tui::state::AppState;
 
-pub(super) fn navigator_action(s: &mut AppState, selected: usize, action: Action) {
-    let rows = navigator::rows(s);
-    let selected = match action {
-        Action::Back | Action::Navigator => {
-            s.mode = Mode::Normal;
-            return;
-        }
-        Action::Help => {
-            s.mode = Mode::Help { scroll: 0 };
-            return;
-        }
-        Action::Select => {
-            // A header jumps to its first question.
-            let target = rows[selected.min(rows.len().saturating_sub(1))..].iter().find_map(|r| match r {
-                navigator::Row::Question(i) => Some(*i),
-                _ => None,
-            });
-            if let Some(i) = target {
-                jump(s, i);
+impl NavigatorScreen {
+    pub(super) fn update(&mut self, s: &mut AppState, action: Action) -> Nav {
+        let rows = navigator::rows(s);
+        match action {
+            Action::Back | Action::Navigator => Nav::Close,
+            Action::Help => Nav::Push(Screen::Help(HelpScreen::default())),
+            Action::Select => {
+                // A header jumps to its first question.
+                let target = rows[self.cursor.get(rows.len()).min(rows.len())..].iter().find_map(|r| match r {
+                    navigator::Row::Question(i) => Some(*i),
+                    _ => None,
+                });
+                target.map_or(Nav::Stay, Nav::Jump)
             }
-            return;
+            Action::FilterUnanswered
+            | Action::FilterFlagged
+            | Action::FilterRole
+            | Action::FilterQuick
+            | Action::FilterAll => {
+                toggle_filter(s, action);
+                self.cursor.set(cursor_row(s));
+                Nav::Stay
+            }
+            other => {
+                self.cursor.apply(other, rows.len());
+                Nav::Stay
+            }
         }
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(rows.len().saturating_sub(1)),
-        Action::FilterUnanswered
-        | Action::FilterFlagged
-        | Action::FilterRole
-        | Action::FilterQuick
-        | Action::FilterAll => {
-            toggle_filter(s, action);
-            cursor_row(s)
-        }
-        _ => selected,
-    };
-    s.mode = Mode::Navigator { selected };
+    }
 }
 
 /// The navigator row of the question at the cursor (or the nearest row before it).

@@ -1,16 +1,19 @@
 //! The roadmap and the Statement of Applicability screens: lists over pure results from the
 //! scoring room, with the SoA's one edit (a decision, and a justification when "no").
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::{Effect, jump};
+use super::Effect;
 use crate::tui::action::Action;
-use crate::tui::keymap::{Context, Key};
-use crate::tui::state::{AppState, Mode};
+use crate::tui::input::{Limit, LineInput};
+use crate::tui::screens::{HelpScreen, Nav, RoadmapScreen, Screen, SoaScreen};
+use crate::tui::state::AppState;
 use aira_core::engagement::SoaEntry;
+use aira_core::report::model::SoaRow;
 use aira_core::scoring::ReferenceIndex;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
+
+/// Longest justification typed in the wizard.
+const MAX_JUSTIFICATION: usize = 4096;
 
 /// Roadmap items in display order (horizon by horizon).
 pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
@@ -20,119 +23,89 @@ pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
         .collect()
 }
 
-/// Rebuild the SoA rows, exactly as the reports build them; `rescore` when answers may have
-/// changed since the last time (the screen is opening), not after a decision.
-pub fn refresh_soa(s: &mut AppState, rescore: bool) {
+/// The SoA rows, exactly as the reports build them; `rescore` when answers may have changed
+/// since the last time (the screen is opening), not after a decision.
+pub fn soa_rows(s: &mut AppState, rescore: bool) -> Vec<SoaRow> {
     if rescore {
         let index = s.plans.index.get_or_insert_with(|| ReferenceIndex::new(&s.questionnaire));
         s.plans.soa_refs = index.score(&s.scores.questions, s.meta.aggregation);
     }
-    s.plans.soa = aira_core::report::model::soa_rows(&s.meta, &s.questionnaire, &s.plans.soa_refs);
+    aira_core::report::model::soa_rows(&s.meta, &s.questionnaire, &s.plans.soa_refs)
 }
 
-pub fn roadmap_action(s: &mut AppState, selected: usize, action: Action) {
-    let items = &s.plans.roadmap;
-    let selected = match action {
-        Action::Back | Action::Roadmap => {
-            s.mode = Mode::Normal;
-            return;
-        }
-        Action::Select => {
-            if let Some(index) = items.get(selected).map(|(_, item)| item.index) {
-                jump(s, index);
+impl RoadmapScreen {
+    pub(super) fn update(&mut self, action: Action) -> Nav {
+        match action {
+            Action::Back | Action::Roadmap => Nav::Close,
+            Action::Select => {
+                self.items.get(self.cursor.get(self.items.len())).map_or(Nav::Stay, |(_, item)| Nav::Jump(item.index))
             }
-            return;
+            other => {
+                self.cursor.apply(other, self.items.len());
+                Nav::Stay
+            }
         }
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(items.len().saturating_sub(1)),
-        _ => selected,
-    };
-    s.mode = Mode::Roadmap { selected };
+    }
 }
 
-/// Keys on the SoA screen: while a justification is typed, keys are text.
-pub fn soa_key(s: &mut AppState, selected: usize, typing: Option<String>, key: KeyEvent) -> Vec<Effect> {
-    let Some(mut text) = typing else {
-        let k = Key::from_event(&key);
-        return match s.keymap.action(Context::Soa, k) {
-            Some(Action::Quit) => vec![Effect::Quit],
-            Some(a) => soa_action(s, selected, a),
-            None => Vec::new(),
+impl SoaScreen {
+    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+        let selected = self.cursor.get(self.rows.len());
+        if let Some(text) = self.typing.as_mut() {
+            match action {
+                Action::Cancel => self.typing = None,
+                Action::Submit => {
+                    let text = text.text().to_owned();
+                    fx.extend(self.decide(s, false, &text));
+                }
+                other => {
+                    text.apply(other);
+                }
+            }
+            return Nav::Stay;
+        }
+        match action {
+            Action::Back | Action::Soa => return Nav::Close,
+            Action::Help => return Nav::Push(Screen::Help(HelpScreen::default())),
+            Action::Select => {
+                let first = self.rows.get(selected).and_then(|r| r.questions.first());
+                if let Some(i) = first.and_then(|id| s.questionnaire.index_of(id)) {
+                    return Nav::Jump(i);
+                }
+            }
+            Action::NotApplicable => {
+                let current = self.rows.get(selected).map(|r| r.justification.as_str()).unwrap_or_default();
+                self.typing = Some(LineInput::with_text(current, Limit::Bytes(MAX_JUSTIFICATION)));
+            }
+            Action::MarkApplicable => fx.extend(self.decide(s, true, "")),
+            other => {
+                self.cursor.apply(other, self.rows.len());
+            }
+        }
+        Nav::Stay
+    }
+
+    fn decide(&mut self, s: &mut AppState, applicable: bool, text: &str) -> Vec<Effect> {
+        let Some(control) = self.rows.get(self.cursor.get(self.rows.len())).map(|r| r.control.clone()) else {
+            return Vec::new();
         };
-    };
-    match key.code {
-        KeyCode::Esc => s.mode = Mode::Soa { selected, justification: None },
-        KeyCode::Enter => return decide(s, selected, false, &text),
-        KeyCode::Backspace => {
-            text.pop();
-            s.mode = Mode::Soa { selected, justification: Some(text) };
+        if let Some(why) = &s.read_only {
+            s.flash = Some(format!("Read-only: {why}"));
+            return Vec::new();
         }
-        KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            if text.len() < 4096 {
-                text.push(c);
+        match validate(&control, applicable, text) {
+            Ok(justification) => {
+                s.meta.soa.insert(control.clone(), SoaEntry { applicable, justification: justification.clone() });
+                self.rows = soa_rows(s, false);
+                self.typing = None;
+                s.save.pending += 1;
+                vec![Effect::SaveSoa { control, applicable, justification }]
             }
-            s.mode = Mode::Soa { selected, justification: Some(text) };
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn soa_action(s: &mut AppState, selected: usize, action: Action) -> Vec<Effect> {
-    let n = aira_core::frameworks::get().iso.control.len();
-    let selected = match action {
-        Action::Back | Action::Soa => {
-            s.mode = Mode::Normal;
-            return Vec::new();
-        }
-        Action::Help => {
-            s.mode = Mode::Help { scroll: 0 };
-            return Vec::new();
-        }
-        Action::Select => {
-            let first = s.plans.soa.get(selected).and_then(|r| r.questions.first().cloned());
-            if let Some(i) = first.and_then(|id| s.questionnaire.index_of(&id)) {
-                jump(s, i);
+            Err(e) => {
+                // Keep typing: the justification is what was missing.
+                s.flash = Some(e.to_string());
+                Vec::new()
             }
-            return Vec::new();
-        }
-        Action::NotApplicable => {
-            let current = s.plans.soa.get(selected).map(|r| r.justification.clone()).unwrap_or_default();
-            s.mode = Mode::Soa { selected, justification: Some(current) };
-            return Vec::new();
-        }
-        Action::MarkApplicable => return decide(s, selected, true, ""),
-        Action::Up => selected.saturating_sub(1),
-        Action::Down => (selected + 1).min(n.saturating_sub(1)),
-        _ => selected,
-    };
-    s.mode = Mode::Soa { selected, justification: None };
-    Vec::new()
-}
-
-fn decide(s: &mut AppState, selected: usize, applicable: bool, text: &str) -> Vec<Effect> {
-    let Some(control) = aira_core::frameworks::get().iso.control.get(selected).map(|c| c.id.clone()) else {
-        return Vec::new();
-    };
-    if let Some(why) = &s.read_only {
-        s.flash = Some(format!("Read-only: {why}"));
-        return Vec::new();
-    }
-    match validate(&control, applicable, text) {
-        Ok(justification) => {
-            s.meta.soa.insert(control.clone(), SoaEntry { applicable, justification: justification.clone() });
-            refresh_soa(s, false);
-            s.mode = Mode::Soa { selected, justification: None };
-            s.save.pending += 1;
-            vec![Effect::SaveSoa { control, applicable, justification }]
-        }
-        Err(e) => {
-            s.flash = Some(e.to_string());
-            // Keep typing: the justification is what was missing.
-            if !applicable {
-                s.mode = Mode::Soa { selected, justification: Some(text.to_owned()) };
-            }
-            Vec::new()
         }
     }
 }

@@ -8,7 +8,10 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::status::truncate;
 use super::theme;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::screens::Screen;
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
 use aira_core::frameworks;
 use aira_core::text::sanitize;
@@ -102,7 +105,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             a.evidence.iter().map(|e| clean(e)).collect::<Vec<_>>().join("; ")
         )));
     }
-    if s.mode != Mode::Note {
+    if !matches!(s.screen(), Some(Screen::Note(_))) {
         match answer.map(|a| a.note.as_str()).filter(|n| !n.is_empty()) {
             Some(note) => {
                 out.push(Line::styled("Note:", bold));
@@ -110,7 +113,10 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
                     out.push(Line::raw(format!("  {l}")));
                 }
             }
-            None => out.push(Line::styled("No note yet (e to write one)", theme::dim(c))),
+            None => out.push(Line::styled(
+                format!("No note yet ({} to write one)", s.key_name(Context::Normal, Action::EditNote)),
+                theme::dim(c),
+            )),
         }
     }
     if !q.guidance.is_empty() {

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{heatmap, status::truncate, theme};
-use crate::tui::navigator::{cell_members, search_hits};
-use crate::tui::state::{AppState, HeatView};
+use crate::tui::screens::{CellListScreen, SearchScreen};
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
 use aira_core::text::sanitize;
 
@@ -27,24 +27,23 @@ fn window(selected: usize, len: usize, height: usize) -> std::ops::Range<usize> 
     start..len.min(start + height)
 }
 
-pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: usize) {
+pub fn search(s: &AppState, f: &mut Frame, area: Rect, screen: &SearchScreen) {
+    let query = screen.query.text();
     f.render_widget(Clear, area);
     let block = Block::new().borders(Borders::ALL).title(" Search questions, references, guidance, notes ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    let q = sanitize(query, false);
     f.render_widget(
         Paragraph::new(vec![Line::from(vec![
             Span::styled("> ", theme::title(s.theme)),
-            Span::raw(q.into_owned()),
-            Span::raw("▏"),
+            Span::raw(super::caret(&screen.query)),
         ])]),
         input,
     );
-    let hits = search_hits(s);
+    let hits = &screen.hits;
     let width = list.width as usize;
-    let sel = selected.min(hits.len().saturating_sub(1));
+    let sel = screen.cursor.get(hits.len());
     let mut lines = Vec::new();
     if hits.is_empty() && !query.trim().is_empty() {
         lines.push(Line::styled("No match", theme::dim(s.theme)));
@@ -72,7 +71,8 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, query: &str, selected: us
     f.render_widget(Paragraph::new(lines), list);
 }
 
-pub fn cell(s: &AppState, f: &mut Frame, area: Rect, row: usize, col: usize, view: HeatView, selected: usize) {
+pub fn cell(s: &AppState, f: &mut Frame, area: Rect, screen: &CellListScreen) {
+    let (row, col, view) = (screen.row, screen.col, screen.view);
     f.render_widget(Clear, area);
     let (rows, cols) = s.heat_grid();
     let (phase, function) = (rows.get(row).copied().flatten(), cols.get(col).copied().flatten());
@@ -87,8 +87,8 @@ pub fn cell(s: &AppState, f: &mut Frame, area: Rect, row: usize, col: usize, vie
     let block = Block::new().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let members = cell_members(s, row, col);
-    let sel = selected.min(members.len().saturating_sub(1));
+    let members = &screen.members;
+    let sel = screen.cursor.get(members.len());
     let mut lines = Vec::new();
     if members.is_empty() {
         lines.push(Line::styled("No questions in this cell", theme::dim(s.theme)));

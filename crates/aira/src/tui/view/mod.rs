@@ -16,8 +16,11 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::action::Action;
+use super::keymap::Context;
 pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
-use super::state::{AppState, HeatView, Mode};
+use super::screens::{NoteScreen, Screen};
+use super::state::{AppState, HeatView};
 use super::theme;
 use aira_core::text::sanitize;
 
@@ -37,29 +40,34 @@ pub fn render(s: &AppState, f: &mut Frame) {
         );
     }
     status::render(s, f, p.bar);
-    match &s.mode {
-        Mode::Heatmap { row, col, view } => return full_heatmap(s, f, p.body, Some((*row, *col)), *view),
-        Mode::CellList { row, col, view, selected } => {
-            return lists::cell(s, f, p.body, *row, *col, *view, *selected);
-        }
-        Mode::Help { scroll } => return help::render(s, f, p.body, *scroll),
-        Mode::Roadmap { selected } => return plans::roadmap(s, f, p.body, *selected),
-        Mode::Soa { selected, justification } => return plans::soa(s, f, p.body, *selected, justification.as_deref()),
-        _ => {}
-    }
-    if s.workshop && matches!(s.mode, Mode::Normal | Mode::Target) {
-        return workshop::render(s, f, p.body);
-    }
+    // Every screen is named here: one added to `Screen` and forgotten here does not compile.
+    let over_card = match s.screen() {
+        Some(Screen::Heatmap(h)) => return full_heatmap(s, f, p.body, Some((h.row, h.col)), h.view),
+        Some(Screen::CellList(c)) => return lists::cell(s, f, p.body, c),
+        Some(Screen::Help(h)) => return help::render(s, f, p.body, h.scroll),
+        Some(Screen::Roadmap(r)) => return plans::roadmap(s, f, p.body, r),
+        Some(Screen::Soa(x)) => return plans::soa(s, f, p.body, x),
+        None if s.workshop => return workshop::render(s, f, p.body),
+        None | Some(Screen::Navigator(_) | Screen::Prompt(_) | Screen::Log(_)) => None,
+        Some(Screen::Note(n)) => Some(Overlay::Note(n)),
+        Some(Screen::Search(q)) => Some(Overlay::Search(q)),
+    };
     heatmap::panel(s, f, p.heat);
     card::render(s, f, p.card);
     if let Some(nav) = p.navigator {
         navigator::render(s, f, nav);
     }
-    match &s.mode {
-        Mode::Note => note(s, f, p.card),
-        Mode::Search { query, selected } => lists::search(s, f, centered(p.body, 90, 80), query, *selected),
-        _ => {}
+    match over_card {
+        Some(Overlay::Note(n)) => note(s, n, f, p.card),
+        Some(Overlay::Search(q)) => lists::search(s, f, centered(p.body, 90, 80), q),
+        None => {}
     }
+}
+
+/// What is drawn over the card and its panes.
+enum Overlay<'a> {
+    Note(&'a NoteScreen),
+    Search(&'a super::screens::SearchScreen),
 }
 
 fn full_heatmap(
@@ -97,17 +105,28 @@ fn full_heatmap(
     f.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn note(s: &AppState, f: &mut Frame, card: Rect) {
+fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
     let h = (card.height / 2).max(6).min(card.height);
     let area = Rect { y: card.y + card.height - h, height: h, ..card };
     f.render_widget(Clear, area);
-    let block =
-        Block::new().borders(Borders::ALL).title(" Note — Esc or Ctrl-S keeps it ").title_alignment(Alignment::Left);
+    let keep: Vec<String> = s
+        .keymap
+        .bindings(Context::Note)
+        .iter()
+        .filter(|(a, _)| *a == Action::KeepNote)
+        .flat_map(|(_, chords)| chords.iter().map(ToString::to_string))
+        .collect();
+    let title = format!(" Note — {} keeps it ", keep.join(" or "));
+    let block = Block::new().borders(Borders::ALL).title(title).title_alignment(Alignment::Left);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    if let Some(ed) = &s.editor {
-        f.render_widget(ed, inner);
-    }
+    f.render_widget(&n.editor, inner);
+}
+
+/// A line being typed, with the caret where the cursor is.
+fn caret(input: &crate::tui::input::LineInput) -> String {
+    let (before, after) = input.split();
+    format!("{}▏{}", sanitize(before, false), sanitize(after, false))
 }
 
 #[cfg(test)]

@@ -10,15 +10,16 @@ use super::status::truncate;
 use super::theme;
 use crate::tui::layout::first_row;
 use crate::tui::navigator::{Row, row_of_question, rows};
-use crate::tui::state::{AppState, Mode};
+use crate::tui::screens::Screen;
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
 use aira_core::text::sanitize;
 
 /// The row that has the highlight: the selection when the navigator has the keys, else the
 /// question at the cursor.
 pub fn selected_row(s: &AppState, rows: &[Row]) -> usize {
-    match s.mode {
-        Mode::Navigator { selected } => selected,
+    match s.screen() {
+        Some(Screen::Navigator(n)) => n.cursor.raw(),
         _ => row_of_question(rows, s.cursor),
     }
 }
@@ -36,7 +37,7 @@ fn mark(s: &AppState, i: usize) -> (&'static str, Option<String>) {
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
-    let focused = matches!(s.mode, Mode::Navigator { .. });
+    let focused = matches!(s.screen(), Some(Screen::Navigator(_)));
     let title = format!(" {} ", s.filter.label(&s.current_respondent().role));
     let block = Block::new().borders(Borders::ALL).title(title).border_style(if focused {
         theme::title(s.theme)
@@ -52,7 +53,8 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
     if all.is_empty() {
-        lines.push(Line::styled("No question matches the filter (a clears it)", theme::dim(s.theme)));
+        let all = s.key_name(crate::tui::keymap::Context::Navigator, crate::tui::action::Action::FilterAll);
+        lines.push(Line::styled(format!("No question matches the filter ({all} clears it)"), theme::dim(s.theme)));
     }
     for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
         let bold = Style::new().add_modifier(Modifier::BOLD);

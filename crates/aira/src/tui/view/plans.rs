@@ -8,18 +8,22 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::layout::first_row;
+use crate::tui::screens::{RoadmapScreen, SoaScreen};
 use crate::tui::state::AppState;
 use aira_core::scoring::roadmap::Term;
 use aira_core::text::sanitize;
 
-pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, selected: usize) {
+pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) {
     f.render_widget(Clear, area);
     let block =
         Block::new().borders(Borders::ALL).title(" Roadmap — biggest weighted gaps first, foundations (Plan) early ");
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let items = &s.plans.roadmap;
+    let items = &screen.items;
+    let selected = screen.cursor.raw();
     let width = inner.width as usize;
     let height = inner.height as usize;
     // A heading before each horizon's first item; only the rows on screen are formatted (at
@@ -63,13 +67,14 @@ enum Row {
     Item(usize),
 }
 
-pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Option<&str>) {
+pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     f.render_widget(Clear, area);
     let block = Block::new().borders(Borders::ALL).title(" Statement of Applicability — ISO/IEC 42001 Annex A ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
-    let rows = &s.plans.soa;
+    let rows = &screen.rows;
+    let selected = screen.cursor.raw();
     let width = list.width as usize;
     let start = first_row(selected, rows.len(), list.height as usize);
     let mut lines = Vec::new();
@@ -86,19 +91,24 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, selected: usize, typing: Opt
     }
     f.render_widget(Paragraph::new(lines), list);
     let Some(r) = rows.get(selected) else { return };
+    let key = |ctx, a| s.key_name(ctx, a);
+    let select = key(Context::Soa, Action::Select);
     let cited = match r.questions.len() {
         0 => format!("No question cites {}.", r.control),
-        1 => format!("1 question cites {}; Enter jumps to it.", r.control),
-        n => format!("{n} questions cite {}; Enter jumps to the first.", r.control),
+        1 => format!("1 question cites {}; {select} jumps to it.", r.control),
+        n => format!("{n} questions cite {}; {select} jumps to the first.", r.control),
     };
-    let mut d = vec![Line::styled(format!("{cited} y applicable · n not applicable (asks why)"), theme::dim(s.theme))];
-    match typing {
+    let (yes, no) = (key(Context::Soa, Action::MarkApplicable), key(Context::Soa, Action::NotApplicable));
+    let mut d =
+        vec![Line::styled(format!("{cited} {yes} applicable · {no} not applicable (asks why)"), theme::dim(s.theme))];
+    match &screen.typing {
         Some(t) => {
+            let (keep, cancel) = (key(Context::Input, Action::Submit), key(Context::Input, Action::Cancel));
             d.push(Line::styled(
-                "Why does this control not apply? (Enter keeps it, Esc cancels)".to_owned(),
+                format!("Why does this control not apply? ({keep} keeps it, {cancel} cancels)"),
                 theme::title(s.theme),
             ));
-            d.push(Line::raw(format!("> {}▏", sanitize(t, false))));
+            d.push(Line::raw(format!("> {}", super::caret(t))));
         }
         None if !r.applicable => {
             d.push(Line::raw(format!("Not applicable: {}", sanitize(&r.justification, false))));

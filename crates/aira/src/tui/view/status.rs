@@ -1,5 +1,6 @@
 //! The bottom line: whose answers, progress, the hints that matter now, and whether saved.
 
+use crossterm::event::KeyCode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -9,16 +10,23 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::tui::action::Action;
-use crate::tui::keymap::Context;
-use crate::tui::state::{AppState, Mode};
+use crate::tui::keymap::{Context, Keymap, Pending};
+use crate::tui::screens::Screen;
+use crate::tui::state::AppState;
 use aira_core::text::sanitize;
 
-/// Hints for the current mode, built from the keys bound right now.
+/// Hints for the screen that has the keys, built from the keys bound right now.
 pub fn hints(s: &AppState) -> String {
-    let key = |ctx, a| s.keymap.key_for(ctx, a).map(|k| k.to_string());
-    let pairs: Vec<(Option<String>, &str)> = match &s.mode {
-        Mode::Normal => vec![
-            (Some(format!("{}-{}", s.questionnaire.scale.min, s.questionnaire.scale.max.min(5))), "level"),
+    if let Some(p) = &s.pending {
+        return chord_hints(s, p);
+    }
+    let km = &s.keymap;
+    let key = |ctx, a| km.key_for(ctx, a).map(|k| k.to_string());
+    let choose = |ctx| pair(km, ctx, Action::Up, Action::Down);
+    let sc = &s.questionnaire.scale;
+    let pairs: Vec<(Option<String>, &str)> = match s.screen() {
+        None => vec![
+            (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
             (key(Context::Normal, Action::NotApplicable), "N/A"),
             (key(Context::Normal, Action::EditNote), "note"),
             (key(Context::Normal, Action::Search), "search"),
@@ -27,34 +35,21 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Normal, Action::Help), "help"),
             (key(Context::Normal, Action::Quit), "quit"),
         ],
-        Mode::Target => vec![
-            (Some(format!("{}-{}", s.questionnaire.scale.min, s.questionnaire.scale.max.min(9))), "target"),
-            (Some("x".into()), "clear target"),
-            (Some("other".into()), "cancel"),
-        ],
-        Mode::Note => vec![(Some("Esc/Ctrl-S".into()), "keep note")],
-        Mode::Agree => vec![
-            (Some(format!("{}-{}", s.questionnaire.scale.min, s.questionnaire.scale.max.min(9))), "agreed level"),
-            (Some("n".into()), "N/A"),
-            (Some("x".into()), "clear"),
-            (Some("other".into()), "cancel"),
-        ],
-        Mode::Respondent { text, rename } => {
-            let what = if *rename { "New name" } else { "New respondent" };
-            return format!("{what}: {}▏  (Enter keeps it, Esc cancels)", aira_core::text::sanitize(text, false));
+        Some(Screen::Note(_)) => vec![(keys(km, Context::Note, Action::KeepNote), "keep note")],
+        Some(Screen::Prompt(p)) => {
+            let what = if p.rename { "New name" } else { "New respondent" };
+            return typing(s, what, &p.input, "cancels");
         }
-        Mode::Log { text } => {
-            return format!("Log: {}▏  (Enter keeps it, Esc drops it)", aira_core::text::sanitize(text, false));
-        }
-        Mode::Help { .. } => vec![(key(Context::Help, Action::Back), "close")],
-        Mode::Heatmap { .. } => vec![
-            (Some("arrows".into()), "move"),
+        Some(Screen::Log(l)) => return typing(s, "Log", &l.input, "drops it"),
+        Some(Screen::Help(_)) => vec![(key(Context::Help, Action::Back), "close")],
+        Some(Screen::Heatmap(_)) => vec![
+            (arrows(km, Context::Heatmap), "move"),
             (key(Context::Heatmap, Action::Select), "questions"),
             (key(Context::Heatmap, Action::CycleView), "current/target/gap"),
             (key(Context::Heatmap, Action::Back), "back"),
         ],
-        Mode::Navigator { .. } => vec![
-            (Some("↑↓".into()), "choose"),
+        Some(Screen::Navigator(_)) => vec![
+            (choose(Context::Navigator), "choose"),
             (key(Context::Navigator, Action::Select), "jump"),
             (key(Context::Navigator, Action::FilterUnanswered), "unanswered"),
             (key(Context::Navigator, Action::FilterFlagged), "flagged"),
@@ -62,23 +57,83 @@ pub fn hints(s: &AppState) -> String {
             (key(Context::Navigator, Action::FilterQuick), "quick"),
             (key(Context::Navigator, Action::FilterAll), "all"),
         ],
-        Mode::Soa { justification: Some(_), .. } => {
-            vec![(Some("Enter".into()), "keep"), (Some("Esc".into()), "cancel")]
+        Some(Screen::Soa(x)) if x.typing.is_some() => {
+            vec![(key(Context::Input, Action::Submit), "keep"), (key(Context::Input, Action::Cancel), "cancel")]
         }
-        Mode::Soa { .. } => vec![
-            (Some("↑↓".into()), "choose"),
+        Some(Screen::Soa(_)) => vec![
+            (choose(Context::Soa), "choose"),
             (key(Context::Soa, Action::MarkApplicable), "applicable"),
             (key(Context::Soa, Action::NotApplicable), "not applicable"),
             (key(Context::Soa, Action::Select), "questions"),
             (key(Context::Soa, Action::Back), "back"),
         ],
-        Mode::CellList { .. } | Mode::Search { .. } | Mode::Roadmap { .. } => vec![
-            (Some("↑↓".into()), "choose"),
+        Some(Screen::CellList(_) | Screen::Search(_) | Screen::Roadmap(_)) => vec![
+            (choose(Context::List), "choose"),
             (key(Context::List, Action::Select), "jump"),
             (key(Context::List, Action::Back), "back"),
         ],
     };
+    join(pairs)
+}
+
+/// A line typed in the status bar, with the keys that keep and drop it.
+fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
+    let (keep, drop) = (s.key_name(Context::Input, Action::Submit), s.key_name(Context::Input, Action::Cancel));
+    format!("{what}: {}  ({keep} keeps it, {drop} {dropping})", super::caret(input))
+}
+
+fn join(pairs: Vec<(Option<String>, &str)>) -> String {
     pairs.into_iter().filter_map(|(k, what)| k.map(|k| format!("{k} {what}"))).collect::<Vec<_>>().join(" · ")
+}
+
+/// Every single key of an action, as `Esc/Ctrl-S`.
+fn keys(km: &Keymap, ctx: Context, action: Action) -> Option<String> {
+    let (_, chords) = km.bindings(ctx).iter().find(|(a, _)| *a == action)?;
+    let shown: Vec<String> = chords.iter().filter(|c| c.keys().len() == 1).map(ToString::to_string).collect();
+    (!shown.is_empty()).then(|| shown.join("/"))
+}
+
+/// The first keys of two actions side by side (`↑↓`).
+fn pair(km: &Keymap, ctx: Context, a: Action, b: Action) -> Option<String> {
+    Some(format!("{}{}", km.key_for(ctx, a)?, km.key_for(ctx, b)?))
+}
+
+/// `0-5` for the keys of the lowest and highest level actions.
+fn range(km: &Keymap, ctx: Context, lo: Option<Action>, hi: Option<Action>) -> Option<String> {
+    Some(format!("{}-{}", km.key_for(ctx, lo?)?, km.key_for(ctx, hi?)?))
+}
+
+/// The four moves: "arrows" when they are the arrow keys, else their keys.
+fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
+    let moves = [Action::Up, Action::Down, Action::Left, Action::Right];
+    let ks = moves.map(|a| km.key_for(ctx, a));
+    let arrow_keys = [KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right];
+    if ks.iter().zip(arrow_keys).all(|(k, code)| k.is_some_and(|k| k.code == code && k.mods.is_empty())) {
+        return Some("arrows".into());
+    }
+    let shown: Vec<String> = ks.iter().flatten().map(ToString::to_string).collect();
+    (!shown.is_empty()).then(|| shown.join(""))
+}
+
+/// While a chord is under way: the keys that finish it, levels as a range.
+fn chord_hints(s: &AppState, p: &Pending) -> String {
+    let sc = &s.questionnaire.scale;
+    let next = s.keymap.continuations(p.context, &p.keys);
+    let finish = |want: Action| next.iter().find(|(_, a)| *a == want).map(|(k, _)| k.to_string());
+    let (lo, hi) = (sc.min, sc.max.min(9));
+    let level_range = |f: fn(u8) -> Action| Some(format!("{}-{}", finish(f(lo))?, finish(f(hi))?));
+    let mut pairs: Vec<(Option<String>, &str)> = Vec::new();
+    if next.iter().any(|(_, a)| matches!(a, Action::SetTarget(_) | Action::ClearTarget)) {
+        pairs.push((level_range(Action::SetTarget), "target"));
+        pairs.push((finish(Action::ClearTarget), "clear target"));
+    }
+    if next.iter().any(|(_, a)| matches!(a, Action::SetAgreed(_) | Action::AgreeNa | Action::ClearAgreed)) {
+        pairs.push((level_range(Action::SetAgreed), "agreed level"));
+        pairs.push((finish(Action::AgreeNa), "N/A"));
+        pairs.push((finish(Action::ClearAgreed), "clear"));
+    }
+    pairs.push((Some("other".into()), "cancel"));
+    join(pairs)
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {

@@ -214,3 +214,24 @@ fn disagreement_and_trend_views() {
     let text = screen(&s, 80, 24);
     assert!(text.contains("change since baseline") && text.contains("+1.3"), "{text}");
 }
+
+#[test]
+fn hints_help_and_prompts_follow_the_keymap() {
+    let mut s = answered();
+    let user = "[normal]\nheatmap = [\"H\"]\ntarget_4 = [[\"T\", \"4\"]]\n[input]\nsubmit = [\"ctrl-j\"]\n";
+    s.keymap = crate::tui::keymap::Keymap::load(Some(("user.toml", user))).unwrap();
+    let text = screen(&s, 120, 40);
+    assert!(text.contains("H heatmap"), "{text}");
+    keys(&mut s, "?");
+    let help = super::help::lines(&s).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(help.contains("H                 Full-screen heatmap"), "{help}");
+    assert!(help.contains("t                 Set the target: press t, then a level"), "{help}");
+    assert!(help.contains("T 4               Set the target to 4"), "a chord moved elsewhere keeps its line: {help}");
+    assert!(help.contains("Cycle heatmap view: current, target, gap, disagreement, change since baseline"));
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    keys(&mut s, "t");
+    assert!(super::status::hints(&s).starts_with("0-5 target · x clear target"), "{}", super::status::hints(&s));
+    keys(&mut s, "q");
+    keys(&mut s, "l");
+    assert_eq!(super::status::hints(&s), "Log: ▏  (Ctrl-J keeps it, Esc drops it)");
+}

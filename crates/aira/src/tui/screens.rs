@@ -1,0 +1,126 @@
+//! The screens the wizard stacks over the question card. Each is a type that owns its data
+//! (its list, its cursor, what is being typed); `update` hands a screen its actions and `view`
+//! draws it, both with an exhaustive match, so a new screen that one of them forgets does
+//! not compile. An empty stack is the question card.
+
+use ratatui_textarea::TextArea;
+
+use super::cursor::ListCursor;
+use super::input::LineInput;
+use super::keymap::Context;
+use super::state::HeatView;
+use aira_core::report::model::SoaRow;
+use aira_core::scoring::roadmap::{Item, Term};
+use aira_core::search::Hit;
+
+pub enum Screen {
+    Help(HelpScreen),
+    Heatmap(HeatmapScreen),
+    CellList(CellListScreen),
+    Search(SearchScreen),
+    /// Boxed: a text area is ten times the size of any other screen.
+    Note(Box<NoteScreen>),
+    Navigator(NavigatorScreen),
+    Roadmap(RoadmapScreen),
+    Soa(SoaScreen),
+    Prompt(PromptScreen),
+    Log(LogScreen),
+}
+
+impl Screen {
+    /// Where its keys are looked up, first match first. Where `Input` is listed, a key that
+    /// types a character types it.
+    pub fn contexts(&self) -> &'static [Context] {
+        match self {
+            Screen::Help(_) => &[Context::Help],
+            Screen::Heatmap(_) => &[Context::Heatmap],
+            Screen::CellList(_) | Screen::Roadmap(_) => &[Context::List],
+            Screen::Search(_) => &[Context::List, Context::Input],
+            Screen::Note(_) => &[Context::Note, Context::Input],
+            Screen::Navigator(_) => &[Context::Navigator],
+            Screen::Soa(s) if s.typing.is_some() => &[Context::Input],
+            Screen::Soa(_) => &[Context::Soa],
+            Screen::Prompt(_) | Screen::Log(_) => &[Context::Input],
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HelpScreen {
+    pub scroll: u16,
+}
+
+/// The full-screen heatmap with a selected cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeatmapScreen {
+    pub row: usize,
+    pub col: usize,
+    pub view: HeatView,
+}
+
+/// The questions of one heatmap cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellListScreen {
+    pub row: usize,
+    pub col: usize,
+    pub view: HeatView,
+    /// Question indices in the cell, in questionnaire order (fixed while the list is open).
+    pub members: Vec<usize>,
+    pub cursor: ListCursor,
+}
+
+pub struct SearchScreen {
+    pub query: LineInput,
+    pub cursor: ListCursor,
+    /// The hits shown, and every matching question index (a longer query narrows from them).
+    pub hits: Vec<Hit>,
+    pub matching: Option<Vec<usize>>,
+}
+
+/// The note editor over the card (multi-line: a text area, driven by the same actions).
+pub struct NoteScreen {
+    pub editor: TextArea<'static>,
+}
+
+/// The navigator tree has the keys; the cursor is a row of `navigator::rows`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NavigatorScreen {
+    pub cursor: ListCursor,
+}
+
+/// The roadmap; its items (horizon by horizon) are built when it opens.
+pub struct RoadmapScreen {
+    pub items: Vec<(Term, Item)>,
+    pub cursor: ListCursor,
+}
+
+/// The Statement of Applicability; `typing` is the justification of a "not applicable".
+pub struct SoaScreen {
+    pub rows: Vec<SoaRow>,
+    pub cursor: ListCursor,
+    pub typing: Option<LineInput>,
+}
+
+/// A respondent's name typed in the status bar: a new one, or the current one's new name.
+pub struct PromptScreen {
+    pub rename: bool,
+    pub input: LineInput,
+}
+
+/// A line for the interview log, typed in the status bar.
+pub struct LogScreen {
+    pub input: LineInput,
+}
+
+/// What a screen asks of the stack after an action.
+pub enum Nav {
+    Stay,
+    /// Close this screen: the one under it (or the card) comes back.
+    Close,
+    /// Open a screen over this one.
+    Push(Screen),
+    /// Put a screen in this one's place.
+    Replace(Screen),
+    /// Close every screen and show this question on the card.
+    Jump(usize),
+}
