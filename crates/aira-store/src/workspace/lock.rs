@@ -99,10 +99,23 @@ pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     let mut file = private_options().read(true).write(true).create(true).truncate(false).open(&path)?;
     let mut previous = String::new();
     let _ = file.read_to_string(&mut previous);
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Ok(Acquired::HeldBy(holder_of(&mut file, &previous))),
-        Err(std::fs::TryLockError::Error(e)) => return Err(e),
+    // A lock held with no holder written is passing: an aira starting up or exiting cleanly,
+    // or a child forked by some process in the moment before its exec closes the descriptor.
+    // Wait for it a little (up to ~1 s) instead of refusing with "pid 0".
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let holder = holder_of(&mut file, &previous);
+                tries += 1;
+                if holder.pid != 0 || tries >= 4 {
+                    return Ok(Acquired::HeldBy(holder));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
     }
     let took_over = parse_holder(&previous).map(|h| h.to_string());
     file.set_len(0)?;
