@@ -8,7 +8,7 @@ mod facts;
 use std::collections::BTreeMap;
 
 pub use decisions::{Applicability, RoadmapEntry, SoaDecision};
-pub use facts::{FactError, IsoDate, Period, ReportStatus, check_text};
+pub use facts::{FactError, FactsEdit, IsoDate, Period, ReportStatus, check_text};
 
 use serde::Deserialize;
 

@@ -99,10 +99,15 @@ mod tests {
 
     #[test]
     fn no_entry_is_undecided_and_old_entries_keep_their_decision() {
-        let m = meta("[soa.\"A.2.2\"]\njustification = \"policy\"\n[soa.\"A.2.3\"]\napplicable = false\njustification = \"n\"\n[soa.\"A.2.4\"]\napplicable = true\n");
+        let m = meta(
+            "[soa.\"A.2.2\"]\njustification = \"policy\"\n[soa.\"A.2.3\"]\napplicable = false\njustification = \"n\"\n[soa.\"A.2.4\"]\napplicable = true\n",
+        );
         assert_eq!(m.soa_decision("A.5.2").applicability, Applicability::Undecided);
         assert!(!m.soa_decision("A.5.2").unjustified(), "undecided is not a decision without a reason");
-        assert_eq!(m.soa_decision("A.2.2"), SoaDecision { applicability: Applicability::Applicable, justification: "policy" });
+        assert_eq!(
+            m.soa_decision("A.2.2"),
+            SoaDecision { applicability: Applicability::Applicable, justification: "policy" }
+        );
         assert_eq!(m.soa_decision("A.2.3").applicability, Applicability::NotApplicable);
         assert_eq!(m.soa_decision("A.2.4").applicability.label(), "yes");
         assert_eq!(m.unjustified_soa(), ["A.2.4"]);

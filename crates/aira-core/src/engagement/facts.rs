@@ -162,6 +162,41 @@ pub fn check_text(what: &'static str, s: &str, multiline: bool, required: bool) 
     Ok(t.to_owned())
 }
 
+/// A change to the engagement facts: each `Some` replaces that fact (`assessors` the whole
+/// list). Build it from user input, then `checked` before it goes to the store.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FactsEdit {
+    pub scope: Option<String>,
+    pub assessors: Option<Vec<String>>,
+    pub contact: Option<String>,
+    pub period: Option<Period>,
+    pub report_status: Option<ReportStatus>,
+    pub report_version: Option<String>,
+}
+
+impl FactsEdit {
+    pub fn is_empty(&self) -> bool {
+        *self == FactsEdit::default()
+    }
+
+    /// Trimmed and checked by the stored-string rule: the scope may hold newlines, every other
+    /// fact is one line; an assessor's name and the version are not blank.
+    pub fn checked(self) -> Result<FactsEdit, FactError> {
+        let one = |what, s: Option<String>, required| s.map(|s| check_text(what, &s, false, required)).transpose();
+        Ok(FactsEdit {
+            scope: self.scope.map(|s| check_text("scope", &s, true, false)).transpose()?,
+            assessors: self
+                .assessors
+                .map(|list| list.iter().map(|a| check_text("assessor's name", a, false, true)).collect())
+                .transpose()?,
+            contact: one("contact", self.contact, false)?,
+            period: self.period,
+            report_status: self.report_status,
+            report_version: one("version", self.report_version, true)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,7 +204,8 @@ mod tests {
     #[test]
     fn dates_are_exact_iso_days() {
         assert_eq!("2026-11-30".parse::<IsoDate>().map(|d| d.to_string()), Ok("2026-11-30".into()));
-        for bad in ["2026-02-30", "2026-13-01", "30/11/2026", "2026-11-30T10:00", "2026-1-30", "", "２０２６-11-30"] {
+        for bad in ["2026-02-30", "2026-13-01", "30/11/2026", "2026-11-30T10:00", "2026-1-30", "", "２０２６-11-30"]
+        {
             assert!(matches!(bad.parse::<IsoDate>(), Err(FactError::BadDate(_))), "{bad}");
         }
         assert!("2028-02-29".parse::<IsoDate>().is_ok(), "a leap day");
@@ -185,6 +221,19 @@ mod tests {
         assert!(matches!("2026-11-01..2026-11-02..2026-11-03".parse::<Period>(), Err(FactError::BadPeriod(_))));
         let e = "2026-11-30..2026-11-01".parse::<Period>().unwrap_err().to_string();
         assert_eq!(e, "the period ends (2026-11-01) before it starts (2026-11-30)");
+    }
+
+    #[test]
+    fn an_edit_is_checked_as_a_whole() {
+        let e = FactsEdit { assessors: Some(vec![" Ann ".into(), "Bo".into()]), ..Default::default() };
+        assert_eq!(e.checked().unwrap().assessors, Some(vec!["Ann".into(), "Bo".into()]));
+        let e = FactsEdit { assessors: Some(vec!["Ann".into(), " ".into()]), ..Default::default() };
+        assert_eq!(e.checked(), Err(FactError::Empty("assessor's name")));
+        let e = FactsEdit { report_version: Some("1.0\u{202e}".into()), ..Default::default() };
+        assert_eq!(e.checked(), Err(FactError::ControlCharacter("version", 0x202e)));
+        let e = FactsEdit { contact: Some(String::new()), ..Default::default() };
+        assert_eq!(e.clone().checked(), Ok(e), "an empty contact clears it");
+        assert!(FactsEdit::default().is_empty());
     }
 
     #[test]

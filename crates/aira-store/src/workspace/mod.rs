@@ -21,6 +21,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
+pub mod meta_change;
 pub mod op;
 pub mod paths;
 mod store;
@@ -419,3 +420,6 @@ mod tests;
 
 #[cfg(test)]
 mod crash_tests;
+
+#[cfg(test)]
+mod meta_tests;

@@ -84,7 +84,10 @@ pub(super) fn parse_item(
     };
     if let Some((k, _, _)) = t.iter().find(|(k, _, _)| !KEYS.contains(&k.as_ref())) {
         let k = aira_core::text::sanitize(k, false);
-        return Err(bad(v, format!("an `evidence` item of `{qid}` has an unknown key `{k}` (known: {})", KEYS.join(", "))));
+        return Err(bad(
+            v,
+            format!("an `evidence` item of `{qid}` has an unknown key `{k}` (known: {})", KEYS.join(", ")),
+        ));
     }
     let string = |k: &str, multiline: bool| -> Result<String> {
         match t.get(k).map(|x| &x.value) {
@@ -110,7 +113,10 @@ pub(super) fn parse_item(
         Some(_) => {
             let h = string("sha256", false)?;
             if !is_sha256_hex(&h) {
-                return Err(bad(v, format!("`sha256` of an `evidence` item of `{qid}` must be 64 lowercase hex digits")));
+                return Err(bad(
+                    v,
+                    format!("`sha256` of an `evidence` item of `{qid}` must be 64 lowercase hex digits"),
+                ));
             }
             Some(h)
         }

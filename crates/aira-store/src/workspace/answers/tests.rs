@@ -188,8 +188,14 @@ fn bad_evidence_items_are_located() {
     };
     assert!(e("1").starts_with("a.toml:3:13: `evidence` of `q1` must be a list of strings or of"), "{}", e("1"));
     assert_eq!(e("{ ref = \"\" }"), "a.toml:3:13: an `evidence` item of `q1` needs a non-empty string `ref`");
-    assert_eq!(e("{ ref = \"x\", sha256 = \"ABC\" }"), "a.toml:3:13: `sha256` of an `evidence` item of `q1` must be 64 lowercase hex digits");
-    assert_eq!(e("{ ref = \"x\", size = -1 }"), "a.toml:3:13: `size` of an `evidence` item of `q1` must be a whole number ≥ 0");
+    assert_eq!(
+        e("{ ref = \"x\", sha256 = \"ABC\" }"),
+        "a.toml:3:13: `sha256` of an `evidence` item of `q1` must be 64 lowercase hex digits"
+    );
+    assert_eq!(
+        e("{ ref = \"x\", size = -1 }"),
+        "a.toml:3:13: `size` of an `evidence` item of `q1` must be a whole number ≥ 0"
+    );
     assert!(e("{ ref = \"x\", hash = \"y\" }").contains("unknown key `hash`"));
     assert!(e("{ ref = \"x\\u001b[2J\" }").contains("control character U+001B"));
     assert!(e("\"x\", { ref = \"y\\ny\" }").starts_with("a.toml:3:18:"), "{}", e("\"x\", { ref = \"y\\ny\" }"));
