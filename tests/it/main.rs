@@ -15,6 +15,7 @@ mod content_escape;
 mod content_semantics;
 mod content_small;
 mod diff_fixtures;
+mod engagement_cli;
 mod eu_framework_files;
 mod eu_questionnaire;
 mod eu_scope;

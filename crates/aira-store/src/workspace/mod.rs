@@ -14,6 +14,7 @@ pub mod answers;
 pub mod atomic;
 pub mod consensus;
 mod error;
+pub mod evidence;
 pub mod fault;
 pub mod history;
 pub mod journal;
@@ -186,7 +187,7 @@ pub fn open_baseline(dir: &Path, meta: &Engagement) -> Option<(String, Result<Wo
 }
 
 /// `path` as seen from `dir` (`../acme-2025`), both resolved first; `None` if either is gone.
-fn relative_to(dir: &Path, path: &Path) -> Option<String> {
+pub(crate) fn relative_to(dir: &Path, path: &Path) -> Option<String> {
     let (from, to) = (dir.canonicalize().ok()?, path.canonicalize().ok()?);
     let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
     let mut rel = PathBuf::new();

@@ -39,6 +39,15 @@ pub fn run(dir: &Path) -> Result<i32> {
             problems += 1;
         }
     }
+    let unjustified = super::soa::unjustified(&ws.meta);
+    if !unjustified.is_empty() {
+        super::outln!(
+            "{} SoA decision(s) without a justification: {} (`aira soa set CONTROL --applicable --justification TEXT`)",
+            unjustified.len(),
+            unjustified.join(", ")
+        )?;
+        problems += 1;
+    }
     if problems == 0 {
         super::outln!("No problems found.")?;
     }

@@ -82,7 +82,7 @@ pub(super) fn parse_item(
         TreeValue::Table(t) => t,
         _ => return Err(bad(v, shape(qid))),
     };
-    if let Some((k, _, _)) = t.iter().find(|(k, _, _)| !KEYS.contains(&k.as_ref())) {
+    if let Some((k, _, _)) = t.iter().find(|(k, _, _)| !KEYS.contains(k)) {
         let k = aira_core::text::sanitize(k, false);
         return Err(bad(
             v,
