@@ -234,6 +234,15 @@ fn operations() -> Vec<Operation> {
             },
             done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.soa.contains_key("A.2.2"),
         },
+        Operation {
+            name: "soa set (CLI, with its history entry)",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let s = ws.store.as_mut().unwrap();
+                s.decide_soa("A.2.2", Some((false, "Not in scope")), "tester", AT).map_err(|e| e.to_string())
+            },
+            done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.soa.contains_key("A.2.2"),
+        },
         Operation { name: "evidence add", run: |d, w| add_evidence(d, w, false), done: |d| evidence_count(d) == 1 },
         Operation {
             name: "evidence add --copy",

@@ -90,9 +90,15 @@ fn hash_file(path: &Path, each: &mut dyn FnMut(&[u8]) -> Result<()>) -> Result<(
 /// A file name safe in `evidence/`: letters, digits, `.`, `-`, `_`; no leading dot.
 fn safe_name(path: &Path) -> String {
     let raw = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut name: String =
-        raw.chars().map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '-' }).collect();
-    name = name.trim_start_matches('.').chars().take(100).collect();
+    let mut name = String::new();
+    for c in raw.chars().map(|c| if c.is_alphanumeric() || "._".contains(c) { c } else { '-' }) {
+        // `Board minutes (Sept).pdf` → `Board-minutes-Sept.pdf`: one dash per run, none at the ends.
+        if c != '-' || !(name.is_empty() || name.ends_with(['-', '.'])) {
+            name.push(c);
+        }
+    }
+    let name = name.replace("-.", ".");
+    let name: String = name.trim_start_matches('.').trim_end_matches('-').chars().take(100).collect();
     if name.is_empty() { "evidence".to_owned() } else { name }
 }
 
@@ -275,4 +281,19 @@ pub fn remove(
     store(ws)?.apply(&c)?;
     remember(ws, &c);
     Ok(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_get_file_safe_names() {
+        let n = |s: &str| safe_name(Path::new(s));
+        assert_eq!(n("/x/Board minutes (Sept).pdf"), "Board-minutes-Sept.pdf");
+        assert_eq!(n("/x/.hidden"), "hidden");
+        assert_eq!(n("/x/rapport été.docx"), "rapport-été.docx");
+        assert_eq!(n("/x/---"), "evidence");
+        assert_eq!(n("/x/a\u{1b}[2Jb.txt"), "a-2Jb.txt");
+    }
 }

@@ -442,12 +442,32 @@ impl Store {
     }
 
     /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
-    /// keeping the file's comments, with a `soa` history entry by the configured user (the
-    /// wizard's path; the CLI names its user through `decide_soa`). Validate it first with
-    /// `scoring::soa::validate`.
+    /// keeping the file's comments, with no history entry: the wizard's path, whose undo
+    /// numbers history entries itself (it counts only its answer changes). The CLI records
+    /// decisions, undecided included, with a history entry through `decide_soa`. Validate it
+    /// first with `scoring::soa::validate`.
     pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
-        let by = crate::config::load().map(|c| crate::config::user_name(&c)).unwrap_or_else(|_| "unknown".into());
-        self.decide_soa(control, Some((applicable, justification)), &by, &super::now_rfc3339())
+        use toml_edit::{Item, value};
+        self.edit_meta(|doc| {
+            if doc.get("soa").and_then(Item::as_table_like).is_none() {
+                let mut t = toml_edit::Table::new();
+                t.set_implicit(true);
+                doc["soa"] = Item::Table(t);
+            }
+            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
+                if soa.get(control).and_then(Item::as_table_like).is_none() {
+                    soa.insert(control, toml_edit::table());
+                }
+                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
+                    entry.insert("applicable", value(applicable));
+                    if justification.is_empty() {
+                        entry.remove("justification");
+                    } else {
+                        entry.insert("justification", value(justification));
+                    }
+                }
+            }
+        })
     }
 
     /// Record the profiles that apply (`profiles = [...]` in workspace.toml; none: the key

@@ -122,10 +122,13 @@ fn respondent_for(ws: &Workspace, key: Option<&str>) -> Respondent {
     })
 }
 
-/// A question's items across respondents, in the order `list` numbers them.
+/// A question's items across respondents (by id: the numbers stay put whatever order the
+/// respondents were loaded or added in), in the order `list` numbers them.
 fn items(ws: &Workspace, qid: &str) -> Vec<(Respondent, Evidence)> {
     let mut out = Vec::new();
-    for r in &ws.assessment.respondents {
+    let mut respondents: Vec<&Respondent> = ws.assessment.respondents.iter().collect();
+    respondents.sort_by(|a, b| a.id.cmp(&b.id));
+    for r in respondents {
         for e in r.answer(qid).map(|a| a.evidence.as_slice()).unwrap_or_default() {
             out.push((r.clone_header(), e.clone()));
         }
