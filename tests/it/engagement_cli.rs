@@ -356,3 +356,27 @@ fn hostile_text_never_reaches_the_terminal() {
     assert!(err.contains("workspace.toml:") && err.contains("`contact` contains control character U+001B"), "{err}");
     assert!(!err.contains('\u{1b}') && !out.contains('\u{1b}'));
 }
+
+#[test]
+fn doctor_checks_evidence_files_against_their_hashes_and_finds_stray_roadmap_entries() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &[]);
+    for (name, text) in [("a.txt", "one"), ("b.txt", "two"), ("c.txt", "three")] {
+        std::fs::write(ws.join(name), text).unwrap();
+        ok(home.path(), &ws, &["evidence", "add", "plan-govern-policy", ws.join(name).to_str().unwrap()]);
+    }
+    assert!(ok(home.path(), &ws, &["doctor"]).contains("No problems found."));
+    std::fs::write(ws.join("a.txt"), "changed").unwrap();
+    std::fs::remove_file(ws.join("b.txt")).unwrap();
+    let path = ws.join("workspace.toml");
+    let text = std::fs::read_to_string(&path).unwrap() + "\n[roadmap.gone-question]\nowner = \"Ann\"\n";
+    std::fs::write(&path, text).unwrap();
+    let doctor = ok(home.path(), &ws, &["doctor"]);
+    assert!(
+        doctor.contains("evidence a.txt (plan-govern-policy, default): changed since it was recorded (sha256 now "),
+        "{doctor}"
+    );
+    assert!(doctor.contains("evidence b.txt (plan-govern-policy, default): missing"), "{doctor}");
+    assert!(!doctor.contains("c.txt"), "{doctor}");
+    assert!(doctor.contains("roadmap entry for `gone-question`, a question the questionnaire lacks"), "{doctor}");
+}

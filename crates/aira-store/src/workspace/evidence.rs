@@ -283,6 +283,31 @@ pub fn remove(
     Ok(item)
 }
 
+/// Whether a recorded file is still the one recorded: `None` when it is (or when the item is
+/// not a hashed file); else what is wrong, for `aira doctor`. Paths are taken from the
+/// workspace folder, as they were recorded.
+pub fn verify(ws_dir: &Path, e: &Evidence) -> Option<String> {
+    let sha = e.sha256.as_deref()?;
+    if is_url(&e.reference) {
+        return None;
+    }
+    let path = ws_dir.join(&e.reference);
+    match std::fs::metadata(&path) {
+        Err(_) => return Some("missing".to_owned()),
+        Ok(m) if !m.is_file() => return Some("no longer a regular file".to_owned()),
+        Ok(_) => {}
+    }
+    match hash_file(&path, &mut |_| Ok(())) {
+        Ok((_, now)) if now == sha => None,
+        Ok((_, now)) => Some(format!("changed since it was recorded (sha256 now {}, was {})", &now[..12], short(sha))),
+        Err(err) => Some(format!("unreadable ({err})")),
+    }
+}
+
+fn short(h: &str) -> &str {
+    h.get(..12).unwrap_or(h)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,3 +127,21 @@ fn a_bad_date_in_workspace_toml_is_located() {
     let e = open(dir.path(), Access::ReadOnly).err().unwrap().to_string();
     assert!(e.contains("`2026-11-31` is not a date"), "{e}");
 }
+
+#[test]
+fn an_upgrade_moves_roadmap_entries_with_their_question() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let e = RoadmapEntry { owner: "Ann".into(), due: "2026-12-31".parse().ok() };
+    ws.store.as_mut().unwrap().set_roadmap("do-map-inventory", &e, "alex", AT).unwrap();
+    let taken = RoadmapEntry { owner: "Bo".into(), due: None };
+    ws.store.as_mut().unwrap().set_roadmap("plan-map-context", &taken, "alex", AT).unwrap();
+    let new = super::tests::MINI
+        .replace("id = \"do-map-inventory\"", "id = \"do-map-ai-inventory\"\nreplaces = [\"do-map-inventory\"]")
+        .replacen("version = \"", "version = \"9", 1);
+    upgrade::upgrade(ws, &new, "alex").unwrap();
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(ws.meta.roadmap_entry("do-map-ai-inventory"), Some(&e));
+    assert_eq!(ws.meta.roadmap_entry("do-map-inventory"), None);
+    assert_eq!(ws.meta.roadmap_entry("plan-map-context"), Some(&taken), "an entry not renamed stays");
+}
