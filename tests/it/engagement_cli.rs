@@ -380,3 +380,24 @@ fn doctor_checks_evidence_files_against_their_hashes_and_finds_stray_roadmap_ent
     assert!(!doctor.contains("c.txt"), "{doctor}");
     assert!(doctor.contains("roadmap entry for `gone-question`, a question the questionnaire lacks"), "{doctor}");
 }
+
+/// Found while testing issue 19: a respondent named with a control character was written into
+/// a new answers file, which every later read then refused (the whole workspace wedged).
+#[test]
+fn a_new_respondent_with_a_control_character_in_the_name_is_refused_not_written() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &[]);
+    refused(
+        home.path(),
+        &ws,
+        &["evidence", "add", "plan-govern-policy", "https://x.example/a", "--respondent", "Evil\u{1b}[2JName"],
+        "control character U+001B",
+    );
+    refused(
+        home.path(),
+        &ws,
+        &["answer", "plan-govern-policy", "2", "--respondent", "Bad\u{1b}]0;x\u{7}Guy"],
+        "control character U+001B",
+    );
+    ok(home.path(), &ws, &["score"]);
+}

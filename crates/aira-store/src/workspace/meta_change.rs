@@ -181,6 +181,47 @@ impl Store {
         self.write_meta_with_entry(doc, &entry, kind)
     }
 
+    /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
+    /// keeping the file's comments, with no history entry: the wizard's path, whose undo
+    /// numbers history entries itself (it counts only its answer changes). The CLI records
+    /// decisions, undecided included, with a history entry through `decide_soa`. Validate it
+    /// first with `scoring::soa::validate`.
+    pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
+        use toml_edit::{Item, value};
+        self.edit_meta(|doc| {
+            if doc.get("soa").and_then(Item::as_table_like).is_none() {
+                let mut t = toml_edit::Table::new();
+                t.set_implicit(true);
+                doc["soa"] = Item::Table(t);
+            }
+            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
+                if soa.get(control).and_then(Item::as_table_like).is_none() {
+                    soa.insert(control, toml_edit::table());
+                }
+                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
+                    entry.insert("applicable", value(applicable));
+                    if justification.is_empty() {
+                        entry.remove("justification");
+                    } else {
+                        entry.insert("justification", value(justification));
+                    }
+                }
+            }
+        })
+    }
+
+    /// Record the profiles that apply (`profiles = [...]` in workspace.toml; none: the key
+    /// goes). Check them first with `aira_core::scope::choose_profiles`.
+    pub fn set_profiles(&mut self, profiles: &[String]) -> Result<()> {
+        self.edit_meta(|doc| {
+            if profiles.is_empty() {
+                doc.remove("profiles");
+            } else {
+                doc["profiles"] = toml_edit::value(profiles.iter().collect::<toml_edit::Array>());
+            }
+        })
+    }
+
     /// Record an SoA decision (`None`: undecided, the entry goes) with a history entry.
     /// Validate it first with `scoring::soa::validate`.
     pub fn decide_soa(&mut self, control: &str, decision: Option<(bool, &str)>, by: &str, at: &str) -> Result<()> {

@@ -92,6 +92,20 @@ impl Change {
     }
 }
 
+/// A respondent's name and role must pass the stored-string rule (one line, no control
+/// character) before a file holding them is written: the reader refuses them otherwise.
+fn check_respondent(r: &Respondent) -> Result<()> {
+    for (key, v) in [("name", &r.name), ("role", &r.role)] {
+        if let Some((_, c)) = aira_core::text::forbidden_in_stored(key, v) {
+            return Err(WorkspaceError::Invalid(format!(
+                "the respondent's {key} contains the control character U+{:04X}",
+                c as u32
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     pub(super) fn new(
         dir: PathBuf,
@@ -229,8 +243,12 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
+        check_respondent(&c.respondent)?;
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
+        // Nothing goes to disk that the readers would refuse: a control character in a note
+        // or an evidence reference would wedge every later open of the workspace.
+        super::strings::check_text(&journal::path(&self.dir, &c.respondent.id), &entry)?;
         self.ensure_answers_dir()?;
         let jpath = journal::path(&self.dir, &c.respondent.id);
         self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
@@ -283,6 +301,7 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&r.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
         }
+        check_respondent(r)?;
         let path = self.answers_path(&r.id);
         let doc = self.parsed(r)?;
         answers::set_respondent(doc, r);
@@ -439,47 +458,6 @@ impl Store {
         edit(&mut self.meta_doc);
         let path = self.dir.join(meta::FILE);
         self.writer.replace(&path, self.meta_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))
-    }
-
-    /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
-    /// keeping the file's comments, with no history entry: the wizard's path, whose undo
-    /// numbers history entries itself (it counts only its answer changes). The CLI records
-    /// decisions, undecided included, with a history entry through `decide_soa`. Validate it
-    /// first with `scoring::soa::validate`.
-    pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
-        use toml_edit::{Item, value};
-        self.edit_meta(|doc| {
-            if doc.get("soa").and_then(Item::as_table_like).is_none() {
-                let mut t = toml_edit::Table::new();
-                t.set_implicit(true);
-                doc["soa"] = Item::Table(t);
-            }
-            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
-                if soa.get(control).and_then(Item::as_table_like).is_none() {
-                    soa.insert(control, toml_edit::table());
-                }
-                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
-                    entry.insert("applicable", value(applicable));
-                    if justification.is_empty() {
-                        entry.remove("justification");
-                    } else {
-                        entry.insert("justification", value(justification));
-                    }
-                }
-            }
-        })
-    }
-
-    /// Record the profiles that apply (`profiles = [...]` in workspace.toml; none: the key
-    /// goes). Check them first with `aira_core::scope::choose_profiles`.
-    pub fn set_profiles(&mut self, profiles: &[String]) -> Result<()> {
-        self.edit_meta(|doc| {
-            if profiles.is_empty() {
-                doc.remove("profiles");
-            } else {
-                doc["profiles"] = toml_edit::value(profiles.iter().collect::<toml_edit::Array>());
-            }
-        })
     }
 
     pub fn dir(&self) -> &Path {
