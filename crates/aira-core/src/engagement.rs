@@ -1,6 +1,8 @@
-//! The engagement (pure): what an assessment is about and what the client decided — targets,
-//! Statement of Applicability decisions, how answers aggregate. The store parses
-//! `workspace.toml` into these types; reports and the TUI read them, never the file.
+//! The engagement (pure): what an assessment is about and what the client decided — scope,
+//! assessors, contact, period, the report's status and version (`facts`), targets, Statement of
+//! Applicability decisions and roadmap owners and due dates (`decisions`), how answers
+//! aggregate. The store parses `workspace.toml` into these types; reports and the TUI read
+//! them, never the file.
 
 mod decisions;
 mod facts;

@@ -70,8 +70,10 @@ pub fn run(dir: &Path, cmd: &EngagementCmd) -> Result<i32> {
             if changed.is_empty() {
                 super::outln!("Nothing changed.")?;
             }
+            // One line per fact: a scope's line breaks read as ` / ` here (`show` keeps them).
+            let one_line = |m: &Engagement, key: &str| fact(m, key).replace('\n', " / ");
             for key in changed {
-                super::outln!("{}: {} → {}", label(key), fact(&before, key), fact(&ws.meta, key))?;
+                super::outln!("{}: {} → {}", label(key), one_line(&before, key), one_line(&ws.meta, key))?;
             }
             Ok(0)
         }
