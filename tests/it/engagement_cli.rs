@@ -401,3 +401,35 @@ fn a_new_respondent_with_a_control_character_in_the_name_is_refused_not_written(
     );
     ok(home.path(), &ws, &["score"]);
 }
+
+/// Evidence recorded in two copies of one workspace is united by `aira merge`, as interview
+/// logs are: a register item added in one copy never disappears because the other copy's
+/// answer is newer.
+#[test]
+fn merge_unites_evidence_added_in_two_copies() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &[]);
+    ok(home.path(), &ws, &["answer", "plan-govern-policy", "2"]);
+    let other = home.path().join("other");
+    common::copy_workspace(&ws, &other);
+    ok(home.path(), &ws, &["evidence", "add", "plan-govern-policy", "https://a.example/mine"]);
+    ok(home.path(), &other, &["evidence", "add", "plan-govern-policy", "https://b.example/theirs"]);
+    let (code, out, err) = aira(home.path(), &ws, &["merge", other.to_str().unwrap()]);
+    assert_eq!(code, 0, "no conflict: only the evidence differed\n{out}{err}");
+    assert!(out.contains("joined the interview logs and evidence of default / plan-govern-policy"), "{out}");
+    let w = workspace::open(&ws, Access::ReadOnly).unwrap();
+    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let refs: Vec<&str> = a.evidence.iter().map(|e| e.reference.as_str()).collect();
+    assert_eq!(refs, ["https://a.example/mine", "https://b.example/theirs"]);
+    assert_eq!(a.level(), Some(2));
+    // A real conflict (another level) keeps the newer answer and both copies' evidence.
+    ok(home.path(), &other, &["answer", "plan-govern-policy", "4"]);
+    ok(home.path(), &other, &["evidence", "add", "plan-govern-policy", "https://c.example/later"]);
+    let (code, _, _) = aira(home.path(), &ws, &["merge", other.to_str().unwrap()]);
+    assert_eq!(code, 3);
+    let w = workspace::open(&ws, Access::ReadOnly).unwrap();
+    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let refs: Vec<&str> = a.evidence.iter().map(|e| e.reference.as_str()).collect();
+    assert_eq!(a.level(), Some(4));
+    assert_eq!(refs, ["https://b.example/theirs", "https://c.example/later", "https://a.example/mine"]);
+}
