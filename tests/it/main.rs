@@ -19,6 +19,7 @@ mod engagement_cli;
 mod eu_framework_files;
 mod eu_questionnaire;
 mod eu_scope;
+mod evidence_cli;
 mod flagship_questionnaire;
 mod git_merge;
 mod hardening_files;
