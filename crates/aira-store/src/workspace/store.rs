@@ -92,20 +92,6 @@ impl Change {
     }
 }
 
-/// A respondent's name and role must pass the stored-string rule (one line, no control
-/// character) before a file holding them is written: the reader refuses them otherwise.
-fn check_respondent(r: &Respondent) -> Result<()> {
-    for (key, v) in [("name", &r.name), ("role", &r.role)] {
-        if let Some((_, c)) = aira_core::text::forbidden_in_stored(key, v) {
-            return Err(WorkspaceError::Invalid(format!(
-                "the respondent's {key} contains the control character U+{:04X}",
-                c as u32
-            )));
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     pub(super) fn new(
         dir: PathBuf,
@@ -243,12 +229,9 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
-        check_respondent(&c.respondent)?;
+        super::strings::check_change(c)?;
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
-        // Nothing goes to disk that the readers would refuse: a control character in a note
-        // or an evidence reference would wedge every later open of the workspace.
-        super::strings::check_text(&journal::path(&self.dir, &c.respondent.id), &entry)?;
         self.ensure_answers_dir()?;
         let jpath = journal::path(&self.dir, &c.respondent.id);
         self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
@@ -301,7 +284,7 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&r.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
         }
-        check_respondent(r)?;
+        super::strings::check_respondent(r)?;
         let path = self.answers_path(&r.id);
         let doc = self.parsed(r)?;
         answers::set_respondent(doc, r);
