@@ -18,11 +18,12 @@ fn questionnaire_text(spec: Option<&str>) -> Result<String> {
 pub fn run(
     dir: &Path,
     questionnaire: Option<&str>,
-    name: Option<&str>,
-    organisation: Option<&str>,
-    profiles: &[String],
+    (name, organisation): (Option<&str>, Option<&str>),
+    (profiles, facts): (&[String], &super::engagement::FactArgs),
     force: bool,
 ) -> Result<i32> {
+    // Every fact is checked before anything is written: a bad date leaves no workspace.
+    let facts = facts.edit()?;
     let text = questionnaire_text(questionnaire)?;
     // Profiles are checked before anything is written: a typo must not leave a workspace
     // that covers the wrong questions.
@@ -36,11 +37,16 @@ pub fn run(
     for kept in workspace::create_forced(dir, &text, &name, organisation.unwrap_or(""), force)? {
         outln!("Kept the replaced file as {}", dir.join(kept).display())?;
     }
-    if !chosen.is_empty() {
+    if !chosen.is_empty() || !facts.is_empty() {
         let mut ws = workspace::open(dir, workspace::Access::Write)?;
         let store = ws.store.as_mut().ok_or_else(|| anyhow!("{}: cannot write workspace.toml", dir.display()))?;
-        store.set_profiles(&chosen)?;
-        outln!("Profiles: {}", chosen.join(", "))?;
+        if !chosen.is_empty() {
+            store.set_profiles(&chosen)?;
+            outln!("Profiles: {}", chosen.join(", "))?;
+        }
+        if !facts.is_empty() {
+            super::engagement::apply(&mut ws, &facts)?;
+        }
     }
     outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
     Ok(0)

@@ -72,6 +72,8 @@ mod answer;
 mod check;
 mod diff;
 mod doctor;
+mod engagement;
+mod evidence;
 mod heatmap;
 mod import;
 mod init;
@@ -80,6 +82,7 @@ mod profile;
 mod questionnaires;
 pub mod report;
 mod respondent;
+mod roadmap;
 mod score;
 mod soa;
 mod start;
@@ -151,6 +154,23 @@ pub enum Command {
         /// Without it, init refuses a folder that is a workspace or holds another questionnaire.toml
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        facts: engagement::FactArgs,
+    },
+    /// The engagement facts: scope, assessors, client contact, period, report status and version
+    Engagement {
+        #[command(subcommand)]
+        command: engagement::EngagementCmd,
+    },
+    /// The evidence register: files (hashed) and URLs supporting an answer (add, list, remove)
+    Evidence {
+        #[command(subcommand)]
+        command: evidence::EvidenceCmd,
+    },
+    /// Owners and due dates of roadmap actions (set, show)
+    Roadmap {
+        #[command(subcommand)]
+        command: roadmap::RoadmapCmd,
     },
     /// Record one answer (durably, like the TUI)
     Answer {
@@ -216,10 +236,10 @@ pub enum Command {
         #[command(subcommand)]
         command: profile::ProfileCmd,
     },
-    /// Statement of Applicability decisions (which Annex A controls apply)
+    /// Statement of Applicability: every Annex A control's decision (show), or decide one (set)
     Soa {
         #[command(subcommand)]
-        command: soa::SoaCommand,
+        command: Option<soa::SoaCommand>,
     },
     /// Move the workspace to a new version of its questionnaire, carrying answers across renames
     Upgrade {
@@ -268,9 +288,16 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force }) => {
-            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles, *force)
-        }
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, facts }) => init::run(
+            dir,
+            questionnaire.as_deref(),
+            (name.as_deref(), organisation.as_deref()),
+            (profiles, facts),
+            *force,
+        ),
+        Some(Command::Engagement { command }) => engagement::run(&workspace_dir(&cli)?, command),
+        Some(Command::Evidence { command }) => evidence::run(&workspace_dir(&cli)?, command),
+        Some(Command::Roadmap { command }) => roadmap::run(&workspace_dir(&cli)?, command),
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }
@@ -288,7 +315,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             color && (cli.color == ColorChoice::Always || std::io::stdout().is_terminal()),
         ),
         Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
-        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
+        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command.as_ref()),
         Some(Command::Profile { command }) => profile::run(&workspace_dir(&cli)?, command),
         Some(Command::Check { files }) => check::run(files, stdout_color(cli.color)),
         Some(Command::Upgrade { questionnaire }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
