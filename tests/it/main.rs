@@ -31,6 +31,7 @@ mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;
 mod merge_three;
+mod numbers_agree;
 mod report_cli;
 mod report_formats;
 mod report_safety;

@@ -188,9 +188,15 @@ pub enum Command {
     },
     /// Show what changed since a baseline workspace, per cell, phase, function and question
     Diff {
+        /// The earlier workspace folder to compare with
+        #[arg(value_name = "BASELINE_DIR")]
         baseline: PathBuf,
+        /// Output format (JSON lists every row)
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
+        /// Show unchanged rows too (by default only what moved)
+        #[arg(long)]
+        all: bool,
     },
     /// Print scores per cell, phase, function and overall
     Score {
@@ -279,7 +285,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             agree::run(&workspace_dir(&cli)?, question_id, level, note.as_deref())
         }
         Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
-        Some(Command::Diff { baseline, format }) => diff::run(&workspace_dir(&cli)?, baseline, *format),
+        Some(Command::Diff { baseline, format, all }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),
         Some(Command::Score { format }) => score::run(&workspace_dir(&cli)?, *format),
         Some(Command::Undo) => undo::run(&workspace_dir(&cli)?),
         Some(Command::Heatmap { format }) => heatmap::run(
