@@ -11,6 +11,7 @@ mod report_support;
 
 mod check_cli;
 mod check_discovery;
+mod cli_polish;
 mod content_escape;
 mod content_semantics;
 mod content_small;
@@ -33,6 +34,7 @@ mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;
 mod merge_three;
+mod numbers_agree;
 mod report_cli;
 mod report_formats;
 mod report_safety;

@@ -261,7 +261,7 @@ impl<'a> Report<'a> {
                 None => l.to_string(),
             }
         } else {
-            format!("{score:.1}")
+            crate::number::one_decimal(score)
         }
     }
 

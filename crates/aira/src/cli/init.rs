@@ -9,10 +9,20 @@ use super::questionnaires;
 use aira_core::questionnaire;
 use aira_store::workspace;
 
-/// The questionnaire text for `init`: a built-in id, an id in the user folder, or a path.
-fn questionnaire_text(spec: Option<&str>) -> Result<String> {
-    let Some(spec) = spec else { return Ok(questionnaire::default_builtin().text.to_owned()) };
-    Ok(questionnaires::find(spec)?.text)
+/// The questionnaire for `init`: a built-in id, an id in the user folder, or a path. A broken
+/// one is refused here, its errors located in the user's own file (not in the copy that
+/// `init` would have written as questionnaire.toml).
+fn questionnaire_text(spec: Option<&str>) -> Result<(String, questionnaire::Questionnaire)> {
+    let found = match spec {
+        Some(spec) => questionnaires::find(spec)?,
+        None => {
+            let b = questionnaire::default_builtin();
+            let parsed = questionnaire::parse(b.file, b.text);
+            questionnaires::Found { text: b.text.to_owned(), source: "built-in".into(), parsed }
+        }
+    };
+    let q = found.parsed?;
+    Ok((found.text, q))
 }
 
 pub fn run(
@@ -24,13 +34,10 @@ pub fn run(
 ) -> Result<i32> {
     // Every fact is checked before anything is written: a bad date leaves no workspace.
     let facts = facts.edit()?;
-    let text = questionnaire_text(questionnaire)?;
+    let (text, q) = questionnaire_text(questionnaire)?;
     // Profiles are checked before anything is written: a typo must not leave a workspace
     // that covers the wrong questions.
-    let chosen = match questionnaire::parse("questionnaire", &text) {
-        Ok(q) => aira_core::scope::choose_profiles(&q, profiles).map_err(|e| anyhow!(e))?,
-        Err(_) => Vec::new(),
-    };
+    let chosen = aira_core::scope::choose_profiles(&q, profiles).map_err(|e| anyhow!(e))?;
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));

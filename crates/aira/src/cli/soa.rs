@@ -20,8 +20,10 @@ pub enum SoaCommand {
     Set {
         /// An Annex A control id, e.g. A.2.2
         control: String,
+        /// The control applies (the default for every control)
         #[arg(long)]
         applicable: bool,
+        /// The control does not apply (give --justification)
         #[arg(long)]
         not_applicable: bool,
         /// Nobody has decided yet (removes the decision and its justification)
