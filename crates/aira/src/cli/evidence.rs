@@ -21,7 +21,9 @@ pub enum ListFormat {
 pub enum EvidenceCmd {
     /// Record a file (hashed; copied into evidence/ with --copy) or an http(s) URL as evidence
     Add {
+        /// The question the evidence supports (its id)
         question: String,
+        /// A file (recorded by relative path, size and SHA-256) or an http(s) URL
         #[arg(value_name = "PATH_OR_URL")]
         target: String,
         /// Whose answer it supports (created on first use; default: the default respondent)
@@ -36,12 +38,15 @@ pub enum EvidenceCmd {
     },
     /// List every evidence item: question, number, respondent, reference, size, hash, who, when
     List {
+        /// text for reading, json for tools
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
     /// Remove an item by its number in `aira evidence list` or by its reference
     Remove {
+        /// The question the item is recorded on (its id)
         question: String,
+        /// The item's number in `aira evidence list`, or its reference
         #[arg(value_name = "INDEX|REF")]
         item: String,
         /// Only this respondent's items

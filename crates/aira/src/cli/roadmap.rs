@@ -14,6 +14,7 @@ use aira_store::workspace::{self, Access};
 pub enum RoadmapCmd {
     /// Set the owner and/or due date of a question's action (or --clear both)
     Set {
+        /// The question whose action it is (its id)
         question: String,
         /// Who owns the action
         #[arg(long, value_name = "NAME")]
@@ -27,6 +28,7 @@ pub enum RoadmapCmd {
     },
     /// List the actions that have an owner or a due date
     Show {
+        /// text for reading, json for tools
         #[arg(long, value_enum, default_value_t = super::evidence::ListFormat::Text)]
         format: super::evidence::ListFormat,
     },
