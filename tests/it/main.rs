@@ -19,6 +19,7 @@ mod hardening_terminal;
 mod import_ciso;
 mod import_csv;
 mod import_hostile;
+mod interop_schemas;
 mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;

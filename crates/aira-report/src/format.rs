@@ -60,7 +60,7 @@ pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<
     })
 }
 
-fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>, serde_json::Error> {
+fn json_bytes(v: &impl serde::Serialize) -> Result<Vec<u8>, serde_json::Error> {
     let mut b = serde_json::to_vec_pretty(v)?;
     b.push(b'\n');
     Ok(b)
