@@ -39,7 +39,8 @@ fn shipped_schemas_are_the_ones_the_types_derive() {
     }
 }
 
-fn aira(dir: &Path, args: &[&str]) -> Json {
+/// Run the binary on a workspace with the fixture's fixed time; its stdout as JSON.
+pub(crate) fn aira(dir: &Path, args: &[&str]) -> Json {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_aira"))
         .arg("-w")
         .arg(dir)

@@ -19,6 +19,8 @@ mod hardening_terminal;
 mod import_ciso;
 mod import_csv;
 mod import_hostile;
+mod interop_anonymise;
+mod interop_oscal;
 mod interop_schemas;
 mod interviews_cli;
 mod interviews_report;

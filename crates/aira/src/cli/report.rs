@@ -25,6 +25,13 @@ pub struct ReportArgs {
     /// reproducible output.
     #[arg(long, hide = true, env = "AIRA_GENERATED_AT", value_name = "TIME")]
     pub generated_at: Option<String>,
+    /// Leave people out: respondents become "Respondent 1..N", their names are scrubbed from
+    /// notes, logs and evidence, authors are dropped, and so is the organisation (docs/interop.md)
+    #[arg(long, alias = "anonymize")]
+    pub anonymise: bool,
+    /// With --anonymise: keep the organisation's name
+    #[arg(long, requires = "anonymise")]
+    pub keep_organisation: bool,
 }
 
 /// The change since workspace.toml's `baseline`. A baseline that cannot be opened is reported
@@ -48,8 +55,14 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let generated_at =
         args.generated_at.clone().unwrap_or_else(|| jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
-    let mut r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, &generated_at);
-    r.trend = trend(&ws);
+    // Anonymised copies are made before the model, so no writer ever sees a name.
+    let anonymous = args
+        .anonymise
+        .then(|| aira_core::report::anonymise::anonymise(&ws.meta, &ws.assessment, args.keep_organisation));
+    let (meta, assessment) = anonymous.as_ref().map_or((&ws.meta, &ws.assessment), |(m, a)| (m, a));
+    let mut r = Report::new(meta, &ws.questionnaire, assessment, &generated_at);
+    // The baseline's path may name the client; an anonymised report only says there was one.
+    r.trend = trend(&ws).map(|(path, d)| (if args.anonymise { "baseline".to_owned() } else { path }, d));
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
         Some(path) => {
