@@ -1,11 +1,13 @@
-//! `aira import csv`: one question per row under the header
-//! `id,text,phase,function,nist,iso,guidance,weight`; lists inside a cell are split on `;`.
-//! Every bad row is reported with its line in the file (the header is line 1) and its column.
+//! `aira import csv`: one question per row under a header naming the columns
+//! `id,text,phase,function,nist,iso,guidance,weight` (any order and case; `id` and `text`
+//! required); lists inside a cell are split on `;` or `,`. The dialect is `csv_dialect`'s.
+//! Every bad row is reported with its line in the file and its column.
 
 use std::collections::HashMap;
 
+use super::csv_dialect::{Layout, delimiter, layout};
 use super::refs::{iso_id, nist_id, slug};
-use super::{Column, Imported, MAX_INPUT_BYTES, Problem, render, verify};
+use super::{Imported, MAX_INPUT_BYTES, Problem, render, verify};
 use aira_core::questionnaire::refs::{RefKind, classify};
 use aira_core::questionnaire::{
     Function, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
@@ -27,15 +29,16 @@ pub struct CsvOptions {
 struct Row<'a> {
     line: u64,
     problems: &'a mut Vec<Problem>,
+    layout: &'a Layout,
 }
 
 impl Row<'_> {
     fn error(&mut self, col: usize, msg: String) {
-        self.problems.push(Problem::error(Some(self.line), Some(Column::Field(col + 1, HEADER[col])), msg));
+        self.problems.push(Problem::error(Some(self.line), self.layout.column(col), msg));
     }
 
     fn warning(&mut self, col: usize, msg: String) {
-        self.problems.push(Problem::warning(Some(self.line), Some(Column::Field(col + 1, HEADER[col])), msg));
+        self.problems.push(Problem::warning(Some(self.line), self.layout.column(col), msg));
     }
 
     /// A cell's text with Windows line ends folded, refusing control characters (newlines and
@@ -58,7 +61,10 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
     }
     // Spreadsheets often save a byte-order mark before the header.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let (delim, mut sep_line) = delimiter(text);
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delim).from_reader(text.as_bytes());
+    let mut columns: Option<Layout> = None;
     let mut problems = Vec::new();
     let mut questions: Vec<Question> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -69,25 +75,24 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line());
+                let line = e.position().map(|p| line_at(text, p));
                 problems.push(Problem::error(line, None, format!("unreadable CSV: {e}")));
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(text, p));
+        if std::mem::take(&mut sep_line) {
+            continue;
+        }
         if first {
             first = false;
-            let got: Vec<&str> = record.iter().map(str::trim).collect();
-            if got != HEADER {
-                problems.push(Problem::error(
-                    Some(line),
-                    None,
-                    format!("the header must be exactly `{}`, found `{}`", HEADER.join(","), got.join(",")),
-                ));
-                return Err(problems);
+            match layout(&record.iter().collect::<Vec<_>>(), line, &mut problems) {
+                Some(l) => columns = Some(l),
+                None => return Err(problems),
             }
             continue;
         }
+        let Some(columns) = columns.as_ref() else { break };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -95,14 +100,23 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
             problems.push(Problem::error(Some(line), None, format!("more than {MAX_QUESTIONS} questions")));
             break;
         }
-        let mut row = Row { line, problems: &mut problems };
-        if record.len() != HEADER.len() {
-            let n = record.len();
+        let mut row = Row { line, problems: &mut problems, layout: columns };
+        if record.len() != columns.names.len() {
+            let (n, want) = (record.len(), columns.names.len());
             row.problems.push(Problem::error(
                 Some(line),
                 None,
-                format!("{n} fields; every row needs 8 (id to weight)"),
+                format!("{n} fields; every row needs {want}, as many as the header"),
             ));
+            continue;
+        }
+        if let Some(&at) = columns.blank.iter().find(|&&at| record.get(at).is_some_and(|c| !c.trim().is_empty())) {
+            let msg = format!(
+                "column {} has no header but holds `{}`; name it or empty it",
+                at + 1,
+                record.get(at).unwrap_or_default()
+            );
+            row.problems.push(Problem::error(Some(line), None, msg));
             continue;
         }
         if let Some(q) = parse_row(&record, &mut row, &mut seen) {
@@ -113,7 +127,7 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
         problems.push(Problem::error(
             Some(1),
             None,
-            format!("empty file; the header `{}` is missing", HEADER.join(",")),
+            format!("empty file; a header naming the columns (`{}`) is missing", HEADER.join(",")),
         ));
     } else if questions.is_empty() && problems.is_empty() {
         problems.push(Problem::error(None, None, "no questions: the file has a header but no rows"));
@@ -138,8 +152,21 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
     Ok(imported)
 }
 
+/// The 1-based line a record starts on. The csv crate's own count falls behind on CRLF files
+/// (Excel's): its position sits on the `\n` of the previous record's `\r\n`, so line breaks
+/// there are skipped (a record never starts with one) before counting.
+fn line_at(text: &str, p: &::csv::Position) -> u64 {
+    let b = text.as_bytes();
+    let mut start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(b.len());
+    while b.get(start).is_some_and(|c| matches!(c, b'\r' | b'\n')) {
+        start += 1;
+    }
+    1 + b[..start].iter().filter(|&&c| c == b'\n').count() as u64
+}
+
 fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<String, u64>) -> Option<Question> {
-    let cell = |i: usize| rec.get(i).unwrap_or_default();
+    let at = row.layout.columns;
+    let cell = |i: usize| at[i].and_then(|c| rec.get(c)).unwrap_or_default();
     let errors_before = row.problems.iter().filter(|p| p.is_error()).count();
     let id = row.text(0, cell(0), false);
     if !is_valid_id(&id) {
@@ -194,12 +221,12 @@ fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<St
     Some(q)
 }
 
-/// A `;`-separated list of reference ids, normalised where the framework's own form is
+/// A `;`- or `,`-separated list of reference ids, normalised where the framework's own form is
 /// obvious; anything else is kept as written with a warning, as `aira check` would give.
 fn references(row: &mut Row<'_>, col: usize, raw: &str, want: RefKind) -> Vec<String> {
     let raw = row.text(col, raw, false);
     let mut out = Vec::new();
-    for item in raw.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+    for item in raw.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()) {
         let normal = match want {
             RefKind::Nist => nist_id(item),
             RefKind::Iso => iso_id(item),

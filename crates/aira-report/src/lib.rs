@@ -12,6 +12,7 @@ pub mod html;
 pub mod interviews;
 pub mod json;
 pub mod markdown;
+pub mod oscal;
 pub mod scoped;
 pub mod score;
 pub mod xlsx;

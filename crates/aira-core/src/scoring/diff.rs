@@ -9,6 +9,7 @@ use crate::questionnaire::{Function, Phase, Questionnaire};
 
 /// A score then and now; `delta` = current − base, `None` when either side has no score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Delta {
     pub base: Option<f64>,
     pub current: Option<f64>,
@@ -27,6 +28,7 @@ impl Delta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CellDelta {
     pub phase: Option<Phase>,
     pub function: Option<Function>,
@@ -35,6 +37,7 @@ pub struct CellDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhaseDelta {
     pub phase: Option<Phase>,
     #[serde(flatten)]
@@ -42,6 +45,7 @@ pub struct PhaseDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionDelta {
     pub function: Option<Function>,
     #[serde(flatten)]
@@ -49,6 +53,7 @@ pub struct FunctionDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionDelta {
     pub id: String,
     pub phase: Option<Phase>,
@@ -58,6 +63,7 @@ pub struct QuestionDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diff {
     pub overall: Delta,
     /// The current heatmap's cells in its row-major order, then any lane only the baseline had.

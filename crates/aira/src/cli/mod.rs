@@ -72,6 +72,7 @@ mod answer;
 mod check;
 mod diff;
 mod doctor;
+mod export;
 mod heatmap;
 mod import;
 mod init;
@@ -209,7 +210,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
         format: heatmap::HeatmapFormat,
     },
-    /// Write a report (md, html, csv, json, xlsx) or the Statement of Applicability
+    /// Write a report (md, html, csv, json, xlsx, oscal, oscal-ap) or the Statement of Applicability
     Report(report::ReportArgs),
     /// Which profiles (operator roles) the workspace covers: set, clear, show
     Profile {
@@ -235,6 +236,11 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         what: import::ImportCmd,
+    },
+    /// Write a questionnaire as a CSV sheet that `aira import csv` reads back
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCmd,
     },
 }
 
@@ -295,6 +301,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Doctor) => doctor::run(&workspace_dir(&cli)?),
         Some(Command::Questionnaires { files }) => questionnaires::run(files),
         Some(Command::Import { what }) => import::run(what, stdout_color(cli.color)),
+        Some(Command::Export { what }) => export::run(&cli, what),
     }
 }
 
