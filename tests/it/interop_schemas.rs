@@ -84,3 +84,55 @@ fn real_outputs_validate_against_the_shipped_schemas_and_wrong_ones_do_not() {
     assert!(!errors(&score, &bad).is_empty());
     assert!(!errors(&score, &full).is_empty(), "a report is not a score document");
 }
+
+#[test]
+fn builtin_questionnaires_reports_validate_including_the_eu_sections() {
+    let report = shipped("aira-report.schema.json");
+    let score = shipped("aira-score.schema.json");
+    for (questionnaire, profile) in [("ai-governance-readiness", None), ("eu-ai-act-readiness", Some("provider"))] {
+        let home = tempfile::tempdir().unwrap();
+        let built = crate::interop_support::build(home.path(), questionnaire, profile);
+        for anonymise in [false, true] {
+            let mut args = vec!["report", "--format", "json"];
+            if anonymise {
+                args.push("--anonymise");
+            }
+            let full = aira(&built.dir, &args);
+            assert_eq!(errors(&report, &full), Vec::<String>::new(), "{questionnaire} anonymise={anonymise}");
+            let eu = profile.is_some();
+            for key in ["families", "crosswalk", "scope"] {
+                assert_eq!(
+                    full.get(key).is_some(),
+                    eu,
+                    "{questionnaire}: `{key}` present only for the EU questionnaire"
+                );
+            }
+            // A key printed as null is still a key the schema requires.
+            let mut bad = full.clone();
+            bad["questions"][0].as_object_mut().unwrap().remove("target");
+            assert!(!errors(&report, &bad).is_empty(), "a question without its (null) target");
+            if eu {
+                let fam = full["families"].as_array().unwrap();
+                assert!(fam.iter().any(|f| f["key"] == "eu"), "{fam:?}");
+                let art9 = fam.iter().flat_map(|f| f["entries"].as_array().unwrap()).find(|e| e["id"] == "Art.9");
+                assert!(art9.is_some_and(|e| e["applies_from"].is_string()), "Art.9 with its date");
+                assert!(full["crosswalk"].as_array().unwrap().iter().any(|r| r["cites"]["eu"].is_array()));
+                assert_eq!(full["scope"]["profiles"], serde_json::json!(["provider"]));
+                assert!(full["scope"]["classifications"].as_array().unwrap().iter().any(|c| c["outcome"] == "no"));
+                assert!(!full["scope"]["out_of_scope"].as_array().unwrap().is_empty(), "a no excludes something");
+                // The EU sections are checked, not merely allowed.
+                let mut bad = full.clone();
+                bad["families"][0]["entries"][0].as_object_mut().unwrap().remove("applies_from");
+                assert!(!errors(&report, &bad).is_empty(), "an entry without applies_from");
+                let mut bad = full.clone();
+                bad["scope"]["classifications"][0]["outcome"] = "maybe".into();
+                assert!(!errors(&report, &bad).is_empty(), "an outcome outside yes/no/unknown");
+                let mut bad = full.clone();
+                bad["crosswalk"][0]["cites"]["eu"] = "Art.9".into();
+                assert!(!errors(&report, &bad).is_empty(), "cites are lists");
+            }
+        }
+        let scores = aira(&built.dir, &["score", "--format", "json"]);
+        assert_eq!(errors(&score, &scores), Vec::<String>::new(), "{questionnaire} score");
+    }
+}

@@ -30,6 +30,7 @@ mod import_hostile;
 mod interop_anonymise;
 mod interop_oscal;
 mod interop_schemas;
+mod interop_support;
 mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;

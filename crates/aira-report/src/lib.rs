@@ -13,6 +13,7 @@ pub mod interviews;
 pub mod json;
 pub mod markdown;
 pub mod oscal;
+mod schema_keys;
 pub mod scoped;
 pub mod score;
 pub mod xlsx;

@@ -83,7 +83,7 @@ pub struct QuestionScore {
 
 /// The JSON Schema of `aira score --format json`.
 pub fn schema() -> schemars::Schema {
-    schemars::schema_for!(ScoreJson)
+    crate::schema_keys::require_all(schemars::schema_for!(ScoreJson), &[])
 }
 
 fn counts(t: &Tally) -> Counts {

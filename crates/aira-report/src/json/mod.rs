@@ -13,8 +13,9 @@ use types::*;
 pub const SCHEMA: &str = "aira-report/1";
 
 /// The JSON Schema of `aira report --format json` (docs/schemas/aira-report.schema.json).
+/// Every key is required but `families`, `crosswalk` and `scope`, which are absent when empty.
 pub fn schema() -> schemars::Schema {
-    schemars::schema_for!(ReportDocument)
+    crate::schema_keys::require_all(schemars::schema_for!(ReportDocument), &["families", "crosswalk", "scope"])
 }
 
 fn tally(t: &Tally) -> TallyJson {
