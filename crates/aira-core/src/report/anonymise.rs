@@ -17,6 +17,12 @@ use crate::engagement::Engagement;
 /// The name an anonymised workspace carries instead of its own (which often names the client).
 pub const ANONYMOUS_NAME: &str = "Anonymised assessment";
 
+/// Words of an organisation's name that do not name it on their own (legal forms, fillers).
+const NOT_NAMES: &[&str] = &[
+    "ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "corp", "corporation", "company",
+    "group", "holding", "holdings", "the", "and", "sas", "sarl", "srl", "spa", "kft", "oyj", "pty",
+];
+
 /// One name to find in text and what replaces it.
 struct Pattern {
     find: Vec<char>,
@@ -74,6 +80,12 @@ fn patterns(people: &[(String, String)], organisation: Option<&str>) -> Vec<Patt
     };
     if let Some(org) = organisation.map(str::trim).filter(|o| !o.is_empty()) {
         push(org, "[organisation]");
+        // "Acme" alone names Acme Ltd too; legal forms and filler words are not names.
+        for part in org.split(|c: char| !wordy(c) && c != '-' && c != '&').filter(|p| p.chars().count() >= 3) {
+            if !NOT_NAMES.contains(&part.to_lowercase().as_str()) {
+                push(part, "[organisation]");
+            }
+        }
     }
     for (name, label) in people {
         push(name.trim(), label);
@@ -176,6 +188,11 @@ mod tests {
         );
         assert_eq!(scrub("Ann said", &p), "[name] said", "Ann is shared by Ann Lee and Ann-Marie Kay");
         assert_eq!(scrub("Ann-Marie Kay at acme ltd", &p), "Respondent 3 at [organisation]");
+        assert_eq!(
+            scrub("Acme's chatbot; acme group; the Group and Ltd", &p),
+            "[organisation]'s chatbot; [organisation] group; the Group and Ltd",
+            "the distinctive words of the organisation's name, not its legal form"
+        );
         assert_eq!(scrub("Élodie élodie", &patterns(&people(&["Élodie"]), None)), "Respondent 1 Respondent 1");
     }
 }
