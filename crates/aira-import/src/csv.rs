@@ -1,6 +1,7 @@
-//! `aira import csv`: one question per row under a header naming the columns
-//! `id,text,phase,function,nist,iso,guidance,weight` (any order and case; `id` and `text`
-//! required); lists inside a cell are split on `;` or `,`. The dialect is `csv_dialect`'s.
+//! `aira import csv`: one question per row under a header naming the columns (`HEADER`, and
+//! one per reference family such as `eu`; any order and case; `id` and `text` required); id
+//! lists inside a cell are split on `;` or `,`, evidence on line breaks (or `;` on one line).
+//! The dialect is `csv_dialect`'s.
 //! Every bad row is reported with its line in the file and its column.
 
 use std::collections::HashMap;
@@ -10,11 +11,30 @@ use super::refs::{iso_id, nist_id, slug};
 use super::{Imported, MAX_INPUT_BYTES, Problem, render, verify};
 use aira_core::questionnaire::refs::{RefKind, classify};
 use aira_core::questionnaire::{
-    Function, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
+    Function, Kind, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
 };
 use aira_core::text::find_forbidden_control;
 
-pub const HEADER: [&str; 8] = ["id", "text", "phase", "function", "nist", "iso", "guidance", "weight"];
+/// The question's columns; a column per reference family beyond NIST and ISO (`eu`, `gai`, …,
+/// `csv_dialect::family_keys`) may follow. Only `id` and `text` are required.
+pub const HEADER: [&str; 16] = [
+    "id",
+    "text",
+    "phase",
+    "function",
+    "nist",
+    "iso",
+    "guidance",
+    "weight",
+    "section",
+    "kind",
+    "applies_if",
+    "profiles",
+    "roles",
+    "evidence",
+    "action",
+    "replaces",
+];
 
 /// What the CSV cannot say about itself.
 #[derive(Clone, Debug)]
@@ -209,16 +229,61 @@ fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<St
             }
         },
     };
+    let mut q = Question::new(&id, phase, function, &text);
+    q.section = row.text(8, cell(8), false);
+    q.kind = match row.text(9, cell(9), false).to_ascii_lowercase().as_str() {
+        "" | "maturity" => Kind::Maturity,
+        "classification" => Kind::Classification,
+        k => {
+            row.error(9, format!("unknown kind `{k}`; expected maturity, classification or empty"));
+            Kind::Maturity
+        }
+    };
+    for (col, list) in [(10, &mut q.applies_if), (11, &mut q.profiles), (12, &mut q.roles), (15, &mut q.replaces)] {
+        *list = ids(row, col, cell(col));
+    }
+    let evidence = row.text(13, cell(13), true);
+    let sep: &[char] = if evidence.contains('\n') { &['\n'] } else { &[';'] };
+    q.evidence = evidence.split(sep).map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect();
+    q.action = row.text(14, cell(14), true);
+    for (key, at) in &row.layout.families {
+        let cited = family_refs(row, key, *at, rec.get(*at).unwrap_or_default());
+        if !cited.is_empty() {
+            q.cites.push((key.clone(), cited));
+        }
+    }
+    // The questionnaire keeps families in their order, whatever the sheet's column order.
+    let reg = aira_core::frameworks::registry();
+    q.cites.sort_by_key(|(k, _)| reg.families().iter().position(|f| f.key == *k));
     let errors_after = row.problems.iter().filter(|p| p.is_error()).count();
     if errors_after > errors_before {
         return None;
     }
-    let mut q = Question::new(&id, phase, function, &text);
     q.nist = nist;
     q.iso = iso;
     q.guidance = guidance;
     q.weight = weight;
     Some(q)
+}
+
+/// A `;`- or `,`-separated list of ids (roles, profiles, question ids), kept as written.
+fn ids(row: &mut Row<'_>, col: usize, raw: &str) -> Vec<String> {
+    row.text(col, raw, false).split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// The ids a question cites in the family `key` (a file column), with a warning for an id the
+/// family does not have, as `aira check` gives.
+fn family_refs(row: &mut Row<'_>, key: &str, at: usize, raw: &str) -> Vec<String> {
+    let list: Vec<String> = raw.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let family = aira_core::frameworks::registry().family(key);
+    for id in &list {
+        if family.is_some_and(|f| f.entry(id).is_none()) {
+            let name = family.map_or(key, |f| f.name.as_str());
+            let col = Some(super::Column::Field(at + 1, row.layout.names.get(at).cloned().unwrap_or_default()));
+            row.problems.push(Problem::warning(Some(row.line), col, format!("`{id}` is not an entry of {name}")));
+        }
+    }
+    list
 }
 
 /// A `;`- or `,`-separated list of reference ids, normalised where the framework's own form is

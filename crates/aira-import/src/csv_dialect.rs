@@ -28,9 +28,22 @@ pub fn delimiter(text: &str) -> (u8, bool) {
     (best, false)
 }
 
+/// The keys of the reference families beyond NIST and ISO (`eu`, `gai`, …): each may be a
+/// column listing the ids a question cites in that family.
+pub fn family_keys() -> Vec<String> {
+    aira_core::frameworks::registry()
+        .families()
+        .iter()
+        .map(|f| f.key.clone())
+        .filter(|k| !aira_core::report::families::DEDICATED.contains(&k.as_str()))
+        .collect()
+}
+
 /// Where each known field sits: `columns[i]` is the file column of `HEADER[i]`.
 pub struct Layout {
     pub columns: [Option<usize>; HEADER.len()],
+    /// (family key, file column) of each family column, in file order.
+    pub families: Vec<(String, usize)>,
     /// The header cells as written, for messages.
     pub names: Vec<String>,
     /// File columns with an empty header (Excel's trailing delimiters): their cells must be empty.
@@ -47,8 +60,9 @@ impl Layout {
 
 /// Map the header record; every unknown, duplicated or missing column is a problem.
 pub fn layout(header: &[&str], line: u64, problems: &mut Vec<Problem>) -> Option<Layout> {
-    let mut l =
-        Layout { columns: [None; HEADER.len()], names: header.iter().map(|s| s.to_string()).collect(), blank: vec![] };
+    let names = header.iter().map(|s| s.to_string()).collect();
+    let mut l = Layout { columns: [None; HEADER.len()], families: vec![], names, blank: vec![] };
+    let keys = family_keys();
     let before = problems.len();
     for (at, raw) in header.iter().enumerate() {
         let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
@@ -57,11 +71,27 @@ pub fn layout(header: &[&str], line: u64, problems: &mut Vec<Problem>) -> Option
             l.blank.push(at);
             continue;
         }
+        if keys.contains(&name) {
+            match l.families.iter().find(|(k, _)| *k == name) {
+                Some((_, first)) => problems.push(Problem::error(
+                    Some(line),
+                    col,
+                    format!("the column `{name}` appears twice (first as column {})", first + 1),
+                )),
+                None => l.families.push((name, at)),
+            }
+            continue;
+        }
         match HEADER.iter().position(|h| *h == name) {
             None => problems.push(Problem::error(
                 Some(line),
                 col,
-                format!("unknown column `{}`; the columns are {} (any order and case)", raw.trim(), HEADER.join(", ")),
+                format!(
+                    "unknown column `{}`; the columns are {}, {} (any order and case)",
+                    raw.trim(),
+                    HEADER.join(", "),
+                    keys.join(", ")
+                ),
             )),
             Some(f) => match l.columns[f] {
                 Some(first) => problems.push(Problem::error(

@@ -19,8 +19,29 @@ pub const ANONYMOUS_NAME: &str = "Anonymised assessment";
 
 /// Words of an organisation's name that do not name it on their own (legal forms, fillers).
 const NOT_NAMES: &[&str] = &[
-    "ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "corp", "corporation", "company",
-    "group", "holding", "holdings", "the", "and", "sas", "sarl", "srl", "spa", "kft", "oyj", "pty",
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "corp",
+    "corporation",
+    "company",
+    "group",
+    "holding",
+    "holdings",
+    "the",
+    "and",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "kft",
+    "oyj",
+    "pty",
 ];
 
 /// One name to find in text and what replaces it.

@@ -10,7 +10,7 @@ use aira_store::workspace::{self, Access, atomic::write_atomic};
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCmd {
-    /// A questionnaire as CSV (id,text,phase,function,nist,iso,guidance,weight) for a spreadsheet
+    /// A questionnaire as CSV (id,text,phase,function,nist,iso,guidance,weight, then the optional columns) for a spreadsheet
     Csv {
         /// A built-in questionnaire id, one in your data folder, or a file (default: the workspace's)
         #[arg(short, long, value_name = "ID|PATH")]

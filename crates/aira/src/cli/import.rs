@@ -12,7 +12,7 @@ use aira_store::workspace::atomic::{read_limited, write_atomic};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCmd {
-    /// A spreadsheet saved as CSV: columns id,text (required),phase,function,nist,iso,guidance,weight in any order
+    /// A spreadsheet saved as CSV: columns id,text (required),phase,function,nist,iso,guidance,weight,... in any order
     Csv {
         file: PathBuf,
         #[command(flatten)]
