@@ -28,6 +28,7 @@ mod import_ciso;
 mod import_csv;
 mod import_hostile;
 mod interop_anonymise;
+mod interop_ciso;
 mod interop_oscal;
 mod interop_schemas;
 mod interop_support;

@@ -3,6 +3,7 @@
 //! `aira score` output lives here too so that its JSON shape is defined once.
 #![forbid(unsafe_code)]
 
+pub mod ciso;
 pub mod columns;
 pub mod csv;
 pub mod fmt;
