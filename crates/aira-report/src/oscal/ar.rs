@@ -66,10 +66,17 @@ fn answer_observations(r: &Report, row: &Row, who: &Respondent, a: &Answer, end:
 /// hash; a link is also given as `href`.
 fn evidence(label: String) -> Json {
     let mut e = json!({"description": label});
-    if label.starts_with("https://") || label.starts_with("http://") {
+    if (label.starts_with("https://") || label.starts_with("http://")) && uri_chars(&label) {
         e["href"] = label.into();
     }
     e
+}
+
+/// True when every character may stand in an RFC 3986 URI (OSCAL's `uri-reference`): a label
+/// with spaces, or one `--anonymise` scrubbed to "[organisation]", stays a description only.
+fn uri_chars(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '[' | ']'))
 }
 
 /// The finding for a scored question: satisfied when its score is at least its target
