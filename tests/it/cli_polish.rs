@@ -57,7 +57,7 @@ fn report_takes_its_format_from_the_extension_and_refuses_one_it_cannot_write() 
     for file in ["x.pdf", "x.txt", "noextension"] {
         let (code, out, err) = run(&["-o", &at(file)]);
         assert_eq!(code, 1, "{file} refused: {out}{err}");
-        assert!(err.contains("--format") && err.contains("md, html, csv, json, xlsx"), "{err}");
+        assert!(err.contains("--format") && err.contains("md, html, csv, json, xlsx, oscal"), "{err}");
         assert!(!home.path().join(file).exists(), "{file} not written");
     }
     // An explicit --format wins over an extension that names no format…
@@ -69,6 +69,12 @@ fn report_takes_its_format_from_the_extension_and_refuses_one_it_cannot_write() 
     assert_eq!(code, 1);
     assert!(err.contains("other.md") && err.contains("html"), "{err}");
     assert!(!home.path().join("other.md").exists());
+    // OSCAL is JSON: tools expect `ar.json`, so a `.json` name fits both OSCAL formats.
+    for f in ["oscal", "oscal-ap"] {
+        let (code, _, err) = run(&["--format", f, "-o", &at("ar.json")]);
+        assert_eq!(code, 0, "{f}: {err}");
+        assert!(std::fs::read_to_string(at("ar.json")).unwrap().contains("\"oscal-version\""), "{f}");
+    }
 }
 
 /// Every argument of every command, with the command path it belongs to.

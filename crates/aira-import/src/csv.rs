@@ -1,18 +1,40 @@
-//! `aira import csv`: one question per row under the header
-//! `id,text,phase,function,nist,iso,guidance,weight`; lists inside a cell are split on `;`.
-//! Every bad row is reported with its line in the file (the header is line 1) and its column.
+//! `aira import csv`: one question per row under a header naming the columns (`HEADER`, and
+//! one per reference family such as `eu`; any order and case; `id` and `text` required); id
+//! lists inside a cell are split on `;` or `,`, evidence on line breaks (or `;` on one line).
+//! The dialect is `csv_dialect`'s.
+//! Every bad row is reported with its line in the file and its column.
 
 use std::collections::HashMap;
 
+use super::csv_dialect::{Layout, delimiter, layout};
 use super::refs::{iso_id, nist_id, slug};
-use super::{Column, Imported, MAX_INPUT_BYTES, Problem, render, verify};
+use super::{Imported, MAX_INPUT_BYTES, Problem, render, verify};
 use aira_core::questionnaire::refs::{RefKind, classify};
 use aira_core::questionnaire::{
-    Function, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
+    Function, Kind, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
 };
 use aira_core::text::find_forbidden_control;
 
-pub const HEADER: [&str; 8] = ["id", "text", "phase", "function", "nist", "iso", "guidance", "weight"];
+/// The question's columns; a column per reference family beyond NIST and ISO (`eu`, `gai`, …,
+/// `csv_dialect::family_keys`) may follow. Only `id` and `text` are required.
+pub const HEADER: [&str; 16] = [
+    "id",
+    "text",
+    "phase",
+    "function",
+    "nist",
+    "iso",
+    "guidance",
+    "weight",
+    "section",
+    "kind",
+    "applies_if",
+    "profiles",
+    "roles",
+    "evidence",
+    "action",
+    "replaces",
+];
 
 /// What the CSV cannot say about itself.
 #[derive(Clone, Debug)]
@@ -27,15 +49,16 @@ pub struct CsvOptions {
 struct Row<'a> {
     line: u64,
     problems: &'a mut Vec<Problem>,
+    layout: &'a Layout,
 }
 
 impl Row<'_> {
     fn error(&mut self, col: usize, msg: String) {
-        self.problems.push(Problem::error(Some(self.line), Some(Column::Field(col + 1, HEADER[col])), msg));
+        self.problems.push(Problem::error(Some(self.line), self.layout.column(col), msg));
     }
 
     fn warning(&mut self, col: usize, msg: String) {
-        self.problems.push(Problem::warning(Some(self.line), Some(Column::Field(col + 1, HEADER[col])), msg));
+        self.problems.push(Problem::warning(Some(self.line), self.layout.column(col), msg));
     }
 
     /// A cell's text with Windows line ends folded, refusing control characters (newlines and
@@ -58,7 +81,10 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
     }
     // Spreadsheets often save a byte-order mark before the header.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let (delim, mut sep_line) = delimiter(text);
+    let mut reader =
+        ::csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delim).from_reader(text.as_bytes());
+    let mut columns: Option<Layout> = None;
     let mut problems = Vec::new();
     let mut questions: Vec<Question> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -69,25 +95,24 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line());
+                let line = e.position().map(|p| line_at(text, p));
                 problems.push(Problem::error(line, None, format!("unreadable CSV: {e}")));
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(text, p));
+        if std::mem::take(&mut sep_line) {
+            continue;
+        }
         if first {
             first = false;
-            let got: Vec<&str> = record.iter().map(str::trim).collect();
-            if got != HEADER {
-                problems.push(Problem::error(
-                    Some(line),
-                    None,
-                    format!("the header must be exactly `{}`, found `{}`", HEADER.join(","), got.join(",")),
-                ));
-                return Err(problems);
+            match layout(&record.iter().collect::<Vec<_>>(), line, &mut problems) {
+                Some(l) => columns = Some(l),
+                None => return Err(problems),
             }
             continue;
         }
+        let Some(columns) = columns.as_ref() else { break };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -95,14 +120,23 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
             problems.push(Problem::error(Some(line), None, format!("more than {MAX_QUESTIONS} questions")));
             break;
         }
-        let mut row = Row { line, problems: &mut problems };
-        if record.len() != HEADER.len() {
-            let n = record.len();
+        let mut row = Row { line, problems: &mut problems, layout: columns };
+        if record.len() != columns.names.len() {
+            let (n, want) = (record.len(), columns.names.len());
             row.problems.push(Problem::error(
                 Some(line),
                 None,
-                format!("{n} fields; every row needs 8 (id to weight)"),
+                format!("{n} fields; every row needs {want}, as many as the header"),
             ));
+            continue;
+        }
+        if let Some(&at) = columns.blank.iter().find(|&&at| record.get(at).is_some_and(|c| !c.trim().is_empty())) {
+            let msg = format!(
+                "column {} has no header but holds `{}`; name it or empty it",
+                at + 1,
+                record.get(at).unwrap_or_default()
+            );
+            row.problems.push(Problem::error(Some(line), None, msg));
             continue;
         }
         if let Some(q) = parse_row(&record, &mut row, &mut seen) {
@@ -113,7 +147,7 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
         problems.push(Problem::error(
             Some(1),
             None,
-            format!("empty file; the header `{}` is missing", HEADER.join(",")),
+            format!("empty file; a header naming the columns (`{}`) is missing", HEADER.join(",")),
         ));
     } else if questions.is_empty() && problems.is_empty() {
         problems.push(Problem::error(None, None, "no questions: the file has a header but no rows"));
@@ -138,8 +172,21 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
     Ok(imported)
 }
 
+/// The 1-based line a record starts on. The csv crate's own count falls behind on CRLF files
+/// (Excel's): its position sits on the `\n` of the previous record's `\r\n`, so line breaks
+/// there are skipped (a record never starts with one) before counting.
+fn line_at(text: &str, p: &::csv::Position) -> u64 {
+    let b = text.as_bytes();
+    let mut start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(b.len());
+    while b.get(start).is_some_and(|c| matches!(c, b'\r' | b'\n')) {
+        start += 1;
+    }
+    1 + b[..start].iter().filter(|&&c| c == b'\n').count() as u64
+}
+
 fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<String, u64>) -> Option<Question> {
-    let cell = |i: usize| rec.get(i).unwrap_or_default();
+    let at = row.layout.columns;
+    let cell = |i: usize| at[i].and_then(|c| rec.get(c)).unwrap_or_default();
     let errors_before = row.problems.iter().filter(|p| p.is_error()).count();
     let id = row.text(0, cell(0), false);
     if !is_valid_id(&id) {
@@ -182,11 +229,36 @@ fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<St
             }
         },
     };
+    let mut q = Question::new(&id, phase, function, &text);
+    q.section = row.text(8, cell(8), false);
+    q.kind = match row.text(9, cell(9), false).to_ascii_lowercase().as_str() {
+        "" | "maturity" => Kind::Maturity,
+        "classification" => Kind::Classification,
+        k => {
+            row.error(9, format!("unknown kind `{k}`; expected maturity, classification or empty"));
+            Kind::Maturity
+        }
+    };
+    for (col, list) in [(10, &mut q.applies_if), (11, &mut q.profiles), (12, &mut q.roles), (15, &mut q.replaces)] {
+        *list = ids(row, col, cell(col));
+    }
+    let evidence = row.text(13, cell(13), true);
+    let sep: &[char] = if evidence.contains('\n') { &['\n'] } else { &[';'] };
+    q.evidence = evidence.split(sep).map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect();
+    q.action = row.text(14, cell(14), true);
+    for (key, at) in &row.layout.families {
+        let cited = family_refs(row, key, *at, rec.get(*at).unwrap_or_default());
+        if !cited.is_empty() {
+            q.cites.push((key.clone(), cited));
+        }
+    }
+    // The questionnaire keeps families in their order, whatever the sheet's column order.
+    let reg = aira_core::frameworks::registry();
+    q.cites.sort_by_key(|(k, _)| reg.families().iter().position(|f| f.key == *k));
     let errors_after = row.problems.iter().filter(|p| p.is_error()).count();
     if errors_after > errors_before {
         return None;
     }
-    let mut q = Question::new(&id, phase, function, &text);
     q.nist = nist;
     q.iso = iso;
     q.guidance = guidance;
@@ -194,12 +266,32 @@ fn parse_row(rec: &::csv::StringRecord, row: &mut Row<'_>, seen: &mut HashMap<St
     Some(q)
 }
 
-/// A `;`-separated list of reference ids, normalised where the framework's own form is
+/// A `;`- or `,`-separated list of ids (roles, profiles, question ids), kept as written.
+fn ids(row: &mut Row<'_>, col: usize, raw: &str) -> Vec<String> {
+    row.text(col, raw, false).split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// The ids a question cites in the family `key` (a file column), with a warning for an id the
+/// family does not have, as `aira check` gives.
+fn family_refs(row: &mut Row<'_>, key: &str, at: usize, raw: &str) -> Vec<String> {
+    let list: Vec<String> = raw.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let family = aira_core::frameworks::registry().family(key);
+    for id in &list {
+        if family.is_some_and(|f| f.entry(id).is_none()) {
+            let name = family.map_or(key, |f| f.name.as_str());
+            let col = Some(super::Column::Field(at + 1, row.layout.names.get(at).cloned().unwrap_or_default()));
+            row.problems.push(Problem::warning(Some(row.line), col, format!("`{id}` is not an entry of {name}")));
+        }
+    }
+    list
+}
+
+/// A `;`- or `,`-separated list of reference ids, normalised where the framework's own form is
 /// obvious; anything else is kept as written with a warning, as `aira check` would give.
 fn references(row: &mut Row<'_>, col: usize, raw: &str, want: RefKind) -> Vec<String> {
     let raw = row.text(col, raw, false);
     let mut out = Vec::new();
-    for item in raw.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+    for item in raw.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()) {
         let normal = match want {
             RefKind::Nist => nist_id(item),
             RefKind::Iso => iso_id(item),

@@ -5,6 +5,8 @@
 
 mod ciso;
 mod csv;
+mod csv_dialect;
+mod csv_out;
 mod refs;
 mod render;
 mod scalar;
@@ -13,6 +15,7 @@ use std::fmt;
 
 pub use ciso::from_ciso_assistant;
 pub use csv::{CsvOptions, HEADER, from_csv};
+pub use csv_out::to_csv;
 pub use refs::{nist_id, slug};
 pub use render::render;
 
@@ -34,7 +37,8 @@ pub struct Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Column {
     Char(u64),
-    Field(usize, &'static str),
+    /// A CSV column: its number in the file and its header as written there.
+    Field(usize, String),
 }
 
 impl Problem {
@@ -60,7 +64,7 @@ impl Problem {
             }
         }
         out.push_str(&format!(": {}: ", self.severity.as_str()));
-        if let Some(Column::Field(n, name)) = self.column {
+        if let Some(Column::Field(n, name)) = &self.column {
             out.push_str(&format!("column {n} ({name}): "));
         }
         out.push_str(&self.message);

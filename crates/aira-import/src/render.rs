@@ -3,7 +3,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use aira_core::questionnaire::{FORMAT, Questionnaire};
+use aira_core::questionnaire::{FORMAT, Kind, Questionnaire};
 
 fn list(items: &[String]) -> Item {
     value(items.iter().map(String::as_str).collect::<Array>())
@@ -44,6 +44,9 @@ pub fn render(q: &Questionnaire, header: &str) -> String {
     for question in &q.questions {
         let mut t = Table::new();
         t.insert("id", value(&question.id));
+        if question.kind == Kind::Classification {
+            t.insert("kind", value("classification"));
+        }
         if let Some(p) = question.phase {
             t.insert("phase", value(p.as_str()));
         }
@@ -54,7 +57,7 @@ pub fn render(q: &Questionnaire, header: &str) -> String {
             t.insert("section", value(&question.section));
         }
         t.insert("text", value(&question.text));
-        let strings = [("guidance", &question.guidance)];
+        let strings = [("guidance", &question.guidance), ("action", &question.action)];
         for (k, v) in strings {
             if !v.is_empty() {
                 t.insert(k, value(v.as_str()));
@@ -67,8 +70,10 @@ pub fn render(q: &Questionnaire, header: &str) -> String {
             ("nist", &question.nist),
             ("iso", &question.iso),
             ("replaces", &question.replaces),
+            ("applies_if", &question.applies_if),
         ];
-        for (k, v) in lists {
+        let families = question.cites.iter().map(|(k, v)| (k.as_str(), v));
+        for (k, v) in lists.into_iter().chain(families) {
             if !v.is_empty() {
                 t.insert(k, list(v));
             }

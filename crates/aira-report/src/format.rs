@@ -13,6 +13,10 @@ pub enum ReportFormat {
     Csv,
     Json,
     Xlsx,
+    /// OSCAL 1.1.2 assessment results (JSON)
+    Oscal,
+    /// OSCAL 1.1.2 assessment plan (JSON), which the results import
+    OscalAp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum ReportKind {
 pub enum RenderError {
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    #[error("{0} has no Statement of Applicability; use md, html, csv, json or xlsx with --kind soa")]
+    NoSoa(&'static str),
     #[error("building the workbook")]
     Xlsx(#[source] rust_xlsxwriter::XlsxError),
 }
@@ -44,6 +50,12 @@ pub fn from_extension(path: &Path) -> Option<ReportFormat> {
     }
 }
 
+/// Whether a file named as `named` (by its extension) may hold `format`: the same format,
+/// or a JSON dialect (OSCAL) in a `.json` file, which is how OSCAL tools name them.
+pub fn extension_fits(format: ReportFormat, named: ReportFormat) -> bool {
+    format == named || (named == ReportFormat::Json && matches!(format, ReportFormat::Oscal | ReportFormat::OscalAp))
+}
+
 /// The bytes of one deliverable.
 pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<u8>, RenderError> {
     Ok(match (kind, format) {
@@ -57,10 +69,14 @@ pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<
         (ReportKind::Soa, ReportFormat::Json) => json_bytes(&crate::json::soa(r))?,
         (ReportKind::Full, ReportFormat::Xlsx) => crate::xlsx::full(r).map_err(RenderError::Xlsx)?,
         (ReportKind::Soa, ReportFormat::Xlsx) => crate::xlsx::soa(r).map_err(RenderError::Xlsx)?,
+        (ReportKind::Full, ReportFormat::Oscal) => json_bytes(&crate::oscal::results(r))?,
+        (ReportKind::Full, ReportFormat::OscalAp) => json_bytes(&crate::oscal::plan(r))?,
+        (ReportKind::Soa, ReportFormat::Oscal) => return Err(RenderError::NoSoa("oscal")),
+        (ReportKind::Soa, ReportFormat::OscalAp) => return Err(RenderError::NoSoa("oscal-ap")),
     })
 }
 
-fn json_bytes(v: &serde_json::Value) -> Result<Vec<u8>, serde_json::Error> {
+fn json_bytes(v: &impl serde::Serialize) -> Result<Vec<u8>, serde_json::Error> {
     let mut b = serde_json::to_vec_pretty(v)?;
     b.push(b'\n');
     Ok(b)

@@ -72,6 +72,6 @@ pub fn json(q: &Questionnaire, s: &Scores) -> Json {
         "row_scores": s.phases.iter().map(|(_, t)| t.score).collect::<Vec<_>>(),
         "column_scores": s.functions.iter().map(|(_, t)| t.score).collect::<Vec<_>>(),
         "overall": s.overall.score,
-        "cells": super::score::json(q, s)["cells"].clone(),
+        "cells": super::score::json(q, s).cells,
     })
 }

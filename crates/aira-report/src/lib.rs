@@ -3,6 +3,7 @@
 //! `aira score` output lives here too so that its JSON shape is defined once.
 #![forbid(unsafe_code)]
 
+pub mod ciso;
 pub mod columns;
 pub mod csv;
 pub mod fmt;
@@ -12,6 +13,8 @@ pub mod html;
 pub mod interviews;
 pub mod json;
 pub mod markdown;
+pub mod oscal;
+mod schema_keys;
 pub mod scoped;
 pub mod score;
 pub mod xlsx;

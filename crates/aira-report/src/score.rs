@@ -1,65 +1,129 @@
 //! `aira score`: the JSON shape other tools read, and a plain-text table for people.
 
-use serde_json::{Value as Json, json};
+use schemars::JsonSchema;
+use serde::Serialize;
 
-use aira_core::questionnaire::Questionnaire;
+use crate::json::types::QuestionStatus;
+use aira_core::questionnaire::{Function, Phase, Questionnaire};
 use aira_core::scoring::{Scores, Tally};
 
-fn tally(t: &Tally) -> serde_json::Map<String, Json> {
-    match serde_json::to_value(t) {
-        Ok(Json::Object(m)) => m,
-        _ => serde_json::Map::new(),
+/// The schema id `aira score --format json` carries, pinned by its schema.
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema)]
+pub enum ScoreSchemaId {
+    #[serde(rename = "aira-score/1")]
+    V1,
+}
+
+/// The documented JSON of `aira score --format json` (docs/schemas/aira-score.schema.json).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ScoreJson {
+    pub schema: ScoreSchemaId,
+    pub questionnaire: Pinned,
+    pub scale: Range,
+    pub overall: Counts,
+    pub cells: Vec<CellCounts>,
+    pub phases: Vec<PhaseCounts>,
+    pub functions: Vec<FunctionCounts>,
+    pub questions: Vec<QuestionScore>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Pinned {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Range {
+    pub min: u8,
+    pub max: u8,
+}
+
+/// A group's score (null when nothing in it is answered) and its counts.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Counts {
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub unanswered: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct CellCounts {
+    pub phase: Option<Phase>,
+    pub function: Option<Function>,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PhaseCounts {
+    pub phase: Option<Phase>,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FunctionCounts {
+    pub function: Option<Function>,
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct QuestionScore {
+    pub id: String,
+    pub phase: Option<Phase>,
+    pub function: Option<Function>,
+    pub weight: f64,
+    pub status: QuestionStatus,
+    pub level: Option<f64>,
+}
+
+/// The JSON Schema of `aira score --format json`.
+pub fn schema() -> schemars::Schema {
+    crate::schema_keys::require_all(schemars::schema_for!(ScoreJson), &[])
+}
+
+fn counts(t: &Tally) -> Counts {
+    Counts {
+        score: t.score,
+        answered: t.answered,
+        not_applicable: t.not_applicable,
+        unanswered: t.unanswered,
+        total: t.total,
     }
 }
 
-fn with(mut m: serde_json::Map<String, Json>, key: &str, v: Json) -> Json {
-    // The label goes first so the output reads naturally.
-    let mut out = serde_json::Map::new();
-    out.insert(key.to_owned(), v);
-    out.append(&mut m);
-    Json::Object(out)
-}
-
 /// The documented JSON of `aira score --format json`. Numbers are not rounded.
-pub fn json(q: &Questionnaire, s: &Scores) -> Json {
-    let cells: Vec<Json> = s
-        .cells
-        .iter()
-        .map(|c| {
-            let mut m = tally(&c.tally);
-            let mut out = serde_json::Map::new();
-            out.insert("phase".into(), json!(c.phase));
-            out.insert("function".into(), json!(c.function));
-            out.append(&mut m);
-            Json::Object(out)
-        })
-        .collect();
-    let phases: Vec<Json> = s.phases.iter().map(|(p, t)| with(tally(t), "phase", json!(p))).collect();
-    let functions: Vec<Json> = s.functions.iter().map(|(f, t)| with(tally(t), "function", json!(f))).collect();
-    let questions: Vec<Json> = q
-        .questions
-        .iter()
-        .zip(&s.questions)
-        .map(|(question, status)| {
-            json!({
-                "id": question.id,
-                "phase": question.phase,
-                "function": question.function,
-                "weight": question.weight,
-                "status": status.as_str(),
-                "level": status.score(),
+pub fn json(q: &Questionnaire, s: &Scores) -> ScoreJson {
+    ScoreJson {
+        schema: ScoreSchemaId::V1,
+        questionnaire: Pinned { id: q.id.clone(), version: q.version.clone() },
+        scale: Range { min: q.scale.min, max: q.scale.max },
+        overall: counts(&s.overall),
+        cells: s
+            .cells
+            .iter()
+            .map(|c| CellCounts { phase: c.phase, function: c.function, counts: counts(&c.tally) })
+            .collect(),
+        phases: s.phases.iter().map(|(p, t)| PhaseCounts { phase: *p, counts: counts(t) }).collect(),
+        functions: s.functions.iter().map(|(f, t)| FunctionCounts { function: *f, counts: counts(t) }).collect(),
+        questions: q
+            .questions
+            .iter()
+            .zip(&s.questions)
+            .map(|(question, st)| QuestionScore {
+                id: question.id.clone(),
+                phase: question.phase,
+                function: question.function,
+                weight: question.weight,
+                status: (*st).into(),
+                level: st.score(),
             })
-        })
-        .collect();
-    json!({
-        "questionnaire": {"id": q.id, "version": q.version},
-        "scale": {"min": q.scale.min, "max": q.scale.max},
-        "overall": Json::Object(tally(&s.overall)),
-        "cells": cells,
-        "phases": phases,
-        "functions": functions,
-        "questions": questions,
-    })
+            .collect(),
+    }
 }
 
 fn fmt(score: Option<f64>) -> String {

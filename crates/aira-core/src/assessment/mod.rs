@@ -38,6 +38,7 @@ pub struct Answer {
 
 /// One line of an interview log.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LogEntry {
     /// RFC 3339, as written in the file.
     pub at: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A Plan-Do-Check-Act phase: the heatmap's rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Phase {
     Plan,
     Do,
@@ -15,6 +16,7 @@ pub enum Phase {
 /// A NIST AI RMF function: the heatmap's columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Function {
     Govern,
     Map,

@@ -10,6 +10,7 @@ use crate::questionnaire::{Function, Phase, Questionnaire};
 
 /// A score then and now; `delta` = current − base, `None` when either side has no score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Delta {
     pub base: Option<f64>,
     pub current: Option<f64>,
@@ -33,6 +34,7 @@ impl Delta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CellDelta {
     pub phase: Option<Phase>,
     pub function: Option<Function>,
@@ -41,6 +43,7 @@ pub struct CellDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PhaseDelta {
     pub phase: Option<Phase>,
     #[serde(flatten)]
@@ -48,6 +51,7 @@ pub struct PhaseDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FunctionDelta {
     pub function: Option<Function>,
     #[serde(flatten)]
@@ -55,6 +59,7 @@ pub struct FunctionDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuestionDelta {
     pub id: String,
     pub phase: Option<Phase>,
@@ -74,6 +79,7 @@ impl QuestionDelta {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diff {
     pub overall: Delta,
     /// The current heatmap's cells in its row-major order, then any lane only the baseline had.

@@ -9,6 +9,7 @@ use crate::questionnaire::{Function, Phase, Questionnaire};
 
 /// When an item is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Term {
     #[serde(rename = "0-3")]
     Months0To3,
@@ -40,6 +41,7 @@ impl Term {
 
 /// One question to improve.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     /// Index into `questionnaire.questions`.
     #[serde(skip)]

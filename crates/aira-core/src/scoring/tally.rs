@@ -7,6 +7,7 @@ use super::Status;
 /// How answered questions combine into a group's score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Aggregation {
     /// Weighted mean by question weight.
     #[default]

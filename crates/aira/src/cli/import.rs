@@ -12,7 +12,7 @@ use aira_store::workspace::atomic::{read_limited, write_atomic};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCmd {
-    /// A spreadsheet saved as CSV with the header id,text,phase,function,nist,iso,guidance,weight
+    /// A spreadsheet saved as CSV: columns id,text (required),phase,function,nist,iso,guidance,weight,... in any order
     Csv {
         /// The CSV file to read
         file: PathBuf,

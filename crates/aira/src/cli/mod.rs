@@ -85,6 +85,7 @@ mod docs;
 mod doctor;
 mod engagement;
 mod evidence;
+mod export;
 mod heatmap;
 mod import;
 mod init;
@@ -267,7 +268,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
         format: heatmap::HeatmapFormat,
     },
-    /// Write a report (md, html, csv, json, xlsx) or the Statement of Applicability
+    /// Write a report (md, html, csv, json, xlsx, oscal, oscal-ap) or the Statement of Applicability
     Report(report::ReportArgs),
     /// Which profiles (operator roles) the workspace covers: set, clear, show
     Profile {
@@ -306,6 +307,11 @@ pub enum Command {
     },
     /// Print the man page (roff): `aira man > ~/.local/share/man/man1/aira.1`
     Man,
+    /// Write a questionnaire as a CSV sheet that `aira import csv` reads back
+    Export {
+        #[command(subcommand)]
+        what: export::ExportCmd,
+    },
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -377,6 +383,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Import { what }) => import::run(what, stderr_color(cli.color)),
         Some(Command::Completions { shell }) => docs::completions(*shell),
         Some(Command::Man) => docs::man(),
+        Some(Command::Export { what }) => export::run(&cli, what),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! five formats, to a file (atomically) or to stdout.
+//! seven formats (md, html, csv, json, xlsx, OSCAL results and plan), to a file (atomically)
+//! or to stdout.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,13 @@ pub struct ReportArgs {
     /// reproducible output.
     #[arg(long, hide = true, env = "AIRA_GENERATED_AT", value_name = "TIME")]
     pub generated_at: Option<String>,
+    /// Leave people out: respondents become "Respondent 1..N", their names are scrubbed from
+    /// notes, logs and evidence, authors are dropped, and so is the organisation (docs/interop.md)
+    #[arg(long, alias = "anonymize")]
+    pub anonymise: bool,
+    /// With --anonymise: keep the organisation's name
+    #[arg(long, requires = "anonymise")]
+    pub keep_organisation: bool,
 }
 
 /// The change since workspace.toml's `baseline`. A baseline that cannot be opened is reported
@@ -63,7 +71,7 @@ pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Res
     let Some(path) = output else { return Ok(format.unwrap_or(ReportFormat::Md)) };
     let shown = aira_core::text::sanitize(&path.display().to_string(), false).into_owned();
     match (format, from_extension(path)) {
-        (Some(f), Some(n)) if f != n => {
+        (Some(f), Some(n)) if !aira_report::format::extension_fits(f, n) => {
             bail!("{shown} is named as {} but --format asks for {}: change the file name or --format", name(n), name(f))
         }
         (Some(f), _) | (None, Some(f)) => Ok(f),
@@ -89,14 +97,25 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
         .generated_at
         .clone()
         .unwrap_or_else(|| aira_store::clock::format(aira_store::clock::now(), "%Y-%m-%dT%H:%M:%S%:z"));
+    // Anonymised copies are made before the model, so no writer ever sees a name.
+    let anonymous = args
+        .anonymise
+        .then(|| aira_core::report::anonymise::anonymise(&ws.meta, &ws.assessment, args.keep_organisation));
+    let (meta, assessment) = anonymous.as_ref().map_or((&ws.meta, &ws.assessment), |(m, a)| (m, a));
     // Scores and every section cover only the questions in scope (docs/eu-ai-act.md).
-    let scope = aira_core::scope::Scope::new(&ws.questionnaire, &ws.assessment, &ws.meta.profiles);
+    let scope = aira_core::scope::Scope::new(&ws.questionnaire, assessment, &meta.profiles);
     let narrowed = scope.narrow(&ws.questionnaire);
-    let mut r = Report::new(&ws.meta, &narrowed, &ws.assessment, &generated_at);
+    let mut r = Report::new(meta, &narrowed, assessment, &generated_at);
     r.scope = aira_core::report::scope::ScopeSummary::new(&scope, &ws.questionnaire);
     if let Some((path, diff, about)) = trend(&ws) {
-        r.trend = Some((path, diff));
-        r.baseline_about = about;
+        // The baseline's path and its owner may name the client: an anonymised report only
+        // says there was one.
+        if args.anonymise {
+            r.trend = Some(("baseline".to_owned(), diff));
+        } else {
+            r.trend = Some((path, diff));
+            r.baseline_about = about;
+        }
     }
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
