@@ -13,7 +13,11 @@ use crate::common::run;
 
 /// Every name the workspace holds: respondents' first and last names, the facilitator who
 /// wrote a log line, and the organisation.
-pub const NAMES: [&str; 9] = ["Ann", "Lee", "Bob", "Stone", "Chidi", "Okafor", "Fran", "Facil", "Acme"];
+/// Also the engagement's people: an assessor, the client contact and an action's owner.
+pub const NAMES: [&str; 15] = [
+    "Ann", "Lee", "Bob", "Stone", "Chidi", "Okafor", "Fran", "Facil", "Acme", "Dana", "Reyes", "Eve", "Moss", "Gus",
+    "Hale",
+];
 
 pub struct Built {
     pub dir: PathBuf,
@@ -32,7 +36,7 @@ pub fn build(home: &Path, questionnaire: &str, profile: Option<&str>) -> Built {
     let dir = home.join("ws");
     let ws = dir.to_str().unwrap().to_owned();
     let mut init = vec!["init", &ws, "--questionnaire", questionnaire, "--name", "Acme readiness"];
-    init.extend(["--organisation", "Acme Ltd"]);
+    init.extend(["--organisation", "Acme Ltd", "--assessor", "Dana Reyes", "--contact", "Eve Moss"]);
     if let Some(p) = profile {
         init.extend(["--profile", p]);
     }
@@ -73,6 +77,14 @@ pub fn build(home: &Path, questionnaire: &str, profile: Option<&str>) -> Built {
     answer("Ann Lee", q2, "na", "Not ours: Acme's parent runs it.");
     answer("Chidi Okafor", q3, "5", "");
     ok(home, &["-w", &ws, "agree", q1, "2", "--note", "Ann and Bob settled on 2 after Chidi Okafor's demo."]);
+    ok(home, &["-w", &ws, "roadmap", "set", q1, "--owner", "Gus Hale", "--due", "2027-03-31"]);
+    let file = home.join("minutes.txt");
+    std::fs::write(&file, "Board minutes, signed by Ann Lee").unwrap();
+    let file = file.to_str().unwrap().to_owned();
+    ok(
+        home,
+        &["-w", &ws, "evidence", "add", q3, &file, "--respondent", "Chidi Okafor", "--note", "Signed by Eve Moss"],
+    );
     let mut w = workspace::open(&dir, Access::Write).unwrap();
     let ann = w.assessment.respondents.iter().find(|r| r.name == "Ann Lee").unwrap().clone();
     let old = ann.answer(q0).unwrap().clone();
