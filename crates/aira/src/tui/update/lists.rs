@@ -24,7 +24,7 @@ impl HelpScreen {
 
 impl HeatmapScreen {
     pub(super) fn update(&mut self, s: &AppState, action: Action) -> Nav {
-        let (rows, cols) = s.heat_grid();
+        let (rows, cols) = s.session.heat_grid();
         match action {
             Action::Back | Action::Heatmap => return Nav::Close,
             Action::Help => return Nav::Push(Screen::Help(HelpScreen::default())),
@@ -38,7 +38,7 @@ impl HeatmapScreen {
                     HeatView::Current => HeatView::Target,
                     HeatView::Target => HeatView::Gap,
                     HeatView::Gap => HeatView::Disagreement,
-                    HeatView::Disagreement if s.baseline.is_some() => HeatView::Trend,
+                    HeatView::Disagreement if s.session.baseline().is_some() => HeatView::Trend,
                     HeatView::Disagreement | HeatView::Trend => HeatView::Current,
                 }
             }
@@ -96,9 +96,10 @@ impl SearchScreen {
         self.cursor = ListCursor::default();
         let within = if grew { self.matching.take() } else { None };
         let r = s.current_respondent();
-        let (q, qs) = (&s.questionnaire, &s.questionnaire.questions);
+        let (q, qs) = (s.session.questionnaire(), &s.session.questionnaire().questions);
         let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
-        let (hits, matching) = s.search.search_narrowing(q, self.query.text(), note, within.as_deref(), SEARCH_LIMIT);
+        let (hits, matching) =
+            s.session.search_index().search_narrowing(q, self.query.text(), note, within.as_deref(), SEARCH_LIMIT);
         self.hits = hits;
         // A blank query matches nothing, which must not narrow the next one to nothing.
         self.matching = (!self.query.text().trim().is_empty()).then_some(matching);

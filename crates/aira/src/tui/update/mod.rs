@@ -31,19 +31,19 @@ pub const MAX_NOTE_BYTES: usize = 1024 * 1024;
 /// A key press: the keymap turns it into an action for the screen that has the keys (a chord
 /// under way waits for its next key).
 pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
-    s.flash = None;
-    let contexts = s.screen().map_or(&[Context::Normal][..], Screen::contexts);
-    match s.keymap.resolve(contexts, s.pending.as_ref(), &key) {
+    s.ui.set_flash(None);
+    let contexts = s.ui.screen().map_or(&[Context::Normal][..], Screen::contexts);
+    match s.ui.keymap().resolve(contexts, s.ui.pending(), &key) {
         Resolved::Action(a) => {
-            s.pending = None;
+            s.ui.set_pending(None);
             update(s, a)
         }
         Resolved::Pending(p) => {
-            s.pending = Some(p);
+            s.ui.set_pending(Some(p));
             Vec::new()
         }
         Resolved::Unbound => {
-            s.pending = None;
+            s.ui.set_pending(None);
             Vec::new()
         }
     }
@@ -53,7 +53,7 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
 /// can never answer questions.
 pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
     let text = aira_core::text::strip_controls(&text.replace("\r\n", "\n").replace('\r', "\n"), true);
-    let Some(mut top) = s.take_screen() else { return Vec::new() };
+    let Some(mut top) = s.ui.take_screen() else { return Vec::new() };
     match &mut top {
         Screen::Note(n) => n.paste(s, &text),
         Screen::Prompt(p) => {
@@ -74,7 +74,7 @@ pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
         }
         Screen::Help(_) | Screen::Heatmap(_) | Screen::CellList(_) | Screen::Navigator(_) | Screen::Roadmap(_) => {}
     }
-    s.open(top);
+    s.ui.open(top);
     Vec::new()
 }
 
@@ -84,13 +84,13 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
     if action == Action::Suspend {
         return vec![Effect::Suspend];
     }
-    let Some(mut top) = s.take_screen() else {
+    let Some(mut top) = s.ui.take_screen() else {
         card::update(s, action, &mut fx);
         return fx;
     };
     // Quit quits from anywhere; the note editor keeps its text first.
     if action == Action::Quit && !matches!(top, Screen::Note(_)) {
-        s.open(top);
+        s.ui.open(top);
         return vec![Effect::Quit];
     }
     let nav = match &mut top {
@@ -106,41 +106,31 @@ pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
         Screen::Log(l) => l.update(s, action, &mut fx),
     };
     match nav {
-        Nav::Stay => s.open(top),
+        Nav::Stay => s.ui.open(top),
         Nav::Close => {}
         Nav::Push(next) => {
-            s.open(top);
-            s.open(next);
+            s.ui.open(top);
+            s.ui.open(next);
         }
-        Nav::Replace(next) => s.open(next),
+        Nav::Replace(next) => s.ui.open(next),
         Nav::Jump(i) => jump(s, i),
     }
     fx
 }
 
 fn move_to(s: &mut AppState, i: usize) {
-    if i != s.cursor {
-        s.card_scroll = 0;
-    }
-    s.cursor = i;
+    s.ui.move_to(i);
 }
 
 /// Close every screen and show question `i`.
 fn jump(s: &mut AppState, i: usize) {
     move_to(s, i);
-    s.close_all();
+    s.ui.close_all();
 }
 
 /// The save worker reported: one pending change is durable, or it failed and will retry.
 pub fn saved(s: &mut AppState, result: Result<String, String>) {
-    match result {
-        Ok(time) => {
-            s.save.pending = s.save.pending.saturating_sub(1);
-            s.save.error = None;
-            s.save.last_saved = Some(time);
-        }
-        Err(e) => s.save.error = Some(e),
-    }
+    s.session.saved(result);
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use crate::tui::screens::{Nav, NoteScreen, Screen};
 use crate::tui::state::AppState;
 
 pub(super) fn start_note(s: &mut AppState) {
-    if s.read_only.is_some() || s.current_question().is_none() {
-        s.flash = s.read_only.as_ref().map(|w| format!("Read-only: {w}"));
+    if s.session.read_only().is_some() || s.current_question().is_none() {
+        s.ui.set_flash(s.session.read_only().as_ref().map(|w| format!("Read-only: {w}")));
         return;
     }
     let note = s.current_answer().map(|a| a.note.clone()).unwrap_or_default();
@@ -18,7 +18,7 @@ pub(super) fn start_note(s: &mut AppState) {
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
-    s.open(Screen::Note(Box::new(NoteScreen { editor })));
+    s.ui.open(Screen::Note(Box::new(NoteScreen { editor })));
 }
 
 fn used(ed: &TextArea<'_>) -> usize {
@@ -62,7 +62,7 @@ impl NoteScreen {
         // Past the limit the last edit is taken back, visibly.
         if used(&self.editor) > MAX_NOTE_BYTES {
             self.editor.undo();
-            s.flash = Some("Notes are limited to 1 MB".into());
+            s.ui.set_flash(Some("Notes are limited to 1 MB".into()));
         }
         Nav::Stay
     }
@@ -75,7 +75,7 @@ impl NoteScreen {
         }
         self.editor.insert_str(&text[..cut]);
         if cut < text.len() {
-            s.flash = Some(format!("Paste cut at the 1 MB note limit ({} bytes left out)", text.len() - cut));
+            s.ui.set_flash(Some(format!("Paste cut at the 1 MB note limit ({} bytes left out)", text.len() - cut)));
         }
     }
 

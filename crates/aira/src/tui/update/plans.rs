@@ -7,8 +7,6 @@ use crate::tui::input::{Limit, LineInput};
 use crate::tui::screens::{HelpScreen, Nav, RoadmapScreen, Screen, SoaScreen};
 use crate::tui::state::AppState;
 use aira_core::engagement::SoaEntry;
-use aira_core::report::model::SoaRow;
-use aira_core::scoring::ReferenceIndex;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
 
@@ -17,20 +15,10 @@ const MAX_JUSTIFICATION: usize = 4096;
 
 /// Roadmap items in display order (horizon by horizon).
 pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
-    aira_core::report::roadmap::build(&s.questionnaire, &s.assessment, &s.meta)
+    aira_core::report::roadmap::build(s.session.questionnaire(), s.session.assessment(), s.session.meta())
         .into_iter()
         .flat_map(|h| h.items.into_iter().map(move |i| (h.term, i)))
         .collect()
-}
-
-/// The SoA rows, exactly as the reports build them; `rescore` when answers may have changed
-/// since the last time (the screen is opening), not after a decision.
-pub fn soa_rows(s: &mut AppState, rescore: bool) -> Vec<SoaRow> {
-    if rescore {
-        let index = s.plans.index.get_or_insert_with(|| ReferenceIndex::new(&s.questionnaire));
-        s.plans.soa_refs = index.score(&s.scores.questions, s.meta.aggregation);
-    }
-    aira_core::report::model::soa_rows(&s.meta, &s.questionnaire, &s.plans.soa_refs)
 }
 
 impl RoadmapScreen {
@@ -69,7 +57,7 @@ impl SoaScreen {
             Action::Help => return Nav::Push(Screen::Help(HelpScreen::default())),
             Action::Select => {
                 let first = self.rows.get(selected).and_then(|r| r.questions.first());
-                if let Some(i) = first.and_then(|id| s.questionnaire.index_of(id)) {
+                if let Some(i) = first.and_then(|id| s.session.questionnaire().index_of(id)) {
                     return Nav::Jump(i);
                 }
             }
@@ -89,21 +77,20 @@ impl SoaScreen {
         let Some(control) = self.rows.get(self.cursor.get(self.rows.len())).map(|r| r.control.clone()) else {
             return Vec::new();
         };
-        if let Some(why) = &s.read_only {
-            s.flash = Some(format!("Read-only: {why}"));
+        if let Some(why) = s.session.read_only() {
+            s.ui.set_flash(Some(format!("Read-only: {why}")));
             return Vec::new();
         }
         match validate(&control, applicable, text) {
             Ok(justification) => {
-                s.meta.soa.insert(control.clone(), SoaEntry { applicable, justification: justification.clone() });
-                self.rows = soa_rows(s, false);
+                s.session.decide_soa(control.clone(), SoaEntry { applicable, justification: justification.clone() });
+                self.rows = s.session.soa_rows(false);
                 self.typing = None;
-                s.save.pending += 1;
                 vec![Effect::SaveSoa { control, applicable, justification }]
             }
             Err(e) => {
                 // Keep typing: the justification is what was missing.
-                s.flash = Some(e.to_string());
+                s.ui.set_flash(Some(e.to_string()));
                 Vec::new()
             }
         }

@@ -17,14 +17,14 @@ use aira_core::text::sanitize;
 
 /// Hints for the screen that has the keys, built from the keys bound right now.
 pub fn hints(s: &AppState) -> String {
-    if let Some(p) = &s.pending {
+    if let Some(p) = &s.ui.pending() {
         return chord_hints(s, p);
     }
-    let km = &s.keymap;
+    let km = s.ui.keymap();
     let key = |ctx, a| km.key_for(ctx, a).map(|k| k.to_string());
     let choose = |ctx| pair(km, ctx, Action::Up, Action::Down);
-    let sc = &s.questionnaire.scale;
-    let pairs: Vec<(Option<String>, &str)> = match s.screen() {
+    let sc = &s.session.questionnaire().scale;
+    let pairs: Vec<(Option<String>, &str)> = match s.ui.screen() {
         None => vec![
             (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
             (key(Context::Normal, Action::NotApplicable), "N/A"),
@@ -78,7 +78,7 @@ pub fn hints(s: &AppState) -> String {
 
 /// A line typed in the status bar, with the keys that keep and drop it.
 fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
-    let (keep, drop) = (s.key_name(Context::Input, Action::Submit), s.key_name(Context::Input, Action::Cancel));
+    let (keep, drop) = (s.ui.key_name(Context::Input, Action::Submit), s.ui.key_name(Context::Input, Action::Cancel));
     format!("{what}: {}  ({keep} keeps it, {drop} {dropping})", super::caret(input))
 }
 
@@ -117,8 +117,8 @@ fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
 
 /// While a chord is under way: the keys that finish it, levels as a range.
 fn chord_hints(s: &AppState, p: &Pending) -> String {
-    let sc = &s.questionnaire.scale;
-    let next = s.keymap.continuations(p.context, &p.keys);
+    let sc = &s.session.questionnaire().scale;
+    let next = s.ui.keymap().continuations(p.context, &p.keys);
     let finish = |want: Action| next.iter().find(|(_, a)| *a == want).map(|(k, _)| k.to_string());
     let (lo, hi) = (sc.min, sc.max.min(9));
     let level_range = |f: fn(u8) -> Action| Some(format!("{}-{}", finish(f(lo))?, finish(f(hi))?));
@@ -138,16 +138,18 @@ fn chord_hints(s: &AppState, p: &Pending) -> String {
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
-    let (done, total) = s.progress();
-    let filter = if s.filter.is_all() { String::new() } else { format!(" · {}", s.filter.label(&r.role)) };
+    let (done, total) = s.session.progress();
+    let filter = if s.ui.filter().is_all() { String::new() } else { format!(" · {}", s.ui.filter().label(&r.role)) };
     let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
-    let save = s.save_label();
-    let save_style = match (&s.save.error, s.read_only.is_some(), s.theme.color) {
-        (Some(_), _, _) | (_, true, _) => theme::warning(s.theme),
-        (None, false, true) if s.save.pending == 0 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+    let save = s.session.save_label();
+    let save_style = match (&s.session.save_state().error, s.session.read_only().is_some(), s.ui.theme().color) {
+        (Some(_), _, _) | (_, true, _) => theme::warning(s.ui.theme()),
+        (None, false, true) if s.session.save_state().pending == 0 => {
+            Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+        }
         _ => Style::new().add_modifier(Modifier::BOLD),
     };
-    let middle = match &s.flash {
+    let middle = match &s.ui.flash() {
         Some(m) => sanitize(m, false).into_owned(),
         None => hints(s),
     };
@@ -156,7 +158,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let room = width.saturating_sub(used);
     let middle: String = truncate(&middle, room);
     let pad = room.saturating_sub(middle.width());
-    let bar = if s.theme.color {
+    let bar = if s.ui.theme().color {
         Style::new().bg(Color::DarkGray).fg(Color::White)
     } else {
         Style::new().add_modifier(Modifier::REVERSED)
