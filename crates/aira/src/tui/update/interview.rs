@@ -1,9 +1,10 @@
 //! Interview and workshop keys: the agreed level a room settles on, and the timestamped
 //! interview log kept with each respondent's answer.
 
-use super::{Effect, edit_answer};
+use super::{Effect, ScreenKeys, edit_answer};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Context;
 use crate::tui::screens::{LogScreen, Nav, PromptScreen, Screen};
 use crate::tui::session::Added;
 use crate::tui::state::AppState;
@@ -73,18 +74,34 @@ fn typed_line(input: &mut LineInput, action: Action, keep: impl FnOnce(String)) 
     }
 }
 
-impl PromptScreen {
+impl ScreenKeys for PromptScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Input]
+    }
+
     /// Enter adds the respondent (or renames the current one).
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let rename = self.rename;
         typed_line(&mut self.input, action, |name| fx.extend(save_respondent(s, &name, rename)))
     }
+
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        self.input.paste(text);
+    }
 }
 
-impl LogScreen {
+impl ScreenKeys for LogScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Input]
+    }
+
     /// Enter adds the line to the answer's log, timestamped.
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text)))
+    }
+
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        self.input.paste(text);
     }
 }
 

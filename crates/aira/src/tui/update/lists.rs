@@ -1,17 +1,22 @@
 //! The help screen, the full-screen heatmap, a heatmap cell's questions, and search: screens
 //! that show something and let the user move to a question.
 
-use super::cell_members;
+use super::{Effect, ScreenKeys, cell_members};
 use crate::tui::action::Action;
 use crate::tui::cursor::ListCursor;
 use crate::tui::input::Edit;
+use crate::tui::keymap::Context;
 use crate::tui::screens::{CellListScreen, HeatmapScreen, HelpScreen, Nav, Screen, SearchScreen};
 use crate::tui::state::{AppState, HeatView};
 
 const SEARCH_LIMIT: usize = 200;
 
-impl HelpScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+impl ScreenKeys for HelpScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Help]
+    }
+
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back | Action::Help => return Nav::Close,
             Action::Down => self.scroll = self.scroll.saturating_add(1),
@@ -22,8 +27,12 @@ impl HelpScreen {
     }
 }
 
-impl HeatmapScreen {
-    pub(super) fn update(&mut self, s: &AppState, action: Action) -> Nav {
+impl ScreenKeys for HeatmapScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Heatmap]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         let (rows, cols) = s.session.heat_grid();
         match action {
             Action::Back | Action::Heatmap => return Nav::Close,
@@ -46,7 +55,9 @@ impl HeatmapScreen {
         }
         Nav::Stay
     }
+}
 
+impl HeatmapScreen {
     /// The list of the selected cell's questions.
     pub(super) fn cell(&self, s: &AppState) -> CellListScreen {
         let members = cell_members(s, self.row, self.col);
@@ -54,8 +65,12 @@ impl HeatmapScreen {
     }
 }
 
-impl CellListScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+impl ScreenKeys for CellListScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List]
+    }
+
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back => Nav::Close,
             Action::Select => {
@@ -69,8 +84,12 @@ impl CellListScreen {
     }
 }
 
-impl SearchScreen {
-    pub(super) fn update(&mut self, s: &AppState, action: Action) -> Nav {
+impl ScreenKeys for SearchScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List, Context::Input]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back => Nav::Close,
             Action::Select => {
@@ -91,6 +110,14 @@ impl SearchScreen {
         }
     }
 
+    fn on_paste(&mut self, s: &mut AppState, text: &str) {
+        if self.query.paste(text) {
+            self.run(s, false);
+        }
+    }
+}
+
+impl SearchScreen {
     /// Recompute the hits; when the query only grew, search within the previous matches.
     pub(super) fn run(&mut self, s: &AppState, grew: bool) {
         self.cursor = ListCursor::default();

@@ -1,13 +1,18 @@
 //! The navigator's keys and the filters that define the walk.
 
-use super::move_to;
+use super::{Effect, ScreenKeys, move_to};
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::screens::{HelpScreen, Nav, NavigatorScreen, Screen};
 use crate::tui::state::AppState;
 
-impl NavigatorScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action) -> Nav {
+impl ScreenKeys for NavigatorScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Navigator]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         let rows = navigator::rows(s);
         match action {
             Action::Back | Action::Navigator => Nav::Close,

@@ -3,8 +3,9 @@
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::{Effect, MAX_NOTE_BYTES, edit_answer};
+use super::{Effect, MAX_NOTE_BYTES, ScreenKeys, edit_answer};
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::screens::{Nav, NoteScreen, Screen};
 use crate::tui::state::AppState;
 
@@ -25,8 +26,12 @@ fn used(ed: &TextArea<'_>) -> usize {
     ed.lines().iter().map(|l| l.len() + 1).sum()
 }
 
-impl NoteScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+impl ScreenKeys for NoteScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Note, Context::Input]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let ed = &mut self.editor;
         match action {
             Action::KeepNote | Action::Quit => {
@@ -67,7 +72,7 @@ impl NoteScreen {
         Nav::Stay
     }
 
-    pub(super) fn paste(&mut self, s: &mut AppState, text: &str) {
+    fn on_paste(&mut self, s: &mut AppState, text: &str) {
         let room = MAX_NOTE_BYTES.saturating_sub(used(&self.editor));
         let mut cut = text.len().min(room);
         while !text.is_char_boundary(cut) {
@@ -78,7 +83,9 @@ impl NoteScreen {
             s.ui.set_flash(Some(format!("Paste cut at the 1 MB note limit ({} bytes left out)", text.len() - cut)));
         }
     }
+}
 
+impl NoteScreen {
     fn finish(&mut self, s: &mut AppState) -> Vec<Effect> {
         let text = std::mem::take(&mut self.editor).into_lines().join("\n");
         let text = aira_core::text::strip_controls(text.trim_end(), true);

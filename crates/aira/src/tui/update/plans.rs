@@ -1,9 +1,10 @@
 //! The roadmap and the Statement of Applicability screens: lists over pure results from the
 //! scoring room, with the SoA's one edit (a decision, and a justification when "no").
 
-use super::Effect;
+use super::{Effect, ScreenKeys};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Context;
 use crate::tui::screens::{HelpScreen, Nav, RoadmapScreen, Screen, SoaScreen};
 use crate::tui::state::AppState;
 use aira_core::engagement::SoaEntry;
@@ -21,8 +22,12 @@ pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
         .collect()
 }
 
-impl RoadmapScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+impl ScreenKeys for RoadmapScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List]
+    }
+
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back | Action::Roadmap => Nav::Close,
             Action::Select => {
@@ -36,8 +41,13 @@ impl RoadmapScreen {
     }
 }
 
-impl SoaScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+impl ScreenKeys for SoaScreen {
+    fn contexts(&self) -> &'static [Context] {
+        // Typing a justification: every key edits it.
+        if self.typing.is_some() { &[Context::Input] } else { &[Context::Soa] }
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let selected = self.cursor.get(self.rows.len());
         if let Some(text) = self.typing.as_mut() {
             match action {
@@ -73,6 +83,14 @@ impl SoaScreen {
         Nav::Stay
     }
 
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        if let Some(t) = self.typing.as_mut() {
+            t.paste(text);
+        }
+    }
+}
+
+impl SoaScreen {
     fn decide(&mut self, s: &mut AppState, applicable: bool, text: &str) -> Vec<Effect> {
         let Some(control) = self.rows.get(self.cursor.get(self.rows.len())).map(|r| r.control.clone()) else {
             return Vec::new();

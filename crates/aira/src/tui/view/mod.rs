@@ -8,7 +8,8 @@ mod help;
 mod lists;
 pub mod navigator;
 mod plans;
-mod status;
+mod screens;
+pub(crate) mod status;
 mod workshop;
 
 use ratatui::Frame;
@@ -19,10 +20,24 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::action::Action;
 use super::keymap::Context;
 pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
-use super::screens::{NoteScreen, Screen};
+use super::screens::{NoteScreen, Screen, each_screen};
 use super::state::{AppState, HeatView};
 use super::theme;
 use aira_core::text::sanitize;
+
+/// How a screen is drawn. Each screen implements it (the existing ones in `view/screens.rs`);
+/// `render` and the status bar reach it through `each_screen!`.
+pub trait ScreenView {
+    /// Whether it takes the whole body (else the card and its panes are drawn first and the
+    /// screen over them).
+    fn full_body(&self) -> bool {
+        false
+    }
+    /// Draw it; a screen shown in the status bar or in the navigator pane draws nothing here.
+    fn draw(&self, _s: &AppState, _f: &mut Frame, _p: &Panes) {}
+    /// The status bar's hints while it has the keys, from the keys bound now.
+    fn hints(&self, s: &AppState) -> String;
+}
 
 pub fn render(s: &AppState, f: &mut Frame) {
     let area = f.area();
@@ -41,34 +56,19 @@ pub fn render(s: &AppState, f: &mut Frame) {
         );
     }
     status::render(s, f, p.bar);
-    // Every screen is named here: one added to `Screen` and forgotten here does not compile.
-    let over_card = match s.ui.screen() {
-        Some(Screen::Heatmap(h)) => return full_heatmap(s, f, p.body, Some((h.row, h.col)), h.view),
-        Some(Screen::CellList(c)) => return lists::cell(s, f, p.body, c),
-        Some(Screen::Help(h)) => return help::render(s, f, p.body, h.scroll),
-        Some(Screen::Roadmap(r)) => return plans::roadmap(s, f, p.body, r),
-        Some(Screen::Soa(x)) => return plans::soa(s, f, p.body, x),
+    match s.ui.screen() {
+        Some(top) if each_screen!(top, x => x.full_body()) => return each_screen!(top, x => x.draw(s, f, &p)),
         None if s.ui.workshop() => return workshop::render(s, f, p.body),
-        None | Some(Screen::Navigator(_) | Screen::Prompt(_) | Screen::Log(_)) => None,
-        Some(Screen::Note(n)) => Some(Overlay::Note(n)),
-        Some(Screen::Search(q)) => Some(Overlay::Search(q)),
-    };
+        _ => {}
+    }
     heatmap::panel(s, f, p.heat);
     card::render(s, f, p.card);
     if let Some(nav) = p.navigator {
         navigator::render(s, f, nav);
     }
-    match over_card {
-        Some(Overlay::Note(n)) => note(s, n, f, p.card),
-        Some(Overlay::Search(q)) => lists::search(s, f, centered(p.body, 90, 80), q),
-        None => {}
+    if let Some(top) = s.ui.screen() {
+        each_screen!(top, x => x.draw(s, f, &p));
     }
-}
-
-/// What is drawn over the card and its panes.
-enum Overlay<'a> {
-    Note(&'a NoteScreen),
-    Search(&'a super::screens::SearchScreen),
 }
 
 fn full_heatmap(
