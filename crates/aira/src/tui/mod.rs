@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod navigator;
 pub mod plans;
+mod respondents;
 pub mod saver;
 pub mod screens;
 pub mod session;

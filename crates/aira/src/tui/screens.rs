@@ -23,6 +23,7 @@ pub enum Screen {
     Soa(SoaScreen),
     Prompt(PromptScreen),
     Log(LogScreen),
+    Respondents(RespondentsScreen),
 }
 
 /// `each_screen!(screen, x => expr)`: `expr` with `x` bound to whichever screen `screen` holds.
@@ -42,6 +43,7 @@ macro_rules! each_screen {
             Screen::Soa($x) => $body,
             Screen::Prompt($x) => $body,
             Screen::Log($x) => $body,
+            Screen::Respondents($x) => $body,
         }
     };
 }
@@ -112,6 +114,12 @@ pub struct PromptScreen {
 /// A line for the interview log, typed in the status bar.
 pub struct LogScreen {
     pub input: LineInput,
+}
+
+/// The respondents, to choose whose answers the keys record (`respondents.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RespondentsScreen {
+    pub cursor: ListCursor,
 }
 
 /// What a screen asks of the stack after an action.

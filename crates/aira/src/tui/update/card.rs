@@ -10,7 +10,9 @@ use crate::tui::cursor::ListCursor;
 use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
 use crate::tui::navigator;
-use crate::tui::screens::{HeatmapScreen, HelpScreen, NavigatorScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen};
+use crate::tui::screens::{
+    HeatmapScreen, HelpScreen, NavigatorScreen, RespondentsScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen,
+};
 use crate::tui::state::{AppState, HeatView};
 use aira_core::assessment::Value;
 
@@ -95,6 +97,10 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
             let row = q.and_then(|q| q.phase).map_or(0, |p| p.index());
             let col = q.and_then(|q| q.function).map_or(0, |f| f.index());
             s.ui.open(Screen::Heatmap(HeatmapScreen { row, col, view: HeatView::Current }));
+        }
+        Action::Respondents => {
+            let cursor = ListCursor::at(s.session.respondent_index());
+            s.ui.open(Screen::Respondents(RespondentsScreen { cursor }));
         }
         Action::NextRespondent => {
             s.session.next_respondent();

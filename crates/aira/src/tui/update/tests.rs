@@ -5,7 +5,7 @@
 use super::*;
 use crate::tui::action::Action::{self, *};
 use crate::tui::cursor::ListCursor;
-use crate::tui::screens::{CellListScreen, HeatmapScreen, NavigatorScreen};
+use crate::tui::screens::{CellListScreen, HeatmapScreen, NavigatorScreen, RespondentsScreen};
 use crate::tui::state::{AppState, HeatView};
 use crate::tui::testing::mini_state;
 use aira_core::assessment::{Respondent, Value};
@@ -32,6 +32,7 @@ fn on(s: &AppState) -> &'static str {
         Some(Screen::Soa(_)) => "soa",
         Some(Screen::Prompt(_)) => "prompt",
         Some(Screen::Log(_)) => "log",
+        Some(Screen::Respondents(_)) => "respondents",
     }
 }
 

@@ -40,27 +40,27 @@ pub fn hints(s: &AppState) -> String {
 }
 
 /// The key bound to `action` in `ctx` now, as the hints show it.
-pub(super) fn key(s: &AppState, ctx: Context, action: Action) -> Option<String> {
+pub(crate) fn key(s: &AppState, ctx: Context, action: Action) -> Option<String> {
     s.ui.keymap().key_for(ctx, action).map(|k| k.to_string())
 }
 
 /// The up and down keys of a list, as "↑↓ choose" shows them.
-pub(super) fn choose(s: &AppState, ctx: Context) -> Option<String> {
+pub(crate) fn choose(s: &AppState, ctx: Context) -> Option<String> {
     pair(s.ui.keymap(), ctx, Action::Up, Action::Down)
 }
 
 /// A line typed in the status bar, with the keys that keep and drop it.
-pub(super) fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
+pub(crate) fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
     let (keep, drop) = (s.ui.key_name(Context::Input, Action::Submit), s.ui.key_name(Context::Input, Action::Cancel));
     format!("{what}: {}  ({keep} keeps it, {drop} {dropping})", super::caret(input))
 }
 
-pub(super) fn join(pairs: Vec<(Option<String>, &str)>) -> String {
+pub(crate) fn join(pairs: Vec<(Option<String>, &str)>) -> String {
     pairs.into_iter().filter_map(|(k, what)| k.map(|k| format!("{k} {what}"))).collect::<Vec<_>>().join(" · ")
 }
 
 /// Every single key of an action, as `Esc/Ctrl-S`.
-pub(super) fn keys(km: &Keymap, ctx: Context, action: Action) -> Option<String> {
+pub(crate) fn keys(km: &Keymap, ctx: Context, action: Action) -> Option<String> {
     let (_, chords) = km.bindings(ctx).iter().find(|(a, _)| *a == action)?;
     let shown: Vec<String> = chords.iter().filter(|c| c.keys().len() == 1).map(ToString::to_string).collect();
     (!shown.is_empty()).then(|| shown.join("/"))
@@ -77,7 +77,7 @@ fn range(km: &Keymap, ctx: Context, lo: Option<Action>, hi: Option<Action>) -> O
 }
 
 /// The four moves: "arrows" when they are the arrow keys, else their keys.
-pub(super) fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
+pub(crate) fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
     let moves = [Action::Up, Action::Down, Action::Left, Action::Right];
     let ks = moves.map(|a| km.key_for(ctx, a));
     let arrow_keys = [KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right];

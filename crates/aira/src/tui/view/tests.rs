@@ -237,3 +237,13 @@ fn hints_help_and_prompts_follow_the_keymap() {
     keys(&mut s, "l");
     assert_eq!(super::status::hints(&s), "Log: ▏  (Ctrl-J keeps it, Esc drops it)");
 }
+
+#[test]
+fn respondents_picker_screen() {
+    let mut s = workshop();
+    // Shift-P, as the shipped keymap binds it; the current respondent (Cy) is marked.
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT));
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("▶ Cy (legal)") && text.contains("Ann (CISO)"), "{text}");
+    all_sizes("respondents", &s);
+}

@@ -191,6 +191,7 @@ fn every_action_on_every_screen_is_safe() {
         |s| drop(act(s, &[EditNote])),
         |s| drop(act(s, &[LogLine])),
         |s| drop(act(s, &[AddRespondent])),
+        |s| s.ui.open(Screen::Respondents(RespondentsScreen { cursor: ListCursor::at(999) })),
     ];
     let all = Action::ALL
         .iter()
@@ -205,4 +206,28 @@ fn every_action_on_every_screen_is_safe() {
             assert!(s.ui.cursor() < s.session.questionnaire().questions.len());
         }
     }
+}
+
+#[test]
+fn respondents_picker_chooses_whose_answers_the_keys_record() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|_, a| {
+        a.respondents.push(Respondent::new("ann", "Ann"));
+        a.respondents.push(Respondent::new("bo", "Bo"));
+    });
+    act(&mut s, &[Respondents]);
+    assert_eq!(on(&s), "respondents");
+    // Esc changes nothing; the picker opens on the current respondent.
+    act(&mut s, &[Down, Back]);
+    assert_eq!((on(&s), s.current_respondent().id.as_str()), ("card", "default"));
+    act(&mut s, &[Respondents, Down, Down, Down, Select]);
+    assert_eq!((on(&s), s.current_respondent().id.as_str()), ("card", "bo"), "the list stops at its end");
+    assert_eq!(s.ui.flash(), Some("Answering for Bo"));
+    let fx = act(&mut s, &[Level2]);
+    assert_eq!(saves(&fx)[0].respondent.id, "bo", "the answer is recorded for the one chosen");
+    act(&mut s, &[Respondents, Up, Select]);
+    assert_eq!(s.current_respondent().id, "ann");
+    // Over the heatmap: Esc is the heatmap again.
+    act(&mut s, &[Heatmap, Respondents]);
+    assert_eq!(on(&s), "heatmap", "the heatmap's keys have no picker");
 }
