@@ -6,10 +6,33 @@ use ratatui_textarea::TextArea;
 
 use super::cursor::ListCursor;
 use super::input::LineInput;
-use super::state::HeatView;
 use aira_core::report::model::SoaRow;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::search::Hit;
+
+/// What the heatmap's cells show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeatView {
+    Current,
+    Target,
+    Gap,
+    /// The widest spread between respondents' levels in each cell.
+    Disagreement,
+    /// Change since the baseline assessment (workspace.toml `baseline`).
+    Trend,
+}
+
+impl HeatView {
+    pub fn title(self) -> &'static str {
+        match self {
+            HeatView::Current => "current",
+            HeatView::Target => "target",
+            HeatView::Gap => "gap",
+            HeatView::Disagreement => "disagreement",
+            HeatView::Trend => "change since baseline",
+        }
+    }
+}
 
 pub enum Screen {
     Help(HelpScreen),

@@ -3,34 +3,13 @@
 //! filters). Each keeps its fields private; `update` changes them through their methods and
 //! views only read them.
 
+// HeatView lives with the screens that show it; re-exported where it always was.
+pub use super::screens::HeatView;
 pub use super::session::{SaveState, Session};
 pub use super::ui::Ui;
 use aira_core::assessment::{Answer, Assessment, Respondent};
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Question, Questionnaire};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HeatView {
-    Current,
-    Target,
-    Gap,
-    /// The widest spread between respondents' levels in each cell.
-    Disagreement,
-    /// Change since the baseline assessment (workspace.toml `baseline`).
-    Trend,
-}
-
-impl HeatView {
-    pub fn title(self) -> &'static str {
-        match self {
-            HeatView::Current => "current",
-            HeatView::Target => "target",
-            HeatView::Gap => "gap",
-            HeatView::Disagreement => "disagreement",
-            HeatView::Trend => "change since baseline",
-        }
-    }
-}
 
 pub struct AppState {
     pub session: Session,
