@@ -41,20 +41,20 @@ fn state(profiles: &[&str]) -> AppState {
 
 /// The ids the wizard walks from the first question, with the navigator's own next().
 fn walk(s: &AppState) -> Vec<String> {
-    let mut at = (0..s.questionnaire.questions.len()).find(|&i| navigator::admits(s, i));
+    let mut at = (0..s.session.questionnaire().questions.len()).find(|&i| navigator::admits(s, i));
     let mut out = Vec::new();
     while let Some(i) = at {
-        out.push(s.questionnaire.questions[i].id.clone());
+        out.push(s.session.questionnaire().questions[i].id.clone());
         at = navigator::next(s, i);
     }
     out
 }
 
 fn answer(s: &mut AppState, id: &str, level: u8) {
-    let i = s.questionnaire.index_of(id).unwrap();
-    let r = &mut s.assessment.respondents[0];
-    r.answers.insert(id.into(), Answer { value: Some(Value::Level(level)), ..Default::default() });
-    s.rescore_question(i);
+    assert!(s.session.questionnaire().index_of(id).is_some(), "{id} is in the questionnaire");
+    s.session.rebuild_with(|_, a| {
+        a.respondents[0].answers.insert(id.into(), Answer { value: Some(Value::Level(level)), ..Default::default() });
+    });
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn a_deployer_walks_only_deployer_questions() {
     assert_eq!(walked.len(), 6 + 37, "docs/eu-ai-act.md: 6 classification + 37 maturity questions for deployers");
     assert!(walked[..6].iter().all(|id| q.question(id).unwrap().is_classification()), "classifications first");
     // The cursor opens on the first question in scope.
-    assert!(deployer.contains(&s.questionnaire.questions[s.cursor].id));
+    assert!(deployer.contains(&s.session.questionnaire().questions[s.ui.cursor()].id));
 
     // Both high-risk classifications answered no: the high-risk questions leave the walk ...
     let both = ["classify-annex-iii", "classify-product-safety"];
@@ -86,12 +86,12 @@ fn a_deployer_walks_only_deployer_questions() {
     answer(&mut s, "classify-product-safety", 0);
     let narrowed = walk(&s);
     assert!(hr.iter().all(|id| !narrowed.contains(id)), "{narrowed:?}");
-    assert!(s.assessment.respondents[0].answers.contains_key(&kept), "an excluded question keeps its answer");
+    assert!(s.session.assessment().respondents[0].answers.contains_key(&kept), "an excluded question keeps its answer");
     // ... and come back at once when one is changed to yes; no answer was lost meanwhile.
     answer(&mut s, "classify-product-safety", 1);
     let back = walk(&s);
     assert!(hr.iter().all(|id| back.contains(id)), "{back:?}");
-    assert_eq!(s.assessment.respondents[0].answers.len(), 3);
+    assert_eq!(s.session.assessment().respondents[0].answers.len(), 3);
 }
 
 #[test]

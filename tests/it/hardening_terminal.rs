@@ -23,19 +23,21 @@ fn key(c: char) -> KeyEvent {
 /// (defence in depth: the view must not rely on the loader).
 fn hostile_state() -> AppState {
     let mut s = state();
-    s.questionnaire.title = EVIL.to_owned();
-    for q in &mut s.questionnaire.questions {
-        q.text = format!("{EVIL} text");
-        q.guidance = format!("{EVIL} guidance\nsecond line");
-        q.evidence = vec![EVIL.to_owned()];
-    }
-    if let Some(l) = s.questionnaire.scale.levels.first_mut() {
-        l.name = EVIL.to_owned();
-        l.description = EVIL.to_owned();
-    }
-    s.assessment.respondents[0].name = EVIL.to_owned();
-    s.notices = vec![EVIL.to_owned(), EVIL.to_owned()];
-    s.flash = Some(EVIL.to_owned());
+    s.session.rebuild_with(|questionnaire, assessment| {
+        questionnaire.title = EVIL.to_owned();
+        for q in &mut questionnaire.questions {
+            q.text = format!("{EVIL} text");
+            q.guidance = format!("{EVIL} guidance\nsecond line");
+            q.evidence = vec![EVIL.to_owned()];
+        }
+        if let Some(l) = questionnaire.scale.levels.first_mut() {
+            l.name = EVIL.to_owned();
+            l.description = EVIL.to_owned();
+        }
+        assessment.respondents[0].name = EVIL.to_owned();
+    });
+    s.ui.set_notices(vec![EVIL.to_owned(), EVIL.to_owned()]);
+    s.ui.set_flash(Some(EVIL.to_owned()));
     let mut a = level_with_note(0, &format!("{EVIL}\nline two {EVIL}"));
     a.evidence = vec![EVIL.into()];
     answer_current(&mut s, a);
@@ -71,7 +73,7 @@ fn hostile_text_is_escaped_on_the_card_banner_and_status_bar() {
 #[test]
 fn hostile_text_is_escaped_in_every_mode() {
     let mut s = hostile_state();
-    s.read_only = Some(EVIL.to_owned());
+    s.session.set_read_only(Some(EVIL.to_owned()));
     assert_clean(&s, "read-only banner");
     let screens: [(&str, &[Action]); 4] = [
         ("heatmap", &[Action::Heatmap]),
@@ -80,7 +82,7 @@ fn hostile_text_is_escaped_in_every_mode() {
         ("search", &[Action::Search]),
     ];
     for (name, actions) in screens {
-        s.close_all();
+        s.ui.close_all();
         for a in actions {
             update(&mut s, *a);
         }
@@ -101,7 +103,7 @@ fn search_hits_on_hostile_text_are_escaped() {
     handle_key(&mut s, key('/'));
     handle_paste(&mut s, "evil\x1b");
     handle_key(&mut s, key('\u{9b}'));
-    assert!(matches!(s.screen(), Some(Screen::Search(_))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Search(_))));
     assert_clean(&s, "search");
 }
 
@@ -109,7 +111,7 @@ fn search_hits_on_hostile_text_are_escaped() {
 fn a_hostile_paste_into_a_note_is_cleaned_and_saved_notes_reopen() {
     let mut s = state();
     handle_key(&mut s, key('e'));
-    assert!(matches!(s.screen(), Some(Screen::Note(_))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Note(_))));
     handle_paste(&mut s, EVIL);
     handle_key(&mut s, key('\u{1b}'));
     handle_key(&mut s, key('\u{9b}'));

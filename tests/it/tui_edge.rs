@@ -25,7 +25,7 @@ fn press(s: &mut AppState, code: KeyCode) {
 fn busy_state() -> AppState {
     let mut s = state();
     answer_current(&mut s, level_with_note(3, "first line\nsecond line"));
-    s.notices = vec!["a notice".into(), "another".into()];
+    s.ui.set_notices(vec!["a notice".into(), "another".into()]);
     s
 }
 
@@ -75,7 +75,7 @@ fn every_size_from_1x1_to_500x200_renders_in_every_mode() {
     let mut s = busy_state();
     let all = sizes();
     for (i, open) in screens().iter().enumerate() {
-        s.close_all();
+        s.ui.close_all();
         open(&mut s);
         // Every size in Normal mode; a quarter of them (and the smallest) in the others.
         for &(w, h) in
@@ -96,7 +96,7 @@ fn every_size_from_1x1_to_500x200_renders_in_every_mode() {
 fn the_note_editor_renders_at_every_small_size() {
     let mut s = busy_state();
     handle_key(&mut s, KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE));
-    assert!(matches!(s.screen(), Some(Screen::Note(_))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Note(_))));
     for w in [1, 2, 39, 40, 41, 60, 80, 120, 300] {
         for h in [1, 2, 11, 12, 13, 16, 24, 60] {
             render(&s, w, h);
@@ -133,7 +133,7 @@ fn a_1_mb_paste_into_a_note_is_capped_and_renders() {
     let paste = format!("{line}\n").repeat((MAX_NOTE_BYTES + 64 * 1024) / (line.len() + 1));
     assert!(paste.len() > MAX_NOTE_BYTES);
     handle_paste(&mut s, &paste);
-    assert!(s.flash.as_deref().unwrap_or_default().contains("1 MB"), "{:?}", s.flash);
+    assert!(s.ui.flash().unwrap_or_default().contains("1 MB"), "{:?}", s.ui.flash());
     render(&s, 80, 24);
     render(&s, 200, 60);
     press(&mut s, KeyCode::Esc);
@@ -152,7 +152,7 @@ fn a_10000_character_single_line_note_renders_on_the_card_and_in_the_editor() {
         render(&s, w, h);
     }
     press(&mut s, KeyCode::Char('e'));
-    assert!(matches!(s.screen(), Some(Screen::Note(_))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Note(_))));
     for (w, h) in [(40, 12), (80, 24), (120, 40), (500, 200)] {
         render(&s, w, h);
     }
@@ -181,12 +181,14 @@ fn wide_combining_and_rtl_text_keeps_the_heatmap_border_aligned() {
     let plain = busy_state();
     let (x, top) = panel_border_x(&render(&plain, 80, 24));
     let mut s = busy_state();
-    for q in &mut s.questionnaire.questions {
-        q.text = format!("{WORLD} {}", q.text);
-        q.guidance = WORLD.repeat(3);
-    }
-    s.questionnaire.title = WORLD.to_owned();
-    s.assessment.respondents[0].name = WORLD.to_owned();
+    s.session.rebuild_with(|questionnaire, assessment| {
+        for q in &mut questionnaire.questions {
+            q.text = format!("{WORLD} {}", q.text);
+            q.guidance = WORLD.repeat(3);
+        }
+        questionnaire.title = WORLD.to_owned();
+        assessment.respondents[0].name = WORLD.to_owned();
+    });
     answer_current(&mut s, level_with_note(4, &format!("{WORLD}\n{WORLD}{WORLD}")));
     for (w, h) in [(80, 24), (81, 24), (120, 40), (40, 12), (500, 200)] {
         render(&s, w, h);

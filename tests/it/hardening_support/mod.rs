@@ -20,17 +20,17 @@ pub fn state() -> AppState {
     let (meta, _) = aira_store::workspace::meta::parse(Path::new("workspace.toml"), META).unwrap();
     let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
     let mut s = AppState::new(q, meta, assessment, "tester".into());
-    s.now = || "2026-11-22T10:00:00.000+00:00".to_owned();
-    s.rescore();
+    s.session.set_clock(|| "2026-11-22T10:00:00.000+00:00".to_owned());
     s
 }
 
 /// Put `answer` on the current question of the current respondent.
 pub fn answer_current(s: &mut AppState, answer: Answer) {
     let qid = s.current_question().unwrap().id.clone();
-    let r = s.respondent;
-    s.assessment.respondents[r].answers.insert(qid, answer);
-    s.rescore();
+    let r = s.session.respondent_index();
+    s.session.rebuild_with(|_, a| {
+        a.respondents[r].answers.insert(qid, answer);
+    });
 }
 
 pub fn level_with_note(level: u8, note: &str) -> Answer {

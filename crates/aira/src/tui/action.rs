@@ -105,6 +105,8 @@ actions! {
     Heatmap = "heatmap",
     /// Next respondent
     NextRespondent = "next_respondent",
+    /// Choose the respondent from a list
+    Respondents = "respondents",
     /// Show or hide this help
     Help = "help",
     /// Move the selection up

@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn incremental_equals_rebuilt() {
         let s = crate::tui::testing::mini_state();
-        let (q, meta) = (&s.questionnaire, &s.meta);
+        let (q, meta) = (s.session.questionnaire(), s.session.meta());
         let mut r = Respondent::new("default", "Default");
         let mut d = Derived::new(q, meta, Some(&r));
         for (i, (value, target)) in

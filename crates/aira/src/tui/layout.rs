@@ -28,7 +28,7 @@ pub fn too_small(area: Rect) -> bool {
 
 pub fn panes(s: &AppState, area: Rect) -> Panes {
     let [banner, body, bar] = Layout::vertical([
-        Constraint::Length(u16::from(s.read_only.is_some() || !s.notices.is_empty())),
+        Constraint::Length(u16::from(s.session.read_only().is_some() || !s.ui.notices().is_empty())),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
@@ -46,10 +46,10 @@ pub fn panes(s: &AppState, area: Rect) -> Panes {
         let panel_w = panel_width(s, false);
         [p.card, p.heat] = Layout::horizontal([Constraint::Min(30), Constraint::Length(panel_w)]).areas(body);
     } else {
-        let rows = s.heat_grid().0.len() as u16;
+        let rows = s.session.heat_grid().0.len() as u16;
         [p.card, p.heat] = Layout::vertical([Constraint::Min(4), Constraint::Length(rows + 4)]).areas(body);
     }
-    if matches!(s.screen(), Some(Screen::Navigator(_))) && p.navigator.is_none() {
+    if matches!(s.ui.screen(), Some(Screen::Navigator(_))) && p.navigator.is_none() {
         p.navigator = Some(centered(body, 80, 90));
     }
     p
@@ -57,7 +57,7 @@ pub fn panes(s: &AppState, area: Rect) -> Panes {
 
 /// Width the panel needs for the given style.
 pub fn panel_width(s: &AppState, wide: bool) -> u16 {
-    let (rows, cols) = s.heat_grid();
+    let (rows, cols) = s.session.heat_grid();
     let label = if rows.contains(&None) { 10 } else { 6 };
     let cell = if wide { 9 } else { 6 };
     (label + cols.len() * cell + 2) as u16

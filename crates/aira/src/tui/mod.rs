@@ -11,14 +11,17 @@ pub mod keymap;
 pub mod layout;
 pub mod navigator;
 pub mod plans;
+mod respondents;
 pub mod saver;
 pub mod screens;
+pub mod session;
 pub mod start;
 pub mod state;
 pub(crate) mod terminal;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod theme;
+pub mod ui;
 pub mod update;
 pub mod view;
 
@@ -56,11 +59,11 @@ pub fn state_from(mut ws: Workspace, opts: &Options) -> AppState {
 }
 
 fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
-    s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
-    s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
-    s.theme = opts.theme;
-    s.history_len = ws.history_len;
-    s.keymap = opts.keymap.clone();
+    s.session.set_read_only(ws.held_by.as_ref().map(|h| format!("open in another aira ({h})")));
+    s.ui.set_notices(ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect());
+    s.ui.set_theme(opts.theme);
+    s.session.set_history_len(ws.history_len);
+    s.ui.set_keymap(opts.keymap.clone());
     s
 }
 
@@ -113,16 +116,20 @@ pub fn run(
 /// that cannot be opened is a notice, not a reason to refuse to start.
 fn load_baseline(state: &mut AppState, dir: &std::path::Path) {
     // A blank `baseline = ""` means none here (the report's trend does not skip it).
-    if state.meta.baseline.as_deref().is_some_and(|b| b.trim().is_empty()) {
+    if state.session.meta().baseline.as_deref().is_some_and(|b| b.trim().is_empty()) {
         return;
     }
-    let Some((rel, opened)) = aira_store::workspace::open_baseline(dir, &state.meta) else { return };
+    let Some((rel, opened)) = aira_store::workspace::open_baseline(dir, state.session.meta()) else { return };
     match opened {
         Ok(base) => {
             let statuses = base.assessment.statuses(&base.questionnaire);
-            state.baseline = Some(aira_core::scoring::score(&base.questionnaire, &statuses, base.meta.aggregation));
+            state.session.set_baseline(Some(aira_core::scoring::score(
+                &base.questionnaire,
+                &statuses,
+                base.meta.aggregation,
+            )));
         }
-        Err(e) => state.notices.push(format!("baseline {rel} not loaded: {e}")),
+        Err(e) => state.ui.notify(format!("baseline {rel} not loaded: {e}")),
     }
 }
 
@@ -141,7 +148,7 @@ fn event_loop(
     let mut dirty = true;
     loop {
         while let Ok(notice) = notices.try_recv() {
-            state.notices.push(notice);
+            state.ui.notify(notice);
             dirty = true;
         }
         if let Some(sv) = saver {
@@ -159,7 +166,8 @@ fn event_loop(
         }
         // While a save is pending its report must reach the screen as soon as it arrives,
         // so look again every millisecond; otherwise sleep longer between checks.
-        let wait = if state.save.pending > 0 { Duration::from_millis(1) } else { Duration::from_millis(50) };
+        let wait =
+            if state.session.save_state().pending > 0 { Duration::from_millis(1) } else { Duration::from_millis(50) };
         if !event::poll(wait)? {
             continue;
         }
@@ -176,22 +184,22 @@ fn event_loop(
                 match fx {
                     Effect::Save(change) => match saver {
                         Some(sv) => sv.send(saver::Work::Change(change)),
-                        None => state.flash = Some("Read-only: this change was not saved".into()),
+                        None => state.ui.set_flash(Some("Read-only: this change was not saved".into())),
                     },
                     Effect::SaveRespondent(r) => match saver {
                         Some(sv) => sv.send(saver::Work::Respondent(r)),
-                        None => state.flash = Some("Read-only: the respondent was not saved".into()),
+                        None => state.ui.set_flash(Some("Read-only: the respondent was not saved".into())),
                     },
                     Effect::SaveAgreed { question, value } => match saver {
                         Some(sv) => {
-                            let (by, at) = (state.user.clone(), (state.now)());
+                            let (by, at) = (state.session.user().to_owned(), state.session.now());
                             sv.send(saver::Work::Agree { question, value, by, at })
                         }
-                        None => state.flash = Some("Read-only: the agreed level was not saved".into()),
+                        None => state.ui.set_flash(Some("Read-only: the agreed level was not saved".into())),
                     },
                     Effect::SaveSoa { control, applicable, justification } => match saver {
                         Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
-                        None => state.flash = Some("Read-only: this decision was not saved".into()),
+                        None => state.ui.set_flash(Some("Read-only: this decision was not saved".into())),
                     },
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => guard.suspend()?,

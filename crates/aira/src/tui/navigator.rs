@@ -8,28 +8,28 @@ use aira_core::questionnaire::{Function, Phase};
 /// and the one the navigator pays for every question on every frame).
 pub fn admits(s: &AppState, i: usize) -> bool {
     // Out of scope (other profiles, or excluded by a classification answered no): never walked.
-    if !s.in_scope.get(i).copied().unwrap_or(true) {
+    if !s.session.in_scope(i) {
         return false;
     }
-    let f = s.filter;
+    let f = s.ui.filter();
     if f.is_all() {
         return true;
     }
-    let q = &s.questionnaire.questions[i];
+    let q = &s.session.questionnaire().questions[i];
     let r = s.current_respondent();
     (!f.quick || q.profiles.iter().any(|p| p == "quick"))
         && (!f.role || q.roles.iter().any(|x| x.eq_ignore_ascii_case(&r.role)))
-        && (!f.unanswered || !s.derived.is_answered(i))
+        && (!f.unanswered || !s.session.derived().is_answered(i))
         && (!f.flagged || r.answer(&q.id).is_some_and(|a| a.flag))
 }
 
 /// The next question after `from` that the filter admits (`from` itself excluded).
 pub fn next(s: &AppState, from: usize) -> Option<usize> {
-    (from + 1..s.questionnaire.questions.len()).find(|&i| admits(s, i))
+    (from + 1..s.session.questionnaire().questions.len()).find(|&i| admits(s, i))
 }
 
 pub fn prev(s: &AppState, from: usize) -> Option<usize> {
-    (0..from.min(s.questionnaire.questions.len())).rev().find(|&i| admits(s, i))
+    (0..from.min(s.session.questionnaire().questions.len())).rev().find(|&i| admits(s, i))
 }
 
 /// A row of the tree. Headers carry their branch's progress (answered, total) over all its
@@ -44,13 +44,13 @@ pub enum Row {
 /// The tree's rows: a phase header, its functions, their admitted questions. Branches with no
 /// admitted question are left out so a filtered tree stays short. One pass over the questions.
 pub fn rows(s: &AppState) -> Vec<Row> {
-    let (phases, functions) = s.heat_grid();
+    let (phases, functions) = s.session.heat_grid();
     let col_of = |f: Option<Function>| functions.iter().position(|x| *x == f).unwrap_or(0);
     let row_of = |p: Option<Phase>| phases.iter().position(|x| *x == p).unwrap_or(0);
     let mut cells: Vec<(Vec<usize>, usize, usize)> = vec![(Vec::new(), 0, 0); phases.len() * functions.len()];
-    for (i, q) in s.questionnaire.questions.iter().enumerate() {
+    for (i, q) in s.session.questionnaire().questions.iter().enumerate() {
         let cell = &mut cells[row_of(q.phase) * functions.len() + col_of(q.function)];
-        cell.1 += usize::from(s.derived.is_answered(i));
+        cell.1 += usize::from(s.session.derived().is_answered(i));
         cell.2 += 1;
         if admits(s, i) {
             cell.0.push(i);
@@ -84,9 +84,10 @@ pub fn row_of_question(rows: &[Row], cursor: usize) -> usize {
 }
 
 pub fn cell_members(s: &AppState, row: usize, col: usize) -> Vec<usize> {
-    let (rows, cols) = s.heat_grid();
+    let (rows, cols) = s.session.heat_grid();
     let (Some(&phase), Some(&function)) = (rows.get(row), cols.get(col)) else { return Vec::new() };
-    s.questionnaire
+    s.session
+        .questionnaire()
         .questions
         .iter()
         .enumerate()

@@ -1,17 +1,38 @@
-//! The screens the wizard stacks over the question card. Each is a type that owns its data
-//! (its list, its cursor, what is being typed); `update` hands a screen its actions and `view`
-//! draws it, both with an exhaustive match, so a new screen that one of them forgets does
-//! not compile. An empty stack is the question card.
+//! The screens the wizard stacks over the question card: each a type that owns its data (its
+//! list, its cursor, what is being typed). What a screen does with keys is its `ScreenKeys`
+//! (update), how it is drawn its `ScreenView` (view); an empty stack is the question card.
 
 use ratatui_textarea::TextArea;
 
 use super::cursor::ListCursor;
 use super::input::LineInput;
-use super::keymap::Context;
-use super::state::HeatView;
 use aira_core::report::model::SoaRow;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::search::Hit;
+
+/// What the heatmap's cells show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeatView {
+    Current,
+    Target,
+    Gap,
+    /// The widest spread between respondents' levels in each cell.
+    Disagreement,
+    /// Change since the baseline assessment (workspace.toml `baseline`).
+    Trend,
+}
+
+impl HeatView {
+    pub fn title(self) -> &'static str {
+        match self {
+            HeatView::Current => "current",
+            HeatView::Target => "target",
+            HeatView::Gap => "gap",
+            HeatView::Disagreement => "disagreement",
+            HeatView::Trend => "change since baseline",
+        }
+    }
+}
 
 pub enum Screen {
     Help(HelpScreen),
@@ -25,25 +46,31 @@ pub enum Screen {
     Soa(SoaScreen),
     Prompt(PromptScreen),
     Log(LogScreen),
+    Respondents(RespondentsScreen),
 }
 
-impl Screen {
-    /// Where its keys are looked up, first match first. Where `Input` is listed, a key that
-    /// types a character types it.
-    pub fn contexts(&self) -> &'static [Context] {
-        match self {
-            Screen::Help(_) => &[Context::Help],
-            Screen::Heatmap(_) => &[Context::Heatmap],
-            Screen::CellList(_) | Screen::Roadmap(_) => &[Context::List],
-            Screen::Search(_) => &[Context::List, Context::Input],
-            Screen::Note(_) => &[Context::Note, Context::Input],
-            Screen::Navigator(_) => &[Context::Navigator],
-            Screen::Soa(s) if s.typing.is_some() => &[Context::Input],
-            Screen::Soa(_) => &[Context::Soa],
-            Screen::Prompt(_) | Screen::Log(_) => &[Context::Input],
+/// `each_screen!(screen, x => expr)`: `expr` with `x` bound to whichever screen `screen` holds.
+/// The one place besides the enum that names every screen: `update` (keys, paste) and `view`
+/// (drawing, hints) dispatch through it to the screen's `ScreenKeys` and `ScreenView`
+/// implementations, so a screen that lacks one does not compile.
+macro_rules! each_screen {
+    ($screen:expr, $x:ident => $body:expr) => {
+        match $screen {
+            Screen::Help($x) => $body,
+            Screen::Heatmap($x) => $body,
+            Screen::CellList($x) => $body,
+            Screen::Search($x) => $body,
+            Screen::Note($x) => $body,
+            Screen::Navigator($x) => $body,
+            Screen::Roadmap($x) => $body,
+            Screen::Soa($x) => $body,
+            Screen::Prompt($x) => $body,
+            Screen::Log($x) => $body,
+            Screen::Respondents($x) => $body,
         }
-    }
+    };
 }
+pub(crate) use each_screen;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HelpScreen {
@@ -110,6 +137,12 @@ pub struct PromptScreen {
 /// A line for the interview log, typed in the status bar.
 pub struct LogScreen {
     pub input: LineInput,
+}
+
+/// The respondents, to choose whose answers the keys record (`respondents.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RespondentsScreen {
+    pub cursor: ListCursor,
 }
 
 /// What a screen asks of the stack after an action.

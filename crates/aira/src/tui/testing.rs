@@ -12,6 +12,6 @@ pub fn mini_state() -> AppState {
     .unwrap();
     let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
     let mut s = AppState::new(q, meta, assessment, "tester".into());
-    s.now = || "2026-11-22T10:00:00.000+00:00".to_owned();
+    s.session.set_clock(|| "2026-11-22T10:00:00.000+00:00".to_owned());
     s
 }

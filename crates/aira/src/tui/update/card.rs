@@ -10,7 +10,9 @@ use crate::tui::cursor::ListCursor;
 use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
 use crate::tui::navigator;
-use crate::tui::screens::{HeatmapScreen, HelpScreen, NavigatorScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen};
+use crate::tui::screens::{
+    HeatmapScreen, HelpScreen, NavigatorScreen, RespondentsScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen,
+};
 use crate::tui::state::{AppState, HeatView};
 use aira_core::assessment::Value;
 
@@ -18,26 +20,26 @@ use aira_core::assessment::Value;
 const MAX_QUERY_CHARS: usize = 200;
 
 pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
-    let n = s.questionnaire.questions.len();
+    let n = s.session.questionnaire().questions.len();
     if let Some(level) = action.level() {
         fx.extend(set_level(s, level));
         return;
     }
     match action {
         Action::Quit => fx.push(Effect::Quit),
-        Action::Help => s.open(Screen::Help(HelpScreen::default())),
-        Action::Next => move_to(s, navigator::next(s, s.cursor).unwrap_or(s.cursor)),
-        Action::Prev => move_to(s, navigator::prev(s, s.cursor).unwrap_or(s.cursor)),
-        Action::PageDown => move_to(s, (s.cursor + 10).min(n.saturating_sub(1))),
-        Action::PageUp => move_to(s, s.cursor.saturating_sub(10)),
+        Action::Help => s.ui.open(Screen::Help(HelpScreen::default())),
+        Action::Next => move_to(s, navigator::next(s, s.ui.cursor()).unwrap_or(s.ui.cursor())),
+        Action::Prev => move_to(s, navigator::prev(s, s.ui.cursor()).unwrap_or(s.ui.cursor())),
+        Action::PageDown => move_to(s, (s.ui.cursor() + 10).min(n.saturating_sub(1))),
+        Action::PageUp => move_to(s, s.ui.cursor().saturating_sub(10)),
         Action::First => move_to(s, 0),
         Action::Last => move_to(s, n.saturating_sub(1)),
-        Action::NextUnanswered => match s.first_unanswered_from(s.cursor + 1) {
+        Action::NextUnanswered => match s.session.first_unanswered_from(s.ui.cursor() + 1) {
             Some(i) => move_to(s, i),
-            None => s.flash = Some("Every question has an answer".into()),
+            None => s.ui.set_flash(Some("Every question has an answer".into())),
         },
-        Action::ScrollDown => s.card_scroll = s.card_scroll.saturating_add(1),
-        Action::ScrollUp => s.card_scroll = s.card_scroll.saturating_sub(1),
+        Action::ScrollDown => s.ui.scroll_card(true, 1),
+        Action::ScrollUp => s.ui.scroll_card(false, 1),
         Action::NotApplicable => fx.extend(set_value(s, Some(Value::NotApplicable), true)),
         Action::ClearLevel => fx.extend(set_value(s, None, false)),
         Action::SetTarget(level) => fx.extend(set_target(s, Some(level))),
@@ -48,33 +50,35 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         Action::Flag => fx.extend(edit_answer(s, |a| a.flag = !a.flag)),
         Action::EditNote => start_note(s),
         Action::Undo => fx.extend(undo(s)),
-        Action::Search => s.open(Screen::Search(SearchScreen {
+        Action::Search => s.ui.open(Screen::Search(SearchScreen {
             query: LineInput::new(Limit::Chars(MAX_QUERY_CHARS)),
             cursor: ListCursor::default(),
             hits: Vec::new(),
             matching: None,
         })),
-        Action::Navigator => s.open(Screen::Navigator(NavigatorScreen { cursor: ListCursor::at(cursor_row(s)) })),
+        Action::Navigator => s.ui.open(Screen::Navigator(NavigatorScreen { cursor: ListCursor::at(cursor_row(s)) })),
         Action::Roadmap => {
             let items = plans::roadmap_items(s);
-            s.open(Screen::Roadmap(RoadmapScreen { items, cursor: ListCursor::default() }));
+            s.ui.open(Screen::Roadmap(RoadmapScreen { items, cursor: ListCursor::default() }));
         }
         Action::AddRespondent => open_prompt(s, false),
         Action::RenameRespondent => open_prompt(s, true),
         Action::LogLine => open_log(s),
         Action::Workshop => {
-            s.workshop = !s.workshop;
-            let (next, leave) =
-                (s.key_name(Context::Normal, Action::NextRespondent), s.key_name(Context::Normal, Action::Workshop));
-            s.flash = Some(if s.workshop {
+            let on = s.ui.toggle_workshop();
+            let (next, leave) = (
+                s.ui.key_name(Context::Normal, Action::NextRespondent),
+                s.ui.key_name(Context::Normal, Action::Workshop),
+            );
+            s.ui.set_flash(Some(if on {
                 format!("Workshop view: {next} switches participant, {leave} leaves")
             } else {
                 "Workshop view off".into()
-            });
+            }));
         }
         Action::Soa => {
-            let rows = plans::soa_rows(s, true);
-            s.open(Screen::Soa(SoaScreen { rows, cursor: ListCursor::default(), typing: None }));
+            let rows = s.session.soa_rows(true);
+            s.ui.open(Screen::Soa(SoaScreen { rows, cursor: ListCursor::default(), typing: None }));
         }
         Action::FilterUnanswered
         | Action::FilterFlagged
@@ -82,22 +86,25 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         | Action::FilterQuick
         | Action::FilterAll => toggle_filter(s, action),
         Action::ToggleMouse => {
-            s.mouse = !s.mouse;
-            s.flash = Some(
-                if s.mouse { "Mouse on: click and scroll" } else { "Mouse off: select text with the mouse" }.into(),
-            );
-            fx.push(Effect::Mouse(s.mouse));
+            let on = s.ui.toggle_mouse();
+            s.ui.set_flash(Some(
+                if on { "Mouse on: click and scroll" } else { "Mouse off: select text with the mouse" }.into(),
+            ));
+            fx.push(Effect::Mouse(on));
         }
         Action::Heatmap => {
             let q = s.current_question();
             let row = q.and_then(|q| q.phase).map_or(0, |p| p.index());
             let col = q.and_then(|q| q.function).map_or(0, |f| f.index());
-            s.open(Screen::Heatmap(HeatmapScreen { row, col, view: HeatView::Current }));
+            s.ui.open(Screen::Heatmap(HeatmapScreen { row, col, view: HeatView::Current }));
+        }
+        Action::Respondents => {
+            let cursor = ListCursor::at(s.session.respondent_index());
+            s.ui.open(Screen::Respondents(RespondentsScreen { cursor }));
         }
         Action::NextRespondent => {
-            s.respondent = (s.respondent + 1) % s.assessment.respondents.len().max(1);
-            s.respondent_changed();
-            s.flash = Some(format!("Answering for {}", s.current_respondent().name));
+            s.session.next_respondent();
+            s.ui.set_flash(Some(format!("Answering for {}", s.current_respondent().name)));
         }
         _ => {}
     }

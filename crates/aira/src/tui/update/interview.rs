@@ -1,10 +1,12 @@
 //! Interview and workshop keys: the agreed level a room settles on, and the timestamped
 //! interview log kept with each respondent's answer.
 
-use super::{Effect, edit_answer};
+use super::{Effect, ScreenKeys, edit_answer};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Context;
 use crate::tui::screens::{LogScreen, Nav, PromptScreen, Screen};
+use crate::tui::session::Added;
 use crate::tui::state::AppState;
 use aira_core::assessment::{LogEntry, Value};
 
@@ -15,46 +17,45 @@ const MAX_NAME_CHARS: usize = 80;
 
 /// Set (or clear) the agreed level of the question at the cursor: the `a` chords.
 pub(super) fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> {
-    if let Some(why) = &s.read_only {
-        s.flash = Some(format!("Read-only: {why}"));
+    if let Some(why) = s.session.read_only() {
+        s.ui.set_flash(Some(format!("Read-only: {why}")));
         return Vec::new();
     }
     if let Some(Value::Level(l)) = value
-        && !s.questionnaire.scale.contains(l)
+        && !s.session.questionnaire().scale.contains(l)
     {
-        s.flash = Some(format!("Levels run from {} to {}", s.questionnaire.scale.min, s.questionnaire.scale.max));
+        s.ui.set_flash(Some(format!(
+            "Levels run from {} to {}",
+            s.session.questionnaire().scale.min,
+            s.session.questionnaire().scale.max
+        )));
         return Vec::new();
     }
-    let Some(q) = s.current_question() else { return Vec::new() };
-    let question = q.id.clone();
-    let at = (s.now)();
-    s.assessment.set_agreed(&question, value, &s.user, &at);
-    s.rescore();
-    s.save.pending += 1;
-    s.flash = Some(match value {
+    let Some(question) = s.session.set_agreed(s.ui.cursor(), value) else { return Vec::new() };
+    s.ui.set_flash(Some(match value {
         Some(Value::Level(l)) => format!("Agreed level {l}: the question now scores {l}"),
         Some(Value::NotApplicable) => "Agreed: not applicable".into(),
         None => "Agreed level cleared: the mean of the respondents counts again".into(),
-    });
+    }));
     vec![Effect::SaveAgreed { question, value }]
 }
 
 /// Open the respondent prompt over the card (nothing is typed into a read-only workspace).
 pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
-    if s.read_only.is_some() {
+    if s.session.read_only().is_some() {
         return;
     }
     let input = match rename {
         false => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
         true => LineInput::with_text(&s.current_respondent().name, Limit::Chars(MAX_NAME_CHARS)),
     };
-    s.open(Screen::Prompt(PromptScreen { rename, input }));
+    s.ui.open(Screen::Prompt(PromptScreen { rename, input }));
 }
 
 /// Open the log line over the card (not in a read-only workspace).
 pub(super) fn open_log(s: &mut AppState) {
-    if s.read_only.is_none() {
-        s.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)) }));
+    if s.session.read_only().is_none() {
+        s.ui.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)) }));
     }
 }
 
@@ -73,18 +74,34 @@ fn typed_line(input: &mut LineInput, action: Action, keep: impl FnOnce(String)) 
     }
 }
 
-impl PromptScreen {
+impl ScreenKeys for PromptScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Input]
+    }
+
     /// Enter adds the respondent (or renames the current one).
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let rename = self.rename;
         typed_line(&mut self.input, action, |name| fx.extend(save_respondent(s, &name, rename)))
     }
+
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        self.input.paste(text);
+    }
 }
 
-impl LogScreen {
+impl ScreenKeys for LogScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Input]
+    }
+
     /// Enter adds the line to the answer's log, timestamped.
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text)))
+    }
+
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        self.input.paste(text);
     }
 }
 
@@ -92,7 +109,7 @@ fn log_line(s: &mut AppState, text: String) -> Vec<Effect> {
     if text.is_empty() {
         return Vec::new();
     }
-    let entry = LogEntry { at: (s.now)(), by: s.user.clone(), text };
+    let entry = LogEntry { at: s.session.now(), by: s.session.user().to_owned(), text };
     edit_answer(s, |a| a.log.push(entry))
 }
 
@@ -101,24 +118,15 @@ fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
         return Vec::new();
     }
     if rename {
-        let i = s.respondent.min(s.assessment.respondents.len().saturating_sub(1));
-        let Some(r) = s.assessment.respondents.get_mut(i) else { return Vec::new() };
-        r.name = name.to_owned();
-        s.flash = Some(format!("Renamed to {name} (the file keeps its id, {})", r.id));
-        return vec![Effect::SaveRespondent(r.clone_header())];
+        let Some(r) = s.session.rename_respondent(name) else { return Vec::new() };
+        s.ui.set_flash(Some(format!("Renamed to {name} (the file keeps its id, {})", r.id)));
+        return vec![Effect::SaveRespondent(r)];
     }
-    let id = aira_core::assessment::respondent_id(name);
-    if let Some(existing) = s.assessment.respondents.iter().position(|r| r.id == id) {
-        s.respondent = existing;
-        s.respondent_changed();
-        s.flash = Some(format!("{} is already a respondent: now answering for them", s.current_respondent().name));
+    let Added::New(r) = s.session.add_respondent(name) else {
+        s.ui.say(format!("{} is already a respondent: now answering for them", s.current_respondent().name));
         return Vec::new();
-    }
-    let r = aira_core::assessment::Respondent::new(&id, name);
-    s.assessment.respondents.push(r.clone());
-    s.respondent = s.assessment.respondents.len() - 1;
-    s.respondent_changed();
-    let next = s.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
-    s.flash = Some(format!("Added {name}: answering for them now ({next} switches)"));
+    };
+    let next = s.ui.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
+    s.ui.set_flash(Some(format!("Added {name}: answering for them now ({next} switches)")));
     vec![Effect::SaveRespondent(r)]
 }

@@ -1,17 +1,22 @@
 //! The help screen, the full-screen heatmap, a heatmap cell's questions, and search: screens
 //! that show something and let the user move to a question.
 
-use super::cell_members;
+use super::{Effect, ScreenKeys, cell_members};
 use crate::tui::action::Action;
 use crate::tui::cursor::ListCursor;
 use crate::tui::input::Edit;
+use crate::tui::keymap::Context;
 use crate::tui::screens::{CellListScreen, HeatmapScreen, HelpScreen, Nav, Screen, SearchScreen};
 use crate::tui::state::{AppState, HeatView};
 
 const SEARCH_LIMIT: usize = 200;
 
-impl HelpScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+impl ScreenKeys for HelpScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Help]
+    }
+
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back | Action::Help => return Nav::Close,
             Action::Down => self.scroll = self.scroll.saturating_add(1),
@@ -22,9 +27,13 @@ impl HelpScreen {
     }
 }
 
-impl HeatmapScreen {
-    pub(super) fn update(&mut self, s: &AppState, action: Action) -> Nav {
-        let (rows, cols) = s.heat_grid();
+impl ScreenKeys for HeatmapScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Heatmap]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
+        let (rows, cols) = s.session.heat_grid();
         match action {
             Action::Back | Action::Heatmap => return Nav::Close,
             Action::Help => return Nav::Push(Screen::Help(HelpScreen::default())),
@@ -38,7 +47,7 @@ impl HeatmapScreen {
                     HeatView::Current => HeatView::Target,
                     HeatView::Target => HeatView::Gap,
                     HeatView::Gap => HeatView::Disagreement,
-                    HeatView::Disagreement if s.baseline.is_some() => HeatView::Trend,
+                    HeatView::Disagreement if s.session.baseline().is_some() => HeatView::Trend,
                     HeatView::Disagreement | HeatView::Trend => HeatView::Current,
                 }
             }
@@ -46,7 +55,9 @@ impl HeatmapScreen {
         }
         Nav::Stay
     }
+}
 
+impl HeatmapScreen {
     /// The list of the selected cell's questions.
     pub(super) fn cell(&self, s: &AppState) -> CellListScreen {
         let members = cell_members(s, self.row, self.col);
@@ -54,8 +65,12 @@ impl HeatmapScreen {
     }
 }
 
-impl CellListScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+impl ScreenKeys for CellListScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List]
+    }
+
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back => Nav::Close,
             Action::Select => {
@@ -69,8 +84,12 @@ impl CellListScreen {
     }
 }
 
-impl SearchScreen {
-    pub(super) fn update(&mut self, s: &AppState, action: Action) -> Nav {
+impl ScreenKeys for SearchScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List, Context::Input]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back => Nav::Close,
             Action::Select => {
@@ -91,14 +110,23 @@ impl SearchScreen {
         }
     }
 
+    fn on_paste(&mut self, s: &mut AppState, text: &str) {
+        if self.query.paste(text) {
+            self.run(s, false);
+        }
+    }
+}
+
+impl SearchScreen {
     /// Recompute the hits; when the query only grew, search within the previous matches.
     pub(super) fn run(&mut self, s: &AppState, grew: bool) {
         self.cursor = ListCursor::default();
         let within = if grew { self.matching.take() } else { None };
         let r = s.current_respondent();
-        let (q, qs) = (&s.questionnaire, &s.questionnaire.questions);
+        let (q, qs) = (s.session.questionnaire(), &s.session.questionnaire().questions);
         let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
-        let (hits, matching) = s.search.search_narrowing(q, self.query.text(), note, within.as_deref(), SEARCH_LIMIT);
+        let (hits, matching) =
+            s.session.search_index().search_narrowing(q, self.query.text(), note, within.as_deref(), SEARCH_LIMIT);
         self.hits = hits;
         // A blank query matches nothing, which must not narrow the next one to nothing.
         self.matching = (!self.query.text().trim().is_empty()).then_some(matching);

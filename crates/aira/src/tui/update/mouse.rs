@@ -12,7 +12,7 @@ use crate::tui::screens::{HeatmapScreen, Screen};
 use crate::tui::state::{AppState, HeatView};
 
 pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> {
-    if !s.mouse || layout::too_small(area) {
+    if !s.ui.mouse() || layout::too_small(area) {
         return Vec::new();
     }
     let at = Position { x: m.column, y: m.row };
@@ -20,11 +20,10 @@ pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> 
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = m.kind == MouseEventKind::ScrollDown;
-            let card = s.screen().is_none();
+            let card = s.ui.screen().is_none();
             if card && p.card.contains(at) {
                 let step = 3;
-                s.card_scroll =
-                    if down { s.card_scroll.saturating_add(step) } else { s.card_scroll.saturating_sub(step) };
+                s.ui.scroll_card(down, step);
                 Vec::new()
             } else if card && p.navigator.is_some_and(|n| n.contains(at)) {
                 update(s, if down { Action::Next } else { Action::Prev })
@@ -39,12 +38,12 @@ pub fn handle_mouse(s: &mut AppState, m: MouseEvent, area: Rect) -> Vec<Effect> 
 
 fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
     if let Some(nav) = p.navigator.filter(|n| n.contains(at))
-        && matches!(s.screen(), None | Some(Screen::Navigator(_)))
+        && matches!(s.ui.screen(), None | Some(Screen::Navigator(_)))
     {
         let all = rows(s);
         let inner_top = nav.y + 1;
         let height = nav.height.saturating_sub(2) as usize;
-        let selected = match s.screen() {
+        let selected = match s.ui.screen() {
             Some(Screen::Navigator(n)) => n.cursor.raw(),
             _ => cursor_row(s),
         };
@@ -56,9 +55,9 @@ fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if s.screen().is_none() && p.heat.contains(at) {
+    if s.ui.screen().is_none() && p.heat.contains(at) {
         // Header row, then one row per phase; cells after the row label.
-        let (rows, cols) = s.heat_grid();
+        let (rows, cols) = s.session.heat_grid();
         let label_w = if rows.contains(&None) { 10 } else { 6 };
         let cell_w = if p.heat.width >= 48 { 9 } else { 6 };
         let r = usize::from(at.y.saturating_sub(p.heat.y + 2));
@@ -68,8 +67,8 @@ fn click(s: &mut AppState, at: Position, p: layout::Panes) -> Vec<Effect> {
             // Over the full heatmap, so Esc from the list shows the heatmap, as Enter there would.
             let heat = HeatmapScreen { row: r, col: c, view: HeatView::Current };
             let list = heat.cell(s);
-            s.open(Screen::Heatmap(heat));
-            s.open(Screen::CellList(list));
+            s.ui.open(Screen::Heatmap(heat));
+            s.ui.open(Screen::CellList(list));
         }
         return Vec::new();
     }

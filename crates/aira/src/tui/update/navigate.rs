@@ -1,13 +1,18 @@
 //! The navigator's keys and the filters that define the walk.
 
-use super::move_to;
+use super::{Effect, ScreenKeys, move_to};
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::screens::{HelpScreen, Nav, NavigatorScreen, Screen};
 use crate::tui::state::AppState;
 
-impl NavigatorScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action) -> Nav {
+impl ScreenKeys for NavigatorScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Navigator]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         let rows = navigator::rows(s);
         match action {
             Action::Back | Action::Navigator => Nav::Close,
@@ -39,30 +44,35 @@ impl NavigatorScreen {
 
 /// The navigator row of the question at the cursor (or the nearest row before it).
 pub fn cursor_row(s: &AppState) -> usize {
-    navigator::row_of_question(&navigator::rows(s), s.cursor)
+    navigator::row_of_question(&navigator::rows(s), s.ui.cursor())
 }
 
 pub(super) fn toggle_filter(s: &mut AppState, action: Action) {
-    let f = &mut s.filter;
+    let mut f = s.ui.filter();
     match action {
         Action::FilterUnanswered => f.unanswered = !f.unanswered,
         Action::FilterFlagged => f.flagged = !f.flagged,
         Action::FilterQuick => f.quick = !f.quick,
-        Action::FilterAll => *f = crate::tui::filter::Filter::default(),
+        Action::FilterAll => f = crate::tui::filter::Filter::default(),
         Action::FilterRole => {
-            if s.assessment.respondents.get(s.respondent).is_some_and(|r| r.role.is_empty()) && !s.filter.role {
-                s.flash = Some(format!("{} has no role; set one with `aira respondent`", s.current_respondent().name));
+            let r = s.session.assessment().respondents.get(s.session.respondent_index());
+            if r.is_some_and(|r| r.role.is_empty()) && !f.role {
+                s.ui.set_flash(Some(format!(
+                    "{} has no role; set one with `aira respondent`",
+                    s.current_respondent().name
+                )));
                 return;
             }
-            s.filter.role = !s.filter.role;
+            f.role = !f.role;
         }
         _ => return,
     }
+    s.ui.set_filter(f);
     let role = s.current_respondent().role.clone();
-    s.flash = Some(format!("Showing {}", s.filter.label(&role)));
+    s.ui.set_flash(Some(format!("Showing {}", s.ui.filter().label(&role))));
     // Keep the cursor on a question the filter admits, if there is one.
-    if !navigator::admits(s, s.cursor)
-        && let Some(i) = navigator::next(s, s.cursor).or_else(|| navigator::prev(s, s.cursor))
+    if !navigator::admits(s, s.ui.cursor())
+        && let Some(i) = navigator::next(s, s.ui.cursor()).or_else(|| navigator::prev(s, s.ui.cursor()))
     {
         move_to(s, i);
     }

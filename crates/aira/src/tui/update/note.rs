@@ -3,14 +3,15 @@
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::{Effect, MAX_NOTE_BYTES, edit_answer};
+use super::{Effect, MAX_NOTE_BYTES, ScreenKeys, edit_answer};
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::screens::{Nav, NoteScreen, Screen};
 use crate::tui::state::AppState;
 
 pub(super) fn start_note(s: &mut AppState) {
-    if s.read_only.is_some() || s.current_question().is_none() {
-        s.flash = s.read_only.as_ref().map(|w| format!("Read-only: {w}"));
+    if s.session.read_only().is_some() || s.current_question().is_none() {
+        s.ui.set_flash(s.session.read_only().as_ref().map(|w| format!("Read-only: {w}")));
         return;
     }
     let note = s.current_answer().map(|a| a.note.clone()).unwrap_or_default();
@@ -18,15 +19,19 @@ pub(super) fn start_note(s: &mut AppState) {
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
-    s.open(Screen::Note(Box::new(NoteScreen { editor })));
+    s.ui.open(Screen::Note(Box::new(NoteScreen { editor })));
 }
 
 fn used(ed: &TextArea<'_>) -> usize {
     ed.lines().iter().map(|l| l.len() + 1).sum()
 }
 
-impl NoteScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+impl ScreenKeys for NoteScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Note, Context::Input]
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let ed = &mut self.editor;
         match action {
             Action::KeepNote | Action::Quit => {
@@ -62,12 +67,12 @@ impl NoteScreen {
         // Past the limit the last edit is taken back, visibly.
         if used(&self.editor) > MAX_NOTE_BYTES {
             self.editor.undo();
-            s.flash = Some("Notes are limited to 1 MB".into());
+            s.ui.set_flash(Some("Notes are limited to 1 MB".into()));
         }
         Nav::Stay
     }
 
-    pub(super) fn paste(&mut self, s: &mut AppState, text: &str) {
+    fn on_paste(&mut self, s: &mut AppState, text: &str) {
         let room = MAX_NOTE_BYTES.saturating_sub(used(&self.editor));
         let mut cut = text.len().min(room);
         while !text.is_char_boundary(cut) {
@@ -75,10 +80,12 @@ impl NoteScreen {
         }
         self.editor.insert_str(&text[..cut]);
         if cut < text.len() {
-            s.flash = Some(format!("Paste cut at the 1 MB note limit ({} bytes left out)", text.len() - cut));
+            s.ui.set_flash(Some(format!("Paste cut at the 1 MB note limit ({} bytes left out)", text.len() - cut)));
         }
     }
+}
 
+impl NoteScreen {
     fn finish(&mut self, s: &mut AppState) -> Vec<Effect> {
         let text = std::mem::take(&mut self.editor).into_lines().join("\n");
         let text = aira_core::text::strip_controls(text.trim_end(), true);

@@ -1,14 +1,13 @@
 //! The roadmap and the Statement of Applicability screens: lists over pure results from the
 //! scoring room, with the SoA's one edit (a decision, and a justification when "no").
 
-use super::Effect;
+use super::{Effect, ScreenKeys};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
+use crate::tui::keymap::Context;
 use crate::tui::screens::{HelpScreen, Nav, RoadmapScreen, Screen, SoaScreen};
 use crate::tui::state::AppState;
 use aira_core::engagement::SoaEntry;
-use aira_core::report::model::SoaRow;
-use aira_core::scoring::ReferenceIndex;
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
 
@@ -17,24 +16,18 @@ const MAX_JUSTIFICATION: usize = 4096;
 
 /// Roadmap items in display order (horizon by horizon).
 pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
-    aira_core::report::roadmap::build(&s.questionnaire, &s.assessment, &s.meta)
+    aira_core::report::roadmap::build(s.session.questionnaire(), s.session.assessment(), s.session.meta())
         .into_iter()
         .flat_map(|h| h.items.into_iter().map(move |i| (h.term, i)))
         .collect()
 }
 
-/// The SoA rows, exactly as the reports build them; `rescore` when answers may have changed
-/// since the last time (the screen is opening), not after a decision.
-pub fn soa_rows(s: &mut AppState, rescore: bool) -> Vec<SoaRow> {
-    if rescore {
-        let index = s.plans.index.get_or_insert_with(|| ReferenceIndex::new(&s.questionnaire));
-        s.plans.soa_refs = index.score(&s.scores.questions, s.meta.aggregation);
+impl ScreenKeys for RoadmapScreen {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::List]
     }
-    aira_core::report::model::soa_rows(&s.meta, &s.questionnaire, &s.plans.soa_refs)
-}
 
-impl RoadmapScreen {
-    pub(super) fn update(&mut self, action: Action) -> Nav {
+    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
         match action {
             Action::Back | Action::Roadmap => Nav::Close,
             Action::Select => {
@@ -48,8 +41,13 @@ impl RoadmapScreen {
     }
 }
 
-impl SoaScreen {
-    pub(super) fn update(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+impl ScreenKeys for SoaScreen {
+    fn contexts(&self) -> &'static [Context] {
+        // Typing a justification: every key edits it.
+        if self.typing.is_some() { &[Context::Input] } else { &[Context::Soa] }
+    }
+
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let selected = self.cursor.get(self.rows.len());
         if let Some(text) = self.typing.as_mut() {
             match action {
@@ -69,7 +67,7 @@ impl SoaScreen {
             Action::Help => return Nav::Push(Screen::Help(HelpScreen::default())),
             Action::Select => {
                 let first = self.rows.get(selected).and_then(|r| r.questions.first());
-                if let Some(i) = first.and_then(|id| s.questionnaire.index_of(id)) {
+                if let Some(i) = first.and_then(|id| s.session.questionnaire().index_of(id)) {
                     return Nav::Jump(i);
                 }
             }
@@ -85,25 +83,32 @@ impl SoaScreen {
         Nav::Stay
     }
 
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        if let Some(t) = self.typing.as_mut() {
+            t.paste(text);
+        }
+    }
+}
+
+impl SoaScreen {
     fn decide(&mut self, s: &mut AppState, applicable: bool, text: &str) -> Vec<Effect> {
         let Some(control) = self.rows.get(self.cursor.get(self.rows.len())).map(|r| r.control.clone()) else {
             return Vec::new();
         };
-        if let Some(why) = &s.read_only {
-            s.flash = Some(format!("Read-only: {why}"));
+        if let Some(why) = s.session.read_only() {
+            s.ui.set_flash(Some(format!("Read-only: {why}")));
             return Vec::new();
         }
         match validate(&control, applicable, text) {
             Ok(justification) => {
-                s.meta.soa.insert(control.clone(), SoaEntry { applicable, justification: justification.clone() });
-                self.rows = soa_rows(s, false);
+                s.session.decide_soa(control.clone(), SoaEntry { applicable, justification: justification.clone() });
+                self.rows = s.session.soa_rows(false);
                 self.typing = None;
-                s.save.pending += 1;
                 vec![Effect::SaveSoa { control, applicable, justification }]
             }
             Err(e) => {
                 // Keep typing: the justification is what was missing.
-                s.flash = Some(e.to_string());
+                s.ui.set_flash(Some(e.to_string()));
                 Vec::new()
             }
         }

@@ -5,7 +5,7 @@
 use super::*;
 use crate::tui::action::Action::{self, *};
 use crate::tui::cursor::ListCursor;
-use crate::tui::screens::{CellListScreen, HeatmapScreen, NavigatorScreen};
+use crate::tui::screens::{CellListScreen, HeatmapScreen, NavigatorScreen, RespondentsScreen};
 use crate::tui::state::{AppState, HeatView};
 use crate::tui::testing::mini_state;
 use aira_core::assessment::{Respondent, Value};
@@ -20,7 +20,7 @@ fn text(s: &mut AppState, text: &str) -> Vec<Effect> {
 
 /// Which screen has the keys.
 fn on(s: &AppState) -> &'static str {
-    match s.screen() {
+    match s.ui.screen() {
         None => "card",
         Some(Screen::Help(_)) => "help",
         Some(Screen::Heatmap(_)) => "heatmap",
@@ -32,6 +32,7 @@ fn on(s: &AppState) -> &'static str {
         Some(Screen::Soa(_)) => "soa",
         Some(Screen::Prompt(_)) => "prompt",
         Some(Screen::Log(_)) => "log",
+        Some(Screen::Respondents(_)) => "respondents",
     }
 }
 
@@ -48,52 +49,57 @@ fn digits_set_level_advance_and_update_heatmap() {
     assert_eq!(c[0].question, "plan-govern-policy");
     assert_eq!(c[0].new.as_ref().unwrap().value, Some(Value::Level(3)));
     assert_eq!(c[0].new.as_ref().unwrap().answered_by, "tester");
-    assert_eq!(s.cursor, 1);
-    let cell =
-        s.scores.cell(Some(aira_core::questionnaire::Phase::Plan), Some(aira_core::questionnaire::Function::Govern));
+    assert_eq!(s.ui.cursor(), 1);
+    let cell = s
+        .session
+        .scores()
+        .cell(Some(aira_core::questionnaire::Phase::Plan), Some(aira_core::questionnaire::Function::Govern));
     assert_eq!(cell.unwrap().tally.score, Some(3.0));
-    assert_eq!(s.save.pending, 1);
-    assert_eq!(s.save_label(), "Saving…");
+    assert_eq!(s.session.save_state().pending, 1);
+    assert_eq!(s.session.save_label(), "Saving…");
     saved(&mut s, Ok("10:00:01".into()));
-    assert_eq!(s.save_label(), "Saved 10:00:01");
+    assert_eq!(s.session.save_label(), "Saved 10:00:01");
 }
 
 #[test]
 fn level_outside_scale_is_refused() {
     let mut s = mini_state();
-    s.questionnaire.scale.max = 3;
+    s.session.rebuild_with(|q, _| q.scale.max = 3);
     assert!(act(&mut s, &[Level5]).is_empty());
-    assert!(s.flash.as_deref().unwrap().contains("Levels run from 0 to 3"));
+    assert!(s.ui.flash().unwrap().contains("Levels run from 0 to 3"));
     assert!(act(&mut s, &[SetTarget(7)]).is_empty());
-    assert!(s.flash.as_deref().unwrap().contains("Target 7 is outside the scale"));
+    assert!(s.ui.flash().unwrap().contains("Target 7 is outside the scale"));
 }
 
 #[test]
 fn na_and_clear() {
     let mut s = mini_state();
     act(&mut s, &[NotApplicable]);
-    assert_eq!(s.assessment.respondents[0].answer("plan-govern-policy").unwrap().value, Some(Value::NotApplicable));
+    assert_eq!(
+        s.session.assessment().respondents[0].answer("plan-govern-policy").unwrap().value,
+        Some(Value::NotApplicable)
+    );
     act(&mut s, &[Prev]);
     let fx = act(&mut s, &[ClearLevel]);
     assert_eq!(saves(&fx)[0].new, None, "clearing the only field removes the answer");
-    assert!(s.assessment.respondents[0].answer("plan-govern-policy").is_none());
+    assert!(s.session.assessment().respondents[0].answer("plan-govern-policy").is_none());
 }
 
 #[test]
 fn movement_clamps() {
     let mut s = mini_state();
     act(&mut s, &[Prev, Prev, Prev]);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.ui.cursor(), 0);
     act(&mut s, &[Next, Next]);
-    assert_eq!(s.cursor, 2);
+    assert_eq!(s.ui.cursor(), 2);
     act(&mut s, &[Last]);
-    assert_eq!(s.cursor, 15);
+    assert_eq!(s.ui.cursor(), 15);
     act(&mut s, &[Next]);
-    assert_eq!(s.cursor, 15);
+    assert_eq!(s.ui.cursor(), 15);
     act(&mut s, &[PageUp]);
-    assert_eq!(s.cursor, 5);
+    assert_eq!(s.ui.cursor(), 5);
     act(&mut s, &[First]);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.ui.cursor(), 0);
 }
 
 #[test]
@@ -101,7 +107,7 @@ fn target_and_flag() {
     let mut s = mini_state();
     let fx = act(&mut s, &[SetTarget(4)]);
     assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, Some(4));
-    assert_eq!(s.cursor, 0, "setting a target does not move on");
+    assert_eq!(s.ui.cursor(), 0, "setting a target does not move on");
     act(&mut s, &[Flag]);
     assert!(s.current_answer().unwrap().flag);
     let fx = act(&mut s, &[ClearTarget]);
@@ -117,7 +123,7 @@ fn note_editing_keeps_text() {
     let fx = act(&mut s, &[KeepNote]);
     assert_eq!(on(&s), "card");
     assert_eq!(saves(&fx)[0].new.as_ref().unwrap().note, "Asked the CISO; q and 3 are text here");
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.ui.cursor(), 0);
     act(&mut s, &[EditNote, Newline]);
     text(&mut s, "second lime");
     act(&mut s, &[DeleteBack, DeleteBack]);
@@ -140,7 +146,7 @@ fn paste_goes_to_the_note_only_and_is_capped() {
     act(&mut s, &[EditNote]);
     let big = "x".repeat(MAX_NOTE_BYTES + 10);
     handle_paste(&mut s, &big);
-    assert!(s.flash.as_deref().unwrap().contains("1 MB"));
+    assert!(s.ui.flash().unwrap().contains("1 MB"));
     let fx = act(&mut s, &[KeepNote]);
     assert!(saves(&fx)[0].new.as_ref().unwrap().note.len() <= MAX_NOTE_BYTES);
 }
@@ -157,16 +163,16 @@ fn undo_restores_the_previous_answer() {
     act(&mut s, &[Undo]);
     assert!(s.current_answer().is_none());
     act(&mut s, &[Undo]);
-    assert_eq!(s.flash.as_deref(), Some("Nothing to undo"));
+    assert_eq!(s.ui.flash(), Some("Nothing to undo"));
 }
 
 #[test]
 fn read_only_refuses_changes() {
     let mut s = mini_state();
-    s.read_only = Some("open in another aira (pid 1 on host)".into());
+    s.session.set_read_only(Some("open in another aira (pid 1 on host)".into()));
     assert!(act(&mut s, &[Level3]).is_empty());
-    assert!(s.flash.as_deref().unwrap().starts_with("Read-only"));
-    assert_eq!(s.save_label(), "Read-only");
+    assert!(s.ui.flash().unwrap().starts_with("Read-only"));
+    assert_eq!(s.session.save_label(), "Read-only");
     act(&mut s, &[LogLine, AddRespondent, EditNote]);
     assert_eq!(on(&s), "card", "nothing to type into a read-only workspace");
 }
@@ -174,7 +180,7 @@ fn read_only_refuses_changes() {
 #[test]
 fn respondent_switch() {
     let mut s = mini_state();
-    s.assessment.respondents.push(Respondent::new("ann", "Ann"));
+    s.session.rebuild_with(|_, a| a.respondents.push(Respondent::new("ann", "Ann")));
     act(&mut s, &[NextRespondent]);
     assert_eq!(s.current_respondent().id, "ann");
     let fx = act(&mut s, &[Level2]);
@@ -185,10 +191,10 @@ fn respondent_switch() {
 fn confirming_the_same_level_moves_on_without_a_save() {
     let mut s = mini_state();
     act(&mut s, &[Level3, Prev]);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.ui.cursor(), 0);
     let fx = act(&mut s, &[Level3]);
     assert!(saves(&fx).is_empty());
-    assert_eq!(s.cursor, 1);
+    assert_eq!(s.ui.cursor(), 1);
 }
 
 #[test]
@@ -198,9 +204,9 @@ fn quick_filter_defines_the_walk() {
     // Only the first mini question is in the quick profile: the cursor returns to it.
     assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
     act(&mut s, &[Next]);
-    assert_eq!(s.cursor, 0, "nothing else in the walk");
+    assert_eq!(s.ui.cursor(), 0, "nothing else in the walk");
     act(&mut s, &[FilterQuick, Next]);
-    assert_eq!(s.cursor, 1);
+    assert_eq!(s.ui.cursor(), 1);
 }
 
 #[test]
@@ -208,13 +214,13 @@ fn unanswered_filter_skips_answered_questions() {
     let mut s = mini_state();
     act(&mut s, &[Level2, First, Navigator, FilterUnanswered]);
     assert_eq!(on(&s), "navigator");
-    assert_eq!(s.cursor, 1, "the answered first question is filtered out");
+    assert_eq!(s.ui.cursor(), 1, "the answered first question is filtered out");
     act(&mut s, &[Back]);
     assert_eq!(on(&s), "card");
     act(&mut s, &[Level3]);
-    assert_eq!(s.cursor, 2, "answering moves to the next unanswered");
+    assert_eq!(s.ui.cursor(), 2, "answering moves to the next unanswered");
     act(&mut s, &[Prev]);
-    assert_eq!(s.cursor, 2, "answered questions are out of the walk");
+    assert_eq!(s.ui.cursor(), 2, "answered questions are out of the walk");
 }
 
 #[test]
@@ -224,7 +230,7 @@ fn navigator_select_jumps_and_headers_jump_to_their_first_question() {
     // Row 0 is the Plan header, row 1 Govern, row 2 its question.
     act(&mut s, &[Up; 10]);
     act(&mut s, &[Select]);
-    assert_eq!(s.cursor, 0);
+    assert_eq!(s.ui.cursor(), 0);
     // The selection starts on the cursor's row (2); two down is the Map question.
     act(&mut s, &[Navigator, Down, Down, Select]);
     assert_eq!(s.current_question().unwrap().id, "plan-map-context");
@@ -234,11 +240,11 @@ fn navigator_select_jumps_and_headers_jump_to_their_first_question() {
 fn role_filter_needs_a_role() {
     let mut s = mini_state();
     act(&mut s, &[Navigator, FilterRole]);
-    assert!(s.flash.as_deref().unwrap().contains("has no role"));
-    assert!(!s.filter.role);
-    s.assessment.respondents[0].role = "executive".into();
+    assert!(s.ui.flash().unwrap().contains("has no role"));
+    assert!(!s.ui.filter().role);
+    s.session.rebuild_with(|_, a| a.respondents[0].role = "executive".into());
     act(&mut s, &[FilterRole]);
-    assert!(s.filter.role);
+    assert!(s.ui.filter().role);
     assert_eq!(s.current_question().unwrap().id, "plan-govern-policy");
 }
 
@@ -250,10 +256,10 @@ fn mouse_toggle_and_clicks() {
     let area = Rect::new(0, 0, 120, 40);
     let ev = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
     handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
-    assert_eq!(s.card_scroll, 3);
+    assert_eq!(s.ui.card_scroll(), 3);
     // Click the fourth navigator row (Plan, Govern, q0, Map, q1 …) → question 1.
     handle_mouse(&mut s, ev(MouseEventKind::Down(MouseButton::Left), 5, 5), area);
-    assert_eq!(s.cursor, 1);
+    assert_eq!(s.ui.cursor(), 1);
     // A click on a heatmap cell lists its questions, over the full heatmap.
     handle_mouse(&mut s, ev(MouseEventKind::Down(MouseButton::Left), 100, 3), area);
     assert_eq!(on(&s), "cell list");
@@ -262,35 +268,36 @@ fn mouse_toggle_and_clicks() {
     act(&mut s, &[Back]);
     assert_eq!(act(&mut s, &[ToggleMouse]), vec![Effect::Mouse(false)]);
     handle_mouse(&mut s, ev(MouseEventKind::ScrollDown, 60, 10), area);
-    assert_eq!(s.card_scroll, 0, "mouse off: the terminal owns the mouse");
+    assert_eq!(s.ui.card_scroll(), 0, "mouse off: the terminal owns the mouse");
 }
 
 #[test]
 fn next_unanswered_scroll_suspend_and_filters() {
     let mut s = mini_state();
     act(&mut s, &[Level2, First, NextUnanswered]);
-    assert_eq!(s.cursor, 1, "skips the answered first question");
+    assert_eq!(s.ui.cursor(), 1, "skips the answered first question");
     act(&mut s, &[ScrollDown]);
-    assert_eq!(s.card_scroll, 1);
+    assert_eq!(s.ui.card_scroll(), 1);
     act(&mut s, &[ScrollUp]);
-    assert_eq!(s.card_scroll, 0);
+    assert_eq!(s.ui.card_scroll(), 0);
     assert_eq!(act(&mut s, &[Suspend]), vec![Effect::Suspend]);
     act(&mut s, &[Flag, Navigator, FilterFlagged]);
-    assert!(s.filter.flagged);
-    assert_eq!(s.cursor, 1, "the flagged question stays in view");
+    assert!(s.ui.filter().flagged);
+    assert_eq!(s.ui.cursor(), 1, "the flagged question stays in view");
     act(&mut s, &[FilterAll]);
-    assert!(s.filter.is_all());
+    assert!(s.ui.filter().is_all());
 }
 
 #[test]
 fn agreed_level_wins_and_is_saved() {
     let mut s = mini_state();
-    s.assessment.respondents.push(Respondent::new("bo", "Bo"));
+    s.session.rebuild_with(|_, a| a.respondents.push(Respondent::new("bo", "Bo")));
     act(&mut s, &[Level1, First]);
-    s.respondent = 1;
+    s.session.select_respondent(1);
     act(&mut s, &[Level5, First]);
     let cell = |s: &AppState| {
-        s.scores
+        s.session
+            .scores()
             .cell(Some(aira_core::questionnaire::Phase::Plan), Some(aira_core::questionnaire::Function::Govern))
             .unwrap()
             .tally
@@ -321,7 +328,7 @@ fn log_lines_are_timestamped_and_saved_with_the_answer() {
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].text, "Ann: the board saw it in March (minutes attached)");
     assert_eq!((log[0].at.as_str(), log[0].by.as_str()), ("2026-11-22T10:00:00.000+00:00", "tester"));
-    assert_eq!(s.cursor, 0, "logging does not move on");
+    assert_eq!(s.ui.cursor(), 0, "logging does not move on");
     act(&mut s, &[LogLine]);
     text(&mut s, "dropped");
     assert!(act(&mut s, &[Cancel]).is_empty());
@@ -346,10 +353,13 @@ fn a_failing_disk_is_shown_and_the_answer_stays_in_memory() {
     let mut s = mini_state();
     act(&mut s, &[Level3]);
     saved(&mut s, Err("answers/default.toml: No space left on device (os error 28)".into()));
-    assert_eq!(s.save_label(), "NOT SAVED, retrying: answers/default.toml: No space left on device (os error 28)");
-    assert_eq!(s.assessment.respondents[0].answer("plan-govern-policy").unwrap().level(), Some(3));
+    assert_eq!(
+        s.session.save_label(),
+        "NOT SAVED, retrying: answers/default.toml: No space left on device (os error 28)"
+    );
+    assert_eq!(s.session.assessment().respondents[0].answer("plan-govern-policy").unwrap().level(), Some(3));
     saved(&mut s, Ok("10:00:05".into()));
-    assert_eq!(s.save_label(), "Saved 10:00:05");
+    assert_eq!(s.session.save_label(), "Saved 10:00:05");
 }
 
 #[test]
@@ -370,10 +380,10 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
     text(&mut s, "ann lee");
     assert!(act(&mut s, &[Submit]).is_empty(), "an existing id is switched to, not duplicated");
     assert_eq!(s.current_respondent().id, "ann-lee");
-    assert_eq!(s.assessment.respondents.len(), 2);
+    assert_eq!(s.session.assessment().respondents.len(), 2);
     act(&mut s, &[AddRespondent]);
     text(&mut s, &"x".repeat(100));
-    assert!(matches!(s.screen(), Some(Screen::Prompt(p)) if p.input.text().len() == 80), "names stop at 80");
+    assert!(matches!(s.ui.screen(), Some(Screen::Prompt(p)) if p.input.text().len() == 80), "names stop at 80");
 }
 
 mod keys;

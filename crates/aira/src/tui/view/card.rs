@@ -23,7 +23,7 @@ fn clean(s: &str) -> String {
 /// The card's lines; wrapping is left to the Paragraph.
 pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let Some(q) = s.current_question() else { return vec![Line::raw("This questionnaire has no questions.")] };
-    let c = s.theme;
+    let c = s.ui.theme();
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
     let where_ =
@@ -32,7 +32,10 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
         Span::styled(clean(&q.id), theme::title(c)),
         Span::raw("  "),
         Span::styled(where_, bold),
-        Span::styled(format!("   {} of {}", s.cursor + 1, s.questionnaire.questions.len()), theme::dim(c)),
+        Span::styled(
+            format!("   {} of {}", s.ui.cursor() + 1, s.session.questionnaire().questions.len()),
+            theme::dim(c),
+        ),
     ]));
     for r in q.nist.iter().chain(&q.iso) {
         let title = frameworks::title(r).map(|t| format!(" {t}")).unwrap_or_default();
@@ -48,8 +51,8 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     let answer = s.current_answer();
     let level = answer.and_then(|a| a.level());
-    let target = answer.and_then(|a| a.target).or_else(|| s.meta.target(&q.id));
-    let sc = &s.questionnaire.scale;
+    let target = answer.and_then(|a| a.target).or_else(|| s.session.meta().target(&q.id));
+    let sc = &s.session.questionnaire().scale;
     for v in sc.values() {
         let chosen = level == Some(v);
         let marker = if chosen { "▶" } else { " " };
@@ -105,7 +108,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             a.evidence.iter().map(|e| clean(e)).collect::<Vec<_>>().join("; ")
         )));
     }
-    if !matches!(s.screen(), Some(Screen::Note(_))) {
+    if !matches!(s.ui.screen(), Some(Screen::Note(_))) {
         match answer.map(|a| a.note.as_str()).filter(|n| !n.is_empty()) {
             Some(note) => {
                 out.push(Line::styled("Note:", bold));
@@ -114,7 +117,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
                 }
             }
             None => out.push(Line::styled(
-                format!("No note yet ({} to write one)", s.key_name(Context::Normal, Action::EditNote)),
+                format!("No note yet ({} to write one)", s.ui.key_name(Context::Normal, Action::EditNote)),
                 theme::dim(c),
             )),
         }
@@ -137,8 +140,8 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
 
 /// With several respondents: each one's level, the spread, and the agreed level.
 fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
-    let levels = s.assessment.levels(qid);
-    if s.assessment.respondents.len() < 2 || levels.is_empty() {
+    let levels = s.session.assessment().levels(qid);
+    if s.session.assessment().respondents.len() < 2 || levels.is_empty() {
         return;
     }
     let each: Vec<String> = levels
@@ -151,13 +154,13 @@ fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
             format!("{} {v}", clean(&r.name))
         })
         .collect();
-    let spread = s.assessment.spread(qid);
-    let agreed = match s.assessment.agreed.get(qid) {
+    let spread = s.session.assessment().spread(qid);
+    let agreed = match s.session.assessment().agreed.get(qid) {
         Some(Value::Level(l)) => format!("agreed {l}"),
         Some(Value::NotApplicable) => "agreed N/A".to_owned(),
         None => "no agreed level yet".to_owned(),
     };
-    let style = if spread >= super::heatmap::STRONG_SPREAD { theme::warning(s.theme) } else { Style::new() };
+    let style = if spread >= super::heatmap::STRONG_SPREAD { theme::warning(s.ui.theme()) } else { Style::new() };
     out.push(Line::from(vec![
         Span::styled("Respondents: ", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(each.join(" · ")),
@@ -167,9 +170,9 @@ fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
-    let title = format!(" {} ", clean(&s.questionnaire.title));
+    let title = format!(" {} ", clean(&s.session.questionnaire().title));
     let block = Block::new().borders(Borders::ALL).title(title);
     let width = area.width.saturating_sub(2) as usize;
-    let p = Paragraph::new(lines(s, width)).block(block).wrap(Wrap { trim: false }).scroll((s.card_scroll, 0));
+    let p = Paragraph::new(lines(s, width)).block(block).wrap(Wrap { trim: false }).scroll((s.ui.card_scroll(), 0));
     f.render_widget(p, area);
 }

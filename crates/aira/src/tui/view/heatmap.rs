@@ -25,7 +25,7 @@ fn col_label(f: Option<Function>, wide: bool) -> &'static str {
 
 /// The value a cell shows in a given view.
 pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: HeatView) -> Option<f64> {
-    let current = s.scores.cell(phase, function).and_then(|c| c.tally.score);
+    let current = s.session.scores().cell(phase, function).and_then(|c| c.tally.score);
     let target = cell_target(s, phase, function);
     match view {
         HeatView::Current => current,
@@ -36,7 +36,7 @@ pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>
         },
         HeatView::Disagreement => cell_spread(s, phase, function).map(f64::from),
         HeatView::Trend => {
-            let base = s.baseline.as_ref().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
+            let base = s.session.baseline().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
             // As printed (`number::change`), so the colour's direction agrees with the digits.
             current.zip(base).map(|(c, b)| aira_core::number::change(b, c))
         }
@@ -47,7 +47,7 @@ pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>
 /// question has two respondents' levels to compare. Kept current by `update` (a scan per
 /// frame cost milliseconds at 10,000 questions).
 pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<u8> {
-    s.spreads.get(&(phase, function)).copied()
+    s.session.cell_spread((phase, function))
 }
 
 /// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
@@ -56,7 +56,7 @@ pub const STRONG_SPREAD: u8 = 2;
 /// Mean target of a cell's applicable questions: each question's own target, else the default
 /// (kept current by `update` in `AppState::derived`).
 fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
-    s.derived.cell_target(phase, function)
+    s.session.derived().cell_target(phase, function)
 }
 
 /// Render the grid. `selected` highlights a cell (full-screen view); `cell_w` is the width of
@@ -68,8 +68,8 @@ pub fn grid(
     wide: bool,
     cell_w: usize,
 ) -> Vec<Line<'static>> {
-    let (rows, cols) = s.heat_grid();
-    let (min, max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);
+    let (rows, cols) = s.session.heat_grid();
+    let (min, max) = (s.session.questionnaire().scale.min, s.session.questionnaire().scale.max);
     let label_w = if rows.contains(&None) { 10 } else { 6 };
     let mut lines = Vec::new();
     let mut header = vec![Span::raw(" ".repeat(label_w))];
@@ -86,7 +86,7 @@ pub fn grid(
             vec![Span::styled(format!("{:<label_w$}", row_label(*r)), Style::new().add_modifier(Modifier::BOLD))];
         for (ci, c) in cols.iter().enumerate() {
             let v = cell_value(s, *r, *c, view);
-            let shade = if s.theme.color { ' ' } else { theme::shade(v, min, max) };
+            let shade = if s.ui.theme().color { ' ' } else { theme::shade(v, min, max) };
             let text = match (view, v) {
                 // target − current, as the legend says: +1.1 to climb, 0.0 at or above target.
                 (HeatView::Gap, Some(g)) => aira_core::number::signed(Some(g)),
@@ -100,10 +100,10 @@ pub fn grid(
             } else {
                 text
             };
-            let body = if s.theme.color { text } else { format!("{text}{shade}") };
+            let body = if s.ui.theme().color { text } else { format!("{text}{shade}") };
             let mut style = match view {
-                HeatView::Gap => gap_style(v, s.theme),
-                HeatView::Disagreement => gap_style(v, s.theme),
+                HeatView::Gap => gap_style(v, s.ui.theme()),
+                HeatView::Disagreement => gap_style(v, s.ui.theme()),
                 HeatView::Trend => gap_style(
                     v.map(|d| {
                         if d < 0.0 {
@@ -114,9 +114,9 @@ pub fn grid(
                             0.0
                         }
                     }),
-                    s.theme,
+                    s.ui.theme(),
                 ),
-                _ => theme::cell_style(v, min, max, s.theme),
+                _ => theme::cell_style(v, min, max, s.ui.theme()),
             };
             let is_sel = selected == Some((ri, ci));
             let is_here = selected.is_none() && current_cell == Some((*r, *c));
@@ -149,11 +149,11 @@ pub fn panel(s: &AppState, f: &mut Frame, area: Rect) {
     let wide = area.width >= 48;
     let cell_w = if wide { 9 } else { 6 };
     let mut lines = grid(s, HeatView::Current, None, wide, cell_w);
-    let (done, total) = s.progress();
+    let (done, total) = s.session.progress();
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Overall ", Style::new().add_modifier(Modifier::BOLD)),
-        Span::raw(theme::score_text(s.scores.overall.score)),
+        Span::raw(theme::score_text(s.session.scores().overall.score)),
         Span::raw(format!("   {done}/{total} answered")),
     ]));
     let block = Block::new().borders(Borders::ALL).title(" Heatmap ");

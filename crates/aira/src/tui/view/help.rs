@@ -23,8 +23,8 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Input, "While typing (any other key types itself)"),
         (Context::Note, "In the note editor"),
     ] {
-        out.push(Line::styled(title.to_owned(), theme::title(s.theme)));
-        for (keys, help) in entries(&s.keymap, ctx) {
+        out.push(Line::styled(title.to_owned(), theme::title(s.ui.theme())));
+        for (keys, help) in entries(s.ui.keymap(), ctx) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys:<18}"), Style::new().add_modifier(Modifier::BOLD)),
                 Span::raw(help),
@@ -34,7 +34,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
     }
     out.push(Line::styled(
         "Every change is saved the moment you make it; the status bar says when it is on disk.".to_owned(),
-        theme::dim(s.theme),
+        theme::dim(s.ui.theme()),
     ));
     out
 }

@@ -13,7 +13,7 @@ use aira_core::assessment::Value;
 use aira_core::text::sanitize;
 
 fn level_text(s: &AppState, i: usize) -> String {
-    let q = &s.questionnaire.questions[i];
+    let q = &s.session.questionnaire().questions[i];
     match s.current_respondent().answer(&q.id).and_then(|a| a.value) {
         Some(Value::Level(l)) => format!("{l}"),
         Some(Value::NotApplicable) => "N/A".into(),
@@ -36,7 +36,7 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, screen: &SearchScreen) {
     let [input, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
     f.render_widget(
         Paragraph::new(vec![Line::from(vec![
-            Span::styled("> ", theme::title(s.theme)),
+            Span::styled("> ", theme::title(s.ui.theme())),
             Span::raw(super::caret(&screen.query)),
         ])]),
         input,
@@ -46,25 +46,25 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, screen: &SearchScreen) {
     let sel = screen.cursor.get(hits.len());
     let mut lines = Vec::new();
     if hits.is_empty() && !query.trim().is_empty() {
-        lines.push(Line::styled("No match", theme::dim(s.theme)));
+        lines.push(Line::styled("No match", theme::dim(s.ui.theme())));
     }
     for i in window(sel, hits.len(), list.height as usize) {
         let h = &hits[i];
-        let q = &s.questionnaire.questions[h.question];
+        let q = &s.session.questionnaire().questions[h.question];
         let prefix = format!("{:>3} {:<4} ", level_text(s, h.question), h.field.label());
-        let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.theme))];
+        let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.ui.theme()))];
         let label = if h.field == aira_core::search::Field::Id { String::new() } else { format!("{} ", q.id) };
         spans.push(Span::styled(label.clone(), Style::new().add_modifier(Modifier::BOLD)));
         let room = width.saturating_sub(prefix.len() + label.len());
         let shown = truncate(&sanitize(&h.matched, false), room);
         let positions = aira_core::search::highlight(&h.matched, query).unwrap_or_else(|| h.positions.clone());
         for (ci, ch) in shown.chars().enumerate() {
-            let style = if positions.contains(&ci) { theme::highlight(s.theme) } else { Style::new() };
+            let style = if positions.contains(&ci) { theme::highlight(s.ui.theme()) } else { Style::new() };
             spans.push(Span::styled(ch.to_string(), style));
         }
         let mut line = Line::from(spans);
         if i == sel {
-            line = line.style(theme::selected(s.theme));
+            line = line.style(theme::selected(s.ui.theme()));
         }
         lines.push(line);
     }
@@ -74,7 +74,7 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, screen: &SearchScreen) {
 pub fn cell(s: &AppState, f: &mut Frame, area: Rect, screen: &CellListScreen) {
     let (row, col, view) = (screen.row, screen.col, screen.view);
     f.render_widget(Clear, area);
-    let (rows, cols) = s.heat_grid();
+    let (rows, cols) = s.session.heat_grid();
     let (phase, function) = (rows.get(row).copied().flatten(), cols.get(col).copied().flatten());
     let value = heatmap::cell_value(s, rows.get(row).copied().flatten(), cols.get(col).copied().flatten(), view);
     let title = format!(
@@ -91,14 +91,14 @@ pub fn cell(s: &AppState, f: &mut Frame, area: Rect, screen: &CellListScreen) {
     let sel = screen.cursor.get(members.len());
     let mut lines = Vec::new();
     if members.is_empty() {
-        lines.push(Line::styled("No questions in this cell", theme::dim(s.theme)));
+        lines.push(Line::styled("No questions in this cell", theme::dim(s.ui.theme())));
     }
     for i in window(sel, members.len(), inner.height as usize) {
-        let q = &s.questionnaire.questions[members[i]];
+        let q = &s.session.questionnaire().questions[members[i]];
         let text = format!("{:>3}  {}  {}", level_text(s, members[i]), q.id, sanitize(&q.text, false));
         let mut line = Line::raw(truncate(&text, inner.width as usize));
         if i == sel {
-            line = line.style(theme::selected(s.theme));
+            line = line.style(theme::selected(s.ui.theme()));
         }
         lines.push(line);
     }

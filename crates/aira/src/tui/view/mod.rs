@@ -8,7 +8,8 @@ mod help;
 mod lists;
 pub mod navigator;
 mod plans;
-mod status;
+mod screens;
+pub(crate) mod status;
 mod workshop;
 
 use ratatui::Frame;
@@ -19,10 +20,24 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::action::Action;
 use super::keymap::Context;
 pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
-use super::screens::{NoteScreen, Screen};
+use super::screens::{NoteScreen, Screen, each_screen};
 use super::state::{AppState, HeatView};
 use super::theme;
 use aira_core::text::sanitize;
+
+/// How a screen is drawn. Each screen implements it (the existing ones in `view/screens.rs`);
+/// `render` and the status bar reach it through `each_screen!`.
+pub trait ScreenView {
+    /// Whether it takes the whole body (else the card and its panes are drawn first and the
+    /// screen over them).
+    fn full_body(&self) -> bool {
+        false
+    }
+    /// Draw it; a screen shown in the status bar or in the navigator pane draws nothing here.
+    fn draw(&self, _s: &AppState, _f: &mut Frame, _p: &Panes) {}
+    /// The status bar's hints while it has the keys, from the keys bound now.
+    fn hints(&self, s: &AppState) -> String;
+}
 
 pub fn render(s: &AppState, f: &mut Frame) {
     let area = f.area();
@@ -32,42 +47,28 @@ pub fn render(s: &AppState, f: &mut Frame) {
         return;
     }
     let p = panes(s, area);
-    if let Some(text) = s.read_only.as_ref().or(s.notices.first()) {
-        let more = if s.notices.len() > 1 { format!(" (+{} more)", s.notices.len() - 1) } else { String::new() };
+    if let Some(text) = s.session.read_only().or(s.ui.notices().first().map(String::as_str)) {
+        let more =
+            if s.ui.notices().len() > 1 { format!(" (+{} more)", s.ui.notices().len() - 1) } else { String::new() };
         f.render_widget(
-            Paragraph::new(format!(" {}{more}", sanitize(text, false))).style(theme::warning(s.theme)),
+            Paragraph::new(format!(" {}{more}", sanitize(text, false))).style(theme::warning(s.ui.theme())),
             p.banner,
         );
     }
     status::render(s, f, p.bar);
-    // Every screen is named here: one added to `Screen` and forgotten here does not compile.
-    let over_card = match s.screen() {
-        Some(Screen::Heatmap(h)) => return full_heatmap(s, f, p.body, Some((h.row, h.col)), h.view),
-        Some(Screen::CellList(c)) => return lists::cell(s, f, p.body, c),
-        Some(Screen::Help(h)) => return help::render(s, f, p.body, h.scroll),
-        Some(Screen::Roadmap(r)) => return plans::roadmap(s, f, p.body, r),
-        Some(Screen::Soa(x)) => return plans::soa(s, f, p.body, x),
-        None if s.workshop => return workshop::render(s, f, p.body),
-        None | Some(Screen::Navigator(_) | Screen::Prompt(_) | Screen::Log(_)) => None,
-        Some(Screen::Note(n)) => Some(Overlay::Note(n)),
-        Some(Screen::Search(q)) => Some(Overlay::Search(q)),
-    };
+    match s.ui.screen() {
+        Some(top) if each_screen!(top, x => x.full_body()) => return each_screen!(top, x => x.draw(s, f, &p)),
+        None if s.ui.workshop() => return workshop::render(s, f, p.body),
+        _ => {}
+    }
     heatmap::panel(s, f, p.heat);
     card::render(s, f, p.card);
     if let Some(nav) = p.navigator {
         navigator::render(s, f, nav);
     }
-    match over_card {
-        Some(Overlay::Note(n)) => note(s, n, f, p.card),
-        Some(Overlay::Search(q)) => lists::search(s, f, centered(p.body, 90, 80), q),
-        None => {}
+    if let Some(top) = s.ui.screen() {
+        each_screen!(top, x => x.draw(s, f, &p));
     }
-}
-
-/// What is drawn over the card and its panes.
-enum Overlay<'a> {
-    Note(&'a NoteScreen),
-    Search(&'a super::screens::SearchScreen),
 }
 
 fn full_heatmap(
@@ -78,12 +79,12 @@ fn full_heatmap(
     view: super::state::HeatView,
 ) {
     let wide = area.width >= 70;
-    let cols = s.heat_grid().1.len();
+    let cols = s.session.heat_grid().1.len();
     let cell_w = ((area.width as usize).saturating_sub(14) / cols.max(1)).clamp(6, 16);
     let mut lines = heatmap::grid(s, view, selected, wide, cell_w);
     lines.insert(0, Line::raw(""));
     lines.push(Line::raw(""));
-    let legend = match (view, s.theme.color) {
+    let legend = match (view, s.ui.theme().color) {
         (HeatView::Current | HeatView::Target, true) => {
             "Colours run red (low) to green (high); ! marks strong disagreement; – nothing answered yet."
         }
@@ -94,11 +95,11 @@ fn full_heatmap(
         (HeatView::Disagreement, _) => "Widest spread between respondents' levels in each cell; ±2 or more is strong.",
         (HeatView::Trend, _) => "Change in score since the baseline assessment; – where either has nothing.",
     };
-    lines.push(Line::styled(legend.to_owned(), theme::dim(s.theme)));
-    let (sc_min, sc_max) = (s.questionnaire.scale.min, s.questionnaire.scale.max);
+    lines.push(Line::styled(legend.to_owned(), theme::dim(s.ui.theme())));
+    let (sc_min, sc_max) = (s.session.questionnaire().scale.min, s.session.questionnaire().scale.max);
     lines.push(Line::styled(
-        format!("Scale {sc_min}–{sc_max}. Overall {}.", theme::score_text(s.scores.overall.score)),
-        theme::dim(s.theme),
+        format!("Scale {sc_min}–{sc_max}. Overall {}.", theme::score_text(s.session.scores().overall.score)),
+        theme::dim(s.ui.theme()),
     ));
     let title = format!(" Heatmap — {} view ", view.title());
     let block = Block::new().borders(Borders::ALL).title(title);
@@ -109,13 +110,13 @@ fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
     let h = (card.height / 2).max(6).min(card.height);
     let area = Rect { y: card.y + card.height - h, height: h, ..card };
     f.render_widget(Clear, area);
-    let keep: Vec<String> = s
-        .keymap
-        .bindings(Context::Note)
-        .iter()
-        .filter(|(a, _)| *a == Action::KeepNote)
-        .flat_map(|(_, chords)| chords.iter().map(ToString::to_string))
-        .collect();
+    let keep: Vec<String> =
+        s.ui.keymap()
+            .bindings(Context::Note)
+            .iter()
+            .filter(|(a, _)| *a == Action::KeepNote)
+            .flat_map(|(_, chords)| chords.iter().map(ToString::to_string))
+            .collect();
     let title = format!(" Note — {} keeps it ", keep.join(" or "));
     let block = Block::new().borders(Borders::ALL).title(title).title_alignment(Alignment::Left);
     let inner = block.inner(area);

@@ -18,14 +18,14 @@ use aira_core::text::sanitize;
 /// The row that has the highlight: the selection when the navigator has the keys, else the
 /// question at the cursor.
 pub fn selected_row(s: &AppState, rows: &[Row]) -> usize {
-    match s.screen() {
+    match s.ui.screen() {
         Some(Screen::Navigator(n)) => n.cursor.raw(),
-        _ => row_of_question(rows, s.cursor),
+        _ => row_of_question(rows, s.ui.cursor()),
     }
 }
 
 fn mark(s: &AppState, i: usize) -> (&'static str, Option<String>) {
-    let q = &s.questionnaire.questions[i];
+    let q = &s.session.questionnaire().questions[i];
     let a = s.current_respondent().answer(&q.id);
     let flag = a.is_some_and(|a| a.flag);
     let value = match a.and_then(|a| a.value) {
@@ -37,10 +37,10 @@ fn mark(s: &AppState, i: usize) -> (&'static str, Option<String>) {
 }
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
-    let focused = matches!(s.screen(), Some(Screen::Navigator(_)));
-    let title = format!(" {} ", s.filter.label(&s.current_respondent().role));
+    let focused = matches!(s.ui.screen(), Some(Screen::Navigator(_)));
+    let title = format!(" {} ", s.ui.filter().label(&s.current_respondent().role));
     let block = Block::new().borders(Borders::ALL).title(title).border_style(if focused {
-        theme::title(s.theme)
+        theme::title(s.ui.theme())
     } else {
         Style::new()
     });
@@ -53,8 +53,8 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
     if all.is_empty() {
-        let all = s.key_name(crate::tui::keymap::Context::Navigator, crate::tui::action::Action::FilterAll);
-        lines.push(Line::styled(format!("No question matches the filter ({all} clears it)"), theme::dim(s.theme)));
+        let all = s.ui.key_name(crate::tui::keymap::Context::Navigator, crate::tui::action::Action::FilterAll);
+        lines.push(Line::styled(format!("No question matches the filter ({all} clears it)"), theme::dim(s.ui.theme())));
     }
     for (n, row) in all.iter().enumerate().skip(start).take(inner.height as usize) {
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -70,14 +70,14 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
                 let (flag, value) = mark(s, *i);
                 let done = value.is_some();
                 let level = value.unwrap_or_else(|| "·".to_owned());
-                let q = &s.questionnaire.questions[*i];
+                let q = &s.session.questionnaire().questions[*i];
                 let text = truncate(&sanitize(&q.text, false), width.saturating_sub(7));
-                let style = if done { theme::dim(s.theme) } else { Style::new() };
+                let style = if done { theme::dim(s.ui.theme()) } else { Style::new() };
                 Line::from(vec![Span::styled(format!("  {level:>1}{flag} "), bold), Span::styled(text, style)])
             }
         };
         if n == selected {
-            line = line.style(theme::selected(s.theme));
+            line = line.style(theme::selected(s.ui.theme()));
         }
         lines.push(line);
     }

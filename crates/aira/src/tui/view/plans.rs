@@ -36,17 +36,17 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
         rows.push(Row::Item(n));
     }
     let line = |row: &Row| match *row {
-        Row::Heading(t) => Line::styled(t.label().to_owned(), theme::title(s.theme)),
+        Row::Heading(t) => Line::styled(t.label().to_owned(), theme::title(s.ui.theme())),
         Row::Item(n) => {
             let item = &items[n].1;
-            let q = &s.questionnaire.questions[item.index];
+            let q = &s.session.questionnaire().questions[item.index];
             let weight = if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) };
             let d = aira_core::number::one_decimal;
             let head = format!("  {:>4} → {:<4} gap {}{weight}  ", d(item.current), d(item.target), d(item.gap));
             let text = format!("{}  {}", q.id, sanitize(&q.text, false));
             let text = truncate(&text, width.saturating_sub(head.chars().count()));
             let l = Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]);
-            if n == selected { l.style(theme::selected(s.theme)) } else { l }
+            if n == selected { l.style(theme::selected(s.ui.theme())) } else { l }
         }
     };
     let sel_line = rows.iter().position(|r| *r == Row::Item(selected)).unwrap_or(0);
@@ -55,7 +55,7 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
     if items.is_empty() {
         shown.push(Line::styled(
             "No gaps: every answered question meets its target (or none has both a level and a target).".to_owned(),
-            theme::dim(s.theme),
+            theme::dim(s.ui.theme()),
         ));
     }
     f.render_widget(Paragraph::new(shown), inner);
@@ -86,13 +86,13 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         let mut line =
             Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(title)]);
         if n == selected {
-            line = line.style(theme::selected(s.theme));
+            line = line.style(theme::selected(s.ui.theme()));
         }
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), list);
     let Some(r) = rows.get(selected) else { return };
-    let key = |ctx, a| s.key_name(ctx, a);
+    let key = |ctx, a| s.ui.key_name(ctx, a);
     let select = key(Context::Soa, Action::Select);
     let cited = match r.questions.len() {
         0 => format!("No question cites {}.", r.control),
@@ -100,14 +100,16 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         n => format!("{n} questions cite {}; {select} jumps to the first.", r.control),
     };
     let (yes, no) = (key(Context::Soa, Action::MarkApplicable), key(Context::Soa, Action::NotApplicable));
-    let mut d =
-        vec![Line::styled(format!("{cited} {yes} applicable · {no} not applicable (asks why)"), theme::dim(s.theme))];
+    let mut d = vec![Line::styled(
+        format!("{cited} {yes} applicable · {no} not applicable (asks why)"),
+        theme::dim(s.ui.theme()),
+    )];
     match &screen.typing {
         Some(t) => {
             let (keep, cancel) = (key(Context::Input, Action::Submit), key(Context::Input, Action::Cancel));
             d.push(Line::styled(
                 format!("Why does this control not apply? ({keep} keeps it, {cancel} cancels)"),
-                theme::title(s.theme),
+                theme::title(s.ui.theme()),
             ));
             d.push(Line::raw(format!("> {}", super::caret(t))));
         }

@@ -8,86 +8,59 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::ScreenView as _;
 use super::theme;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Keymap, Pending};
-use crate::tui::screens::Screen;
+use crate::tui::screens::{Screen, each_screen};
 use crate::tui::state::AppState;
 use aira_core::text::sanitize;
 
 /// Hints for the screen that has the keys, built from the keys bound right now.
 pub fn hints(s: &AppState) -> String {
-    if let Some(p) = &s.pending {
+    if let Some(p) = &s.ui.pending() {
         return chord_hints(s, p);
     }
-    let km = &s.keymap;
+    if let Some(top) = s.ui.screen() {
+        return each_screen!(top, x => x.hints(s));
+    }
+    let km = s.ui.keymap();
     let key = |ctx, a| km.key_for(ctx, a).map(|k| k.to_string());
-    let choose = |ctx| pair(km, ctx, Action::Up, Action::Down);
-    let sc = &s.questionnaire.scale;
-    let pairs: Vec<(Option<String>, &str)> = match s.screen() {
-        None => vec![
-            (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
-            (key(Context::Normal, Action::NotApplicable), "N/A"),
-            (key(Context::Normal, Action::EditNote), "note"),
-            (key(Context::Normal, Action::Search), "search"),
-            (key(Context::Normal, Action::Heatmap), "heatmap"),
-            (key(Context::Normal, Action::Navigator), "outline"),
-            (key(Context::Normal, Action::Help), "help"),
-            (key(Context::Normal, Action::Quit), "quit"),
-        ],
-        Some(Screen::Note(_)) => vec![(keys(km, Context::Note, Action::KeepNote), "keep note")],
-        Some(Screen::Prompt(p)) => {
-            let what = if p.rename { "New name" } else { "New respondent" };
-            return typing(s, what, &p.input, "cancels");
-        }
-        Some(Screen::Log(l)) => return typing(s, "Log", &l.input, "drops it"),
-        Some(Screen::Help(_)) => vec![(key(Context::Help, Action::Back), "close")],
-        Some(Screen::Heatmap(_)) => vec![
-            (arrows(km, Context::Heatmap), "move"),
-            (key(Context::Heatmap, Action::Select), "questions"),
-            (key(Context::Heatmap, Action::CycleView), "current/target/gap"),
-            (key(Context::Heatmap, Action::Back), "back"),
-        ],
-        Some(Screen::Navigator(_)) => vec![
-            (choose(Context::Navigator), "choose"),
-            (key(Context::Navigator, Action::Select), "jump"),
-            (key(Context::Navigator, Action::FilterUnanswered), "unanswered"),
-            (key(Context::Navigator, Action::FilterFlagged), "flagged"),
-            (key(Context::Navigator, Action::FilterRole), "role"),
-            (key(Context::Navigator, Action::FilterQuick), "quick"),
-            (key(Context::Navigator, Action::FilterAll), "all"),
-        ],
-        Some(Screen::Soa(x)) if x.typing.is_some() => {
-            vec![(key(Context::Input, Action::Submit), "keep"), (key(Context::Input, Action::Cancel), "cancel")]
-        }
-        Some(Screen::Soa(_)) => vec![
-            (choose(Context::Soa), "choose"),
-            (key(Context::Soa, Action::MarkApplicable), "applicable"),
-            (key(Context::Soa, Action::NotApplicable), "not applicable"),
-            (key(Context::Soa, Action::Select), "questions"),
-            (key(Context::Soa, Action::Back), "back"),
-        ],
-        Some(Screen::CellList(_) | Screen::Search(_) | Screen::Roadmap(_)) => vec![
-            (choose(Context::List), "choose"),
-            (key(Context::List, Action::Select), "jump"),
-            (key(Context::List, Action::Back), "back"),
-        ],
-    };
-    join(pairs)
+    let sc = &s.session.questionnaire().scale;
+    join(vec![
+        (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
+        (key(Context::Normal, Action::NotApplicable), "N/A"),
+        (key(Context::Normal, Action::EditNote), "note"),
+        (key(Context::Normal, Action::Search), "search"),
+        (key(Context::Normal, Action::Heatmap), "heatmap"),
+        (key(Context::Normal, Action::Navigator), "outline"),
+        (key(Context::Normal, Action::Help), "help"),
+        (key(Context::Normal, Action::Quit), "quit"),
+    ])
+}
+
+/// The key bound to `action` in `ctx` now, as the hints show it.
+pub(crate) fn key(s: &AppState, ctx: Context, action: Action) -> Option<String> {
+    s.ui.keymap().key_for(ctx, action).map(|k| k.to_string())
+}
+
+/// The up and down keys of a list, as "↑↓ choose" shows them.
+pub(crate) fn choose(s: &AppState, ctx: Context) -> Option<String> {
+    pair(s.ui.keymap(), ctx, Action::Up, Action::Down)
 }
 
 /// A line typed in the status bar, with the keys that keep and drop it.
-fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
-    let (keep, drop) = (s.key_name(Context::Input, Action::Submit), s.key_name(Context::Input, Action::Cancel));
+pub(crate) fn typing(s: &AppState, what: &str, input: &crate::tui::input::LineInput, dropping: &str) -> String {
+    let (keep, drop) = (s.ui.key_name(Context::Input, Action::Submit), s.ui.key_name(Context::Input, Action::Cancel));
     format!("{what}: {}  ({keep} keeps it, {drop} {dropping})", super::caret(input))
 }
 
-fn join(pairs: Vec<(Option<String>, &str)>) -> String {
+pub(crate) fn join(pairs: Vec<(Option<String>, &str)>) -> String {
     pairs.into_iter().filter_map(|(k, what)| k.map(|k| format!("{k} {what}"))).collect::<Vec<_>>().join(" · ")
 }
 
 /// Every single key of an action, as `Esc/Ctrl-S`.
-fn keys(km: &Keymap, ctx: Context, action: Action) -> Option<String> {
+pub(crate) fn keys(km: &Keymap, ctx: Context, action: Action) -> Option<String> {
     let (_, chords) = km.bindings(ctx).iter().find(|(a, _)| *a == action)?;
     let shown: Vec<String> = chords.iter().filter(|c| c.keys().len() == 1).map(ToString::to_string).collect();
     (!shown.is_empty()).then(|| shown.join("/"))
@@ -104,7 +77,7 @@ fn range(km: &Keymap, ctx: Context, lo: Option<Action>, hi: Option<Action>) -> O
 }
 
 /// The four moves: "arrows" when they are the arrow keys, else their keys.
-fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
+pub(crate) fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
     let moves = [Action::Up, Action::Down, Action::Left, Action::Right];
     let ks = moves.map(|a| km.key_for(ctx, a));
     let arrow_keys = [KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right];
@@ -117,8 +90,8 @@ fn arrows(km: &Keymap, ctx: Context) -> Option<String> {
 
 /// While a chord is under way: the keys that finish it, levels as a range.
 fn chord_hints(s: &AppState, p: &Pending) -> String {
-    let sc = &s.questionnaire.scale;
-    let next = s.keymap.continuations(p.context, &p.keys);
+    let sc = &s.session.questionnaire().scale;
+    let next = s.ui.keymap().continuations(p.context, &p.keys);
     let finish = |want: Action| next.iter().find(|(_, a)| *a == want).map(|(k, _)| k.to_string());
     let (lo, hi) = (sc.min, sc.max.min(9));
     let level_range = |f: fn(u8) -> Action| Some(format!("{}-{}", finish(f(lo))?, finish(f(hi))?));
@@ -138,16 +111,18 @@ fn chord_hints(s: &AppState, p: &Pending) -> String {
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
-    let (done, total) = s.progress();
-    let filter = if s.filter.is_all() { String::new() } else { format!(" · {}", s.filter.label(&r.role)) };
+    let (done, total) = s.session.progress();
+    let filter = if s.ui.filter().is_all() { String::new() } else { format!(" · {}", s.ui.filter().label(&r.role)) };
     let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
-    let save = s.save_label();
-    let save_style = match (&s.save.error, s.read_only.is_some(), s.theme.color) {
-        (Some(_), _, _) | (_, true, _) => theme::warning(s.theme),
-        (None, false, true) if s.save.pending == 0 => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+    let save = s.session.save_label();
+    let save_style = match (&s.session.save_state().error, s.session.read_only().is_some(), s.ui.theme().color) {
+        (Some(_), _, _) | (_, true, _) => theme::warning(s.ui.theme()),
+        (None, false, true) if s.session.save_state().pending == 0 => {
+            Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+        }
         _ => Style::new().add_modifier(Modifier::BOLD),
     };
-    let middle = match &s.flash {
+    let middle = match &s.ui.flash() {
         Some(m) => sanitize(m, false).into_owned(),
         None => hints(s),
     };
@@ -156,7 +131,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let room = width.saturating_sub(used);
     let middle: String = truncate(&middle, room);
     let pad = room.saturating_sub(middle.width());
-    let bar = if s.theme.color {
+    let bar = if s.ui.theme().color {
         Style::new().bg(Color::DarkGray).fg(Color::White)
     } else {
         Style::new().add_modifier(Modifier::REVERSED)

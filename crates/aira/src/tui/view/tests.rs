@@ -92,7 +92,7 @@ fn note_editor_screen() {
 #[test]
 fn no_colour_heatmap_uses_shading() {
     let mut s = answered();
-    s.theme.color = false;
+    s.ui.set_theme(crate::tui::theme::Theme { color: false, ..s.ui.theme() });
     keys(&mut s, "h");
     let text = screen(&s, 80, 24);
     assert!(text.contains('▓') || text.contains('█') || text.contains('▒') || text.contains('░'), "{text}");
@@ -142,7 +142,7 @@ fn themes_keep_text_readable() {
     use crate::tui::theme::{Palette, Theme};
     for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
         let mut s = answered();
-        s.theme = Theme { palette, color: true };
+        s.ui.set_theme(Theme { palette, color: true });
         keys(&mut s, "/policy");
         let t = draw(&s, 120, 40);
         for cell in t.backend().buffer().content() {
@@ -175,14 +175,16 @@ fn roadmap_and_soa_screens() {
 fn workshop() -> AppState {
     use aira_core::assessment::Respondent;
     let mut s = mini_state();
-    s.assessment.respondents[0].name = "Ann (CISO)".into();
-    s.assessment.respondents.push(Respondent::new("bo", "Bo (data science)"));
-    s.assessment.respondents.push(Respondent::new("cy", "Cy (legal)"));
+    s.session.rebuild_with(|_, a| {
+        a.respondents[0].name = "Ann (CISO)".into();
+        a.respondents.push(Respondent::new("bo", "Bo (data science)"));
+        a.respondents.push(Respondent::new("cy", "Cy (legal)"));
+    });
     for (who, level) in [(0, '1'), (1, '4'), (2, '3')] {
-        s.respondent = who;
+        s.session.select_respondent(who);
         keys(&mut s, &format!("g{level}"));
     }
-    s.respondent = 2;
+    s.session.select_respondent(2);
     keys(&mut s, "g");
     for _ in 0..3 {
         saved(&mut s, Ok("10:00:01".into()));
@@ -206,9 +208,9 @@ fn disagreement_and_trend_views() {
     let mut s = workshop();
     keys(&mut s, "hvvv");
     insta::assert_snapshot!("heatmap_disagreement_80x24", screen(&s, 80, 24));
-    s.baseline = Some(s.scores.clone());
+    s.session.set_baseline(Some(s.session.scores().clone()));
     keys(&mut s, "q");
-    s.respondent = 0;
+    s.session.select_respondent(0);
     keys(&mut s, "g5");
     keys(&mut s, "hvvvv");
     let text = screen(&s, 80, 24);
@@ -219,7 +221,7 @@ fn disagreement_and_trend_views() {
 fn hints_help_and_prompts_follow_the_keymap() {
     let mut s = answered();
     let user = "[normal]\nheatmap = [\"H\"]\ntarget_4 = [[\"T\", \"4\"]]\n[input]\nsubmit = [\"ctrl-j\"]\n";
-    s.keymap = crate::tui::keymap::Keymap::load(Some(("user.toml", user))).unwrap();
+    s.ui.set_keymap(crate::tui::keymap::Keymap::load(Some(("user.toml", user))).unwrap());
     let text = screen(&s, 120, 40);
     assert!(text.contains("H heatmap"), "{text}");
     keys(&mut s, "?");
@@ -234,4 +236,14 @@ fn hints_help_and_prompts_follow_the_keymap() {
     keys(&mut s, "q");
     keys(&mut s, "l");
     assert_eq!(super::status::hints(&s), "Log: ▏  (Ctrl-J keeps it, Esc drops it)");
+}
+
+#[test]
+fn respondents_picker_screen() {
+    let mut s = workshop();
+    // Shift-P, as the shipped keymap binds it; the current respondent (Cy) is marked.
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT));
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("▶ Cy (legal)") && text.contains("Ann (CISO)"), "{text}");
+    all_sizes("respondents", &s);
 }

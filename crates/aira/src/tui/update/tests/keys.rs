@@ -23,10 +23,10 @@ fn t_then_a_digit_sets_the_target_and_anything_else_cancels() {
     let fx = press(&mut s, "t4");
     assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, Some(4));
     press(&mut s, "t");
-    assert!(s.pending.is_some());
+    assert!(s.ui.pending().is_some());
     assert!(press(&mut s, "q").is_empty(), "a non-digit cancels target entry and does not quit");
-    assert!(s.pending.is_none());
-    assert_eq!(s.cursor, 0);
+    assert!(s.ui.pending().is_none());
+    assert_eq!(s.ui.cursor(), 0);
     press(&mut s, "t");
     let fx = code(&mut s, KeyCode::Backspace);
     assert_eq!(saves(&fx)[0].old.as_ref().unwrap().target, Some(4));
@@ -48,7 +48,7 @@ fn a_then_a_key_sets_the_agreed_level() {
     );
     assert_eq!(press(&mut s, "ax"), vec![Effect::SaveAgreed { question: "plan-govern-policy".into(), value: None }]);
     assert!(press(&mut s, "az").is_empty(), "any other key cancels");
-    assert!(s.pending.is_none());
+    assert!(s.ui.pending().is_none());
 }
 
 #[test]
@@ -67,11 +67,11 @@ fn where_text_is_typed_letters_and_digits_are_text() {
     assert_eq!(on(&s), "card");
     press(&mut s, "/jk");
     assert_eq!(on(&s), "search");
-    assert!(matches!(s.screen(), Some(Screen::Search(q)) if q.query.text() == "jk"));
+    assert!(matches!(s.ui.screen(), Some(Screen::Search(q)) if q.query.text() == "jk"));
     code(&mut s, KeyCode::Esc);
     press(&mut s, "l");
     press(&mut s, "q?h");
-    assert!(matches!(s.screen(), Some(Screen::Log(l)) if l.input.text() == "q?h"));
+    assert!(matches!(s.ui.screen(), Some(Screen::Log(l)) if l.input.text() == "q?h"));
     code(&mut s, KeyCode::Esc);
     assert_eq!(on(&s), "card");
     press(&mut s, "e");

@@ -4,7 +4,7 @@
 use super::*;
 
 fn hits(s: &AppState) -> usize {
-    match s.screen() {
+    match s.ui.screen() {
         Some(Screen::Search(q)) => q.hits.len(),
         _ => 0,
     }
@@ -43,9 +43,9 @@ fn search_edits_anywhere_in_the_query() {
 fn heatmap_drill_down_jumps_to_a_question() {
     let mut s = mini_state();
     act(&mut s, &[Heatmap]);
-    assert!(matches!(s.screen(), Some(Screen::Heatmap(HeatmapScreen { row: 0, col: 0, .. }))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Heatmap(HeatmapScreen { row: 0, col: 0, .. }))));
     act(&mut s, &[Down, Right, CycleView]);
-    assert!(matches!(s.screen(), Some(Screen::Heatmap(HeatmapScreen { row: 1, col: 1, view: HeatView::Target }))));
+    assert!(matches!(s.ui.screen(), Some(Screen::Heatmap(HeatmapScreen { row: 1, col: 1, view: HeatView::Target }))));
     act(&mut s, &[Select]);
     assert_eq!(on(&s), "cell list");
     act(&mut s, &[Back]);
@@ -59,7 +59,7 @@ fn heatmap_drill_down_jumps_to_a_question() {
 fn heatmap_views_cycle_through_all_five() {
     let mut s = mini_state();
     act(&mut s, &[Heatmap]);
-    let view = |s: &AppState| match s.screen() {
+    let view = |s: &AppState| match s.ui.screen() {
         Some(Screen::Heatmap(h)) => h.view,
         _ => panic!("not on the heatmap"),
     };
@@ -69,7 +69,7 @@ fn heatmap_views_cycle_through_all_five() {
         seen.push(view(&s));
     }
     assert_eq!(seen[4], HeatView::Current, "no baseline: the trend view is skipped");
-    s.baseline = Some(s.scores.clone());
+    s.session.set_baseline(Some(s.session.scores().clone()));
     for _ in 0..5 {
         act(&mut s, &[CycleView]);
         seen.push(view(&s));
@@ -98,7 +98,7 @@ fn help_returns_to_the_navigator_and_the_soa_too() {
     assert_eq!(on(&s), "navigator");
     act(&mut s, &[Back, Soa, Down, Help, Back]);
     assert_eq!(on(&s), "soa");
-    assert!(matches!(s.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 1), "the SoA keeps its selection");
+    assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 1), "the SoA keeps its selection");
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn help_opens_and_closes_and_quit_quits() {
     act(&mut s, &[Help]);
     assert_eq!(on(&s), "help");
     act(&mut s, &[Down]);
-    assert!(matches!(s.screen(), Some(Screen::Help(h)) if h.scroll == 1));
+    assert!(matches!(s.ui.screen(), Some(Screen::Help(h)) if h.scroll == 1));
     act(&mut s, &[Help]);
     assert_eq!(on(&s), "card");
     assert_eq!(act(&mut s, &[Quit]), vec![Effect::Quit]);
@@ -125,7 +125,7 @@ fn roadmap_lists_gaps_and_jumps() {
     assert_eq!(items.len(), 2);
     assert_eq!(items[0].1.id, "plan-govern-policy", "largest weighted gap first");
     assert!(
-        matches!(s.screen(), Some(Screen::Roadmap(r)) if r.items == items),
+        matches!(s.ui.screen(), Some(Screen::Roadmap(r)) if r.items == items),
         "the screen's list is built when it opens"
     );
     act(&mut s, &[Down, Select]);
@@ -133,7 +133,7 @@ fn roadmap_lists_gaps_and_jumps() {
 }
 
 fn soa_row(s: &AppState, n: usize) -> &aira_core::report::model::SoaRow {
-    match s.screen() {
+    match s.ui.screen() {
         Some(Screen::Soa(x)) => &x.rows[n],
         _ => panic!("not on the SoA"),
     }
@@ -143,10 +143,10 @@ fn soa_row(s: &AppState, n: usize) -> &aira_core::report::model::SoaRow {
 fn soa_not_applicable_needs_a_justification() {
     let mut s = mini_state();
     act(&mut s, &[Soa, NotApplicable]);
-    assert!(matches!(s.screen(), Some(Screen::Soa(x)) if x.typing.is_some()));
+    assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.typing.is_some()));
     let fx = act(&mut s, &[Submit]);
     assert!(fx.is_empty());
-    assert!(s.flash.as_deref().unwrap().contains("needs a justification"));
+    assert!(s.ui.flash().unwrap().contains("needs a justification"));
     text(&mut s, "No AI policy separate from the group policy");
     let fx = act(&mut s, &[Submit]);
     assert_eq!(
@@ -157,14 +157,14 @@ fn soa_not_applicable_needs_a_justification() {
             justification: "No AI policy separate from the group policy".into()
         }]
     );
-    assert!(!s.meta.soa["A.2.2"].applicable);
+    assert!(!s.session.meta().soa["A.2.2"].applicable);
     assert!(!soa_row(&s, 0).applicable, "the screen's rows follow the decision");
     assert_eq!(soa_row(&s, 0).justification, "No AI policy separate from the group policy");
     let fx = act(&mut s, &[MarkApplicable]);
     assert!(matches!(&fx[0], Effect::SaveSoa { applicable: true, .. }));
     assert!(soa_row(&s, 0).applicable);
     act(&mut s, &[NotApplicable, Cancel]);
-    assert!(matches!(s.screen(), Some(Screen::Soa(x)) if x.typing.is_none()), "Cancel drops the justification");
+    assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.typing.is_none()), "Cancel drops the justification");
     act(&mut s, &[Back]);
     assert_eq!(on(&s), "card");
 }
@@ -178,19 +178,20 @@ fn every_action_on_every_screen_is_safe() {
         |s| {
             let list =
                 CellListScreen { row: 4, col: 4, view: HeatView::Gap, members: Vec::new(), cursor: ListCursor::at(9) };
-            s.open(Screen::CellList(list));
+            s.ui.open(Screen::CellList(list));
         },
         |s| {
             act(s, &[Search]);
             text(s, "zz");
         },
-        |s| s.open(Screen::Navigator(NavigatorScreen { cursor: ListCursor::at(999) })),
+        |s| s.ui.open(Screen::Navigator(NavigatorScreen { cursor: ListCursor::at(999) })),
         |s| drop(act(s, &[Roadmap, Down, Down])),
         |s| drop(act(s, &[Soa, Last])),
         |s| drop(act(s, &[Soa, NotApplicable])),
         |s| drop(act(s, &[EditNote])),
         |s| drop(act(s, &[LogLine])),
         |s| drop(act(s, &[AddRespondent])),
+        |s| s.ui.open(Screen::Respondents(RespondentsScreen { cursor: ListCursor::at(999) })),
     ];
     let all = Action::ALL
         .iter()
@@ -202,7 +203,31 @@ fn every_action_on_every_screen_is_safe() {
             let mut s = mini_state();
             open(&mut s);
             let _ = update(&mut s, action);
-            assert!(s.cursor < s.questionnaire.questions.len());
+            assert!(s.ui.cursor() < s.session.questionnaire().questions.len());
         }
     }
+}
+
+#[test]
+fn respondents_picker_chooses_whose_answers_the_keys_record() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|_, a| {
+        a.respondents.push(Respondent::new("ann", "Ann"));
+        a.respondents.push(Respondent::new("bo", "Bo"));
+    });
+    act(&mut s, &[Respondents]);
+    assert_eq!(on(&s), "respondents");
+    // Esc changes nothing; the picker opens on the current respondent.
+    act(&mut s, &[Down, Back]);
+    assert_eq!((on(&s), s.current_respondent().id.as_str()), ("card", "default"));
+    act(&mut s, &[Respondents, Down, Down, Down, Select]);
+    assert_eq!((on(&s), s.current_respondent().id.as_str()), ("card", "bo"), "the list stops at its end");
+    assert_eq!(s.ui.flash(), Some("Answering for Bo"));
+    let fx = act(&mut s, &[Level2]);
+    assert_eq!(saves(&fx)[0].respondent.id, "bo", "the answer is recorded for the one chosen");
+    act(&mut s, &[Respondents, Up, Select]);
+    assert_eq!(s.current_respondent().id, "ann");
+    // Over the heatmap: Esc is the heatmap again.
+    act(&mut s, &[Heatmap, Respondents]);
+    assert_eq!(on(&s), "heatmap", "the heatmap's keys have no picker");
 }

@@ -1,0 +1,166 @@
+//! Changing the engagement: answers, undo, agreed levels, respondents, SoA decisions. Each
+//! method updates what is derived at once and counts the save it needs; the caller turns the
+//! result into the effect that hands it to the save worker.
+
+use super::Session;
+use aira_core::assessment::{Answer, Respondent, Value};
+use aira_core::engagement::SoaEntry;
+use aira_core::report::model::SoaRow;
+use aira_core::scoring::ReferenceIndex;
+use aira_store::workspace::Change;
+
+/// What undo did.
+pub enum Undone {
+    /// Nothing was changed in this session.
+    Nothing,
+    /// The change's respondent is gone: nothing to write back.
+    Gone,
+    /// The old answer is back; `index` is its question's, when the questionnaire has it.
+    Reverted { change: Box<Change>, index: Option<usize> },
+}
+
+/// What adding a respondent by name did.
+pub enum Added {
+    /// Someone with that id was there already: the keys now record their answers.
+    Existing,
+    /// A new respondent, now the current one (to be saved).
+    New(Respondent),
+}
+
+impl Session {
+    /// Apply `edit` to the current respondent's answer to question `qi`. `None` when nothing
+    /// changed (or the workspace is read-only); otherwise the change to save, already applied,
+    /// scored and on the undo list.
+    pub fn edit_answer(&mut self, qi: usize, edit: impl FnOnce(&mut Answer)) -> Option<Change> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        let qid = self.questionnaire.questions.get(qi)?.id.clone();
+        let ri = self.respondent_index();
+        let r = self.assessment.respondents.get_mut(ri)?;
+        let old = r.answers.get(&qid).cloned();
+        let mut new = old.clone().unwrap_or_default();
+        edit(&mut new);
+        if Some(&new) == old.as_ref() {
+            return None;
+        }
+        new.answered_at = (self.now)();
+        new.answered_by = self.user.clone();
+        let new = (!new.is_empty()).then_some(new);
+        match &new {
+            Some(a) => r.answers.insert(qid.clone(), a.clone()),
+            None => r.answers.remove(&qid),
+        };
+        let change = Change {
+            respondent: r.clone_header(),
+            question: qid,
+            old,
+            new,
+            by: self.user.clone(),
+            at: (self.now)(),
+            kind: "answer".into(),
+            reverts: None,
+        };
+        self.rescore_question(qi);
+        self.history_len += 1;
+        self.undo.push((change.clone(), self.history_len));
+        self.save.pending += 1;
+        Some(change)
+    }
+
+    /// Revert the newest change of this session by writing its old answer back, as a change of
+    /// its own (it names the history entry it reverts).
+    pub fn undo(&mut self) -> Undone {
+        let Some((last, number)) = self.undo.pop() else { return Undone::Nothing };
+        let Some(ri) = self.assessment.respondents.iter().position(|r| r.id == last.respondent.id) else {
+            return Undone::Gone;
+        };
+        let r = &mut self.assessment.respondents[ri];
+        let current = r.answers.get(&last.question).cloned();
+        match &last.old {
+            Some(a) => r.answers.insert(last.question.clone(), a.clone()),
+            None => r.answers.remove(&last.question),
+        };
+        let change = Change {
+            respondent: r.clone_header(),
+            question: last.question.clone(),
+            old: current,
+            new: last.old.clone(),
+            by: self.user.clone(),
+            at: (self.now)(),
+            kind: "undo".into(),
+            reverts: Some(number),
+        };
+        self.history_len += 1;
+        let index = self.questionnaire.index_of(&last.question);
+        if let Some(i) = index {
+            self.rescore_question(i);
+        }
+        self.save.pending += 1;
+        Undone::Reverted { change: Box::new(change), index }
+    }
+
+    /// Set (or clear) the agreed level of question `qi`; returns its id, to be saved.
+    pub fn set_agreed(&mut self, qi: usize, value: Option<Value>) -> Option<String> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        let question = self.questionnaire.questions.get(qi)?.id.clone();
+        let at = (self.now)();
+        self.assessment.set_agreed(&question, value, &self.user, &at);
+        self.rescore();
+        self.save.pending += 1;
+        Some(question)
+    }
+
+    /// Give the current respondent a new name (the file keeps its id); their header, to save.
+    pub fn rename_respondent(&mut self, name: &str) -> Option<Respondent> {
+        let ri = self.respondent_index();
+        let r = self.assessment.respondents.get_mut(ri)?;
+        r.name = name.to_owned();
+        Some(r.clone_header())
+    }
+
+    /// Add a respondent by name and make them current (or switch to the one with that id).
+    pub fn add_respondent(&mut self, name: &str) -> Added {
+        let id = aira_core::assessment::respondent_id(name);
+        if let Some(existing) = self.assessment.respondents.iter().position(|r| r.id == id) {
+            self.respondent = existing;
+            self.respondent_changed();
+            return Added::Existing;
+        }
+        let r = Respondent::new(&id, name);
+        self.assessment.respondents.push(r.clone());
+        self.respondent = self.assessment.respondents.len() - 1;
+        self.respondent_changed();
+        Added::New(r)
+    }
+
+    /// The keys record respondent `i`'s answers (an index into the assessment's respondents).
+    pub fn select_respondent(&mut self, i: usize) {
+        self.respondent = i.min(self.assessment.respondents.len().saturating_sub(1));
+        self.respondent_changed();
+    }
+
+    /// The keys record the next respondent's answers (round the list).
+    pub fn next_respondent(&mut self) {
+        self.respondent = (self.respondent + 1) % self.assessment.respondents.len().max(1);
+        self.respondent_changed();
+    }
+
+    /// Record a Statement of Applicability decision (already validated), to be saved.
+    pub fn decide_soa(&mut self, control: String, entry: SoaEntry) {
+        self.meta.soa.insert(control, entry);
+        self.save.pending += 1;
+    }
+
+    /// The SoA rows, exactly as the reports build them; `rescore` when answers may have changed
+    /// since the last time (the screen is opening), not after a decision.
+    pub fn soa_rows(&mut self, rescore: bool) -> Vec<SoaRow> {
+        if rescore {
+            let index = self.plans.index.get_or_insert_with(|| ReferenceIndex::new(&self.questionnaire));
+            self.plans.soa_refs = index.score(&self.scores.questions, self.meta.aggregation);
+        }
+        aira_core::report::model::soa_rows(&self.meta, &self.questionnaire, &self.plans.soa_refs)
+    }
+}

@@ -1,0 +1,316 @@
+//! The engagement part of the TUI's state: the questionnaire, the answers, the workspace's
+//! engagement data, and what is derived from them (scores, spreads, scope, progress). Fields
+//! are private: every change goes through a method that keeps the derived figures current.
+
+mod edit;
+
+pub use edit::{Added, Undone};
+
+use super::derived::Derived;
+use super::plans::Plans;
+use aira_core::assessment::{Assessment, Respondent};
+use aira_core::engagement::Engagement;
+use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
+use aira_core::scoring::{self, Scores};
+use aira_core::search::Index;
+use aira_store::workspace::Change;
+use std::collections::HashMap;
+
+/// A heatmap cell: its phase row and function column (`None`: the "other" lane).
+pub type Cell = (Option<Phase>, Option<Function>);
+
+/// Where the save worker is: the status bar says "Saved" only when nothing is pending.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveState {
+    /// Changes handed to the worker and not yet reported durable.
+    pub pending: usize,
+    /// Local time (HH:MM:SS) of the last change that became durable.
+    pub last_saved: Option<String>,
+    /// The last failure; the worker keeps retrying while this is set.
+    pub error: Option<String>,
+}
+
+pub struct Session {
+    questionnaire: Questionnaire,
+    meta: Engagement,
+    assessment: Assessment,
+    scores: Scores,
+    search: Index,
+    /// Per-frame figures kept current one question at a time (see `derived`).
+    derived: Derived,
+    /// Index into `assessment.respondents`: whose answers the keys record.
+    respondent: usize,
+    /// Per heatmap cell, the widest spread between respondents' levels on one question
+    /// (cells with no question answered by two respondents are absent).
+    spreads: HashMap<Cell, u8>,
+    /// Per question, the same widest spread (`None` until two respondents answered it).
+    question_spreads: Vec<Option<u8>>,
+    /// Scores of the baseline assessment, when workspace.toml names one.
+    baseline: Option<Scores>,
+    /// Per question: in scope for the workspace's profiles and classifications
+    /// (aira_core::scope); the walk and the navigator skip the rest.
+    in_scope: Vec<bool>,
+    /// Changes made in this session with their history entry numbers, newest last, for undo.
+    undo: Vec<(Change, usize)>,
+    /// Entries history.toml will hold once every pending save is written (saves are applied
+    /// in order by one worker, and the lock keeps other writers out).
+    history_len: usize,
+    save: SaveState,
+    /// Why the workspace is read-only (another aira holds it), if it is.
+    read_only: Option<String>,
+    /// Who is typing: recorded as `answered_by`.
+    user: String,
+    /// The clock, injectable so tests are deterministic.
+    now: fn() -> String,
+    /// What the SoA screen keeps between openings (reference index and scores).
+    plans: Plans,
+}
+
+impl Session {
+    pub fn new(questionnaire: Questionnaire, meta: Engagement, assessment: Assessment, user: String) -> Session {
+        let respondent = assessment.respondents.iter().position(|r| r.id == meta.default_respondent).unwrap_or(0);
+        let statuses = assessment.statuses(&questionnaire);
+        let scores = scoring::score(&questionnaire, &statuses, meta.aggregation);
+        let derived = Derived::new(&questionnaire, &meta, assessment.respondents.get(respondent));
+        let mut s = Session {
+            questionnaire,
+            meta,
+            assessment,
+            scores,
+            search: Index::default(),
+            derived,
+            respondent,
+            spreads: HashMap::new(),
+            question_spreads: Vec::new(),
+            baseline: None,
+            in_scope: Vec::new(),
+            undo: Vec::new(),
+            history_len: 0,
+            save: SaveState::default(),
+            read_only: None,
+            user,
+            now: aira_store::workspace::now_rfc3339,
+            plans: Plans::default(),
+        };
+        s.refresh_scope();
+        s.refresh_spreads(None);
+        s
+    }
+
+    /// Change the questionnaire or the answers wholesale (a hand-built state in tests and
+    /// tools), then recompute everything derived from them.
+    pub fn rebuild_with(&mut self, change: impl FnOnce(&mut Questionnaire, &mut Assessment)) {
+        change(&mut self.questionnaire, &mut self.assessment);
+        self.search = Index::default();
+        self.plans = Plans::default();
+        self.respondent = self.respondent.min(self.assessment.respondents.len().saturating_sub(1));
+        self.rescore();
+    }
+
+    // --- set once, when the workspace is opened ---
+
+    pub fn set_read_only(&mut self, why: Option<String>) {
+        self.read_only = why;
+    }
+
+    pub fn set_history_len(&mut self, n: usize) {
+        self.history_len = n;
+    }
+
+    pub fn set_clock(&mut self, now: fn() -> String) {
+        self.now = now;
+    }
+
+    pub fn set_baseline(&mut self, scores: Option<Scores>) {
+        self.baseline = scores;
+    }
+
+    // --- reading ---
+
+    pub fn questionnaire(&self) -> &Questionnaire {
+        &self.questionnaire
+    }
+
+    pub fn meta(&self) -> &Engagement {
+        &self.meta
+    }
+
+    pub fn assessment(&self) -> &Assessment {
+        &self.assessment
+    }
+
+    pub fn scores(&self) -> &Scores {
+        &self.scores
+    }
+
+    pub fn search_index(&self) -> &Index {
+        &self.search
+    }
+
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    pub fn baseline(&self) -> Option<&Scores> {
+        self.baseline.as_ref()
+    }
+
+    /// The widest spread between respondents on one question of the cell, if two answered one.
+    pub fn cell_spread(&self, cell: Cell) -> Option<u8> {
+        self.spreads.get(&cell).copied()
+    }
+
+    pub fn in_scope(&self, i: usize) -> bool {
+        self.in_scope.get(i).copied().unwrap_or(true)
+    }
+
+    pub fn save_state(&self) -> &SaveState {
+        &self.save
+    }
+
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// The time now, as the answers record it.
+    pub fn now(&self) -> String {
+        (self.now)()
+    }
+
+    pub fn history_len(&self) -> usize {
+        self.history_len
+    }
+
+    /// Index into the assessment's respondents of the one whose answers the keys record.
+    pub fn respondent_index(&self) -> usize {
+        self.respondent.min(self.assessment.respondents.len().saturating_sub(1))
+    }
+
+    pub fn current_respondent(&self) -> &Respondent {
+        &self.assessment.respondents[self.respondent_index()]
+    }
+
+    pub fn question(&self, i: usize) -> Option<&Question> {
+        self.questionnaire.questions.get(i)
+    }
+
+    pub fn first_unanswered_from(&self, start: usize) -> Option<usize> {
+        let n = self.questionnaire.questions.len();
+        (0..n).map(|i| (start + i) % n).find(|&i| !self.derived.is_answered(i) && self.in_scope(i))
+    }
+
+    /// Answered (a level or N/A) by the current respondent, and the total.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.derived.done, self.questionnaire.questions.len())
+    }
+
+    pub fn heat_grid(&self) -> (Vec<Option<Phase>>, Vec<Option<Function>>) {
+        (self.derived.rows.clone(), self.derived.cols.clone())
+    }
+
+    /// The status-bar text about saving.
+    pub fn save_label(&self) -> String {
+        if self.read_only.is_some() {
+            return "Read-only".into();
+        }
+        match (&self.save.error, self.save.pending, &self.save.last_saved) {
+            (Some(e), _, _) => format!("NOT SAVED, retrying: {e}"),
+            (None, 0, Some(t)) => format!("Saved {t}"),
+            (None, 0, None) => "No changes yet".into(),
+            (None, _, _) => "Saving…".into(),
+        }
+    }
+
+    /// The save worker reported: one pending change is durable, or it failed and will retry.
+    pub fn saved(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(time) => {
+                self.save.pending = self.save.pending.saturating_sub(1);
+                self.save.error = None;
+                self.save.last_saved = Some(time);
+            }
+            Err(e) => self.save.error = Some(e),
+        }
+    }
+
+    // --- keeping the derived figures current ---
+
+    /// Work out again which questions apply (after a classification answer, or at open).
+    fn refresh_scope(&mut self) {
+        let scope = aira_core::scope::Scope::new(&self.questionnaire, &self.assessment, &self.meta.profiles);
+        self.in_scope = (0..self.questionnaire.questions.len()).map(|i| scope.applies(i)).collect();
+    }
+
+    /// Every score, spread and the scope again (an agreed level, or data changed wholesale).
+    fn rescore(&mut self) {
+        self.refresh_scope();
+        let statuses = self.assessment.statuses(&self.questionnaire);
+        self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
+        self.refresh_spreads(None);
+        self.respondent_changed();
+    }
+
+    /// One question's answers changed: its status and what depends on it, not every question's.
+    fn rescore_question(&mut self, i: usize) {
+        let Some(q) = self.questionnaire.questions.get(i) else { return };
+        let classification = q.is_classification();
+        if let Some(st) = self.scores.questions.get_mut(i) {
+            *st = self.assessment.status(&q.id);
+        }
+        self.scores = scoring::score(&self.questionnaire, &self.scores.questions, self.meta.aggregation);
+        let r = self.assessment.respondents.get(self.respondent_index());
+        self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
+        self.refresh_spreads(Some(i));
+        if classification {
+            self.refresh_scope();
+        }
+    }
+
+    /// Another respondent's answers are shown: rebuild their progress and targets.
+    fn respondent_changed(&mut self) {
+        let r = self.assessment.respondents.get(self.respondent_index());
+        self.derived = Derived::new(&self.questionnaire, &self.meta, r);
+    }
+
+    /// Recompute the spreads: every question's and cell's, or only question `changed`'s and its
+    /// cell's (an answer changed). With fewer than two respondents there is nothing to compare.
+    fn refresh_spreads(&mut self, changed: Option<usize>) {
+        let n = self.questionnaire.questions.len();
+        if self.assessment.respondents.len() < 2 {
+            // Nothing to compare; a later change rebuilds from scratch (the lengths differ).
+            self.question_spreads.clear();
+            self.spreads.clear();
+            return;
+        }
+        let cell = match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
+            Some((i, q)) if self.question_spreads.len() == n => {
+                self.question_spreads[i] = self.assessment.question_spread(&q.id);
+                Some((q.phase, q.function))
+            }
+            _ => {
+                self.question_spreads = self.assessment.spreads(&self.questionnaire);
+                None
+            }
+        };
+        match cell {
+            Some(c) => self.spreads.remove(&c),
+            None => {
+                self.spreads.clear();
+                None
+            }
+        };
+        for (q, spread) in self.questionnaire.questions.iter().zip(&self.question_spreads) {
+            let key = (q.phase, q.function);
+            if let Some(spread) = *spread
+                && cell.is_none_or(|c| c == key)
+            {
+                let e = self.spreads.entry(key).or_insert(spread);
+                *e = (*e).max(spread);
+            }
+        }
+    }
+}
