@@ -3,10 +3,11 @@
 //! the holder (pid, host) for the read-only banner of a second aira.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::atomic::private_options;
+use super::regular::{open_regular, read_head};
 
 pub const LOCK_FILE: &str = ".aira.lock";
 
@@ -66,17 +67,17 @@ fn parse_holder(text: &str) -> Option<Holder> {
     Some(Holder { pid: pid?, host: host.unwrap_or_default() })
 }
 
+/// The most of a lock file read: its text is three short lines, whatever size the file claims
+/// (a 4 GB sparse lock was once read whole).
+const MAX_LOCK_TEXT: u64 = 4096;
+
+/// Take the lock, or say who holds it. The file is opened by the one open routine (never
+/// through a link, never a FIFO or device, refused by name otherwise), so the truncation below
+/// only ever cuts the regular file `.aira.lock` itself.
 pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     let path = dir.join(LOCK_FILE);
-    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} is a symbolic link", path.display()),
-        ));
-    }
-    let mut file = private_options().read(true).write(true).create(true).truncate(false).open(&path)?;
-    let mut previous = String::new();
-    let _ = file.read_to_string(&mut previous);
+    let (mut file, _) = open_regular(&path, private_options().read(true).write(true).create(true).truncate(false))?;
+    let previous = String::from_utf8_lossy(&read_head(&file, MAX_LOCK_TEXT)?).into_owned();
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {

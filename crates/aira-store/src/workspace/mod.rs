@@ -21,6 +21,7 @@ pub mod lock;
 pub mod merge;
 pub mod meta;
 pub mod paths;
+pub mod regular;
 mod store;
 mod undo;
 pub mod upgrade;
@@ -67,8 +68,10 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A folder is a workspace when it has an entry named workspace.toml, whatever that entry is: a
+/// FIFO or link there is then refused by name when read, rather than passed off as "no workspace".
 pub fn is_workspace(dir: &Path) -> bool {
-    dir.join(meta::FILE).is_file()
+    std::fs::symlink_metadata(dir.join(meta::FILE)).is_ok()
 }
 
 /// Create a new workspace in `dir` (which must not already be one).
@@ -132,7 +135,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let mut held_by = None;
     let lock = match access {
         Access::ReadOnly => None,
-        _ => match lock::acquire(dir).map_err(WorkspaceError::io(dir))? {
+        _ => match lock::acquire(dir).map_err(WorkspaceError::io(&dir.join(lock::LOCK_FILE)))? {
             lock::Acquired::Locked(l) => {
                 if let Some(prev) = &l.took_over {
                     notices.push(format!("took over a stale lock left by {prev}"));
@@ -180,7 +183,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     if let Some(s) = store.as_mut() {
         s.compact()?;
     }
-    let history_len = history_len(dir);
+    let history_len = history_len(dir)?;
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
 
@@ -223,5 +226,7 @@ pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
     history::parse(&path, &text)
 }
 
+#[cfg(test)]
+mod hostile_tests;
 #[cfg(test)]
 mod tests;
