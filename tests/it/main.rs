@@ -13,6 +13,7 @@ mod diff_fixtures;
 mod flagship_questionnaire;
 mod git_merge;
 mod hardening_files;
+mod hardening_hostile;
 mod hardening_limits;
 mod hardening_props;
 mod hardening_terminal;

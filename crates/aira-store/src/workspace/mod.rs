@@ -20,6 +20,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
+pub mod output;
 pub mod paths;
 pub mod regular;
 mod store;

@@ -1,5 +1,5 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! five formats, to a file (atomically) or to stdout.
+//! five formats, to a file (atomically; a FIFO or device is written through) or to stdout.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let bytes = render(&r, format, args.kind)?;
     match &args.output {
         Some(path) => {
-            workspace::atomic::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+            workspace::output::write_out(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
             // Progress goes to stderr so stdout stays clean; a closed stderr is not an error.
             let _ = writeln!(std::io::stderr(), "Wrote {}", path.display());
         }
