@@ -10,6 +10,7 @@ mod report_support;
 mod check_cli;
 mod check_discovery;
 mod diff_fixtures;
+mod doctor_files;
 mod flagship_questionnaire;
 mod git_merge;
 mod hardening_files;

@@ -17,6 +17,9 @@ use aira_core::assessment::{Answer, LogEntry, Value};
 
 pub const FILE: &str = "history.toml";
 const HEADER: &str = "[[change]]";
+/// The largest single entry written (an answer with a note of several megabytes is a paste gone
+/// wrong, and would make history.toml unreadable within a few saves).
+pub const MAX_ENTRY_BYTES: usize = 4 << 20;
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Change {

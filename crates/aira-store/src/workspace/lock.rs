@@ -99,6 +99,55 @@ pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     Ok(Acquired::Locked(Lock { _file: file, took_over }))
 }
 
+/// What `aira doctor` says of the lock, found without taking it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum State {
+    /// No lock file, or an empty one (its last holder exited cleanly).
+    Free,
+    /// Named holder is a process running on this machine.
+    Held(Holder),
+    /// Named holder is gone (killed, or the machine restarted): the next writer takes it over.
+    Stale(Holder),
+    /// Named holder is on another machine (a shared folder): cannot be checked from here.
+    Elsewhere(Holder),
+}
+
+/// The lock's state from its text and the process it names. Read by the one open routine and
+/// at most `MAX_LOCK_TEXT` bytes of it; never locked, so a writer starting meanwhile is not
+/// turned away. (A pid reused by another process since reads as held.)
+pub fn state(dir: &Path) -> std::io::Result<State> {
+    let path = dir.join(LOCK_FILE);
+    let file = match open_regular(&path, std::fs::OpenOptions::new().read(true)) {
+        Ok((file, _)) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::Free),
+        Err(e) => return Err(e),
+    };
+    let text = String::from_utf8_lossy(&read_head(&file, MAX_LOCK_TEXT)?).into_owned();
+    let Some(holder) = parse_holder(&text) else {
+        return Ok(if text.trim().is_empty() {
+            State::Free
+        } else {
+            State::Stale(Holder { pid: 0, host: "unknown".into() })
+        });
+    };
+    if holder.host != hostname() {
+        return Ok(State::Elsewhere(holder));
+    }
+    #[cfg(unix)]
+    {
+        let pid = i32::try_from(holder.pid).ok().and_then(rustix::process::Pid::from_raw);
+        // EPERM: it exists, owned by someone else.
+        let alive = pid.is_some_and(|p| {
+            rustix::process::test_kill_process(p).is_ok_and(|()| true)
+                || rustix::process::test_kill_process(p) == Err(rustix::io::Errno::PERM)
+        });
+        if !alive {
+            return Ok(State::Stale(holder));
+        }
+    }
+    Ok(State::Held(holder))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,10 @@
 pub mod answers;
 pub mod atomic;
 pub mod consensus;
+pub mod doctor;
 mod error;
 pub mod history;
+pub mod history_parts;
 pub mod journal;
 mod load;
 pub mod lock;
@@ -87,9 +89,10 @@ pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &s
     write_atomic(&qpath, questionnaire_text.as_bytes()).map_err(WorkspaceError::io(&qpath))?;
     // Git-friendliness: the lock is never committed, and history.toml, which every clone only
     // appends to, merges by union (git's built-in driver) instead of conflicting.
-    for (name, text) in
-        [(".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n"), (".gitattributes", "history.toml merge=union\n")]
-    {
+    for (name, text) in [
+        (".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n"),
+        (".gitattributes", "history.toml merge=union\nhistory/*.toml merge=union\n"),
+    ] {
         let path = dir.join(name);
         if !path.exists() {
             write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
@@ -174,8 +177,16 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
             orphans.len()
         ));
     }
+    let mut lock = lock;
     if lock.is_some() {
-        repair_history(dir, &mut notices)?;
+        match repair_history(dir, &mut notices) {
+            // The wizard still opens, read-only, saying why; a CLI writer is refused.
+            Err(e @ WorkspaceError::Parse { .. }) if access == Access::WriteOrReadOnly => {
+                notices.push(format!("Read-only: {e}"));
+                lock = None;
+            }
+            other => other?,
+        }
     }
     let scale = questionnaire.scale.clone();
     let mut store =
@@ -197,14 +208,18 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
     consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
-/// Cut a torn last history entry, keeping a copy of the original beside it.
+/// Cut a torn last history entry, keeping a copy of the original beside it; then make sure the
+/// rest parses. A history broken in its middle (a hand edit) is never appended to: entries
+/// added after the broken line could not be read back until it is mended. The error names
+/// file:line:col.
 fn repair_history(dir: &Path, notices: &mut Vec<String>) -> Result<()> {
     let path = dir.join(history::FILE);
     if !path.exists() {
         return Ok(());
     }
     let text = read(&path)?;
-    if let Some(keep) = history::torn_tail(&text) {
+    let keep = history::torn_tail(&text).unwrap_or(text.len());
+    if keep < text.len() {
         let backup = dir.join(format!("{}.torn-{}", history::FILE, jiff::Timestamp::now().as_second()));
         write_atomic(&backup, text.as_bytes()).map_err(WorkspaceError::io(&backup))?;
         write_atomic(&path, &text.as_bytes()[..keep]).map_err(WorkspaceError::io(&path))?;
@@ -214,19 +229,28 @@ fn repair_history(dir: &Path, notices: &mut Vec<String>) -> Result<()> {
             backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
         ));
     }
-    Ok(())
-}
-
-/// All history entries (read-only).
-pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
-    let path = dir.join(history::FILE);
-    if !path.exists() {
-        return Ok(Vec::new());
+    match history::parse(&path, &text[..keep]) {
+        Err(WorkspaceError::Parse { path, line, col, message }) => Err(WorkspaceError::Parse {
+            path,
+            line,
+            col,
+            message: format!(
+                "{} (history.toml no longer parses here: mend this line, or move the file aside, before saving \
+                 changes; nothing was written)",
+                message.replace('\n', " ")
+            ),
+        }),
+        other => other.map(|_| ()),
     }
-    let text = read(&path)?;
-    history::parse(&path, &text)
 }
 
+/// All history entries, the rotated parts' first (read-only).
+pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
+    history_parts::read_all(dir)
+}
+
+#[cfg(test)]
+mod history_tests;
 #[cfg(test)]
 mod hostile_tests;
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::atomic::{Writer, create_private_dir};
 use super::consensus::{self, Agreed};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
-use super::{answers, history, journal, meta};
+use super::{answers, history, history_parts, journal, meta};
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::questionnaire::Scale;
 
@@ -54,6 +54,8 @@ pub struct Store {
     journal: bool,
     /// Respondents whose journal holds changes their TOML file lacks.
     journaled: HashSet<String>,
+    /// history.toml is rotated into a part before an append would take it past this.
+    rotate_at: u64,
     _lock: Lock,
 }
 
@@ -109,6 +111,7 @@ impl Store {
             agreed,
             journal: false,
             journaled,
+            rotate_at: history_parts::ROTATE_AT,
             _lock: lock,
         }
     }
@@ -179,6 +182,8 @@ impl Store {
         let path = self.answers_path(&c.respondent.id);
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
+        // Too large an entry is refused before the answer is written, so none is saved without one.
+        history_parts::check_entry(&entry)?;
         // A new respondent's file is written whole once; after that, changes may be journaled.
         if let Some(doc) = self.docs.get_mut(&c.respondent.id).filter(|_| self.journal) {
             doc.set(&c.question, c.new.as_ref(), position);
@@ -192,8 +197,7 @@ impl Store {
             create_private_dir(&self.dir.join("answers")).map_err(WorkspaceError::io(&self.dir))?;
             self.writer.replace(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
         }
-        let hpath = self.dir.join(history::FILE);
-        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+        history_parts::append(self.writer.as_ref(), &self.dir, &entry, self.rotate_at)
     }
 
     /// Fold every journal into its answers file (written atomically), then remove the journal.
@@ -240,8 +244,14 @@ impl Store {
 
     /// Append a history entry by itself: a merge recording the side it did not keep.
     pub fn record(&mut self, entry: &str) -> Result<()> {
-        let hpath = self.dir.join(history::FILE);
-        self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))
+        history_parts::append(self.writer.as_ref(), &self.dir, entry, self.rotate_at)
+    }
+
+    /// Rotate history.toml at `bytes` instead of `history_parts::ROTATE_AT` (tests: rotation
+    /// without writing 40 MB).
+    #[cfg(test)]
+    pub(super) fn set_history_rotation(&mut self, bytes: u64) {
+        self.rotate_at = bytes;
     }
 
     /// Set (or with `None` clear) the agreed value of a question in consensus.toml, keeping the

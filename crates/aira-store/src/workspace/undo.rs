@@ -70,13 +70,7 @@ fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) 
     }))
 }
 
-/// How many entries the history holds (counted, not parsed: this runs on every open). Read by
-/// the one open routine, so a FIFO there is an error naming it, never a hang.
+/// How many entries the whole history holds (history.toml and its parts).
 pub fn history_len(dir: &std::path::Path) -> Result<usize> {
-    let path = dir.join(history::FILE);
-    match super::read(&path) {
-        Ok(t) => Ok(t.lines().filter(|l| l.starts_with("[[change]]")).count()),
-        Err(WorkspaceError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => Ok(0),
-        Err(e) => Err(e),
-    }
+    super::history_parts::count(dir)
 }

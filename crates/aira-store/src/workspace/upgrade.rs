@@ -194,9 +194,9 @@ pub fn upgrade(mut ws: Workspace, new_text: &str, by: &str) -> Result<Summary> {
         backup: backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         conflicts,
     };
-    let hpath = dir.join(history::FILE);
     let entry = history_entry(&summary, by);
-    super::atomic::append_durable(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))?;
+    let rotate_at = super::history_parts::ROTATE_AT;
+    super::history_parts::append(&super::atomic::Disk, &dir, &entry, rotate_at)?;
     Ok(summary)
 }
 
