@@ -1,5 +1,5 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! five formats, to a file (atomically) or to stdout.
+//! five formats, to a file (atomically; a FIFO or device is written through) or to stdout.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,10 +43,10 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff,
     }
 }
 
-/// `-o FILE`: written through the store's writer seam (atomic replace), so the fault harness
-/// can fail every step of it.
+/// `-o FILE`: written through the store's writer seam (atomic replace of a regular file; a
+/// FIFO or device written through, never replaced), so the fault harness can fail every step.
 pub fn write_output(writer: &dyn workspace::atomic::Writer, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    writer.replace(path, bytes)
+    workspace::output::write_out(writer, path, bytes)
 }
 
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {

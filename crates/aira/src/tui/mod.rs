@@ -56,7 +56,11 @@ pub fn state_from(mut ws: Workspace, opts: &Options) -> AppState {
 }
 
 fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
-    s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})"));
+    // Read-only because another aira holds the lock, or because a file must be mended first
+    // (a history.toml broken in its middle): the reason is what an edit is answered with.
+    s.read_only = ws.held_by.as_ref().map(|h| format!("open in another aira ({h})")).or_else(|| {
+        ws.notices.iter().find_map(|n| n.strip_prefix("Read-only: ").filter(|_| ws.store.is_none()).map(str::to_owned))
+    });
     s.notices = ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect();
     s.theme = opts.theme;
     s.history_len = ws.history_len;
