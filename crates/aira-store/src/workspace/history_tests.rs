@@ -159,3 +159,25 @@ fn a_cut_entry_anywhere_is_torn_and_a_closed_edited_line_is_an_error() {
     let err = history::parse(path, &edited).unwrap_err().to_string();
     assert!(err.contains("history.toml:"), "{err}");
 }
+
+/// Item 8's journal twin: the wizard journals every save until it quits, so big notes saved
+/// often grew answers/<id>.journal past the read limit, and after a crash nothing opened. A
+/// journal is folded into its answers file before an append would take it past the limit.
+#[test]
+fn a_journal_is_folded_in_before_it_would_grow_past_the_limit() {
+    let dir = full_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let s = ws.store.as_mut().unwrap();
+    s.use_journal(true);
+    s.set_history_rotation(3000);
+    let jpath = journal::path(dir.path(), "default");
+    for i in 0..12 {
+        save_big_notes(&mut ws, 1, 400 + i);
+        let len = std::fs::metadata(&jpath).map(|m| m.len()).unwrap_or(0);
+        assert!(len <= 3000, "save {i}: the journal is {len} bytes");
+    }
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    let note = &ws.assessment.respondent("default").unwrap().answer("do-map-inventory").unwrap().note;
+    assert!(note.starts_with("0 ") && note.len() == 2 + 411, "the last save is there: {} bytes", note.len());
+}

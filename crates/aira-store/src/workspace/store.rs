@@ -59,7 +59,8 @@ pub struct Store {
     unlogged: Vec<String>,
     /// Things the caller should tell the user although the change was saved.
     warnings: Vec<String>,
-    /// history.toml is rotated into a part before an append would take it past this.
+    /// history.toml is rotated into a part, and a journal folded into its answers file,
+    /// before an append would take either past this.
     rotate_at: u64,
     _lock: Lock,
 }
@@ -237,6 +238,12 @@ impl Store {
         history_parts::check_entry(&entry)?;
         self.ensure_answers_dir()?;
         let jpath = journal::path(&self.dir, &c.respondent.id);
+        // The wizard journals until it quits: a journal is folded in before an append would
+        // take it past what can be read again (after a crash, nothing would open).
+        let jlen = std::fs::symlink_metadata(&jpath).map_or(0, |m| m.len());
+        if jlen > 0 && jlen + entry.len() as u64 > self.rotate_at {
+            self.compact()?;
+        }
         self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
         // Durable from here on: only now does the in-memory document take the change.
         self.journaled.insert(c.respondent.id.clone());
@@ -313,8 +320,8 @@ impl Store {
         self.flush_history()
     }
 
-    /// Rotate history.toml at `bytes` instead of `history_parts::ROTATE_AT`: for tests and the
-    /// fault harness (rotation without writing 40 MB).
+    /// Rotate history.toml (and fold journals) at `bytes` instead of `history_parts::ROTATE_AT`:
+    /// for tests and the fault harness (rotation without writing 40 MB).
     #[doc(hidden)]
     pub fn set_history_rotation(&mut self, bytes: u64) {
         self.rotate_at = bytes;
