@@ -15,6 +15,7 @@ pub mod atomic;
 pub mod consensus;
 pub mod doctor;
 mod error;
+pub mod evidence;
 pub mod fault;
 pub mod history;
 pub mod history_parts;
@@ -23,6 +24,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
+pub mod meta_change;
 pub mod op;
 pub mod output;
 pub mod paths;
@@ -192,7 +194,7 @@ pub fn open_baseline(dir: &Path, meta: &Engagement) -> Option<(String, Result<Wo
 }
 
 /// `path` as seen from `dir` (`../acme-2025`), both resolved first; `None` if either is gone.
-fn relative_to(dir: &Path, path: &Path) -> Option<String> {
+pub(crate) fn relative_to(dir: &Path, path: &Path) -> Option<String> {
     let (from, to) = (dir.canonicalize().ok()?, path.canonicalize().ok()?);
     let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
     let mut rel = PathBuf::new();
@@ -354,3 +356,6 @@ mod tests;
 
 #[cfg(test)]
 mod crash_tests;
+
+#[cfg(test)]
+mod meta_tests;

@@ -1,7 +1,8 @@
 //! `aira doctor`: what a workspace's owner should know, without changing anything: every file
-//! checked on its own (each problem with file:line:col, history size, torn tails, the lock's
-//! holder), then notices from opening it (edited questionnaire, …) and answers with no question.
-//! Exits 1 when a file does not read or parse.
+//! checked on its own (each problem with file:line:col, history size, torn entries, the lock's
+//! holder), then notices from opening it (edited questionnaire, …), answers and roadmap entries
+//! with no question, evidence files missing or changed since they were hashed, SoA decisions
+//! without a justification. Exits 1 when a file does not read or parse.
 
 use std::path::Path;
 
@@ -54,6 +55,29 @@ pub fn run(dir: &Path) -> Result<i32> {
             super::outln!("  answers/{respondent}.toml: `{}` ({shown})", sanitize(qid, false))?;
             problems += 1;
         }
+    }
+    for r in &ws.assessment.respondents {
+        for (qid, a) in &r.answers {
+            for e in &a.evidence {
+                if let Some(problem) = workspace::evidence::verify(dir, e) {
+                    super::outln!("evidence {} ({qid}, {}): {problem}", e.reference, r.id)?;
+                    problems += 1;
+                }
+            }
+        }
+    }
+    for qid in ws.meta.roadmap.keys().filter(|k| q.question(k).is_none()) {
+        super::outln!("roadmap entry for `{qid}`, a question the questionnaire lacks (kept in workspace.toml)")?;
+        problems += 1;
+    }
+    let unjustified = super::soa::unjustified(&ws.meta);
+    if !unjustified.is_empty() {
+        super::outln!(
+            "{} SoA decision(s) without a justification: {} (`aira soa set CONTROL --applicable --justification TEXT`)",
+            unjustified.len(),
+            unjustified.join(", ")
+        )?;
+        problems += 1;
     }
     if problems == 0 {
         super::outln!("No problems found.")?;
