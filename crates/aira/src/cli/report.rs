@@ -59,6 +59,7 @@ fn name(f: ReportFormat) -> String {
 /// (`.md`, `.html`, …); `--format` wins over an extension that names no format (`notes.txt`),
 /// and a pair that contradicts itself (`--format html -o r.md`) is refused rather than
 /// guessed, as is an extension aira cannot write (`x.pdf`): a wrong deliverable is worse than none.
+/// An existing FIFO, device or folder has no extension to go by: md, as on stdout.
 pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Result<ReportFormat> {
     let Some(path) = output else { return Ok(format.unwrap_or(ReportFormat::Md)) };
     let shown = aira_core::text::sanitize(&path.display().to_string(), false).into_owned();
@@ -67,6 +68,9 @@ pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Res
             bail!("{shown} is named as {} but --format asks for {}: change the file name or --format", name(n), name(f))
         }
         (Some(f), _) | (None, Some(f)) => Ok(f),
+        // A FIFO or device (`-o /dev/stdout`, a pipe) is written through as stdout is: md unless
+        // --format says otherwise. A folder falls through too, for `write_out` to refuse by name.
+        (None, None) if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) => Ok(ReportFormat::Md),
         (None, None) => {
             let names: Vec<String> = ReportFormat::value_variants().iter().map(|f| name(*f)).collect();
             let ext = path.extension().map(|e| format!("`.{}` files", e.to_string_lossy()));
