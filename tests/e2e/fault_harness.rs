@@ -23,7 +23,7 @@ type Files = BTreeMap<String, Vec<u8>>;
 /// Every file of the workspace but the lock and the backups a repair keeps.
 fn files(dir: &Path) -> Files {
     let mut out = Files::new();
-    for sub in ["", "answers", "evidence"] {
+    for sub in ["", "answers", "evidence", "history"] {
         let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -38,7 +38,8 @@ fn files(dir: &Path) -> Files {
 /// History as (kind, respondent, question) per entry; every other file as bytes.
 fn state(dir: &Path) -> (Files, Vec<(String, String, String)>) {
     let mut f = files(dir);
-    f.remove("/history.toml");
+    // The trail (history.toml and its rotated parts) is compared entry by entry below.
+    f.retain(|name, _| name != "/history.toml" && !name.starts_with("history/"));
     let h = workspace::read_history(dir).unwrap_or_else(|e| panic!("history does not read: {e}"));
     (f, h.into_iter().map(|c| (c.kind, c.respondent, c.question)).collect())
 }
@@ -235,6 +236,46 @@ fn operations() -> Vec<Operation> {
             done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.soa.contains_key("A.2.2"),
         },
         Operation {
+            name: "answer, history rotated first",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let c = answer(&ws, "default", "do-map-inventory", 5);
+                let s = ws.store.as_mut().unwrap();
+                s.set_history_rotation(1);
+                s.apply(&c).map_err(|e| e.to_string())
+            },
+            done: |d| level(d, "default", "do-map-inventory") == Some(5),
+        },
+        Operation {
+            name: "agree, history rotated first",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let s = ws.store.as_mut().unwrap();
+                s.set_history_rotation(1);
+                s.set_agreed("do-map-inventory", Some(Value::Level(1)), "tester", AT).map_err(|e| e.to_string())
+            },
+            done: |d| {
+                let ws = workspace::open(d, Access::ReadOnly).unwrap();
+                ws.assessment.agreed.get("do-map-inventory") == Some(&Value::Level(1))
+            },
+        },
+        Operation {
+            name: "merge, history rotated before each entry",
+            run: |d, w| {
+                let src = merge_source(&d.join("..").join("template"));
+                let source = workspace::open(src.path(), Access::ReadOnly).map_err(|e| e.to_string())?;
+                let mut ws = open_w(d, w)?;
+                ws.store.as_mut().unwrap().set_history_rotation(1);
+                workspace::merge::merge(&mut ws, &source, "tester", AT).map(|_| ()).map_err(|e| e.to_string())
+            },
+            done: |d| {
+                let ws = workspace::open(d, Access::ReadOnly).unwrap();
+                level(d, "default", "do-map-inventory") == Some(4)
+                    && level(d, "bo", "plan-govern-policy") == Some(1)
+                    && ws.assessment.agreed.contains_key("check-govern-audit")
+            },
+        },
+        Operation {
             name: "soa set (CLI, with its history entry)",
             run: |d, w| {
                 let mut ws = open_w(d, w)?;
@@ -355,5 +396,45 @@ fn every_writing_operation_survives_a_fault_at_every_point() {
     // Printed for docs/security.md (`cargo test fault_harness -- --nocapture`).
     for (name, n) in &counts {
         eprintln!("fault points: {name}: {n} (x4 faults)");
+    }
+}
+
+/// `report -o FIFO` (issue 14 item 9) fails at each of its fault points (the open, the write)
+/// with every fault: the FIFO is never replaced by a file, nothing is left beside it, and a
+/// write reported done delivered the whole report to the reader.
+#[cfg(target_os = "linux")]
+#[test]
+fn report_into_a_fifo_survives_a_fault_at_every_point() {
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("out.md");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let bytes = b"# report\nsmall enough for a pipe's buffer\n".to_vec();
+    let run = |w: &FaultWriter| {
+        // Read-write: a reader the write-through open finds, without waiting for a writer.
+        let mut reader = std::fs::OpenOptions::new().read(true).write(true).custom_flags(0o4000).open(&fifo).unwrap();
+        let result = aira::cli::report::write_output(w, &fifo, &bytes);
+        let mut got = vec![0u8; 4096];
+        let n = reader.read(&mut got).unwrap_or(0);
+        got.truncate(n);
+        (result, got)
+    };
+    let counting = FaultWriter::counting();
+    let (result, got) = run(&counting);
+    assert!(result.is_ok() && got == bytes, "{result:?}");
+    let points = counting.points();
+    assert_eq!(points, 2, "open and write: {:?}", counting.log.lock().unwrap());
+    for fault in Fault::ALL {
+        for at in 1..=points {
+            let w = FaultWriter::new(at, fault);
+            let (result, got) = run(&w);
+            let what = format!("{fault:?} at point {at}: {result:?}");
+            assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "{what}: the FIFO was replaced");
+            let names: Vec<_> = std::fs::read_dir(home.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+            assert_eq!(names.len(), 1, "{what}: {names:?}");
+            assert!(result.is_err(), "{what}: a fault reported as success");
+            assert!(got.len() < bytes.len(), "{what}");
+        }
     }
 }

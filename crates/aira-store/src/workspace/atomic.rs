@@ -3,7 +3,7 @@
 //! folder. A crash at any point leaves either the old file or the new one, never half of one.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -21,12 +21,21 @@ pub trait Writer: Send + Sync {
     fn create_new(&self, path: &Path) -> io::Result<File> {
         private_options().write(true).create_new(true).open(path)
     }
-    /// Open for appending (created 0600 if absent), never through a symlink.
+    /// Open for appending (created 0600 if absent): never through a link, never waiting for a
+    /// FIFO's reader, never into anything but a regular file (refused by what it is).
     fn open_append(&self, path: &Path) -> io::Result<File> {
         let mut o = private_options();
         o.append(true).create(true);
+        super::regular::open_regular(path, &mut o).map(|(f, _)| f)
+    }
+    /// Open an existing entry for writing as it is (never created, never truncated): the FIFO
+    /// or device a user's `-o` names (see `output`). O_NONBLOCK, so a FIFO without a reader is
+    /// an error rather than a wait; O_NOCTTY, so a terminal never becomes ours.
+    fn open_through(&self, path: &Path) -> io::Result<File> {
+        let mut o = OpenOptions::new();
+        o.write(true);
         #[cfg(unix)]
-        o.custom_flags(O_NOFOLLOW);
+        o.custom_flags((rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY).bits() as i32);
         o.open(path)
     }
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
@@ -154,12 +163,6 @@ pub fn append_durable(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Disk.append(path, bytes)
 }
 
-/// O_NOFOLLOW on Linux and the BSDs/macOS; the constant is stable ABI.
-#[cfg(target_os = "linux")]
-const O_NOFOLLOW: i32 = 0o400000;
-#[cfg(all(unix, not(target_os = "linux")))]
-const O_NOFOLLOW: i32 = 0x0100;
-
 /// fsync the folder holding `path`, so the rename itself survives a power cut.
 pub fn sync_dir(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
@@ -179,33 +182,5 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
     b.create(path)
 }
 
-/// Read a file that must be a regular file inside the workspace, refusing symlinks and
-/// anything beyond `limit` bytes (a 50 MB "questionnaire" is an attack, not data).
-pub fn read_limited(path: &Path, limit: u64) -> io::Result<String> {
-    let meta = fs::symlink_metadata(path)?;
-    if meta.file_type().is_symlink() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a symbolic link; refusing to follow it"));
-    }
-    let too_big =
-        |len: u64| io::Error::new(io::ErrorKind::InvalidData, format!("is {len} bytes; the limit is {limit}"));
-    if meta.len() > limit {
-        return Err(too_big(meta.len()));
-    }
-    // The file may be swapped for a link or grow after the check: open without following
-    // links and never read more than the limit, whatever the size says now.
-    let mut o = OpenOptions::new();
-    o.read(true);
-    #[cfg(unix)]
-    o.custom_flags(O_NOFOLLOW);
-    // Sized from the metadata: one allocation and one pass for a multi-megabyte questionnaire,
-    // instead of growing (and copying) by doubling.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    o.open(path)?.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big(bytes.len() as u64));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        io::Error::new(io::ErrorKind::InvalidData, format!("is not valid UTF-8 (first bad byte at offset {at})"))
-    })
-}
+/// Reads go through the one open routine (links, FIFOs, devices and sizes refused there).
+pub use super::regular::read_limited;

@@ -107,6 +107,10 @@ impl Writer for FaultWriter {
         self.guard("open", Some(path))?;
         Disk.open_append(path)
     }
+    fn open_through(&self, path: &Path) -> io::Result<File> {
+        self.guard("open", Some(path))?;
+        Disk.open_through(path)
+    }
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
         match self.point("write", None) {
             Ok(()) => Disk.write(file, bytes),

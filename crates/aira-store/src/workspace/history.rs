@@ -19,6 +19,9 @@ use super::torn;
 
 pub const FILE: &str = "history.toml";
 pub(super) const HEADER: &str = "[[change]]";
+/// The largest single entry written (an answer with a note of several megabytes is a paste gone
+/// wrong, and would make history.toml unreadable within a few saves).
+pub const MAX_ENTRY_BYTES: usize = 4 << 20;
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Change {

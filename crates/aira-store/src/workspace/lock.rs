@@ -3,10 +3,11 @@
 //! the holder (pid, host) for the read-only banner of a second aira.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::atomic::private_options;
+use super::regular::{open_regular, read_head};
 
 pub const LOCK_FILE: &str = ".aira.lock";
 
@@ -71,6 +72,14 @@ fn parse_holder(text: &str) -> Option<Holder> {
     Some(Holder { pid: pid?, host: host.unwrap_or_default() })
 }
 
+/// The most of a lock file read: its text is three short lines, whatever size the file claims
+/// (a 4 GB sparse lock was once read whole).
+const MAX_LOCK_TEXT: u64 = 4096;
+
+fn read_text(file: &File) -> std::io::Result<String> {
+    Ok(String::from_utf8_lossy(&read_head(file, MAX_LOCK_TEXT)?).into_owned())
+}
+
 /// Who holds the lock. A holder that has just taken it may not have written its text yet (we
 /// read it between its lock and its write): look again for a moment before saying "starting".
 fn holder_of(file: &mut File, first: &str) -> Holder {
@@ -80,25 +89,21 @@ fn holder_of(file: &mut File, first: &str) -> Holder {
             return h;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
-        text.clear();
-        if file.seek(SeekFrom::Start(0)).is_err() || Read::by_ref(file).take(4096).read_to_string(&mut text).is_err() {
-            break;
+        match file.seek(SeekFrom::Start(0)).and_then(|_| read_text(file)) {
+            Ok(t) => text = t,
+            Err(_) => break,
         }
     }
     Holder { pid: 0, host: String::new() }
 }
 
+/// Take the lock, or say who holds it. The file is opened by the one open routine (never
+/// through a link, never a FIFO or device, refused by name otherwise), so the truncation below
+/// only ever cuts the regular file `.aira.lock` itself.
 pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     let path = dir.join(LOCK_FILE);
-    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} is a symbolic link", path.display()),
-        ));
-    }
-    let mut file = private_options().read(true).write(true).create(true).truncate(false).open(&path)?;
-    let mut previous = String::new();
-    let _ = file.read_to_string(&mut previous);
+    let (mut file, _) = open_regular(&path, private_options().read(true).write(true).create(true).truncate(false))?;
+    let previous = read_text(&file)?;
     // A lock held with no holder written is passing: an aira starting up or exiting cleanly,
     // or a child forked by some process in the moment before its exec closes the descriptor.
     // Wait for it a little (up to ~1 s) instead of refusing with "pid 0".
@@ -128,6 +133,53 @@ pub fn acquire(dir: &Path) -> std::io::Result<Acquired> {
     )?;
     file.sync_all()?;
     Ok(Acquired::Locked(Lock { _file: file, took_over }))
+}
+
+/// What `aira doctor` says of the lock, found without taking it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum State {
+    /// No lock file, or an empty one (its last holder exited cleanly).
+    Free,
+    /// Named holder is a process running on this machine.
+    Held(Holder),
+    /// Named holder is gone (killed, or the machine restarted): the next writer takes it over.
+    Stale(Holder),
+    /// Named holder is on another machine (a shared folder): cannot be checked from here.
+    Elsewhere(Holder),
+    /// Text that names no holder (not aira's, or being written this moment).
+    Unnamed,
+}
+
+/// The lock's state from its text and the process it names. Read by the one open routine and
+/// at most `MAX_LOCK_TEXT` bytes of it; never locked, so a writer starting meanwhile is not
+/// turned away. (A pid reused by another process since reads as held.)
+pub fn state(dir: &Path) -> std::io::Result<State> {
+    let path = dir.join(LOCK_FILE);
+    let file = match open_regular(&path, std::fs::OpenOptions::new().read(true)) {
+        Ok((file, _)) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::Free),
+        Err(e) => return Err(e),
+    };
+    let text = String::from_utf8_lossy(&read_head(&file, MAX_LOCK_TEXT)?).into_owned();
+    let Some(holder) = parse_holder(&text) else {
+        return Ok(if text.trim().is_empty() { State::Free } else { State::Unnamed });
+    };
+    if holder.host != hostname() {
+        return Ok(State::Elsewhere(holder));
+    }
+    #[cfg(unix)]
+    {
+        let pid = i32::try_from(holder.pid).ok().and_then(rustix::process::Pid::from_raw);
+        // EPERM: it exists, owned by someone else.
+        let alive = pid.is_some_and(|p| {
+            rustix::process::test_kill_process(p).is_ok_and(|()| true)
+                || rustix::process::test_kill_process(p) == Err(rustix::io::Errno::PERM)
+        });
+        if !alive {
+            return Ok(State::Stale(holder));
+        }
+    }
+    Ok(State::Held(holder))
 }
 
 #[cfg(test)]

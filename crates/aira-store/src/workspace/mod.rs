@@ -13,10 +13,12 @@
 pub mod answers;
 pub mod atomic;
 pub mod consensus;
+pub mod doctor;
 mod error;
 pub mod evidence;
 pub mod fault;
 pub mod history;
+pub mod history_parts;
 pub mod journal;
 mod load;
 pub mod lock;
@@ -24,7 +26,10 @@ pub mod merge;
 pub mod meta;
 pub mod meta_change;
 pub mod op;
+pub mod output;
 pub mod paths;
+pub mod regular;
+mod repair;
 mod store;
 mod strings;
 pub mod torn;
@@ -79,8 +84,10 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A folder is a workspace when it has an entry named workspace.toml, whatever that entry is: a
+/// FIFO or link there is then refused by name when read, rather than passed off as "no workspace".
 pub fn is_workspace(dir: &Path) -> bool {
-    dir.join(meta::FILE).is_file()
+    std::fs::symlink_metadata(dir.join(meta::FILE)).is_ok()
 }
 
 /// Create a new workspace in `dir`, which must be neither a workspace nor hold a
@@ -132,7 +139,7 @@ pub fn create_forced(
     // appends to, merges by union (git's built-in driver) instead of conflicting.
     for (name, text) in [
         (".gitignore", ".aira.lock\n.*.tmp-*\nanswers/*.journal\n.aira-op*\n"),
-        (".gitattributes", "history.toml merge=union\n"),
+        (".gitattributes", "history.toml merge=union\nhistory/*.toml merge=union\n"),
     ] {
         let path = dir.join(name);
         if !path.exists() {
@@ -236,7 +243,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let mut held_by = None;
     let lock = match access {
         Access::ReadOnly => None,
-        _ => match lock::acquire(dir).map_err(WorkspaceError::io(dir))? {
+        _ => match lock::acquire(dir).map_err(WorkspaceError::io(&dir.join(lock::LOCK_FILE)))? {
             lock::Acquired::Locked(l) => {
                 if let Some(prev) = &l.took_over {
                     notices.push(format!("took over a stale lock left by {prev}"));
@@ -264,7 +271,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         load::load(dir)?;
     for (id, lines) in &torn {
         let kept = match &lock {
-            Some(_) => backup(&*writer, &journal::path(dir, id))
+            Some(_) => repair::backup(&*writer, &journal::path(dir, id))
                 .map(|b| format!("; the journal is kept as answers/{b}"))
                 .map_err(WorkspaceError::io(dir))?,
             None => String::new(),
@@ -292,13 +299,22 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
             orphans.len()
         ));
     }
-    let owed = match &lock {
-        Some(_) => {
-            repair_history(dir, &*writer, &mut notices)?;
-            owed_history(dir, &journal_entries)?
+    // A history broken in its middle (a hand edit) is never appended to: the wizard opens
+    // read-only saying why on every edit; a CLI writer is refused (file:line:col).
+    let mut lock = lock;
+    let mut owed = Vec::new();
+    if lock.is_some() {
+        match repair::repair_history(dir, &*writer, &mut notices) {
+            Err(e @ WorkspaceError::Parse { .. }) if access == Access::WriteOrReadOnly => {
+                notices.push(format!("Read-only: {e}"));
+                lock = None;
+            }
+            other => other?,
         }
-        None => Vec::new(),
-    };
+    }
+    if lock.is_some() {
+        owed = repair::owed_history(dir, &journal_entries, &mut notices)?;
+    }
     let scale = questionnaire.scale.clone();
     let mut store = lock.map(|l| {
         Store::new(dir.to_owned(), Arc::clone(&writer), (docs, scale, journaled), meta_doc, order, consensus, l)
@@ -313,7 +329,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
             notices.push(format!("not yet folded into the answers files (tried again later): {e}"));
         }
     }
-    let history_len = history_len(dir);
+    let history_len = history_len(dir)?;
     Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
 }
 
@@ -326,96 +342,15 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
     consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
-/// Cut entries of history.toml that a crash or a full disk left torn, keeping a copy of the
-/// original beside it.
-fn repair_history(dir: &Path, writer: &dyn atomic::Writer, notices: &mut Vec<String>) -> Result<()> {
-    let path = dir.join(history::FILE);
-    if !path.exists() {
-        return Ok(());
-    }
-    let text = read(&path)?;
-    let torn = torn::torn_entries_exact(&path, &text);
-    if torn.is_empty() {
-        return Ok(());
-    }
-    let name = backup(writer, &path).map_err(WorkspaceError::io(&path))?;
-    writer.replace(&path, torn::cut(&text, &torn).as_bytes()).map_err(WorkspaceError::io(&path))?;
-    notices.push(format!(
-        "repaired {}: skipped {} entr{} cut short by a crash or a full disk ({}); the original is kept as {name}",
-        history::FILE,
-        torn.len(),
-        if torn.len() == 1 { "y" } else { "ies" },
-        torn::torn_lines(history::FILE, &text, &torn),
-    ));
-    Ok(())
-}
-
-/// Copy `path` to `<path>.torn-<unix time>` (`-2`, `-3`, … when that name is taken: two
-/// repairs in one second keep both), created exclusively; returns the copy's file name.
-fn backup(writer: &dyn atomic::Writer, path: &Path) -> std::io::Result<String> {
-    let bytes = std::fs::read(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stamp = crate::clock::now().as_second();
-    for n in 1..1000 {
-        let copy = if n == 1 { format!("{name}.torn-{stamp}") } else { format!("{name}.torn-{stamp}-{n}") };
-        let to = path.with_file_name(&copy);
-        let mut f = match writer.create_new(&to) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            other => other?,
-        };
-        let done = writer.write(&mut f, &bytes).and_then(|()| writer.fsync(&f)).and_then(|()| writer.sync_dir(&to));
-        if let Err(e) = done {
-            let _ = writer.remove(&to);
-            return Err(e);
-        }
-        return Ok(copy);
-    }
-    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many backups in one second"))
-}
-
-/// The journals' entries that history.toml lacks, oldest first (compared by their `entry`
-/// line, which names the moment, the respondent and the process).
-fn owed_history(dir: &Path, journals: &[(String, Vec<String>)]) -> Result<Vec<String>> {
-    if journals.iter().all(|(_, e)| e.is_empty()) {
-        return Ok(Vec::new());
-    }
-    let path = dir.join(history::FILE);
-    let text = if path.exists() { read(&path)? } else { String::new() };
-    let have: std::collections::HashSet<&str> = text.lines().filter(|l| l.starts_with("entry = ")).collect();
-    let mut owed = Vec::new();
-    for (_, entries) in journals {
-        for e in entries {
-            let line = e.lines().find(|l| l.starts_with("entry = ")).unwrap_or_default();
-            if !have.contains(line) {
-                owed.push(format!("\n{e}\n"));
-            }
-        }
-    }
-    Ok(owed)
-}
-
-/// Where history.toml holds entries cut short (`history.toml:LINE, …`), which readers skip
-/// and the next writer cuts (for `aira doctor`); `None` when there are none.
-pub fn torn_history(dir: &Path) -> Result<Option<String>> {
-    let path = dir.join(history::FILE);
-    if !path.exists() {
-        return Ok(None);
-    }
-    let text = read(&path)?;
-    let torn = torn::torn_entries_exact(&path, &text);
-    Ok((!torn.is_empty()).then(|| torn::torn_lines(history::FILE, &text, &torn)))
-}
-
-/// All history entries (read-only).
+/// All history entries, the rotated parts' first (read-only).
 pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
-    let path = dir.join(history::FILE);
-    if !path.exists() {
-        return Ok(Vec::new());
-    }
-    let text = read(&path)?;
-    history::parse(&path, &text)
+    history_parts::read_all(dir)
 }
 
+#[cfg(test)]
+mod history_tests;
+#[cfg(test)]
+mod hostile_tests;
 #[cfg(test)]
 mod tests;
 

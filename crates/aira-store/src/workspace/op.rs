@@ -1,7 +1,8 @@
 //! Operations that change many files at once (`aira merge`, `aira upgrade`) are all or
 //! nothing. Before the first change, `begin` snapshots every file the operation could replace
 //! (hard links in `.aira-op.d/`: saves replace files, never change them in place, so a link
-//! keeps the old content for free), notes history.toml's length, and writes `.aira-op.toml`.
+//! keeps the old content for free), notes history.toml's length and its newest rotated part,
+//! and writes `.aira-op.toml`.
 //! `finish` removes that file: the commit point. The next writer to open a workspace that
 //! still has one (the operation was killed) rolls every file back and says so.
 
@@ -99,6 +100,8 @@ pub fn begin_with(
     doc["operation"] = toml_edit::value(kind);
     doc["started"] = toml_edit::value(now_rfc3339());
     doc["history_bytes"] = toml_edit::value(history_bytes);
+    let last_part = i64::try_from(super::history_parts::last_part(dir)?).unwrap_or(i64::MAX);
+    doc["history_parts"] = toml_edit::value(last_part);
     doc["files"] = toml_edit::value(files.iter().map(String::as_str).collect::<toml_edit::Array>());
     if let Some(c) = creates {
         doc["creates"] = toml_edit::value(c.iter().copied().collect::<toml_edit::Array>());
@@ -197,6 +200,9 @@ pub fn recover(dir: &Path, writer: &dyn Writer, notices: &mut Vec<String>) -> Re
         writer.sync_dir(&p).map_err(io(&p))?;
     }
     let hpath = dir.join(history::FILE);
+    if let Some(n) = doc.get("history_parts").and_then(toml::Value::as_integer).and_then(|n| u64::try_from(n).ok()) {
+        unrotate(dir, writer, n)?;
+    }
     match u64::try_from(history_bytes) {
         Ok(len) if std::fs::symlink_metadata(&hpath).is_ok_and(|m| m.len() > len) => {
             let f = writer.open_append(&hpath).map_err(io(&hpath))?;
@@ -216,6 +222,22 @@ pub fn recover(dir: &Path, writer: &dyn Writer, notices: &mut Vec<String>) -> Re
          run it again"
     ));
     Ok(())
+}
+
+/// Put back a history.toml that the operation rotated into parts after part `n`: the first
+/// such part is history.toml as it was when the operation began (with the operation's first
+/// entries, cut after), later ones hold only the operation's entries. Newest removed first,
+/// so that a crash here leaves what the next rollback still understands.
+fn unrotate(dir: &Path, writer: &dyn Writer, n: u64) -> Result<()> {
+    let later = super::history_parts::parts_after(dir, n)?;
+    let Some((first, rest)) = later.split_first() else { return Ok(()) };
+    for p in rest.iter().rev() {
+        writer.remove(p).map_err(io(p))?;
+    }
+    let hpath = dir.join(history::FILE);
+    writer.rename(first, &hpath).map_err(io(&hpath))?;
+    writer.sync_dir(first).map_err(io(first))?;
+    writer.sync_dir(&hpath).map_err(io(&hpath))
 }
 
 /// Remove temp files (`.NAME.tmp-PID-N`) that saves cut short by a crash left, in the

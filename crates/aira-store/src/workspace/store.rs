@@ -14,7 +14,7 @@ use super::atomic::Writer;
 use super::consensus::{self, Agreed};
 use super::error::{Result, WorkspaceError};
 use super::lock::Lock;
-use super::{answers, history, journal, meta};
+use super::{answers, history, history_parts, journal, meta};
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::questionnaire::Scale;
 
@@ -59,6 +59,9 @@ pub struct Store {
     unlogged: Vec<String>,
     /// Things the caller should tell the user although the change was saved.
     warnings: Vec<String>,
+    /// history.toml is rotated into a part, and a journal folded into its answers file,
+    /// before an append would take either past this.
+    rotate_at: u64,
     _lock: Lock,
 }
 
@@ -116,6 +119,7 @@ impl Store {
             journaled,
             unlogged: Vec::new(),
             warnings: Vec::new(),
+            rotate_at: history_parts::ROTATE_AT,
             _lock: lock,
         }
     }
@@ -203,9 +207,8 @@ impl Store {
 
     /// Append the entries history.toml still lacks, oldest first; stops at the first refusal.
     fn flush_history(&mut self) -> Result<()> {
-        let hpath = self.dir.join(history::FILE);
         while let Some(entry) = self.unlogged.first() {
-            self.writer.append(&hpath, entry.as_bytes()).map_err(WorkspaceError::io(&hpath))?;
+            history_parts::append(self.writer.as_ref(), &self.dir, entry, self.rotate_at)?;
             self.unlogged.remove(0);
         }
         Ok(())
@@ -232,8 +235,16 @@ impl Store {
         super::strings::check_change(c)?;
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
+        // Too large an entry is refused before the answer is written, so none is saved without one.
+        history_parts::check_entry(&entry)?;
         self.ensure_answers_dir()?;
         let jpath = journal::path(&self.dir, &c.respondent.id);
+        // The wizard journals until it quits: a journal is folded in before an append would
+        // take it past what can be read again (after a crash, nothing would open).
+        let jlen = std::fs::symlink_metadata(&jpath).map_or(0, |m| m.len());
+        if jlen > 0 && jlen + entry.len() as u64 > self.rotate_at {
+            self.compact()?;
+        }
         self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
         // Durable from here on: only now does the in-memory document take the change.
         self.journaled.insert(c.respondent.id.clone());
@@ -305,8 +316,17 @@ impl Store {
 
     /// Append a history entry by itself: a merge recording the side it did not keep.
     pub fn record(&mut self, entry: &str) -> Result<()> {
+        // Refused before it is queued: an entry the history cannot take would block every later one.
+        history_parts::check_entry(entry)?;
         self.unlogged.push(entry.to_owned());
         self.flush_history()
+    }
+
+    /// Rotate history.toml (and fold journals) at `bytes` instead of `history_parts::ROTATE_AT`:
+    /// for tests and the fault harness (rotation without writing 40 MB).
+    #[doc(hidden)]
+    pub fn set_history_rotation(&mut self, bytes: u64) {
+        self.rotate_at = bytes;
     }
 
     /// Set (or with `None` clear) the agreed value of a question in consensus.toml, keeping the

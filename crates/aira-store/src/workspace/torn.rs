@@ -42,16 +42,48 @@ fn parses_whole(chunk: &str) -> bool {
 }
 
 /// Shaped like an entry cut short: a header (or the start of one) and at most the start of
-/// its `entry` line. A broken entry of any other shape is not torn: it is reported.
+/// its `entry` line, which stops inside a string or an inline table (a cut always does: the
+/// whole line closes every one). A broken entry of any other shape, such as a hand edit that
+/// leaves the line closed, is not torn: it is reported at its line and column.
 fn looks_cut(chunk: &str) -> bool {
     let mut lines = chunk.lines().map(str::trim_end).filter(|l| !l.is_empty());
     let header = |l: &str| l.starts_with(HEADER) || HEADER.starts_with(l);
-    let entry = |l: &str| l.starts_with("entry = {") || "entry = {".starts_with(l);
+    let entry = |l: &str| (l.starts_with("entry = {") && unfinished(l)) || "entry = {".starts_with(l);
     match (lines.next(), lines.next(), lines.next()) {
         (Some(h), None, None) => header(h),
         (Some(h), Some(e), None) => header(h) && entry(e),
         _ => false,
     }
+}
+
+/// Whether a line stops inside a string or an inline table or array (TOML basic strings with
+/// their escapes, and literal strings: all a one-line entry holds).
+fn unfinished(line: &str) -> bool {
+    let mut depth = 0i32;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => loop {
+                match chars.next() {
+                    None => return true,
+                    Some('\\') if chars.next().is_none() => return true,
+                    Some('"') => break,
+                    _ => {}
+                }
+            },
+            '\'' => loop {
+                match chars.next() {
+                    None => return true,
+                    Some('\'') => break,
+                    _ => {}
+                }
+            },
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// Byte ranges of entries cut short by a crash or a full disk: any entry shaped like the start
@@ -131,9 +163,18 @@ pub fn whole_entries(text: &str) -> Vec<&str> {
 /// `torn_entries`, exact even for a cut that passes the shape test (parses every entry when
 /// the quick answer leaves the file unparseable).
 pub fn torn_entries_exact(path: &Path, text: &str) -> Vec<std::ops::Range<usize>> {
+    torn_entries_checked(path, text).unwrap_or_else(|_| strict(text))
+}
+
+/// `torn_entries_exact`, or the parse error of a text that does not parse even with its torn
+/// entries skipped (broken otherwise: a hand edit). One parse when nothing is torn.
+pub fn torn_entries_checked(path: &Path, text: &str) -> super::Result<Vec<std::ops::Range<usize>>> {
     let quick = torn_entries(text);
     match super::history::parse_skipping(path, text, &quick) {
-        Ok(_) => quick,
-        Err(_) => strict(text),
+        Ok(_) => Ok(quick),
+        Err(e) => {
+            let strict = strict(text);
+            super::history::parse_skipping(path, text, &strict).map(|_| strict).map_err(|_| e)
+        }
     }
 }

@@ -154,9 +154,7 @@ fn describe_value(v: Option<Value>) -> String {
     }
 }
 
-/// How many entries the history holds (counted, not parsed: this runs on every open).
-pub fn history_len(dir: &std::path::Path) -> usize {
-    std::fs::read_to_string(dir.join(history::FILE))
-        .map(|t| t.lines().filter(|l| l.starts_with("[[change]]")).count())
-        .unwrap_or(0)
+/// How many entries the whole history holds (history.toml and its parts).
+pub fn history_len(dir: &std::path::Path) -> Result<usize> {
+    super::history_parts::count(dir)
 }

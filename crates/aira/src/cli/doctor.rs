@@ -1,7 +1,8 @@
-//! `aira doctor`: what a workspace's owner should know, without changing anything: notices
-//! from opening it (edited questionnaire, lock holder, …), answers and roadmap entries with no
-//! question, evidence files missing or changed since they were hashed, SoA decisions without a
-//! justification.
+//! `aira doctor`: what a workspace's owner should know, without changing anything: every file
+//! checked on its own (each problem with file:line:col, history size, torn entries, the lock's
+//! holder), then notices from opening it (edited questionnaire, …), answers and roadmap entries
+//! with no question, evidence files missing or changed since they were hashed, SoA decisions
+//! without a justification. Exits 1 when a file does not read or parse.
 
 use std::path::Path;
 
@@ -9,22 +10,36 @@ use anyhow::Result;
 
 use aira_core::assessment::Value;
 use aira_core::text::sanitize;
+use aira_store::workspace::doctor::{self, Severity};
 use aira_store::workspace::{self, Access};
 
 pub fn run(dir: &Path) -> Result<i32> {
-    let ws = workspace::open(dir, Access::ReadOnly)?;
+    if !workspace::is_workspace(dir) {
+        return Err(workspace::WorkspaceError::NotAWorkspace { path: dir.to_owned() }.into());
+    }
+    let findings = doctor::check(dir);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let mut problems = findings.iter().filter(|f| f.severity != Severity::Note).count();
+    if errors > 0 {
+        super::outln!("Workspace {}", sanitize(&dir.display().to_string(), false))?;
+    }
+    let ws = (errors == 0).then(|| workspace::open(dir, Access::ReadOnly)).transpose()?;
+    if let Some(ws) = &ws {
+        let q = &ws.questionnaire;
+        super::outln!("Workspace {} — questionnaire {} {}", dir.display(), q.id, q.version)?;
+    }
+    for f in &findings {
+        super::outln!("{}", sanitize(&f.to_string(), false))?;
+    }
+    let Some(ws) = ws else {
+        super::outln!(
+            "{errors} file problem(s): aira refuses this workspace (or writing to it) until they are mended."
+        )?;
+        return Ok(1);
+    };
     let q = &ws.questionnaire;
-    super::outln!("Workspace {} — questionnaire {} {}", dir.display(), q.id, q.version)?;
-    let mut problems = 0;
     for n in &ws.notices {
         super::outln!("notice: {}", sanitize(n, false))?;
-        problems += 1;
-    }
-    if let Some(lines) = workspace::torn_history(dir)? {
-        super::outln!(
-            "{}: an entry cut short by a crash or a full disk (skipped by readers; the next aira to write cuts it, keeping a backup)",
-            sanitize(&lines, false)
-        )?;
         problems += 1;
     }
     let orphans = ws.assessment.orphans(q);

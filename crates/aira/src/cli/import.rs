@@ -8,7 +8,8 @@ use clap::{Args, Subcommand};
 
 use aira_core::text::sanitize;
 use aira_import::{self as import, CsvOptions, Imported, Problem};
-use aira_store::workspace::atomic::{read_limited, write_atomic};
+use aira_store::workspace::atomic::read_limited;
+use aira_store::workspace::output::{would_replace, write_out};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCmd {
@@ -55,7 +56,7 @@ pub fn run(cmd: &ImportCmd, color: bool) -> Result<i32> {
     let (file, out) = match cmd {
         ImportCmd::Csv { file, out, .. } | ImportCmd::CisoAssistant { file, out } => (file, out),
     };
-    if out.output.exists() && !out.force {
+    if would_replace(&out.output) && !out.force {
         bail!("{} exists; pass --force to replace it", out.output.display());
     }
     let name = sanitize(&file.display().to_string(), false).into_owned();
@@ -79,7 +80,8 @@ pub fn run(cmd: &ImportCmd, color: bool) -> Result<i32> {
     match result {
         Ok(Imported { text, questions, warnings }) => {
             print_problems(&name, &warnings, color);
-            write_atomic(&out.output, text.as_bytes()).with_context(|| out.output.display().to_string())?;
+            write_out(&aira_store::workspace::atomic::Disk, &out.output, text.as_bytes())
+                .with_context(|| out.output.display().to_string())?;
             super::outln!("Wrote {} question(s) to {}", questions, out.output.display())?;
             Ok(0)
         }

@@ -1,6 +1,6 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! seven formats (md, html, csv, json, xlsx, OSCAL results and plan), to a file (atomically)
-//! or to stdout.
+//! seven formats (md, html, csv, json, xlsx, OSCAL results and plan), to a file (atomically;
+//! a FIFO or device is written through) or to stdout.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,10 +53,10 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff,
     }
 }
 
-/// `-o FILE`: written through the store's writer seam (atomic replace), so the fault harness
-/// can fail every step of it.
+/// `-o FILE`: written through the store's writer seam (atomic replace of a regular file; a
+/// FIFO or device written through, never replaced), so the fault harness can fail every step.
 pub fn write_output(writer: &dyn workspace::atomic::Writer, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    writer.replace(path, bytes)
+    workspace::output::write_out(writer, path, bytes)
 }
 
 fn name(f: ReportFormat) -> String {
@@ -67,6 +67,7 @@ fn name(f: ReportFormat) -> String {
 /// (`.md`, `.html`, …); `--format` wins over an extension that names no format (`notes.txt`),
 /// and a pair that contradicts itself (`--format html -o r.md`) is refused rather than
 /// guessed, as is an extension aira cannot write (`x.pdf`): a wrong deliverable is worse than none.
+/// An existing FIFO, device or folder has no extension to go by: md, as on stdout.
 pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Result<ReportFormat> {
     let Some(path) = output else { return Ok(format.unwrap_or(ReportFormat::Md)) };
     let shown = aira_core::text::sanitize(&path.display().to_string(), false).into_owned();
@@ -75,6 +76,9 @@ pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Res
             bail!("{shown} is named as {} but --format asks for {}: change the file name or --format", name(n), name(f))
         }
         (Some(f), _) | (None, Some(f)) => Ok(f),
+        // A FIFO or device (`-o /dev/stdout`, a pipe) is written through as stdout is: md unless
+        // --format says otherwise. A folder falls through too, for `write_out` to refuse by name.
+        (None, None) if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) => Ok(ReportFormat::Md),
         (None, None) => {
             let names: Vec<String> = ReportFormat::value_variants().iter().map(|f| name(*f)).collect();
             let ext = path.extension().map(|e| format!("`.{}` files", e.to_string_lossy()));

@@ -59,7 +59,11 @@ pub fn state_from(mut ws: Workspace, opts: &Options) -> AppState {
 }
 
 fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
-    s.session.set_read_only(ws.held_by.as_ref().map(|h| format!("open in another aira ({h})")));
+    // Read-only because another aira holds the lock, or because a file must be mended first
+    // (a history.toml broken in its middle): the reason is what an edit is answered with.
+    s.session.set_read_only(ws.held_by.as_ref().map(|h| format!("open in another aira ({h})")).or_else(|| {
+        ws.notices.iter().find_map(|n| n.strip_prefix("Read-only: ").filter(|_| ws.store.is_none()).map(str::to_owned))
+    }));
     s.ui.set_notices(ws.notices.iter().filter(|n| !n.starts_with("Read-only")).cloned().collect());
     s.ui.set_theme(opts.theme);
     s.session.set_history_len(ws.history_len);
