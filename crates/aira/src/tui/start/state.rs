@@ -243,7 +243,8 @@ impl StartState {
         // As `aira init` without `--profile`, none ticked covers every question; say so
         // rather than guess, since a wrong role walks the wrong questions.
         if !choice.profiles.is_empty() && form.profiles.is_empty() {
-            return Err((Field::Profiles, "Tick the roles the organisation holds (Space), at least one".into()));
+            let tick = self.key_name(crate::tui::keymap::Context::Form, crate::tui::action::Action::ToggleChoice);
+            return Err((Field::Profiles, format!("Tick the roles the organisation holds ({tick}), at least one")));
         }
         Ok(StartOutcome::Create {
             dir: self.expand(form.folder.text()),
