@@ -271,6 +271,32 @@ fn profiles_are_operators_of_the_articles_cited() {
     }
 }
 
+/// Stricter than the test above: every obligation article a maturity question cites (one
+/// with `operators` in assets/frameworks/eu-ai-act.toml) falls on at least one of the
+/// question's profiles, so a deployer question never rests on a provider-only article.
+#[test]
+fn every_cited_obligation_falls_on_one_of_the_profiles() {
+    let fams = families();
+    let operators: HashMap<&str, Vec<&str>> = entries(&fams["eu"].doc, "article")
+        .into_iter()
+        .map(|a| {
+            let ops = a.get("operators").and_then(Value::as_array).into_iter().flatten();
+            (str_of(a, "id").unwrap(), ops.filter_map(Value::as_str).collect())
+        })
+        .collect();
+    let f = load();
+    let mut wrong = Vec::new();
+    for q in f.question.iter().filter(|q| !q.classifies()) {
+        for a in &q.eu {
+            let ops = &operators[a.as_str()];
+            if !ops.is_empty() && !ops.iter().any(|o| q.profiles.iter().any(|p| p == o)) {
+                wrong.push(format!("{} ({:?}) cites {a}, a duty of {ops:?}", q.id, q.profiles));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 #[test]
 fn applies_if_names_a_classification_question() {
     let f = load();

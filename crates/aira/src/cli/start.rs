@@ -64,7 +64,7 @@ fn choices() -> Vec<Choice> {
     let mut out = builtin_choices();
     out.extend(questionnaires::all().into_iter().filter(|f| f.source != "built-in").filter_map(|f| {
         let q = f.parsed.ok()?;
-        Some(Choice { spec: f.source.clone(), title: q.title, id: q.id, version: q.version, source: f.source })
+        Some(Choice::new(f.source.clone(), q, f.source))
     }));
     out
 }
@@ -75,10 +75,20 @@ pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
     match outcome {
         StartOutcome::Open(dir) if workspace::is_workspace(dir) => Ok(dir.clone()),
         StartOutcome::Open(dir) => Err(format!("{} is not an aira workspace (no workspace.toml)", shown(dir))),
-        StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path } => {
+        StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path, profiles } => {
             check_free(dir)?;
             let found = questionnaires::find(questionnaire_id_or_path).map_err(|e| format!("{e:#}"))?;
+            // Checked before anything is written, as `aira init --profile` does.
+            let chosen = match aira_core::questionnaire::parse("questionnaire", &found.text) {
+                Ok(q) => aira_core::scope::choose_profiles(&q, profiles)?,
+                Err(_) => Vec::new(),
+            };
             workspace::create(dir, &found.text, name, organisation).map_err(|e| e.to_string())?;
+            if !chosen.is_empty() {
+                let mut ws = workspace::open(dir, workspace::Access::Write).map_err(|e| format!("{e:#}"))?;
+                let store = ws.store.as_mut().ok_or_else(|| format!("{}: cannot write workspace.toml", shown(dir)))?;
+                store.set_profiles(&chosen).map_err(|e| format!("{e:#}"))?;
+            }
             Ok(dir.clone())
         }
         StartOutcome::Quit => Err("nothing to do".into()),
@@ -111,6 +121,7 @@ mod tests {
             name: "Acme".into(),
             organisation: "Acme Ltd".into(),
             questionnaire_id_or_path: aira_core::questionnaire::default_builtin().id.into(),
+            profiles: Vec::new(),
         }
     }
 
@@ -137,10 +148,35 @@ mod tests {
         assert!(err.contains("is a file"), "{err}");
         let dir = tmp.path().join("new");
         let StartOutcome::Create { name, organisation, .. } = create(&dir) else { unreachable!() };
-        let bad =
-            StartOutcome::Create { dir: dir.clone(), name, organisation, questionnaire_id_or_path: "nope".into() };
+        let bad = StartOutcome::Create {
+            dir: dir.clone(),
+            name,
+            organisation,
+            questionnaire_id_or_path: "nope".into(),
+            profiles: Vec::new(),
+        };
         assert!(perform(&bad).unwrap_err().contains("no questionnaire `nope`"));
         assert!(!dir.exists(), "nothing is created when the questionnaire is unknown");
+    }
+
+    /// The form's profiles are saved as `aira init --profile` saves them, and checked first.
+    #[test]
+    fn creates_with_the_chosen_profiles() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("eu");
+        let with = |p: &str| StartOutcome::Create {
+            dir: dir.clone(),
+            name: "EU".into(),
+            organisation: String::new(),
+            questionnaire_id_or_path: "eu-ai-act-readiness".into(),
+            profiles: vec![p.into()],
+        };
+        let err = perform(&with("deployr")).unwrap_err();
+        assert!(err.contains("did you mean `deployer`"), "{err}");
+        assert!(!dir.exists(), "nothing is created for an unknown profile");
+        assert_eq!(perform(&with("deployer")), Ok(dir.clone()));
+        let ws = workspace::open(&dir, workspace::Access::ReadOnly).unwrap();
+        assert_eq!(ws.meta.profiles, ["deployer"]);
     }
 
     #[test]

@@ -203,6 +203,8 @@ actions! {
     NextChoice = "next_choice",
     /// Previous choice
     PrevChoice = "prev_choice",
+    /// Tick or untick the choice (a profile of the new workspace); next questionnaire
+    ToggleChoice = "toggle_choice",
 }
 
 impl Action {

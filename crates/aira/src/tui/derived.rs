@@ -1,11 +1,14 @@
 //! Figures every frame shows that would otherwise walk every question per frame: the heatmap's
 //! rows and columns, each cell's mean target, and the current respondent's progress. Built
-//! once, then kept current one question at a time by `update`; views only read them.
+//! once, then kept current one question at a time by `update`; views only read them. Only
+//! questions in scope count: walked ones in the progress, scored ones in the grid's targets.
 
 use aira_core::assessment::Respondent;
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Questionnaire};
 use aira_core::scoring;
+
+use super::session::InScope;
 
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
@@ -17,16 +20,22 @@ pub struct Derived {
     /// that counts (the respondent's own, else the workspace's).
     answered: Vec<bool>,
     target: Vec<Option<u8>>,
-    /// Questions the current respondent answered.
+    /// Walked questions the current respondent answered, and the number walked.
     pub done: usize,
+    pub walked: usize,
+    /// Per question: walked, and sitting on a heatmap cell (scored).
+    counts: Vec<bool>,
+    on_grid: Vec<bool>,
     /// Per cell: sum and count of the targets that count.
     sums: Vec<(u64, usize)>,
 }
 
 impl Derived {
-    pub fn new(q: &Questionnaire, meta: &Engagement, r: Option<&Respondent>) -> Derived {
-        let rows = scoring::rows(q);
-        let cols = scoring::columns(q);
+    pub fn new(q: &Questionnaire, scope: &InScope, meta: &Engagement, r: Option<&Respondent>) -> Derived {
+        // The grid of the scored questions, as the report draws it (no "unassigned" lane for
+        // the classification questions, which sit on no cell).
+        let rows = scoring::rows(scope.questionnaire(q));
+        let cols = scoring::columns(scope.questionnaire(q));
         let lane = |p: Option<Phase>| p.map_or(rows.len() - 1, Phase::index);
         let col = |f: Option<Function>| f.map_or(cols.len() - 1, Function::index);
         let cell_of = q.questions.iter().map(|x| lane(x.phase) * cols.len() + col(x.function)).collect();
@@ -39,7 +48,11 @@ impl Derived {
             answered: vec![false; n],
             target: vec![None; n],
             done: 0,
+            walked: 0,
+            counts: (0..n).map(|i| scope.walked.get(i).copied().unwrap_or(true)).collect(),
+            on_grid: (0..n).map(|i| scope.scored.get(i).copied().unwrap_or(true)).collect(),
         };
+        d.walked = d.counts.iter().filter(|c| **c).count();
         for i in 0..n {
             d.question_changed(i, q, meta, r);
         }
@@ -55,8 +68,11 @@ impl Derived {
         let cell = self.cell_of[i];
         if self.answered[i] != answered {
             self.answered[i] = answered;
-            self.done = if answered { self.done + 1 } else { self.done - 1 };
+            if self.counts[i] {
+                self.done = if answered { self.done + 1 } else { self.done - 1 };
+            }
         }
+        let target = target.filter(|_| self.on_grid[i]);
         if let Some(old) = self.target[i] {
             self.sums[cell].0 -= u64::from(old);
             self.sums[cell].1 -= 1;
@@ -92,7 +108,8 @@ mod tests {
         let s = crate::tui::testing::mini_state();
         let (q, meta) = (s.session.questionnaire(), s.session.meta());
         let mut r = Respondent::new("default", "Default");
-        let mut d = Derived::new(q, meta, Some(&r));
+        let scope = InScope::new(q, &Default::default(), &[]);
+        let mut d = Derived::new(q, &scope, meta, Some(&r));
         for (i, (value, target)) in
             [(Some(Value::Level(2)), None), (Some(Value::NotApplicable), Some(5)), (None, Some(1))]
                 .into_iter()
@@ -103,7 +120,7 @@ mod tests {
         }
         r.answers.remove(&q.questions[0].id);
         d.question_changed(0, q, meta, Some(&r));
-        let fresh = Derived::new(q, meta, Some(&r));
+        let fresh = Derived::new(q, &scope, meta, Some(&r));
         assert_eq!(d.done, 1);
         assert_eq!(
             (d.done, &d.answered, &d.target, &d.sums),

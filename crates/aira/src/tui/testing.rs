@@ -15,3 +15,18 @@ pub fn mini_state() -> AppState {
     s.session.set_clock(|| "2026-11-22T10:00:00.000+00:00".to_owned());
     s
 }
+
+/// The built-in EU AI Act questionnaire in a workspace that chose `profiles`.
+pub fn eu_state(profiles: &[&str]) -> AppState {
+    let b = aira_core::questionnaire::builtin("eu-ai-act-readiness").unwrap();
+    let q = parse(b.id, b.text).unwrap();
+    let mut meta: aira_core::engagement::Engagement = toml::from_str(
+        "format = 1\n[questionnaire]\nid = \"eu-ai-act-readiness\"\nversion = \"1\"\nsha256 = \"x\"\n[targets]\ndefault = 3\n",
+    )
+    .unwrap();
+    meta.profiles = profiles.iter().map(|p| (*p).to_owned()).collect();
+    let assessment = Assessment { respondents: vec![Respondent::new("default", "Default")], ..Default::default() };
+    let mut s = AppState::new(q, meta, assessment, "tester".into());
+    s.session.set_clock(|| "2026-11-22T10:00:00.000+00:00".to_owned());
+    s
+}

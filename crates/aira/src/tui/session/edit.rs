@@ -158,9 +158,14 @@ impl Session {
     /// since the last time (the screen is opening), not after a decision.
     pub fn soa_rows(&mut self, rescore: bool) -> Vec<SoaRow> {
         if rescore {
-            let index = self.plans.index.get_or_insert_with(|| ReferenceIndex::new(&self.questionnaire));
+            let scored = self.scope.questionnaire(&self.questionnaire);
+            let index = self.plans.index.get_or_insert_with(|| ReferenceIndex::new(scored));
             self.plans.soa_refs = index.score(&self.scores.questions, self.meta.aggregation);
         }
-        aira_core::report::model::soa_rows(&self.meta, &self.questionnaire, &self.plans.soa_refs)
+        aira_core::report::model::soa_rows(
+            &self.meta,
+            self.scope.questionnaire(&self.questionnaire),
+            &self.plans.soa_refs,
+        )
     }
 }

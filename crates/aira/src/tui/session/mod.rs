@@ -3,17 +3,19 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
+mod scoped;
 
 pub use edit::{Added, Undone};
 
 use super::derived::Derived;
 use super::plans::Plans;
-use aira_core::assessment::{Assessment, Respondent};
+use aira_core::assessment::{Assessment, Respondent, Status};
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
-use aira_core::scoring::{self, Scores};
+use aira_core::scoring::Scores;
 use aira_core::search::Index;
 use aira_store::workspace::Change;
+pub use scoped::InScope;
 use std::collections::HashMap;
 
 /// A heatmap cell: its phase row and function column (`None`: the "other" lane).
@@ -47,9 +49,11 @@ pub struct Session {
     question_spreads: Vec<Option<u8>>,
     /// Scores of the baseline assessment, when workspace.toml names one.
     baseline: Option<Scores>,
-    /// Per question: in scope for the workspace's profiles and classifications
-    /// (aira_core::scope); the walk and the navigator skip the rest.
-    in_scope: Vec<bool>,
+    /// Per question: walked and scored for the workspace's profiles and classifications
+    /// (aira_core::scope); the walk, the counters and the live scores skip the rest.
+    scope: InScope,
+    /// Per question of the full questionnaire: its status (scores hold the scored ones only).
+    statuses: Vec<Status>,
     /// Changes made in this session with their history entry numbers, newest last, for undo.
     undo: Vec<(Change, usize)>,
     /// Entries history.toml will hold once every pending save is written (saves are applied
@@ -70,8 +74,9 @@ impl Session {
     pub fn new(questionnaire: Questionnaire, meta: Engagement, assessment: Assessment, user: String) -> Session {
         let respondent = assessment.respondents.iter().position(|r| r.id == meta.default_respondent).unwrap_or(0);
         let statuses = assessment.statuses(&questionnaire);
-        let scores = scoring::score(&questionnaire, &statuses, meta.aggregation);
-        let derived = Derived::new(&questionnaire, &meta, assessment.respondents.get(respondent));
+        let scope = InScope::new(&questionnaire, &assessment, &meta.profiles);
+        let scores = scope.score(&questionnaire, &statuses, meta.aggregation);
+        let derived = Derived::new(&questionnaire, &scope, &meta, assessment.respondents.get(respondent));
         let mut s = Session {
             questionnaire,
             meta,
@@ -83,7 +88,8 @@ impl Session {
             spreads: HashMap::new(),
             question_spreads: Vec::new(),
             baseline: None,
-            in_scope: Vec::new(),
+            scope,
+            statuses,
             undo: Vec::new(),
             history_len: 0,
             save: SaveState::default(),
@@ -92,7 +98,6 @@ impl Session {
             now: aira_store::workspace::now_rfc3339,
             plans: Plans::default(),
         };
-        s.refresh_scope();
         s.refresh_spreads(None);
         s
     }
@@ -160,8 +165,15 @@ impl Session {
         self.spreads.get(&cell).copied()
     }
 
+    /// Is question `i` walked (in profile and not excluded by a classification answered no)?
     pub fn in_scope(&self, i: usize) -> bool {
-        self.in_scope.get(i).copied().unwrap_or(true)
+        self.scope.walked.get(i).copied().unwrap_or(true)
+    }
+
+    /// The questionnaire the live scores and the heatmap's grid are built from: the scored
+    /// questions only, as the reports narrow it.
+    pub fn scored_questionnaire(&self) -> &Questionnaire {
+        self.scope.questionnaire(&self.questionnaire)
     }
 
     pub fn save_state(&self) -> &SaveState {
@@ -203,9 +215,9 @@ impl Session {
         (0..n).map(|i| (start + i) % n).find(|&i| !self.derived.is_answered(i) && self.in_scope(i))
     }
 
-    /// Answered (a level or N/A) by the current respondent, and the total.
+    /// Walked questions answered (a level or N/A) by the current respondent, and their number.
     pub fn progress(&self) -> (usize, usize) {
-        (self.derived.done, self.questionnaire.questions.len())
+        (self.derived.done, self.derived.walked)
     }
 
     pub fn heat_grid(&self) -> (Vec<Option<Phase>>, Vec<Option<Function>>) {
@@ -240,16 +252,23 @@ impl Session {
     // --- keeping the derived figures current ---
 
     /// Work out again which questions apply (after a classification answer, or at open).
-    fn refresh_scope(&mut self) {
-        let scope = aira_core::scope::Scope::new(&self.questionnaire, &self.assessment, &self.meta.profiles);
-        self.in_scope = (0..self.questionnaire.questions.len()).map(|i| scope.applies(i)).collect();
+    /// True when the scope changed: the progress and the grid are then rebuilt by the caller.
+    fn refresh_scope(&mut self) -> bool {
+        let scope = InScope::new(&self.questionnaire, &self.assessment, &self.meta.profiles);
+        let changed = !scope.same_as(&self.scope) || scope.walked.len() != self.questionnaire.questions.len();
+        if changed {
+            // The SoA's reference index is built over the scored questions.
+            self.plans = Plans::default();
+        }
+        self.scope = scope;
+        changed
     }
 
     /// Every score, spread and the scope again (an agreed level, or data changed wholesale).
     fn rescore(&mut self) {
         self.refresh_scope();
-        let statuses = self.assessment.statuses(&self.questionnaire);
-        self.scores = scoring::score(&self.questionnaire, &statuses, self.meta.aggregation);
+        self.statuses = self.assessment.statuses(&self.questionnaire);
+        self.scores = self.scope.score(&self.questionnaire, &self.statuses, self.meta.aggregation);
         self.refresh_spreads(None);
         self.respondent_changed();
     }
@@ -258,22 +277,26 @@ impl Session {
     fn rescore_question(&mut self, i: usize) {
         let Some(q) = self.questionnaire.questions.get(i) else { return };
         let classification = q.is_classification();
-        if let Some(st) = self.scores.questions.get_mut(i) {
+        if let Some(st) = self.statuses.get_mut(i) {
             *st = self.assessment.status(&q.id);
         }
-        self.scores = scoring::score(&self.questionnaire, &self.scores.questions, self.meta.aggregation);
-        let r = self.assessment.respondents.get(self.respondent_index());
-        self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
-        self.refresh_spreads(Some(i));
-        if classification {
-            self.refresh_scope();
+        // A classification answer can move questions in or out of scope: the grid, the
+        // progress and the scores then follow it at once.
+        if classification && self.refresh_scope() {
+            self.respondent_changed();
+            self.refresh_spreads(None);
+        } else {
+            let r = self.assessment.respondents.get(self.respondent_index());
+            self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
+            self.refresh_spreads(Some(i));
         }
+        self.scores = self.scope.score(&self.questionnaire, &self.statuses, self.meta.aggregation);
     }
 
     /// Another respondent's answers are shown: rebuild their progress and targets.
     fn respondent_changed(&mut self) {
         let r = self.assessment.respondents.get(self.respondent_index());
-        self.derived = Derived::new(&self.questionnaire, &self.meta, r);
+        self.derived = Derived::new(&self.questionnaire, &self.scope, &self.meta, r);
     }
 
     /// Recompute the spreads: every question's and cell's, or only question `changed`'s and its
@@ -303,9 +326,13 @@ impl Session {
                 None
             }
         };
-        for (q, spread) in self.questionnaire.questions.iter().zip(&self.question_spreads) {
+        // Only scored questions sit on the heatmap's cells.
+        for ((q, spread), scored) in
+            self.questionnaire.questions.iter().zip(&self.question_spreads).zip(&self.scope.scored)
+        {
             let key = (q.phase, q.function);
             if let Some(spread) = *spread
+                && *scored
                 && cell.is_none_or(|c| c == key)
             {
                 let e = self.spreads.entry(key).or_insert(spread);

@@ -30,6 +30,8 @@ pub struct Choice {
     pub version: String,
     /// `built-in` or the file it came from.
     pub source: String,
+    /// The questionnaire's declared profiles (id, name): a new workspace picks which apply.
+    pub profiles: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,10 +40,13 @@ pub enum Field {
     Name,
     Organisation,
     Questionnaire,
+    /// Which of the questionnaire's profiles apply (skipped when it declares none).
+    Profiles,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Folder, Field::Name, Field::Organisation, Field::Questionnaire];
+    pub const ALL: [Field; 5] =
+        [Field::Folder, Field::Name, Field::Organisation, Field::Questionnaire, Field::Profiles];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -49,6 +54,7 @@ impl Field {
             Field::Name => "Name",
             Field::Organisation => "Organisation",
             Field::Questionnaire => "Questionnaire",
+            Field::Profiles => "Profiles",
         }
     }
 }
@@ -60,6 +66,9 @@ pub struct NewForm {
     pub organisation: LineInput,
     /// Index into `StartState::questionnaires`.
     pub questionnaire: usize,
+    /// The profile under the cursor, and the ids ticked (in the questionnaire's order).
+    pub profile: usize,
+    pub profiles: Vec<String>,
     pub focus: usize,
     pub error: Option<String>,
 }
@@ -67,7 +76,16 @@ pub struct NewForm {
 impl Default for NewForm {
     fn default() -> NewForm {
         let line = || LineInput::new(Limit::None);
-        NewForm { folder: line(), name: line(), organisation: line(), questionnaire: 0, focus: 0, error: None }
+        NewForm {
+            folder: line(),
+            name: line(),
+            organisation: line(),
+            questionnaire: 0,
+            profile: 0,
+            profiles: Vec::new(),
+            focus: 0,
+            error: None,
+        }
     }
 }
 
@@ -81,7 +99,7 @@ impl NewForm {
             Field::Folder => Some(&mut self.folder),
             Field::Name => Some(&mut self.name),
             Field::Organisation => Some(&mut self.organisation),
-            Field::Questionnaire => None,
+            Field::Questionnaire | Field::Profiles => None,
         }
     }
 }
@@ -96,7 +114,14 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StartOutcome {
     Open(PathBuf),
-    Create { dir: PathBuf, name: String, organisation: String, questionnaire_id_or_path: String },
+    /// `profiles`: the ids ticked, saved in workspace.toml as `aira init --profile` saves them.
+    Create {
+        dir: PathBuf,
+        name: String,
+        organisation: String,
+        questionnaire_id_or_path: String,
+        profiles: Vec<String>,
+    },
     Quit,
 }
 
@@ -215,12 +240,26 @@ impl StartState {
         let Some(choice) = self.questionnaires.get(form.questionnaire) else {
             return Err((Field::Questionnaire, "No questionnaire to choose from".into()));
         };
+        // As `aira init` without `--profile`, none ticked covers every question; say so
+        // rather than guess, since a wrong role walks the wrong questions.
+        if !choice.profiles.is_empty() && form.profiles.is_empty() {
+            let tick = self.key_name(crate::tui::keymap::Context::Form, crate::tui::action::Action::ToggleChoice);
+            return Err((Field::Profiles, format!("Tick the roles the organisation holds ({tick}), at least one")));
+        }
         Ok(StartOutcome::Create {
             dir: self.expand(form.folder.text()),
             name: form.name.text().trim().to_owned(),
             organisation: form.organisation.text().trim().to_owned(),
             questionnaire_id_or_path: choice.spec.clone(),
+            profiles: form.profiles.clone(),
         })
+    }
+}
+
+impl Choice {
+    pub fn new(spec: String, q: aira_core::questionnaire::Questionnaire, source: String) -> Choice {
+        let profiles = q.profiles.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+        Choice { spec, title: q.title, id: q.id, version: q.version, source, profiles }
     }
 }
 
@@ -230,7 +269,7 @@ pub fn builtin_choices() -> Vec<Choice> {
         .iter()
         .filter_map(|b| {
             let q = aira_core::questionnaire::parse(b.file, b.text).ok()?;
-            Some(Choice { spec: b.id.into(), title: q.title, id: q.id, version: q.version, source: "built-in".into() })
+            Some(Choice::new(b.id.into(), q, "built-in".into()))
         })
         .collect()
 }

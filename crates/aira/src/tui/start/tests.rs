@@ -22,6 +22,7 @@ fn state() -> StartState {
         id: "bank-mrm".into(),
         version: "2.0.0".into(),
         source: "/home/me/.local/share/aira/questionnaires/bank.toml".into(),
+        profiles: Vec::new(),
     });
     StartState::new(
         vec![
@@ -217,6 +218,7 @@ fn the_new_workspace_form_fills_and_creates() {
             name: "Newco readiness".into(),
             organisation: "Newco Ltd (UK)".into(),
             questionnaire_id_or_path: "/home/me/.local/share/aira/questionnaires/bank.toml".into(),
+            profiles: Vec::new(),
         })
     );
     refused(&mut s, "taken".into());
@@ -225,6 +227,63 @@ fn the_new_workspace_form_fills_and_creates() {
     assert_eq!(s.mode, Mode::List);
     refused(&mut s, "could not open".into());
     assert_eq!(s.message.as_deref(), Some("could not open"));
+}
+
+/// A questionnaire with profiles (the EU AI Act one) asks which apply, as `aira init
+/// --profile` does: ticked with Space, at least one, in the questionnaire's order.
+#[test]
+fn the_form_asks_which_profiles_apply() {
+    let mut s = state();
+    typed(&mut s, "n~/clients/eu");
+    key(&mut s, KeyCode::Tab);
+    typed(&mut s, "EU readiness");
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Tab);
+    assert_eq!(form(&s).focused(), Field::Questionnaire);
+    let eu = s.questionnaires.iter().position(|c| c.spec == "eu-ai-act-readiness").unwrap();
+    assert!(s.questionnaires[0].profiles.is_empty(), "the flagship declares no profiles");
+    key(&mut s, KeyCode::Tab);
+    assert_eq!(form(&s).focused(), Field::Folder, "no profiles field for the flagship");
+    key(&mut s, KeyCode::BackTab);
+    for _ in 0..eu {
+        key(&mut s, KeyCode::Right);
+    }
+    let ids: Vec<&str> = s.questionnaires[eu].profiles.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(ids, ["provider", "deployer", "importer", "distributor", "gpai-provider"]);
+    key(&mut s, KeyCode::Tab);
+    assert_eq!(form(&s).focused(), Field::Profiles);
+    assert_eq!(key(&mut s, KeyCode::Enter), None, "none ticked is refused");
+    assert_eq!(form(&s).error.as_deref(), Some("Tick the roles the organisation holds (Space), at least one"));
+    assert_eq!(form(&s).focused(), Field::Profiles);
+    key(&mut s, KeyCode::Left);
+    key(&mut s, KeyCode::Char(' '));
+    all_sizes("start_profiles", &s);
+    key(&mut s, KeyCode::Right);
+    key(&mut s, KeyCode::Right);
+    key(&mut s, KeyCode::Char(' '));
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(form(&s).profiles, ["gpai-provider"], "space ticks and unticks the one under the cursor");
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(form(&s).profiles, ["deployer", "gpai-provider"], "in the questionnaire's order");
+    key(&mut s, KeyCode::Right);
+    key(&mut s, KeyCode::Right);
+    key(&mut s, KeyCode::Right);
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(form(&s).profiles, ["deployer"]);
+    assert_eq!(
+        key(&mut s, KeyCode::Enter),
+        Some(StartOutcome::Create {
+            dir: "/home/me/clients/eu".into(),
+            name: "EU readiness".into(),
+            organisation: String::new(),
+            questionnaire_id_or_path: "eu-ai-act-readiness".into(),
+            profiles: vec!["deployer".into()],
+        })
+    );
+    // Another questionnaire has other profiles: the ticks do not carry over.
+    key(&mut s, KeyCode::BackTab);
+    key(&mut s, KeyCode::Right);
+    assert!(form(&s).profiles.is_empty());
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn contexts(s: &StartState) -> &'static [Context] {
     match &s.mode {
         Mode::List if s.filtering => &[Context::Input, Context::Start],
         Mode::List => &[Context::Start],
-        Mode::New(form) if form.focused() == Field::Questionnaire => &[Context::Form],
+        Mode::New(form) if matches!(form.focused(), Field::Questionnaire | Field::Profiles) => &[Context::Form],
         Mode::New(_) => &[Context::Input, Context::Form],
         Mode::OpenPath { .. } => &[Context::Input, Context::Start],
     }
@@ -127,18 +127,58 @@ fn forget(s: &mut StartState) {
     ));
 }
 
+/// The profile ids of the questionnaire the form has chosen (none: the field is skipped).
+fn profile_ids(s: &StartState, form: &NewForm) -> Vec<String> {
+    s.questionnaires
+        .get(form.questionnaire)
+        .map(|c| c.profiles.iter().map(|p| p.0.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// Move the focus by `step` fields (1 or fields - 1), over the profiles field when there are none.
+fn step_field(form: &mut NewForm, step: usize, has_profiles: bool) {
+    let fields = Field::ALL.len();
+    form.focus = (form.focus + step) % fields;
+    if form.focused() == Field::Profiles && !has_profiles {
+        form.focus = (form.focus + step) % fields;
+    }
+}
+
 fn new_form(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     let choices = s.questionnaires.len();
+    let ids = match &s.mode {
+        Mode::New(form) => profile_ids(s, form),
+        _ => return None,
+    };
     let Mode::New(form) = &mut s.mode else { return None };
     let fields = Field::ALL.len();
     match action {
         Action::Quit => return Some(StartOutcome::Quit),
         Action::Cancel => s.mode = Mode::List,
-        Action::NextField => form.focus = (form.focus + 1) % fields,
-        Action::PrevField => form.focus = (form.focus + fields - 1) % fields,
-        Action::NextChoice | Action::PrevChoice if form.focused() == Field::Questionnaire => {
+        Action::NextField => step_field(form, 1, !ids.is_empty()),
+        Action::PrevField => step_field(form, fields - 1, !ids.is_empty()),
+        Action::NextChoice | Action::PrevChoice | Action::ToggleChoice if form.focused() == Field::Questionnaire => {
             let step = if action == Action::PrevChoice { choices.saturating_sub(1) } else { 1 };
             form.questionnaire = (form.questionnaire + step) % choices.max(1);
+            // Another questionnaire has other profiles: nothing ticked carries over.
+            form.profiles.clear();
+            form.profile = 0;
+        }
+        Action::NextChoice | Action::PrevChoice if form.focused() == Field::Profiles => {
+            let step = if action == Action::PrevChoice { ids.len().saturating_sub(1) } else { 1 };
+            form.profile = (form.profile + step) % ids.len().max(1);
+        }
+        Action::ToggleChoice if form.focused() == Field::Profiles => {
+            if let Some(id) = ids.get(form.profile) {
+                if form.profiles.contains(id) {
+                    form.profiles.retain(|p| p != id);
+                } else {
+                    form.profiles.push(id.clone());
+                }
+                // Kept in the questionnaire's order, as `aira profile show` lists them.
+                form.profiles.sort_by_key(|p| ids.iter().position(|i| i == p));
+                form.error = None;
+            }
         }
         Action::Submit => {
             let form = form.clone();

@@ -54,6 +54,15 @@ pub fn hints(s: &StartState) -> String {
             key(Context::Start, Action::Filter),
             plain(Context::Start, Action::Quit),
         ),
+        Mode::New(form) if form.focused() == Field::Profiles => format!(
+            "{}{} move · {} tick or untick · {} next field · {} create · {} cancel",
+            key(Context::Form, Action::PrevChoice),
+            key(Context::Form, Action::NextChoice),
+            key(Context::Form, Action::ToggleChoice),
+            key(Context::Form, Action::NextField),
+            key(Context::Form, Action::Submit),
+            key(Context::Form, Action::Cancel)
+        ),
         Mode::New(_) => {
             let (next, prev) = (Action::NextField, Action::PrevField);
             let field = match (nth(Context::Form, next, 0), nth(Context::Form, prev, 1), nth(Context::Form, next, 1)) {
@@ -262,7 +271,9 @@ fn input_line(label: &str, value: &LineInput, focused: bool, width: usize, t: Th
 }
 
 fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
-    let rect = boxed(area, 76, 12);
+    // Two more rows for the profiles (they may wrap) when the questionnaire declares some.
+    let has_profiles = s.questionnaires.get(form.questionnaire).is_some_and(|c| !c.profiles.is_empty());
+    let rect = boxed(area, 76, if has_profiles { 14 } else { 12 });
     f.render_widget(Clear, rect);
     let block = Block::new().borders(Borders::ALL).title(" New workspace ");
     let inner = block.inner(rect);
@@ -302,6 +313,9 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     lines.push(Line::from(q));
     let detail = fit(&sanitize(&detail, false), width.saturating_sub(LABEL_W));
     lines.push(Line::styled(format!("{:LABEL_W$}{detail}", ""), theme::dim(s.theme)));
+    if let Some(c) = s.questionnaires.get(form.questionnaire).filter(|c| !c.profiles.is_empty()) {
+        lines.push(profiles_line(s, form, &c.profiles));
+    }
     lines.push(Line::raw(""));
     if form.focused() == Field::Folder && form.folder.is_empty() {
         lines.push(Line::styled(" A new or empty folder, e.g. ~/assessments/acme-2026", theme::dim(s.theme)));
@@ -310,6 +324,21 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The profiles as ticks, `[x] Deployer`, the one under the cursor highlighted while the
+/// field has the focus (wrapped by the paragraph when they do not fit one line).
+fn profiles_line(s: &StartState, form: &NewForm, profiles: &[(String, String)]) -> Line<'static> {
+    let focused = form.focused() == Field::Profiles;
+    let label_style = if focused { theme::selected(s.theme) } else { Style::new().add_modifier(Modifier::BOLD) };
+    let mut spans = vec![Span::raw(" "), Span::styled(format!("{:<14}", Field::Profiles.label()), label_style)];
+    for (i, (id, name)) in profiles.iter().enumerate() {
+        let tick = if form.profiles.contains(id) { "x" } else { " " };
+        let style = if focused && i == form.profile { theme::selected(s.theme) } else { Style::new() };
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(format!("[{tick}] {}", sanitize(name, false)), style));
+    }
+    Line::from(spans)
 }
 
 fn open_path(s: &StartState, input: &LineInput, error: Option<&str>, f: &mut Frame, area: Rect) {

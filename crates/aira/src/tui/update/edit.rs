@@ -3,6 +3,8 @@
 
 pub(super) use super::note::start_note;
 use super::{Effect, move_to};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::session::Undone;
 use crate::tui::state::AppState;
@@ -35,6 +37,15 @@ pub(super) fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -
 }
 
 pub(super) fn set_level(s: &mut AppState, level: u8) -> Vec<Effect> {
+    // A classification is answered 0 (no) or 1 (yes), the values the scope rule reads
+    // (aira_core::scope); any other level would be refused by `aira check`.
+    if s.current_question().is_some_and(|q| q.is_classification()) {
+        if level > 1 {
+            s.ui.set_flash(Some(classification_keys(s)));
+            return Vec::new();
+        }
+        return set_value(s, Some(Value::Level(level)), true);
+    }
     if !s.session.questionnaire().scale.contains(level) {
         let sc = &s.session.questionnaire().scale;
         s.ui.set_flash(Some(format!("Levels run from {} to {}", sc.min, sc.max)));
@@ -43,7 +54,22 @@ pub(super) fn set_level(s: &mut AppState, level: u8) -> Vec<Effect> {
     set_value(s, Some(Value::Level(level)), true)
 }
 
+/// What a refused level on a classification card says: the keys that answer it.
+fn classification_keys(s: &AppState) -> String {
+    let k = |a| s.ui.key_name(Context::Normal, a);
+    format!(
+        "A classification is answered yes ({}), no ({}) or not sure ({})",
+        k(Action::Level1),
+        k(Action::Level0),
+        k(Action::NotApplicable)
+    )
+}
+
 pub(super) fn set_target(s: &mut AppState, level: Option<u8>) -> Vec<Effect> {
+    if level.is_some() && s.current_question().is_some_and(|q| q.is_classification()) {
+        s.ui.set_flash(Some("A classification question has no target: it is not scored".into()));
+        return Vec::new();
+    }
     if let Some(l) = level.filter(|&l| !s.session.questionnaire().scale.contains(l)) {
         s.ui.set_flash(Some(format!("Target {l} is outside the scale")));
         return Vec::new();

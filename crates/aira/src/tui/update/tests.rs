@@ -387,4 +387,5 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
 }
 
 mod keys;
+mod scope;
 mod screens;

@@ -12,8 +12,9 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screens::Screen;
 use crate::tui::state::AppState;
-use aira_core::assessment::Value;
+use aira_core::assessment::{Answer, Value};
 use aira_core::frameworks;
+use aira_core::questionnaire::Question;
 use aira_core::text::sanitize;
 
 fn clean(s: &str) -> String {
@@ -26,14 +27,21 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let c = s.ui.theme();
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
-    let where_ =
-        format!("{} · {}", q.phase.map_or("Unassigned", |p| p.title()), q.function.map_or("Unassigned", |f| f.title()));
+    // A classification sits on no cell of the grid: say what it is instead of "Unassigned".
+    let where_ = if q.is_classification() {
+        "Classification".to_owned()
+    } else {
+        format!("{} · {}", q.phase.map_or("Unassigned", |p| p.title()), q.function.map_or("Unassigned", |f| f.title()))
+    };
     out.push(Line::from(vec![
         Span::styled(clean(&q.id), theme::title(c)),
         Span::raw("  "),
         Span::styled(where_, bold),
         Span::styled(
-            format!("   {} of {}", s.ui.cursor() + 1, s.session.questionnaire().questions.len()),
+            match crate::tui::navigator::place(s, s.ui.cursor()) {
+                (Some(k), n) => format!("   {k} of {n}"),
+                (None, n) => format!("   outside the walk ({n} questions)"),
+            },
             theme::dim(c),
         ),
     ]));
@@ -50,8 +58,20 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     let answer = s.current_answer();
-    let level = answer.and_then(|a| a.level());
     let target = answer.and_then(|a| a.target).or_else(|| s.session.meta().target(&q.id));
+    if q.is_classification() {
+        classification(s, answer, &mut out);
+    } else {
+        scale(s, answer, target, width, &mut out);
+    }
+    rest(s, q, answer, &mut out);
+    out
+}
+
+/// The scale, one row per level, then the answer, the target and the flag.
+fn scale(s: &AppState, answer: Option<&Answer>, target: Option<u8>, width: usize, out: &mut Vec<Line<'static>>) {
+    let (c, bold) = (s.ui.theme(), Style::new().add_modifier(Modifier::BOLD));
+    let level = answer.and_then(|a| a.level());
     let sc = &s.session.questionnaire().scale;
     for v in sc.values() {
         let chosen = level == Some(v);
@@ -86,10 +106,13 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     if let Some(t) = target {
         status.push(Span::raw(format!("   Target: {t}")));
     }
-    if answer.is_some_and(|a| a.flag) {
-        status.push(Span::styled("   ⚑ follow up", theme::warning(c)));
-    }
+    flag(s, answer, &mut status);
     out.push(Line::from(status));
+}
+
+/// Below the answer: the interview log, the respondents, evidence, the note and the guidance.
+fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, out: &mut Vec<Line<'static>>) {
+    let (c, bold) = (s.ui.theme(), Style::new().add_modifier(Modifier::BOLD));
     if let Some(a) = answer.filter(|a| !a.log.is_empty()) {
         out.push(Line::styled("Interview log:", Style::new().add_modifier(Modifier::BOLD)));
         for e in a.log_in_order() {
@@ -101,7 +124,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             ]));
         }
     }
-    consensus(s, &q.id, &mut out);
+    consensus(s, &q.id, out);
     if let Some(a) = answer.filter(|a| !a.evidence.is_empty()) {
         out.push(Line::raw(format!(
             "Evidence: {}",
@@ -135,7 +158,51 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             out.push(Line::styled(format!("  • {}", clean(e)), theme::dim(c)));
         }
     }
-    out
+}
+
+fn flag(s: &AppState, answer: Option<&Answer>, status: &mut Vec<Span<'static>>) {
+    if answer.is_some_and(|a| a.flag) {
+        status.push(Span::styled("   ⚑ follow up", theme::warning(s.ui.theme())));
+    }
+}
+
+/// A classification card: a fact with a yes/no answer (0 no, 1 yes, N/A "not sure"), the
+/// keys that give it, and what the answer does to the walk (docs/eu-ai-act.md, rule 3).
+fn classification(s: &AppState, answer: Option<&Answer>, out: &mut Vec<Line<'static>>) {
+    let value = answer.and_then(|a| a.value);
+    let c = s.ui.theme();
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let key = |a| s.ui.key_name(Context::Normal, a);
+    let choices = [
+        (Action::Level1, "Yes", Some(Value::Level(1))),
+        (Action::Level0, "No", Some(Value::Level(0))),
+        (Action::NotApplicable, "Not sure", Some(Value::NotApplicable)),
+    ];
+    for (action, name, v) in choices {
+        // A hand-edited level above 1 reads as yes (rule 2.2/2.3), so it marks "Yes".
+        let chosen = value == v || (v == Some(Value::Level(1)) && matches!(value, Some(Value::Level(l)) if l > 1));
+        let style = if chosen { theme::selected(c) } else { Style::new() };
+        out.push(Line::styled(
+            format!("{} {} {name}", if chosen { "▶" } else { " " }, key(action)),
+            style.add_modifier(Modifier::BOLD),
+        ));
+    }
+    out.push(Line::raw(""));
+    let mut status = vec![
+        Span::styled("Answer: ", bold),
+        Span::raw(match value {
+            Some(Value::Level(0)) => "no",
+            Some(Value::Level(_)) => "yes",
+            Some(Value::NotApplicable) => "not sure",
+            None => "not yet answered",
+        }),
+    ];
+    flag(s, answer, &mut status);
+    out.push(Line::from(status));
+    out.push(Line::styled(
+        "Not scored. The questions that depend on it leave the walk once it is answered no.",
+        theme::dim(c),
+    ));
 }
 
 /// With several respondents: each one's level, the spread, and the agreed level.

@@ -149,12 +149,14 @@ pub fn panel(s: &AppState, f: &mut Frame, area: Rect) {
     let wide = area.width >= 48;
     let cell_w = if wide { 9 } else { 6 };
     let mut lines = grid(s, HeatView::Current, None, wide, cell_w);
-    let (done, total) = s.session.progress();
+    // The scores' own count (applicable scored questions in scope, as the report's summary counts them), so the
+    // figure beside the score is the one behind it.
+    let overall = &s.session.scores().overall;
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Overall ", Style::new().add_modifier(Modifier::BOLD)),
-        Span::raw(theme::score_text(s.session.scores().overall.score)),
-        Span::raw(format!("   {done}/{total} answered")),
+        Span::raw(theme::score_text(overall.score)),
+        Span::raw(format!("   {}/{} answered", overall.answered, overall.applicable())),
     ]));
     let block = Block::new().borders(Borders::ALL).title(" Heatmap ");
     f.render_widget(Paragraph::new(lines).block(block), area);

@@ -27,16 +27,32 @@ pub fn hints(s: &AppState) -> String {
     let km = s.ui.keymap();
     let key = |ctx, a| km.key_for(ctx, a).map(|k| k.to_string());
     let sc = &s.session.questionnaire().scale;
-    join(vec![
-        (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
-        (key(Context::Normal, Action::NotApplicable), "N/A"),
-        (key(Context::Normal, Action::EditNote), "note"),
-        (key(Context::Normal, Action::Search), "search"),
-        (key(Context::Normal, Action::Heatmap), "heatmap"),
-        (key(Context::Normal, Action::Navigator), "outline"),
-        (key(Context::Normal, Action::Help), "help"),
-        (key(Context::Normal, Action::Quit), "quit"),
-    ])
+    // A classification records a fact: its keys say yes, no and not sure, not a level.
+    let answers = if s.current_question().is_some_and(|q| q.is_classification()) {
+        vec![
+            (key(Context::Normal, Action::Level1), "yes"),
+            (key(Context::Normal, Action::Level0), "no"),
+            (key(Context::Normal, Action::NotApplicable), "not sure"),
+        ]
+    } else {
+        vec![
+            (range(km, Context::Normal, Action::for_level(sc.min), Action::for_level(sc.max.min(5))), "level"),
+            (key(Context::Normal, Action::NotApplicable), "N/A"),
+        ]
+    };
+    join(
+        answers
+            .into_iter()
+            .chain([
+                (key(Context::Normal, Action::EditNote), "note"),
+                (key(Context::Normal, Action::Search), "search"),
+                (key(Context::Normal, Action::Heatmap), "heatmap"),
+                (key(Context::Normal, Action::Navigator), "outline"),
+                (key(Context::Normal, Action::Help), "help"),
+                (key(Context::Normal, Action::Quit), "quit"),
+            ])
+            .collect(),
+    )
 }
 
 /// The key bound to `action` in `ctx` now, as the hints show it.
@@ -111,7 +127,7 @@ fn chord_hints(s: &AppState, p: &Pending) -> String {
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
-    let (done, total) = s.session.progress();
+    let (done, total) = crate::tui::navigator::progress(s);
     let filter = if s.ui.filter().is_all() { String::new() } else { format!(" · {}", s.ui.filter().label(&r.role)) };
     let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
     let save = s.session.save_label();

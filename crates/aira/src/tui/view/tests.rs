@@ -247,3 +247,51 @@ fn respondents_picker_screen() {
     assert!(text.contains("▶ Cy (legal)") && text.contains("Ann (CISO)"), "{text}");
     all_sizes("respondents", &s);
 }
+
+/// A deployer-only EU AI Act workspace: the classification card shows yes/no and its keys;
+/// after answers, the heatmap (panel and full screen) shows the report's numbers and no
+/// "unassigned" lane for the classification questions.
+#[test]
+fn eu_deployer_workspace() {
+    use crate::tui::action::Action;
+    use crate::tui::update::update;
+    let mut s = crate::tui::testing::eu_state(&["deployer"]);
+    all_sizes("eu_classification", &s);
+    let first = screen(&s, 120, 40);
+    assert!(first.contains("1 Yes") && first.contains("0 No") && first.contains("n Not sure"), "{first}");
+    assert!(!first.contains("Not started"), "no 0–5 scale on a classification card");
+    // Answer the walk: classifications no except Annex III, maturity levels in a cycle.
+    let levels = [Action::Level2, Action::Level3, Action::Level1, Action::Level4];
+    for n in 0..200 {
+        let Some(q) = s.current_question() else { break };
+        let last = s.ui.cursor();
+        let a = if q.is_classification() {
+            if q.id == "classify-annex-iii" { Action::Level1 } else { Action::Level0 }
+        } else {
+            levels[n % levels.len()]
+        };
+        update(&mut s, a);
+        if s.ui.cursor() == last {
+            break;
+        }
+    }
+    let (q, a) = (s.session.questionnaire(), s.session.assessment());
+    let narrowed = aira_core::scope::Scope::new(q, a, &s.session.meta().profiles).narrow(q).into_owned();
+    let report = aira_core::scoring::score(&narrowed, &a.statuses(&narrowed), s.session.meta().aggregation);
+    let overall = super::theme::score_text(report.overall.score);
+    let main = screen(&s, 120, 40);
+    assert!(
+        main.contains(&format!(
+            "Overall {overall}   {}/{} answered",
+            report.overall.answered,
+            report.overall.applicable()
+        )),
+        "{main}"
+    );
+    update(&mut s, Action::Heatmap);
+    all_sizes("eu_heatmap", &s);
+    let full = screen(&s, 120, 40);
+    for c in report.cells.iter().filter(|c| c.tally.score.is_some()) {
+        assert!(full.contains(&super::theme::score_text(c.tally.score)), "{full}");
+    }
+}
