@@ -17,8 +17,9 @@ fn has_panel(r: &Report) -> bool {
     r.respondents().len() >= 2
 }
 
-/// The disputed questions of every strongly disagreeing cell: (cell, question id, spread, levels, agreed).
-fn disputed(r: &Report) -> Vec<[String; 5]> {
+/// The disputed questions of every strongly disagreeing cell: (cell, question text, spread,
+/// levels, agreed). Client-facing, so the question is named by its text, not its id.
+pub fn disputed_rows(r: &Report) -> Vec<[String; 5]> {
     let mut out = Vec::new();
     for d in &r.disagreements {
         for &i in &d.questions {
@@ -26,10 +27,15 @@ fn disputed(r: &Report) -> Vec<[String; 5]> {
             let levels: Vec<String> =
                 r.assessment.levels(&q.id).iter().map(|(who, v)| format!("{} {}", who.name, value(*v))).collect();
             let agreed = r.assessment.agreed.get(&q.id).map_or_else(|| "not yet".to_owned(), |v| value(*v));
-            out.push([cell_name(d), q.id.clone(), r.spreads[i].to_string(), levels.join(", "), agreed]);
+            out.push([cell_name(d), q.text.clone(), r.spreads[i].to_string(), levels.join(", "), agreed]);
         }
     }
     out
+}
+
+/// The trend as (group, baseline, now, change) rows; `None` without a baseline.
+pub fn trend_table(r: &Report) -> Option<Vec<[String; 4]>> {
+    r.trend.as_ref().map(|_| trend_rows(r))
 }
 
 fn value(v: aira_core::assessment::Value) -> String {
@@ -46,7 +52,7 @@ pub fn md_disagreements(r: &Report) -> String {
     if !has_panel(r) {
         return String::new();
     }
-    let rows = disputed(r);
+    let rows = disputed_rows(r);
     if rows.is_empty() {
         return "## Disagreements\n\nNo question's respondents differ by 2 levels or more.\n\n".to_owned();
     }
@@ -64,7 +70,7 @@ pub fn html_disagreements(r: &Report) -> String {
     if !has_panel(r) {
         return String::new();
     }
-    let rows = disputed(r);
+    let rows = disputed_rows(r);
     let mut out = String::from("<section id=\"disagreements\"><h2>Disagreements</h2>");
     if rows.is_empty() {
         out.push_str("<p>No question's respondents differ by 2 levels or more.</p></section>\n");
@@ -145,10 +151,9 @@ pub fn signed(d: &Delta) -> String {
 }
 
 pub fn md_trend(r: &Report) -> String {
-    let Some((path, d)) = &r.trend else { return String::new() };
-    let mut out = format!(
-        "## Trend since the baseline\n\nCompared with {} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
-        md_text(path)
+    let Some((_, d)) = &r.trend else { return String::new() };
+    let mut out = String::from(
+        "## Trend since the baseline\n\nCompared with the baseline assessment (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
     );
     for row in trend_rows(r) {
         let _ = writeln!(out, "| {} |", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
@@ -163,11 +168,12 @@ pub fn md_trend(r: &Report) -> String {
 }
 
 pub fn html_trend(r: &Report) -> String {
-    let Some((path, _)) = &r.trend else { return String::new() };
-    let mut out = format!(
-        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with {} (current − baseline).</p>\
+    if r.trend.is_none() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with the baseline assessment (current − baseline).</p>\
          <table><thead><tr><th>Group</th><th>Baseline</th><th>Now</th><th>Change</th></tr></thead><tbody>",
-        html(path)
     );
     for row in trend_rows(r) {
         out.push_str(&format!("<tr>{}</tr>", row.iter().map(|c| format!("<td>{}</td>", html(c))).collect::<String>()));

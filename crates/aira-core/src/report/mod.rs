@@ -1,7 +1,12 @@
 //! The report model (pure): what a deliverable shows, computed once — rows, SoA rows, the
-//! roadmap. The writers in `aira-report` and the TUI's plans screen only lay it out.
+//! roadmap, findings, the executive summary, the methodology and the evidence register. The
+//! writers in `aira-report` and the TUI's plans screen only lay it out.
 
+pub mod findings;
+pub mod method;
 pub mod model;
+pub mod register;
 pub mod roadmap;
+pub mod summary;
 
 pub use model::Report;

@@ -52,6 +52,9 @@ pub struct SoaRow {
     pub control: String,
     pub title: String,
     pub applicable: bool,
+    /// False while workspace.toml records no decision for the control (it then counts as
+    /// applicable by default); reports say so rather than present a decision nobody took.
+    pub decided: bool,
     pub justification: String,
     pub score: Option<f64>,
     pub status: scoring::soa::Implementation,
@@ -81,6 +84,7 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
                 control: c.id.clone(),
                 title: c.title.clone(),
                 applicable: entry.is_none_or(|e| e.applicable),
+                decided: entry.is_some(),
                 justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
@@ -115,6 +119,20 @@ pub struct Report<'a> {
     pub spreads: Vec<u8>,
     /// The change since the workspace's baseline (its path as written in workspace.toml).
     pub trend: Option<(String, scoring::Diff)>,
+}
+
+/// Ids of a reference list that no question cites, finest clauses only: a parent ("4") whose
+/// sub-clauses ("4.1") are in the list is covered through them, so it is never listed.
+pub fn uncovered(list: &[scoring::RefScore]) -> Vec<&str> {
+    list.iter()
+        .filter(|x| x.tally.total == 0)
+        .filter(|x| {
+            !list
+                .iter()
+                .any(|y| y.id.len() > x.id.len() && y.id.starts_with(&x.id) && y.id[x.id.len()..].starts_with('.'))
+        })
+        .map(|x| x.id.as_str())
+        .collect()
 }
 
 /// How many gaps the "top gaps" section lists.

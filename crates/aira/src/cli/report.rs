@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use aira_report::Report;
-pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render};
+pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render_with};
 use aira_store::workspace::{self, Access};
 
 #[derive(Args, Debug)]
@@ -40,17 +40,32 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff)
     }
 }
 
+/// A workspace's own `report.typ` (its branded copy of assets/report.typ), for pdf and typ.
+fn branding(dir: &Path, format: ReportFormat) -> Result<Option<String>> {
+    if !matches!(format, ReportFormat::Pdf | ReportFormat::Typ) {
+        return Ok(None);
+    }
+    let path = dir.join("report.typ");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Md);
-    if format == ReportFormat::Xlsx && args.output.is_none() {
-        bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
+    if matches!(format, ReportFormat::Xlsx | ReportFormat::Pdf | ReportFormat::Docx) && args.output.is_none() {
+        let ext = format!("{format:?}").to_ascii_lowercase();
+        bail!("{ext} is a binary format: give a file with -o FILE (e.g. -o report.{ext})");
     }
     let ws = workspace::open(dir, Access::ReadOnly)?;
     let generated_at =
         args.generated_at.clone().unwrap_or_else(|| jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
     let mut r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, &generated_at);
     r.trend = trend(&ws);
-    let bytes = render(&r, format, args.kind)?;
+    let template = branding(dir, format)?;
+    let bytes = render_with(&r, format, args.kind, template.as_deref())?;
     match &args.output {
         Some(path) => {
             workspace::atomic::write_atomic(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
