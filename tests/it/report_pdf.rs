@@ -201,7 +201,8 @@ fn docx_has_word_heading_styles_a_contents_field_tables_charts_and_escaped_text(
     }
     let doc = zip_part(&docx, "word/document.xml");
     assert!(doc.contains("w:val=\"Heading1\"") && doc.contains("w:val=\"Heading2\""));
-    assert!(doc.contains("TOC \\o"), "a table of contents field");
+    assert!(doc.contains("PAGEREF _Toc") && !doc.contains("TOC \\o"), "contents entries with live page numbers");
+    assert!(zip_part(&docx, "word/settings.xml").contains("updateFields"), "Word refreshes the page numbers on open");
     assert!(doc.contains("<w:tbl>"));
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !doc.contains("<script>"));
     for s in

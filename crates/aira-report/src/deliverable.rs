@@ -191,7 +191,7 @@ fn view(v: &method::View) -> Value {
         "answered": format!("{} of {}", v.overall.answered, v.overall.applicable()),
         "phases": v.phases.iter().map(|t| fmt::score(t.score)).collect::<Vec<_>>(),
         "flagged": v.flagged.to_string(),
-        "period": match (&v.first, &v.last) { (Some(a), Some(b)) => format!("{} – {}", when(Some(a)), when(Some(b))), _ => String::new() },
+        "period": match (when(v.first.as_deref()), when(v.last.as_deref())) { (a, b) if a == b => a, (a, b) => format!("{a} – {b}") },
     })
 }
 

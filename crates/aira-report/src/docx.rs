@@ -30,7 +30,8 @@ fn join(v: &Value, sep: &str) -> String {
 }
 
 fn heading(level: usize, text: &str) -> Paragraph {
-    Paragraph::new().add_run(Run::new().add_text(text)).style(&format!("Heading{level}"))
+    // Keep-with-next: a heading never ends a page without what it introduces.
+    Paragraph::new().add_run(Run::new().add_text(text)).style(&format!("Heading{level}")).keep_next(true)
 }
 
 fn para(text: &str) -> Paragraph {
@@ -133,8 +134,34 @@ pub fn render(d: &Value) -> Result<Vec<u8>, String> {
         body(&mut doc, d)?;
     }
     let mut buf = std::io::Cursor::new(Vec::new());
-    doc.docx.build().pack(&mut buf).map_err(|e| e.to_string())?;
+    let mut xml = doc.docx.build();
+    xml.document = split_field_runs(&xml.document);
+    xml.settings = String::from_utf8_lossy(&xml.settings)
+        .replacen("</w:settings>", "<w:updateFields w:val=\"true\" /></w:settings>", 1)
+        .into_bytes();
+    xml.pack(&mut buf).map_err(|e| e.to_string())?;
     Ok(buf.into_inner())
+}
+
+/// docx-rs writes a field's begin, instruction and separator in one run, which LibreOffice then
+/// prints as text; Word's own files give each its run, so split them. The outer TOC field goes:
+/// LibreOffice shows its instruction as text, while the entries with their live PAGEREF fields
+/// (recomputed by LibreOffice, by Word on open through `updateFields`) are what a reader needs.
+/// Word can still insert its own contents from the heading styles.
+fn split_field_runs(document: &[u8]) -> Vec<u8> {
+    let toc = "<w:r><w:rPr /><w:fldChar w:fldCharType=\"begin\" w:dirty=\"false\" /></w:r><w:r><w:instrText xml:space=\"preserve\">TOC \\o &quot;1-2&quot;</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\" w:dirty=\"false\" /></w:r>";
+    let toc_end = "<w:r><w:rPr /><w:fldChar w:fldCharType=\"end\" w:dirty=\"false\" /></w:r></w:p></w:sdtContent>";
+    String::from_utf8_lossy(document)
+        .replace("/><w:instrText>", "/></w:r><w:r><w:instrText xml:space=\"preserve\">")
+        .replace("</w:instrText><w:fldChar", "</w:instrText></w:r><w:r><w:fldChar")
+        .replacen(toc, "", 1)
+        .replacen(toc_end, "</w:p></w:sdtContent>", 1)
+        // Plain paragraphs, not a content control: LibreOffice leaves the first entry's field
+        // unevaluated inside one.
+        .replacen("<w:sdt><w:sdtPr><w:rPr /></w:sdtPr><w:sdtContent><w:sdt><w:sdtPr /><w:sdtContent>", "", 1)
+        .replacen("</w:sdtContent></w:sdt></w:sdtContent></w:sdt>", "", 1)
+        .replace("w:leader=\"dot\" w:pos=\"80000\"", &format!("w:leader=\"dot\" w:pos=\"{TEXT_TWIPS}\""))
+        .into_bytes()
 }
 
 fn cover(doc: &mut Doc, d: &Value, title: &str) {
@@ -149,9 +176,12 @@ fn cover(doc: &mut Doc, d: &Value, title: &str) {
     doc.t(table(&["Engagement", ""], rows, &[1, 3]));
     let _ = title;
     if s(&d["kind"]) != "soa" {
-        doc.p(heading(1, "Contents").page_break_before(true));
+        // Not a heading style: the contents must not list itself.
+        doc.p(Paragraph::new()
+            .add_run(Run::new().add_text("Contents").bold().size(36).color(ACCENT))
+            .page_break_before(true));
         doc.docx = std::mem::take(&mut doc.docx)
-            .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 2).auto().dirty());
+            .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 2).auto());
     }
 }
 

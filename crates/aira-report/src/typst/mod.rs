@@ -65,6 +65,12 @@ pub fn compile(source: String, date: &str) -> Result<PagedDocument, String> {
     out.output.map_err(|errs| errs.iter().map(|d| describe(&world, d)).collect::<Vec<_>>().join("\n"))
 }
 
+/// Forget what typst memoised from earlier compilations, so the next one is as slow as a
+/// fresh `aira report` run (benchmarks call this; a long-lived caller may, to bound memory).
+pub fn forget_cache() {
+    comemo::evict(0);
+}
+
 pub fn pdf(source: String, date: &str) -> Result<Vec<u8>, String> {
     let doc = compile(source, date)?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
