@@ -41,6 +41,18 @@ fn typeset(c: &mut Criterion) {
             })
         });
         if questions == 0 {
+            // The PDF's two halves: typst's layout alone (no PDF export), for where time goes.
+            g.bench_function(format!("{name}/layout-only"), |b| {
+                b.iter(|| {
+                    aira_report::typst::forget_cache();
+                    let r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, at);
+                    let source = aira_report::typst::fill(
+                        &aira_report::deliverable::document(&r, "full"),
+                        aira_report::typst::TEMPLATE,
+                    );
+                    black_box(aira_report::typst::compile(source, at).map(|d| d.pages().len()).unwrap())
+                })
+            });
             g.bench_function(format!("{name}/docx"), |b| {
                 b.iter(|| {
                     let r = Report::new(&ws.meta, &ws.questionnaire, &ws.assessment, at);

@@ -68,6 +68,23 @@ fn markdown_matches_golden() {
     });
 }
 
+/// The report model as the PDF and DOCX receive it (every section's text and number), charts
+/// aside: those are checked as pictures by looking, and by the SVG in the HTML golden.
+#[test]
+fn deliverable_data_matches_golden() {
+    with_report(false, |r| {
+        for (kind, name) in [("full", "deliverable.json"), ("soa", "deliverable-soa.json")] {
+            let mut d = report::deliverable::document(r, kind);
+            for chart in ["radar", "phases", "heatmap", "trend"] {
+                let svg = &d["charts"][chart];
+                assert!(svg.is_null() || svg.as_str().unwrap().starts_with("<svg"), "{chart}");
+                d["charts"][chart] = serde_json::Value::from(svg.as_str().map(str::len).unwrap_or(0) > 0);
+            }
+            golden(name, &(serde_json::to_string_pretty(&d).unwrap() + "\n"));
+        }
+    });
+}
+
 #[test]
 fn html_matches_golden() {
     with_report(false, |r| {

@@ -136,14 +136,15 @@ fn answer_rows(r: &Report, row: &Row) -> Vec<Value> {
                 Some(aira_core::assessment::Value::NotApplicable) => "not applicable".to_owned(),
                 None => "no level".to_owned(),
             };
-            let by =
-                register::capturer(&a.answered_by).filter(|b| *b != who.name).map(|b| format!(", recorded by {b}"));
+            let capturer = register::capturer(&a.answered_by).filter(|b| *b != who.name);
+            let by = capturer.map(|b| format!(", recorded by {b}"));
             json!({
                 "who": if who.role.is_empty() { who.name.clone() } else { format!("{} ({})", who.name, who.role) },
                 "value": value,
                 "note": a.note,
                 "evidence": a.evidence.join("; "),
                 "flag": a.flag,
+                "by": capturer.unwrap_or(""),
                 "when": format!("{}{}", fmt::when(&a.answered_at), by.unwrap_or_default()).trim().to_owned(),
             })
         })

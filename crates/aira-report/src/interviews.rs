@@ -24,13 +24,42 @@ pub fn disputed_rows(r: &Report) -> Vec<[String; 5]> {
     for d in &r.disagreements {
         for &i in &d.questions {
             let q = &r.questionnaire.questions[i];
-            let levels: Vec<String> =
-                r.assessment.levels(&q.id).iter().map(|(who, v)| format!("{} {}", who.name, value(*v))).collect();
+            let given = r.assessment.levels(&q.id);
+            let mut levels: Vec<String> = given.iter().map(|(who, v)| format!("{} {}", who.name, value(*v))).collect();
+            // A large panel: who gave the extremes, not thirty names in one cell.
+            if given.len() > PANEL_NAMES {
+                levels = summarise(&given);
+            }
             let agreed = r.assessment.agreed.get(&q.id).map_or_else(|| "not yet".to_owned(), |v| value(*v));
             out.push([cell_name(d), q.text.clone(), r.spreads[i].to_string(), levels.join(", "), agreed]);
         }
     }
     out
+}
+
+/// Up to this many respondents, the disagreements table names each one's level.
+const PANEL_NAMES: usize = 6;
+
+/// "lowest 1 (Ann, Bo), highest 4 (Cy) of 12 respondents".
+fn summarise(given: &[(&aira_core::assessment::Respondent, aira_core::assessment::Value)]) -> Vec<String> {
+    let levels: Vec<(&str, u8)> = given
+        .iter()
+        .filter_map(|(who, v)| match v {
+            aira_core::assessment::Value::Level(l) => Some((who.name.as_str(), *l)),
+            aira_core::assessment::Value::NotApplicable => None,
+        })
+        .collect();
+    let (Some(lo), Some(hi)) = (levels.iter().map(|x| x.1).min(), levels.iter().map(|x| x.1).max()) else {
+        return vec![format!("{} respondents", given.len())];
+    };
+    let names = |l: u8| {
+        let all: Vec<&str> = levels.iter().filter(|x| x.1 == l).map(|x| x.0).collect();
+        match all.as_slice() {
+            [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", all.len() - 3),
+            few => few.join(", "),
+        }
+    };
+    vec![format!("lowest {lo} ({}), highest {hi} ({}) of {} respondents", names(lo), names(hi), given.len())]
 }
 
 /// The trend as (group, baseline, now, change) rows; `None` without a baseline.

@@ -1,5 +1,5 @@
 //! Everything a deliverable shows, computed once from the workspace's parts, so that every
-//! format (md, html, csv, json, xlsx) says the same thing. Renderers only format this.
+//! format (md, html, csv, json, xlsx, pdf, docx) says the same thing. Renderers only format this.
 
 use crate::assessment::{Answer, Assessment, Respondent};
 use crate::engagement::Engagement;
@@ -277,5 +277,32 @@ impl<'a> Report<'a> {
             scoring::Aggregation::Mean => "weighted mean",
             scoring::Aggregation::Min => "minimum (weakest link)",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: &str, total: usize) -> scoring::RefScore {
+        let mut tally = scoring::Tally::new(scoring::Aggregation::Mean);
+        tally.total = total;
+        scoring::RefScore { id: id.into(), tally, questions: Vec::new() }
+    }
+
+    #[test]
+    fn only_the_finest_uncited_clauses_are_not_covered() {
+        let list = [
+            r("4", 0),
+            r("4.1", 1),
+            r("4.2", 0),
+            r("6", 0),
+            r("6.1", 0),
+            r("6.1.1", 0),
+            r("10", 0),
+            r("A.2", 0),
+            r("A.2.2", 2),
+        ];
+        assert_eq!(uncovered(&list), ["4.2", "6.1.1", "10"]);
     }
 }

@@ -127,3 +127,33 @@ pub fn requests(r: &Report) -> Vec<EvidenceRequest> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stores_placeholder_capturer_is_never_printed() {
+        assert_eq!(capturer(" Sam Lee "), Some("Sam Lee"));
+        for none in ["", "  ", "unknown", "Unknown"] {
+            assert_eq!(capturer(none), None, "{none:?}");
+        }
+    }
+
+    #[test]
+    fn a_hash_prints_as_its_first_twelve_digits() {
+        let mut e = EvidenceItem {
+            index: 0,
+            question_id: "q".into(),
+            question: "Q?".into(),
+            reference: "a.pdf".into(),
+            added_by: "Sam".into(),
+            added_at: None,
+            sha256: None,
+            size: None,
+        };
+        assert_eq!(e.short_hash(), None);
+        e.sha256 = Some("0123456789abcdef0123".into());
+        assert_eq!(e.short_hash(), Some("0123456789ab"));
+    }
+}

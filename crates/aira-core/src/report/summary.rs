@@ -160,7 +160,11 @@ fn overall(r: &Report) -> String {
         " It rests on {} of {} applicable questions ({share:.0}%){}.",
         o.answered,
         o.applicable(),
-        if o.not_applicable > 0 { format!("; {} were judged not applicable", o.not_applicable) } else { String::new() }
+        match o.not_applicable {
+            0 => String::new(),
+            1 => "; 1 was judged not applicable".to_owned(),
+            n => format!("; {n} were judged not applicable"),
+        }
     ));
     if share < 50.0 {
         s.push_str(" With fewer than half of the questions answered, read the scores as indicative.");
@@ -218,4 +222,36 @@ fn readiness_sentence(x: &Readiness) -> String {
         x.short.len(),
         x.not_assessed.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readiness_level_is_three_fifths_up_the_scale() {
+        let scale = |min, max| Scale { min, max, ..Default::default() };
+        assert_eq!(readiness_level(&scale(0, 5)), 3);
+        assert_eq!(readiness_level(&scale(1, 5)), 3);
+        assert_eq!(readiness_level(&scale(0, 10)), 6);
+        assert_eq!(readiness_level(&scale(4, 4)), 4);
+    }
+
+    #[test]
+    fn an_area_says_what_it_rests_on() {
+        let a = Area {
+            phase: Some(Phase::Plan),
+            function: Some(Function::Manage),
+            score: 3.3,
+            answered: 1,
+            applicable: 4,
+            with_evidence: 0,
+        };
+        assert_eq!(area_name(&a), "Plan × Manage");
+        assert_eq!(rests_on(&a), "from 1 of 4 questions, none with evidence recorded");
+        let all = Area { answered: 2, with_evidence: 2, ..a.clone() };
+        assert_eq!(rests_on(&all), "from 2 of 4 questions, all with evidence recorded");
+        let one = Area { answered: 1, applicable: 1, with_evidence: 1, ..a };
+        assert_eq!(rests_on(&one), "from 1 of 1 question, all with evidence recorded");
+    }
 }

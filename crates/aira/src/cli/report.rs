@@ -1,5 +1,6 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! five formats, to a file (atomically) or to stdout.
+//! eight formats, to a file (atomically) or to stdout. pdf and typ use the workspace's own
+//! `report.typ` (a branded copy of assets/report.typ) when it has one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ pub struct ReportArgs {
     /// Output format (default: from the -o file's extension, else md)
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file instead of stdout (required for xlsx)
+    /// Write to this file instead of stdout (required for xlsx, pdf and docx)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportKind::Full)]
