@@ -3,8 +3,11 @@
 //! `aira score` output lives here too so that its JSON shape is defined once.
 #![forbid(unsafe_code)]
 
+pub mod charts;
 pub mod columns;
 pub mod csv;
+pub mod deliverable;
+pub mod docx;
 pub mod fmt;
 pub mod format;
 pub mod heatmap;
@@ -14,7 +17,8 @@ pub mod json;
 pub mod markdown;
 pub mod scoped;
 pub mod score;
+pub mod typst;
 pub mod xlsx;
 
 pub use aira_core::report::Report;
-pub use format::{ReportFormat, ReportKind, render};
+pub use format::{ReportFormat, ReportKind, render, render_with};

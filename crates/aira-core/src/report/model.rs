@@ -1,5 +1,5 @@
 //! Everything a deliverable shows, computed once from the workspace's parts, so that every
-//! format (md, html, csv, json, xlsx) says the same thing. Renderers only format this.
+//! format (md, html, csv, json, xlsx, pdf, docx) says the same thing. Renderers only format this.
 
 use crate::assessment::{Answer, Assessment, Respondent};
 use crate::engagement::Engagement;
@@ -52,6 +52,9 @@ pub struct SoaRow {
     pub control: String,
     pub title: String,
     pub applicable: bool,
+    /// False while workspace.toml records no decision for the control (it then counts as
+    /// applicable by default); reports say so rather than present a decision nobody took.
+    pub decided: bool,
     pub justification: String,
     pub score: Option<f64>,
     pub status: scoring::soa::Implementation,
@@ -81,6 +84,7 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
                 control: c.id.clone(),
                 title: c.title.clone(),
                 applicable: entry.is_none_or(|e| e.applicable),
+                decided: entry.is_some(),
                 justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
@@ -124,6 +128,20 @@ pub struct Report<'a> {
     /// Whose assessment the baseline is, and a note when it is another organisation's (shown
     /// after its path; empty when there is nothing to say).
     pub baseline_about: String,
+}
+
+/// Ids of a reference list that no question cites, finest clauses only: a parent ("4") whose
+/// sub-clauses ("4.1") are in the list is covered through them, so it is never listed.
+pub fn uncovered(list: &[scoring::RefScore]) -> Vec<&str> {
+    list.iter()
+        .filter(|x| x.tally.total == 0)
+        .filter(|x| {
+            !list
+                .iter()
+                .any(|y| y.id.len() > x.id.len() && y.id.starts_with(&x.id) && y.id[x.id.len()..].starts_with('.'))
+        })
+        .map(|x| x.id.as_str())
+        .collect()
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -287,5 +305,32 @@ impl<'a> Report<'a> {
             scoring::Aggregation::Mean => "weighted mean",
             scoring::Aggregation::Min => "minimum (weakest link)",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: &str, total: usize) -> scoring::RefScore {
+        let mut tally = scoring::Tally::new(scoring::Aggregation::Mean);
+        tally.total = total;
+        scoring::RefScore { id: id.into(), tally, questions: Vec::new() }
+    }
+
+    #[test]
+    fn only_the_finest_uncited_clauses_are_not_covered() {
+        let list = [
+            r("4", 0),
+            r("4.1", 1),
+            r("4.2", 0),
+            r("6", 0),
+            r("6.1", 0),
+            r("6.1.1", 0),
+            r("10", 0),
+            r("A.2", 0),
+            r("A.2.2", 2),
+        ];
+        assert_eq!(uncovered(&list), ["4.2", "6.1.1", "10"]);
     }
 }

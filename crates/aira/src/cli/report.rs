@@ -1,5 +1,6 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! five formats, to a file (atomically) or to stdout.
+//! eight formats, to a file (atomically) or to stdout. pdf and typ use the workspace's own
+//! `report.typ` (a branded copy of assets/report.typ) when it has one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use aira_report::Report;
-pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render};
+pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render_with};
 use aira_store::workspace::{self, Access};
 
 #[derive(Args, Debug)]
@@ -16,7 +17,7 @@ pub struct ReportArgs {
     /// Output format (default: from the -o file's extension, else md)
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file instead of stdout (required for xlsx)
+    /// Write to this file instead of stdout (required for xlsx, pdf and docx)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportKind::Full)]
@@ -49,10 +50,24 @@ pub fn write_output(writer: &dyn workspace::atomic::Writer, path: &Path, bytes: 
     writer.replace(path, bytes)
 }
 
+/// A workspace's own `report.typ` (its branded copy of assets/report.typ), for pdf and typ.
+fn branding(dir: &Path, format: ReportFormat) -> Result<Option<String>> {
+    if !matches!(format, ReportFormat::Pdf | ReportFormat::Typ) {
+        return Ok(None);
+    }
+    let path = dir.join("report.typ");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Md);
-    if format == ReportFormat::Xlsx && args.output.is_none() {
-        bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
+    if matches!(format, ReportFormat::Xlsx | ReportFormat::Pdf | ReportFormat::Docx) && args.output.is_none() {
+        let ext = format!("{format:?}").to_ascii_lowercase();
+        bail!("{ext} is a binary format: give a file with -o FILE (e.g. -o report.{ext})");
     }
     let ws = super::open(dir, Access::ReadOnly)?;
     let generated_at = args
@@ -68,7 +83,8 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
         r.trend = Some((path, diff));
         r.baseline_about = about;
     }
-    let bytes = render(&r, format, args.kind)?;
+    let template = branding(dir, format)?;
+    let bytes = render_with(&r, format, args.kind, template.as_deref())?;
     match &args.output {
         Some(path) => {
             write_output(&workspace::atomic::Disk, path, &bytes)
