@@ -33,6 +33,7 @@ mod interviews_scoring;
 mod merge_three;
 mod report_cli;
 mod report_client_text;
+mod report_deliverable_scope;
 mod report_formats;
 mod report_pdf;
 mod report_safety;

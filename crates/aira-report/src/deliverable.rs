@@ -99,11 +99,13 @@ fn soa_part(r: &Report) -> Vec<Value> {
             json!({
                 "control": s.control,
                 "title": s.title,
-                "applicable": match (s.applicable, s.decided) { (true, true) => "yes", (false, _) => "no", (true, false) => "by default" },
-                "justification": match (s.justification.is_empty(), s.decided) {
-                    (false, _) => s.justification.clone(),
-                    (true, true) => "none given".to_owned(),
-                    (true, false) => "no decision recorded".to_owned(),
+                "applicable": s.applicability.label(),
+                "undecided": s.applicability == model::Applicability::Undecided,
+                "unjustified": s.unjustified(),
+                "justification": if s.applicability == model::Applicability::Undecided && s.justification.trim().is_empty() {
+                    "no decision recorded".to_owned()
+                } else {
+                    s.justification_shown().to_owned()
                 },
                 "status": s.status_label(),
                 "score": fmt::score(s.score),
@@ -215,6 +217,38 @@ fn method_part(r: &Report) -> Value {
     })
 }
 
+/// A relative column width from the longest text in the column: short columns take what they
+/// need ("auto"), long ones share the rest in proportion (capped so one never squeezes the others).
+fn widths(g: &crate::scoped::Grid) -> Vec<Value> {
+    (0..g.header.len())
+        .map(|c| {
+            let longest = g.rows.iter().map(|r| r.get(c).map_or(0, |t| t.chars().count())).max().unwrap_or(0);
+            let longest = longest.max(g.header[c].chars().count());
+            if longest <= 16 { json!("auto") } else { json!(((longest as f64) / 24.0).clamp(1.0, 4.0)) }
+        })
+        .collect()
+}
+
+/// A shared section (scope, a family's coverage, the crosswalk; see `scoped`) as data: the same
+/// sentences and tables as Markdown and HTML, with each score cell's colours.
+fn shared(r: &Report, s: &crate::scoped::Section) -> Value {
+    let grids: Vec<Value> = s
+        .grids
+        .iter()
+        .map(|(caption, g)| {
+            json!({
+                "caption": caption,
+                "header": g.header,
+                "rows": g.rows,
+                "widths": widths(g),
+                "score_col": g.score_col,
+                "colours": g.scores.iter().map(|x| colours(r, *x)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "id": s.id, "title": s.title, "lead": s.lead, "grids": grids })
+}
+
 /// The whole deliverable. `kind` is "full" or "soa".
 pub fn document(r: &Report, kind: &str) -> Value {
     let all = findings::findings(r);
@@ -257,6 +291,9 @@ pub fn document(r: &Report, kind: &str) -> Value {
         "evidence": evidence,
         "requests": register::requests(r).iter().map(|q| json!({ "question": q.question, "reason": q.reason, "hints": q.hints })).collect::<Vec<_>>(),
         "follow_ups": r.follow_ups().iter().map(|(row, who, a)| json!({ "question": row.question.text, "who": who.name, "note": a.note })).collect::<Vec<_>>(),
+        "scope": crate::scoped::scope(r).map(|s| shared(r, &s)),
+        "families": crate::scoped::families(r).iter().map(|s| shared(r, s)).collect::<Vec<_>>(),
+        "crosswalk": crate::scoped::crosswalk(r).map(|s| shared(r, &s)),
         "method": method_part(r),
         "answers": answers_part(r),
     })

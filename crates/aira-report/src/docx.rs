@@ -3,6 +3,7 @@
 //! drawn from the same SVG the HTML shows, with the fonts the PDF uses.
 
 mod draw;
+mod shared;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Shading, Style,
@@ -201,7 +202,7 @@ fn finding_rows(list: &Value) -> Vec<Vec<String>> {
 
 fn soa(doc: &mut Doc, d: &Value) {
     doc.h1("Statement of Applicability");
-    doc.p(para("The ISO/IEC 42001 Annex A controls, whether each applies, why, and how far it is implemented as judged from the answers to the questions that cite it. A control with no recorded decision is shown as applicable by default and not yet decided."));
+    doc.p(para("The ISO/IEC 42001 Annex A controls, whether each applies, why, and how far it is implemented as judged from the answers to the questions that cite it. A control nobody has decided on yet is shown as undecided; a decision recorded without a justification is flagged."));
     let rows = arr(&d["soa"])
         .iter()
         .map(|x| {
@@ -255,6 +256,9 @@ fn body(doc: &mut Doc, d: &Value) -> Result<(), String> {
         .collect::<Vec<_>>();
     if !short.is_empty() {
         doc.t(table(&["Control", "Title", "Short of the rule"], short, &[1, 3, 4]));
+    }
+    if d["scope"].is_object() {
+        shared::section(doc, &d["scope"], 1);
     }
 
     doc.h1("Scores");
@@ -379,6 +383,12 @@ fn appendices(doc: &mut Doc, d: &Value) {
         if !s(&c["uncovered"]).is_empty() {
             doc.p(muted(&format!("Not covered by any question: {}.", s(&c["uncovered"]))));
         }
+    }
+    for f in arr(&d["families"]) {
+        shared::section(doc, f, 2);
+    }
+    if d["crosswalk"].is_object() {
+        shared::section(doc, &d["crosswalk"], 2);
     }
     let m = &d["method"];
     doc.h1("Methodology");

@@ -179,12 +179,18 @@ pub fn signed(d: &Delta) -> String {
     d.delta.map_or_else(|| "–".to_owned(), |v| format!("{v:+.1}"))
 }
 
+/// The baseline's description after "the baseline assessment": a space, then it (if any).
+fn about(text: &str) -> String {
+    let t = text.trim_start();
+    if t.is_empty() || t.starts_with(';') { t.to_owned() } else { format!(" {t}") }
+}
+
 pub fn md_trend(r: &Report) -> String {
     let Some((_, d)) = &r.trend else { return String::new() };
     // The baseline's path is internal; who it assesses (and a note when another organisation) is not.
     let mut out = format!(
         "## Trend since the baseline\n\nCompared with the baseline assessment{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
-        md_text(&r.baseline_about)
+        about(&md_text(&r.baseline_about))
     );
     for row in trend_rows(r) {
         let _ = writeln!(out, "| {} |", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
@@ -205,7 +211,7 @@ pub fn html_trend(r: &Report) -> String {
     let mut out = format!(
         "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with the baseline assessment{} (current − baseline).</p>\
          <table><thead><tr><th>Group</th><th>Baseline</th><th>Now</th><th>Change</th></tr></thead><tbody>",
-        html(&r.baseline_about)
+        about(&html(&r.baseline_about))
     );
     for row in trend_rows(r) {
         out.push_str(&format!("<tr>{}</tr>", row.iter().map(|c| format!("<td>{}</td>", html(c))).collect::<String>()));

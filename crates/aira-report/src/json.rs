@@ -4,7 +4,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use aira_core::assessment::Value;
-use aira_core::report::model::{Report, SoaRow};
+use aira_core::report::model::{Applicability, Report, SoaRow};
 use aira_core::scoring::{GroupGap, RefScore, Tally, roadmap::Item};
 
 pub const SCHEMA: &str = "aira-report/1";
@@ -37,9 +37,13 @@ fn reference(r: &Report, x: &RefScore) -> Json {
     labelled(&[("id", json!(x.id)), ("title", json!(title)), ("questions", json!(questions))], tally(&x.tally, None))
 }
 
-fn item(x: &Item) -> Json {
+/// A roadmap item with its recommended action: the question's `action` field (the target
+/// level's description where the questionnaire wrote none), never the question text.
+fn item(r: &Report, x: &Item) -> Json {
+    let own = r.questionnaire.questions.get(x.index).map_or("", |q| q.action.as_str());
+    let (action, _) = aira_core::report::findings::action_for(&r.questionnaire.scale, own, x.target);
     json!({"id": x.id, "phase": x.phase, "function": x.function, "current": x.current, "target": x.target,
-           "gap": x.gap, "weight": x.weight, "priority": x.priority})
+           "gap": x.gap, "weight": x.weight, "priority": x.priority, "action": action})
 }
 
 fn value(v: Option<Value>) -> Json {
@@ -51,7 +55,12 @@ fn value(v: Option<Value>) -> Json {
 }
 
 pub fn soa_row(s: &SoaRow) -> Json {
-    json!({"control": s.control, "title": s.title, "applicable": s.applicable, "justification": s.justification,
+    let applicable = match s.applicability {
+        Applicability::Undecided => Json::Null,
+        a => json!(a == Applicability::Applicable),
+    };
+    json!({"control": s.control, "title": s.title, "applicable": applicable, "applicability": s.applicability.as_str(),
+           "justification": s.justification, "unjustified": s.unjustified(),
            "status": s.status_label(), "score": s.score, "questions": s.questions})
 }
 
@@ -107,7 +116,7 @@ pub fn full(r: &Report) -> Json {
     let roadmap: Vec<Json> = r
         .roadmap
         .iter()
-        .map(|h| json!({"term": h.term.as_str(), "label": h.term.label(), "items": h.items.iter().map(item).collect::<Vec<_>>()}))
+        .map(|h| json!({"term": h.term.as_str(), "label": h.term.label(), "items": h.items.iter().map(|x| item(r, x)).collect::<Vec<_>>()}))
         .collect();
     let follow_up: Vec<Json> = r
         .follow_ups()
@@ -141,7 +150,7 @@ pub fn full(r: &Report) -> Json {
                  "subcategories": refs(&r.refs.nist_subcategories)},
         "iso": {"clauses": refs(&r.refs.iso_clauses), "controls": refs(&r.refs.iso_controls)},
         "questions": questions,
-        "top_gaps": r.top_gaps().into_iter().map(item).collect::<Vec<_>>(),
+        "top_gaps": r.top_gaps().into_iter().map(|x| item(r, x)).collect::<Vec<_>>(),
         "roadmap": roadmap,
         "soa": r.soa.iter().map(soa_row).collect::<Vec<_>>(),
         "follow_up": follow_up,

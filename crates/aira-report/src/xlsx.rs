@@ -204,7 +204,7 @@ fn refs(r: &Report, ws: &mut Worksheet, y: &mut u32, kind: &str, list: &[RefScor
         let qs: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
         text(ws, *y, 6, &qs.join(";"), None)?;
         if let Some(s) = r.soa.iter().find(|s| s.control == x.id) {
-            text(ws, *y, 7, if s.applicable { "yes" } else { "no" }, None)?;
+            text(ws, *y, 7, s.applicability.label(), None)?;
             text(ws, *y, 8, s.status_label(), None)?;
             text(ws, *y, 9, &s.justification, None)?;
         }
@@ -373,9 +373,9 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
         let y = 1 + i as u32;
         text(ws, y, 0, &s.control, None)?;
         text(ws, y, 1, &s.title, None)?;
-        text(ws, y, 2, if s.applicable { "yes" } else { "no" }, None)?;
-        text(ws, y, 3, &s.justification, Some(&st.wrap))?;
-        fit_row(ws, y, &[(50.0, &s.justification)])?;
+        text(ws, y, 2, s.applicability.label(), None)?;
+        text(ws, y, 3, s.justification_shown(), Some(&st.wrap))?;
+        fit_row(ws, y, &[(50.0, s.justification_shown())])?;
         text(ws, y, 4, s.status_label(), None)?;
         num(ws, y, 5, s.score)?;
         text(ws, y, 6, &s.questions.join(";"), None)?;

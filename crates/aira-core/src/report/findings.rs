@@ -35,7 +35,7 @@ pub struct Finding {
     pub priority: f64,
     pub action: String,
     pub action_source: ActionSource,
-    /// Set in a later round (`aira roadmap set`); reports say "not assigned" while `None`.
+    /// From `Report::plans` (`aira roadmap set`); reports say "not assigned" while `None`.
     pub owner: Option<String>,
     pub due: Option<String>,
     /// Evidence already recorded for the question.
@@ -94,8 +94,8 @@ pub fn findings(r: &Report) -> Vec<Finding> {
                 priority: i.priority,
                 action,
                 action_source,
-                owner: None,
-                due: None,
+                owner: r.plans.get(&i.id).and_then(|p| super::register::some(&p.owner)),
+                due: r.plans.get(&i.id).and_then(|p| super::register::some(&p.due)),
                 evidence: r.rows[i.index].evidence.clone(),
                 evidence_hints: q.evidence.clone(),
             }

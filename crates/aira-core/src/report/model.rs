@@ -47,14 +47,64 @@ impl Row<'_> {
     }
 }
 
+/// Engagement facts shown on the cover. Empty strings (and `None`) are "not recorded".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub assessors: Vec<String>,
+    pub contact: String,
+    /// First and last day (ISO dates); `None`: the span of the answers' times stands in.
+    pub period: Option<(String, String)>,
+    /// "draft" or "final".
+    pub status: String,
+    pub version: String,
+}
+
+/// Who owns a roadmap action and by when (ISO date); empty: not set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub owner: String,
+    pub due: String,
+}
+
+/// A control's applicability as the SoA shows it. A control nobody has decided on is
+/// `Undecided` (the default), never silently "applicable".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applicability {
+    Applicable,
+    NotApplicable,
+    Undecided,
+}
+
+impl Applicability {
+    /// As the SoA's "Applicable" column reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Applicability::Applicable => "yes",
+            Applicability::NotApplicable => "no",
+            Applicability::Undecided => "undecided",
+        }
+    }
+
+    /// As report JSON names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Applicable => "applicable",
+            Applicability::NotApplicable => "not_applicable",
+            Applicability::Undecided => "undecided",
+        }
+    }
+}
+
+/// What the SoA prints where a decision carries no justification.
+pub const NO_JUSTIFICATION: &str = "no justification given";
+
 /// A Statement of Applicability line for one Annex A control.
 pub struct SoaRow {
     pub control: String,
     pub title: String,
-    pub applicable: bool,
-    /// False while workspace.toml records no decision for the control (it then counts as
-    /// applicable by default); reports say so rather than present a decision nobody took.
-    pub decided: bool,
+    /// From workspace.toml `[soa."A.x.y"]`: a plain field, so whichever store records the
+    /// decision fills it; no entry is `Undecided`.
+    pub applicability: Applicability,
     pub justification: String,
     pub score: Option<f64>,
     pub status: scoring::soa::Implementation,
@@ -63,9 +113,26 @@ pub struct SoaRow {
 }
 
 impl SoaRow {
+    /// Whether the control counts towards implementation and readiness: an undecided control
+    /// still does (it is not excluded until someone excludes it).
+    pub fn applicable(&self) -> bool {
+        self.applicability != Applicability::NotApplicable
+    }
+
+    /// A decision (either way) with no reason: ISO/IEC 42001 asks for the justification of
+    /// inclusions as well as exclusions, so the SoA flags it.
+    pub fn unjustified(&self) -> bool {
+        self.applicability != Applicability::Undecided && self.justification.trim().is_empty()
+    }
+
+    /// The justification column: the reason, the flag for a missing one, or "" while undecided.
+    pub fn justification_shown(&self) -> &str {
+        if self.unjustified() { NO_JUSTIFICATION } else { &self.justification }
+    }
+
     /// What the SoA prints as the status: a not-applicable control is not judged.
     pub fn status_label(&self) -> &'static str {
-        if self.applicable { self.status.label() } else { "not applicable" }
+        if self.applicable() { self.status.label() } else { "not applicable" }
     }
 }
 
@@ -83,8 +150,11 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
             SoaRow {
                 control: c.id.clone(),
                 title: c.title.clone(),
-                applicable: entry.is_none_or(|e| e.applicable),
-                decided: entry.is_some(),
+                applicability: match entry {
+                    None => Applicability::Undecided,
+                    Some(e) if e.applicable => Applicability::Applicable,
+                    Some(_) => Applicability::NotApplicable,
+                },
                 justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
@@ -128,6 +198,13 @@ pub struct Report<'a> {
     /// Whose assessment the baseline is, and a note when it is another organisation's (shown
     /// after its path; empty when there is nothing to say).
     pub baseline_about: String,
+    /// Engagement facts for the cover (assessors, contact, period, status, version): plain
+    /// fields the caller fills from wherever the workspace records them; empty prints as
+    /// "not recorded".
+    pub facts: Facts,
+    /// Owner and due date of roadmap actions, by question id; a finding without one says
+    /// "not assigned" / "not set".
+    pub plans: std::collections::BTreeMap<String, Plan>,
 }
 
 /// Ids of a reference list that no question cites, finest clauses only: a parent ("4") whose
@@ -232,6 +309,8 @@ impl<'a> Report<'a> {
             spreads: scoring::spreads(q, a),
             trend: None,
             baseline_about: String::new(),
+            facts: Facts::default(),
+            plans: std::collections::BTreeMap::new(),
         }
     }
 

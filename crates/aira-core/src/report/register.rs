@@ -43,7 +43,8 @@ pub struct EvidenceRequest {
     pub hints: Vec<String>,
 }
 
-fn some(s: &str) -> Option<String> {
+/// A trimmed value, or `None` when blank.
+pub(super) fn some(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
@@ -71,13 +72,16 @@ pub fn facts(r: &Report) -> Vec<Fact> {
     vec![
         Fact { label: "Client", value: some(&m.organisation) },
         Fact { label: "Scope", value: some(&m.scope) },
-        Fact { label: "Assessor(s)", value: None },
-        Fact { label: "Client contact", value: None },
-        Fact { label: "Assessment period", value: period },
+        Fact { label: "Assessor(s)", value: some(&r.facts.assessors.join(", ")) },
+        Fact { label: "Client contact", value: some(&r.facts.contact) },
+        Fact {
+            label: "Assessment period",
+            value: r.facts.period.as_ref().map(|(a, b)| format!("{a} to {b}")).or(period),
+        },
         Fact { label: "Respondents", value: (!people.is_empty()).then(|| people.join(", ")) },
         Fact { label: "Questionnaire", value: Some(format!("{} {}", q.title, q.version)) },
-        Fact { label: "Report status", value: None },
-        Fact { label: "Report version", value: None },
+        Fact { label: "Report status", value: some(&r.facts.status) },
+        Fact { label: "Report version", value: some(&r.facts.version) },
     ]
 }
 

@@ -124,10 +124,10 @@ pub fn soa(r: &Report) -> String {
             "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
             html(&s.control),
             html(&s.title),
-            if s.applicable { "yes" } else { "no" },
-            html(&s.justification),
+            s.applicability.label(),
+            html(s.justification_shown()),
             html(s.status_label()),
-            if s.applicable { chip(r, s.score) } else { String::new() },
+            if s.applicable() { chip(r, s.score) } else { String::new() },
             html(&s.questions.join(", "))
         );
     }

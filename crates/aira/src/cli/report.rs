@@ -34,7 +34,13 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff,
     let (path, opened) = workspace::open_baseline(&ws.dir, &ws.meta)?;
     match opened {
         Ok(base) => {
-            let about = workspace::baseline_about(&ws.meta, &base.meta);
+            // A name that is only the baseline's folder name is an internal path, not a title.
+            let folder = Path::new(&path).file_name().map(|f| f.to_string_lossy().into_owned());
+            let mut meta = base.meta.clone();
+            if folder.as_deref() == Some(meta.name.trim()) {
+                meta.name.clear();
+            }
+            let about = workspace::baseline_about(&ws.meta, &meta);
             Some((path, super::diff::between(&base, ws), about))
         }
         Err(e) => {
