@@ -204,6 +204,12 @@ fn docx_has_word_heading_styles_a_contents_field_tables_charts_and_escaped_text(
     assert!(doc.contains("PAGEREF _Toc") && !doc.contains("TOC \\o"), "contents entries with live page numbers");
     assert!(zip_part(&docx, "word/settings.xml").contains("updateFields"), "Word refreshes the page numbers on open");
     assert!(doc.contains("<w:tbl>"));
+    // Every table's first row is a header row Word and LibreOffice repeat on each page.
+    assert_eq!(
+        doc.matches("</w:tblGrid><w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>").count(),
+        doc.matches("<w:tbl>").count(),
+        "a table without a repeating header row"
+    );
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !doc.contains("<script>"));
     for s in
         ["Executive summary", "Findings and actions", "Statement of Applicability", "Methodology", "Evidence register"]
@@ -250,6 +256,9 @@ fn libreoffice_opens_the_docx_and_converts_it_to_pdf() {
         "Statement of Applicability",
         "Methodology",
         "<script>alert(1)</script>",
+        "#set text(red)",
+        "[x] $x^2$ @ref <lbl> *b* _i_",
+        "=HYPERLINK(",
     ] {
         assert!(all.contains(s), "{s} missing from LibreOffice's rendering");
     }

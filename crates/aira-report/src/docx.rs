@@ -162,6 +162,11 @@ fn split_field_runs(document: &[u8]) -> Vec<u8> {
         .replacen("<w:sdt><w:sdtPr><w:rPr /></w:sdtPr><w:sdtContent><w:sdt><w:sdtPr /><w:sdtContent>", "", 1)
         .replacen("</w:sdtContent></w:sdt></w:sdtContent></w:sdt>", "", 1)
         .replace("w:leader=\"dot\" w:pos=\"80000\"", &format!("w:leader=\"dot\" w:pos=\"{TEXT_TWIPS}\""))
+        // docx-rs cannot mark a header row: each table's first row repeats on every page it spans.
+        .replace(
+            "</w:tblGrid><w:tr><w:trPr><w:cantSplit /></w:trPr>",
+            "</w:tblGrid><w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+        )
         .into_bytes()
 }
 
@@ -220,7 +225,7 @@ fn soa(doc: &mut Doc, d: &Value) {
     doc.t(table(
         &["Control", "Title", "Applicable", "Justification", "Status", "Owner", "Evidence"],
         rows,
-        &[2, 4, 3, 4, 3, 2, 4],
+        &[2, 4, 3, 4, 3, 3, 3],
     ));
     doc.p(heading(2, "Certification readiness"));
     doc.p(para(s(&d["summary"]["readiness"]["rule"])));
