@@ -37,12 +37,20 @@ fn reports_mark_disagreement_list_logs_and_show_the_trend() {
 
     let md = run(home.path(), &cur, &["report", "--format", "md"]);
     assert!(md.contains("| Plan | 2.5 ⚠ |"), "{md}");
-    assert!(md.contains("| Plan × Govern | plan-govern-policy | 3 | Ann 1, Bo 4 | not yet |"), "{md}");
+    assert!(
+        md.contains(
+            "| Plan × Govern | Is there a written AI policy that leadership has approved? | 3 | Ann 1, Bo 4 | not yet |"
+        ),
+        "{md}"
+    );
     let first = md.find("Ann (noted by alex): first").expect("log line");
     let second = md.find("Ann (noted by sam): second").expect("log line");
     assert!(!md.contains("<b>"), "log text is escaped");
     assert!(first < second, "time order");
-    assert!(md.contains("Compared with ../base") && md.contains("| Plan × Govern | 1.0 | 2.5 | +1.5 |"), "{md}");
+    assert!(
+        md.contains("Compared with the baseline assessment") && md.contains("| Plan × Govern | 1.0 | 2.5 | +1.5 |"),
+        "{md}"
+    );
 
     let html = run(home.path(), &cur, &["report", "--format", "html"]);
     assert!(html.contains("<section id=\"disagreements\">") && html.contains("<section id=\"trend\">"));

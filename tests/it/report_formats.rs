@@ -68,6 +68,23 @@ fn markdown_matches_golden() {
     });
 }
 
+/// The report model as the PDF and DOCX receive it (every section's text and number), charts
+/// aside: those are checked as pictures by looking, and by the SVG in the HTML golden.
+#[test]
+fn deliverable_data_matches_golden() {
+    with_report(false, |r| {
+        for (kind, name) in [("full", "deliverable.json"), ("soa", "deliverable-soa.json")] {
+            let mut d = report::deliverable::document(r, kind);
+            for chart in ["radar", "phases", "heatmap", "trend"] {
+                let svg = &d["charts"][chart];
+                assert!(svg.is_null() || svg.as_str().unwrap().starts_with("<svg"), "{chart}");
+                d["charts"][chart] = serde_json::Value::from(svg.as_str().map(str::len).unwrap_or(0) > 0);
+            }
+            golden(name, &(serde_json::to_string_pretty(&d).unwrap() + "\n"));
+        }
+    });
+}
+
 #[test]
 fn html_matches_golden() {
     with_report(false, |r| {
@@ -124,19 +141,33 @@ fn xlsx_part(bytes: &[u8], name: &str) -> String {
 }
 
 #[test]
-fn xlsx_prints_landscape_with_the_summary_on_one_page_width_and_column_names_on_every_page() {
-    with_report(false, |r| {
+fn xlsx_prints_landscape_one_page_wide_with_names_and_ids_on_every_page_and_rows_sized_to_their_text() {
+    with_report(true, |r| {
         let bytes = report::xlsx::full(r).unwrap();
         for sheet in 1..=5 {
             let xml = xlsx_part(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
             assert!(xml.contains(r#"orientation="landscape""#), "sheet {sheet}: {xml}");
-            assert_eq!(xml.contains(r#"fitToPage="1""#), sheet == 1, "only the summary is shrunk to fit");
+            assert!(
+                xml.contains(r#"fitToPage="1""#) && xml.contains(r#"fitToHeight="0""#),
+                "sheet {sheet} is one page wide"
+            );
         }
         let book = xlsx_part(&bytes, "xl/workbook.xml");
-        for sheet in ["Answers", "'ISO 42001'", "'NIST AI RMF'", "Roadmap"] {
+        for (sheet, col) in
+            [("Answers", "$A:$A"), ("'ISO 42001'", "$B:$B"), ("'NIST AI RMF'", "$B:$B"), ("Roadmap", "$C:$C")]
+        {
             assert!(book.contains(&format!("{sheet}!$")), "{sheet} repeats its header row: {book}");
+            assert!(book.contains(&format!("{sheet}!{col}")), "{sheet} repeats its id column: {book}");
         }
         assert!(book.contains("_xlnm.Print_Titles"), "{book}");
+        // The hostile note has two lines and a long first one: its row is made tall enough.
+        let answers = xlsx_part(&bytes, "xl/worksheets/sheet2.xml");
+        let row = answers.split("<row ").find(|x| x.contains("r=\"2\"")).unwrap();
+        let ht: f64 = row.split("ht=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert!(ht >= 45.0, "row 2 height {ht}: {row}");
+        let soa = report::xlsx::soa(r).unwrap();
+        assert!(xlsx_part(&soa, "xl/worksheets/sheet1.xml").contains(r#"fitToPage="1""#));
+        assert!(xlsx_part(&soa, "xl/workbook.xml").contains("$A:$A"));
     });
 }
 

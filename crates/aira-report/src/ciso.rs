@@ -98,7 +98,7 @@ pub fn audit(r: &Report, framework: Framework) -> (String, Vec<String>) {
             missing.push(x.id.clone());
             continue;
         };
-        let soa_na = r.soa.iter().any(|s| s.control == x.id && !s.applicable);
+        let soa_na = r.soa.iter().any(|s| s.control == x.id && !s.applicable());
         let progress = if x.tally.unanswered == 0 { "done" } else { "in_progress" };
         // CISO Assistant's ISO/IEC 42001 scores run 0-5 like aira's scale; its score is an integer.
         let score = match (framework, x.tally.score) {

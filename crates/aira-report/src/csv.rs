@@ -74,8 +74,8 @@ pub fn soa(r: &Report) -> String {
             &[
                 s.control.clone(),
                 s.title.clone(),
-                if s.applicable { "yes" } else { "no" }.to_owned(),
-                s.justification.clone(),
+                s.applicability.label().to_owned(),
+                s.justification_shown().to_owned(),
                 s.status_label().to_owned(),
                 num(s.score),
                 s.questions.join(";"),

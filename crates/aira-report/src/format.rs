@@ -17,6 +17,12 @@ pub enum ReportFormat {
     Oscal,
     /// OSCAL 1.1.2 assessment plan (JSON), which the results import
     OscalAp,
+    /// A typeset PDF (Typst, embedded; no browser)
+    Pdf,
+    /// The filled Typst source the PDF is typeset from
+    Typ,
+    /// A Word document with real heading styles
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +42,11 @@ pub enum RenderError {
     NoSoa(&'static str),
     #[error("building the workbook")]
     Xlsx(#[source] rust_xlsxwriter::XlsxError),
+    /// The template (built-in or the workspace's report.typ) did not typeset; says where.
+    #[error("typesetting the PDF:\n{0}")]
+    Typst(String),
+    #[error("building the Word document: {0}")]
+    Docx(String),
 }
 
 /// The format a file name asks for (`report.xlsx`), if its extension names one.
@@ -46,6 +57,9 @@ pub fn from_extension(path: &Path) -> Option<ReportFormat> {
         "csv" => Some(ReportFormat::Csv),
         "json" => Some(ReportFormat::Json),
         "xlsx" => Some(ReportFormat::Xlsx),
+        "pdf" => Some(ReportFormat::Pdf),
+        "typ" => Some(ReportFormat::Typ),
+        "docx" => Some(ReportFormat::Docx),
         _ => None,
     }
 }
@@ -56,9 +70,31 @@ pub fn extension_fits(format: ReportFormat, named: ReportFormat) -> bool {
     format == named || (named == ReportFormat::Json && matches!(format, ReportFormat::Oscal | ReportFormat::OscalAp))
 }
 
-/// The bytes of one deliverable.
+/// The bytes of one deliverable, with the built-in PDF template.
 pub fn render(r: &Report, format: ReportFormat, kind: ReportKind) -> Result<Vec<u8>, RenderError> {
+    render_with(r, format, kind, None)
+}
+
+/// The bytes of one deliverable; `template` is a workspace's own `report.typ` text, used by the
+/// pdf and typ formats instead of the built-in one.
+pub fn render_with(
+    r: &Report,
+    format: ReportFormat,
+    kind: ReportKind,
+    template: Option<&str>,
+) -> Result<Vec<u8>, RenderError> {
+    let kind_name = match kind {
+        ReportKind::Full => "full",
+        ReportKind::Soa => "soa",
+    };
+    let filled =
+        || crate::typst::fill(&crate::deliverable::document(r, kind_name), template.unwrap_or(crate::typst::TEMPLATE));
     Ok(match (kind, format) {
+        (_, ReportFormat::Typ) => filled().into_bytes(),
+        (_, ReportFormat::Pdf) => crate::typst::pdf(filled(), &r.generated_at).map_err(RenderError::Typst)?,
+        (_, ReportFormat::Docx) => {
+            crate::docx::render(&crate::deliverable::document(r, kind_name)).map_err(RenderError::Docx)?
+        }
         (ReportKind::Full, ReportFormat::Md) => crate::markdown::full(r).into_bytes(),
         (ReportKind::Soa, ReportFormat::Md) => crate::markdown::soa(r).into_bytes(),
         (ReportKind::Full, ReportFormat::Html) => crate::html::full(r).into_bytes(),

@@ -17,19 +17,54 @@ fn has_panel(r: &Report) -> bool {
     r.respondents().len() >= 2
 }
 
-/// The disputed questions of every strongly disagreeing cell: (cell, question id, spread, levels, agreed).
-fn disputed(r: &Report) -> Vec<[String; 5]> {
+/// The disputed questions of every strongly disagreeing cell: (cell, question text, spread,
+/// levels, agreed). Client-facing, so the question is named by its text, not its id.
+pub fn disputed_rows(r: &Report) -> Vec<[String; 5]> {
     let mut out = Vec::new();
     for d in &r.disagreements {
         for &i in &d.questions {
             let q = &r.questionnaire.questions[i];
-            let levels: Vec<String> =
-                r.assessment.levels(&q.id).iter().map(|(who, v)| format!("{} {}", who.name, value(*v))).collect();
+            let given = r.assessment.levels(&q.id);
+            let mut levels: Vec<String> = given.iter().map(|(who, v)| format!("{} {}", who.name, value(*v))).collect();
+            // A large panel: who gave the extremes, not thirty names in one cell.
+            if given.len() > PANEL_NAMES {
+                levels = summarise(&given);
+            }
             let agreed = r.assessment.agreed.get(&q.id).map_or_else(|| "not yet".to_owned(), |v| value(*v));
-            out.push([cell_name(d), q.id.clone(), r.spreads[i].to_string(), levels.join(", "), agreed]);
+            out.push([cell_name(d), q.text.clone(), r.spreads[i].to_string(), levels.join(", "), agreed]);
         }
     }
     out
+}
+
+/// Up to this many respondents, the disagreements table names each one's level.
+const PANEL_NAMES: usize = 6;
+
+/// "lowest 1 (Ann, Bo), highest 4 (Cy) of 12 respondents".
+fn summarise(given: &[(&aira_core::assessment::Respondent, aira_core::assessment::Value)]) -> Vec<String> {
+    let levels: Vec<(&str, u8)> = given
+        .iter()
+        .filter_map(|(who, v)| match v {
+            aira_core::assessment::Value::Level(l) => Some((who.name.as_str(), *l)),
+            aira_core::assessment::Value::NotApplicable => None,
+        })
+        .collect();
+    let (Some(lo), Some(hi)) = (levels.iter().map(|x| x.1).min(), levels.iter().map(|x| x.1).max()) else {
+        return vec![format!("{} respondents", given.len())];
+    };
+    let names = |l: u8| {
+        let all: Vec<&str> = levels.iter().filter(|x| x.1 == l).map(|x| x.0).collect();
+        match all.as_slice() {
+            [a, b, c, _, ..] => format!("{a}, {b}, {c} and {} more", all.len() - 3),
+            few => few.join(", "),
+        }
+    };
+    vec![format!("lowest {lo} ({}), highest {hi} ({}) of {} respondents", names(lo), names(hi), given.len())]
+}
+
+/// The trend as (group, baseline, now, change) rows; `None` without a baseline.
+pub fn trend_table(r: &Report) -> Option<Vec<[String; 4]>> {
+    r.trend.as_ref().map(|_| trend_rows(r))
 }
 
 fn value(v: aira_core::assessment::Value) -> String {
@@ -46,7 +81,7 @@ pub fn md_disagreements(r: &Report) -> String {
     if !has_panel(r) {
         return String::new();
     }
-    let rows = disputed(r);
+    let rows = disputed_rows(r);
     if rows.is_empty() {
         return "## Disagreements\n\nNo question's respondents differ by 2 levels or more.\n\n".to_owned();
     }
@@ -64,7 +99,7 @@ pub fn html_disagreements(r: &Report) -> String {
     if !has_panel(r) {
         return String::new();
     }
-    let rows = disputed(r);
+    let rows = disputed_rows(r);
     let mut out = String::from("<section id=\"disagreements\"><h2>Disagreements</h2>");
     if rows.is_empty() {
         out.push_str("<p>No question's respondents differ by 2 levels or more.</p></section>\n");
@@ -145,12 +180,18 @@ pub fn signed(d: &Delta) -> String {
     aira_core::number::signed(d.base.zip(d.current).map(|(b, c)| aira_core::number::change(b, c)))
 }
 
+/// The baseline's description after "the baseline assessment": a space, then it (if any).
+fn about(text: &str) -> String {
+    let t = text.trim_start();
+    if t.is_empty() || t.starts_with(';') { t.to_owned() } else { format!(" {t}") }
+}
+
 pub fn md_trend(r: &Report) -> String {
-    let Some((path, d)) = &r.trend else { return String::new() };
+    let Some((_, d)) = &r.trend else { return String::new() };
+    // The baseline's path is internal; who it assesses (and a note when another organisation) is not.
     let mut out = format!(
-        "## Trend since the baseline\n\nCompared with {}{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
-        md_text(path),
-        md_text(&r.baseline_about)
+        "## Trend since the baseline\n\nCompared with the baseline assessment{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
+        about(&md_text(&r.baseline_about))
     );
     for row in trend_rows(r) {
         let _ = writeln!(out, "| {} |", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
@@ -165,12 +206,13 @@ pub fn md_trend(r: &Report) -> String {
 }
 
 pub fn html_trend(r: &Report) -> String {
-    let Some((path, _)) = &r.trend else { return String::new() };
+    if r.trend.is_none() {
+        return String::new();
+    }
     let mut out = format!(
-        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with {}{} (current − baseline).</p>\
+        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with the baseline assessment{} (current − baseline).</p>\
          <table><thead><tr><th>Group</th><th>Baseline</th><th>Now</th><th>Change</th></tr></thead><tbody>",
-        html(path),
-        html(&r.baseline_about)
+        about(&html(&r.baseline_about))
     );
     for row in trend_rows(r) {
         out.push_str(&format!("<tr>{}</tr>", row.iter().map(|c| format!("<td>{}</td>", html(c))).collect::<String>()));

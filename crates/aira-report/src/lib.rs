@@ -3,9 +3,12 @@
 //! `aira score` output lives here too so that its JSON shape is defined once.
 #![forbid(unsafe_code)]
 
+pub mod charts;
 pub mod ciso;
 pub mod columns;
 pub mod csv;
+pub mod deliverable;
+pub mod docx;
 pub mod fmt;
 pub mod format;
 pub mod heatmap;
@@ -17,7 +20,8 @@ pub mod oscal;
 mod schema_keys;
 pub mod scoped;
 pub mod score;
+pub mod typst;
 pub mod xlsx;
 
 pub use aira_core::report::Report;
-pub use format::{ReportFormat, ReportKind, render};
+pub use format::{ReportFormat, ReportKind, render, render_with};

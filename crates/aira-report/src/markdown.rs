@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::fmt::{self, md_cell, md_text};
 use aira_core::report::model::{Report, Row};
+use aira_core::report::register::capturer;
 use aira_core::scoring::{RefScore, Tally};
 
 /// A table whose every cell is escaped.
@@ -158,7 +159,7 @@ fn ref_table(what: &str, list: &[RefScore]) -> String {
             ]
         })
         .collect();
-    let missing: Vec<&str> = list.iter().filter(|x| x.tally.total == 0).map(|x| x.id.as_str()).collect();
+    let missing = aira_core::report::model::uncovered(list);
     let mut out = format!("### {what}\n\n");
     if cited.is_empty() {
         out.push_str("No question cites any of these.\n\n");
@@ -212,7 +213,7 @@ fn gaps_and_roadmap(r: &Report) -> String {
     } else {
         table(&header, &top)
     });
-    out.push_str("## Roadmap\n\nPlan-phase foundations come first; see docs/scoring.md for the rule.\n\n");
+    out.push_str("## Roadmap\n\nPlan-phase foundations come first, then the rest by priority.\n\n");
     for h in &r.roadmap {
         let _ = write!(out, "### {}\n\n", h.term.label());
         if h.items.is_empty() {
@@ -272,7 +273,9 @@ fn answer(r: &Report, row: &Row) -> String {
                     a.note.clone(),
                     a.evidence.join("; "),
                     if a.flag { "yes" } else { "" }.to_owned(),
-                    format!("{} {}", fmt::when(&a.answered_at), a.answered_by).trim().to_owned(),
+                    format!("{} {}", fmt::when(&a.answered_at), capturer(&a.answered_by).unwrap_or(""))
+                        .trim()
+                        .to_owned(),
                 ]
             })
             .collect();
@@ -304,7 +307,9 @@ fn follow_up(r: &Report) -> String {
     let rows: Vec<Vec<String>> = r
         .follow_ups()
         .iter()
-        .map(|(row, who, a)| vec![row.question.id.clone(), who.name.clone(), a.note.clone()])
+        .map(|(row, who, a)| {
+            vec![format!("{}: {}", row.question.id, row.question.text), who.name.clone(), a.note.clone()]
+        })
         .collect();
     let body = if rows.is_empty() {
         "Nothing is flagged.\n".to_owned()
@@ -379,7 +384,7 @@ pub fn soa(r: &Report) -> String {
     let mut out = cover(r, "Statement of Applicability");
     out.push_str(
         "ISO/IEC 42001 Annex A controls, whether each applies, and how far it is implemented as judged from the \
-         questions that cite it (see docs/scoring.md).\n\n",
+         questions that cite it.\n\n",
     );
     let rows: Vec<Vec<String>> = r
         .soa
@@ -388,8 +393,8 @@ pub fn soa(r: &Report) -> String {
             vec![
                 s.control.clone(),
                 s.title.clone(),
-                if s.applicable { "yes" } else { "no" }.to_owned(),
-                s.justification.clone(),
+                s.applicability.label().to_owned(),
+                s.justification_shown().to_owned(),
                 s.status_label().to_owned(),
                 fmt::score(s.score),
                 s.questions.join(", "),

@@ -48,22 +48,41 @@ fn num(ws: &mut Worksheet, row: u32, col: u16, v: Option<f64>) -> Result<(), Xls
     Ok(())
 }
 
-fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], st: &Styles) -> Result<(), XlsxError> {
+/// Column names in `row`, and `id` the column that names each line (repeated on every printed
+/// page, like the names).
+fn header(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], id: u16, st: &Styles) -> Result<(), XlsxError> {
     for (c, (name, w)) in names.iter().zip(widths).enumerate() {
         ws.write_string_with_format(row, c as u16, *name, &st.head)?;
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(row + 1, 0)?;
-    // Printed, each page repeats the column names.
     ws.set_repeat_rows(row, row)?;
+    ws.set_repeat_columns(id, id)?;
     Ok(())
 }
 
-/// Reports get printed for workshops: landscape pages (the summary also fits one page's width;
-/// the data sheets keep their size and repeat their column names instead).
+/// Make a row tall enough for its wrapped cells: (column width in characters, text) each.
+/// Excel does not size rows to wrapped text written by a library, so printed notes overlapped.
+fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(f64, &str)]) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(width, text)| {
+            let per_line = (width * 1.1).max(1.0);
+            text.split('\n').map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0)).sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        ws.set_row_height(row, (lines * 15.0).min(409.0))?;
+    }
+    Ok(())
+}
+
+/// Reports get printed for workshops: landscape pages, every sheet one page wide (as many
+/// pages down as it needs), column names and ids repeated on each page.
 fn print_ready(mut wb: Workbook) -> Result<Vec<u8>, XlsxError> {
     for ws in wb.worksheets_mut() {
         ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
     }
     wb.save_to_buffer()
 }
@@ -90,7 +109,6 @@ fn level_cell(r: &Report, ws: &mut Worksheet, row: u32, col: u16, t: &Tally) -> 
 
 fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Summary")?;
-    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(0, 22)?;
     let name = if r.meta.name.is_empty() { &r.questionnaire.title } else { &r.meta.name };
     text(ws, 0, 0, &format!("AI management system readiness: {name}"), Some(&st.title))?;
@@ -150,8 +168,8 @@ fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
 fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Answers")?;
     let cols = crate::columns::answers_with_question();
-    let widths = [28.0, 8.0, 10.0, 60.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 50.0, 30.0, 6.0, 24.0, 16.0];
-    header(ws, 0, &cols, &widths, st)?;
+    let widths = [28.0, 8.0, 10.0, 50.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 45.0, 26.0, 6.0, 24.0, 16.0];
+    header(ws, 0, &cols, &widths, 0, st)?;
     for (i, row) in r.rows.iter().enumerate() {
         let y = 1 + i as u32;
         let q = row.question;
@@ -165,8 +183,10 @@ fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
         ws.write_boolean(y, 7, row.status == Status::NotApplicable)?;
         num(ws, y, 8, row.target)?;
         num(ws, y, 9, row.gap)?;
-        text(ws, y, 10, &row.note(), Some(&st.wrap))?;
-        text(ws, y, 11, &row.evidence.join(";"), Some(&st.wrap))?;
+        let (note, evidence) = (row.note(), row.evidence.join(";"));
+        text(ws, y, 10, &note, Some(&st.wrap))?;
+        text(ws, y, 11, &evidence, Some(&st.wrap))?;
+        fit_row(ws, y, &[(widths[3], &q.text), (widths[10], &note), (widths[11], &evidence)])?;
         ws.write_boolean(y, 12, row.flag)?;
         text(ws, y, 13, &row.answered_at, None)?;
         text(ws, y, 14, &row.answered_by, None)?;
@@ -186,7 +206,7 @@ fn refs(r: &Report, ws: &mut Worksheet, y: &mut u32, kind: &str, list: &[RefScor
         let qs: Vec<&str> = x.questions.iter().map(|&i| r.questionnaire.questions[i].id.as_str()).collect();
         text(ws, *y, 6, &qs.join(";"), None)?;
         if let Some(s) = r.soa.iter().find(|s| s.control == x.id) {
-            text(ws, *y, 7, if s.applicable { "yes" } else { "no" }, None)?;
+            text(ws, *y, 7, s.applicability.label(), None)?;
             text(ws, *y, 8, s.status_label(), None)?;
             text(ws, *y, 9, &s.justification, None)?;
         }
@@ -202,7 +222,7 @@ fn iso(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("ISO 42001")?;
     let mut cols = REF_COLS.to_vec();
     cols.extend(["soa_applicable", "soa_status", "justification"]);
-    header(ws, 0, &cols, &REF_WIDTHS, st)?;
+    header(ws, 0, &cols, &REF_WIDTHS, 1, st)?;
     let mut y = 1;
     refs(r, ws, &mut y, "clause", &r.refs.iso_clauses)?;
     refs(r, ws, &mut y, "control", &r.refs.iso_controls)
@@ -210,7 +230,7 @@ fn iso(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
 
 fn nist(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("NIST AI RMF")?;
-    header(ws, 0, &REF_COLS, &REF_WIDTHS, st)?;
+    header(ws, 0, &REF_COLS, &REF_WIDTHS, 1, st)?;
     let mut y = 1;
     refs(r, ws, &mut y, "function", &r.refs.nist_functions)?;
     refs(r, ws, &mut y, "category", &r.refs.nist_categories)?;
@@ -221,14 +241,17 @@ fn roadmap(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
     ws.set_name("Roadmap")?;
     let cols =
         ["horizon", "rank", "id", "question", "phase", "function", "current", "target", "gap", "weight", "priority"];
-    header(ws, 0, &cols, &[12.0, 6.0, 28.0, 60.0, 8.0, 10.0, 8.0, 8.0, 7.0, 7.0, 8.0], st)?;
+    const QUESTION_W: f64 = 60.0;
+    header(ws, 0, &cols, &[12.0, 6.0, 28.0, QUESTION_W, 8.0, 10.0, 8.0, 8.0, 7.0, 7.0, 8.0], 2, st)?;
     let mut y = 1;
     for h in &r.roadmap {
         for (n, i) in h.items.iter().enumerate() {
             text(ws, y, 0, h.term.label(), None)?;
             ws.write_number(y, 1, (n + 1) as f64)?;
             text(ws, y, 2, &i.id, None)?;
-            text(ws, y, 3, r.questionnaire.questions.get(i.index).map_or("", |q| q.text.as_str()), Some(&st.wrap))?;
+            let question = r.questionnaire.questions.get(i.index).map_or("", |q| q.text.as_str());
+            text(ws, y, 3, question, Some(&st.wrap))?;
+            fit_row(ws, y, &[(QUESTION_W, question)])?;
             text(ws, y, 4, i.phase.map_or("", |p| p.as_str()), None)?;
             text(ws, y, 5, i.function.map_or("", |f| f.as_str()), None)?;
             for (c, v) in [i.current, i.target, i.gap, i.weight, i.priority].into_iter().enumerate() {
@@ -291,7 +314,7 @@ fn family(
 ) -> Result<(), XlsxError> {
     ws.set_name(sheet_name(&f.name, n))?;
     let cols = ["id", "title", "applies_from", "score", "answered", "applicable", "questions"];
-    header(ws, 0, &cols, &[10.0, 50.0, 12.0, 7.0, 9.0, 10.0, 50.0], st)?;
+    header(ws, 0, &cols, &[10.0, 50.0, 12.0, 7.0, 9.0, 10.0, 50.0], 0, st)?;
     for (i, x) in f.rows.iter().enumerate() {
         let y = 1 + i as u32;
         text(ws, y, 0, &x.id, None)?;
@@ -317,12 +340,14 @@ fn grid_sheet(s: &crate::scoped::Section, name: &str, ws: &mut Worksheet, st: &S
         }
         let cols: Vec<&str> = g.header.iter().map(String::as_str).collect();
         let widths: Vec<f64> = cols.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();
-        header(ws, y, &cols, &widths, st)?;
+        header(ws, y, &cols, &widths, 0, st)?;
         y += 1;
         for row in &g.rows {
             for (c, cell) in row.iter().enumerate() {
                 text(ws, y, c as u16, cell, Some(&st.wrap))?;
             }
+            let fit: Vec<(f64, &str)> = widths.iter().copied().zip(row.iter().map(String::as_str)).collect();
+            fit_row(ws, y, &fit)?;
             y += 1;
         }
         y += 1;
@@ -345,13 +370,14 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Statement of Applicability")?;
     let cols = crate::columns::SOA;
-    header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0], &st)?;
+    header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0], 0, &st)?;
     for (i, s) in r.soa.iter().enumerate() {
         let y = 1 + i as u32;
         text(ws, y, 0, &s.control, None)?;
         text(ws, y, 1, &s.title, None)?;
-        text(ws, y, 2, if s.applicable { "yes" } else { "no" }, None)?;
-        text(ws, y, 3, &s.justification, Some(&st.wrap))?;
+        text(ws, y, 2, s.applicability.label(), None)?;
+        text(ws, y, 3, s.justification_shown(), Some(&st.wrap))?;
+        fit_row(ws, y, &[(50.0, s.justification_shown())])?;
         text(ws, y, 4, s.status_label(), None)?;
         num(ws, y, 5, s.score)?;
         text(ws, y, 6, &s.questions.join(";"), None)?;

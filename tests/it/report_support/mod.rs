@@ -8,7 +8,8 @@ use aira_core::assessment::{Answer, Respondent, Value};
 use aira_store::workspace::{self, Access, Change, Workspace};
 
 pub const GENERATED_AT: &str = "2026-01-15T09:30:00+00:00";
-pub const HOSTILE: &str = "=HYPERLINK(\"http://evil.example\",\"x\") | <script>alert(1)</script>\n- second line";
+pub const HOSTILE: &str = "=HYPERLINK(\"http://evil.example\",\"x\") | <script>alert(1)</script>\n- second line \
+                             #set text(red) [x] $x^2$ @ref <lbl> *b* _i_ \\ `raw` // not a comment";
 
 fn put(ws: &mut Workspace, who: &Respondent, q: &str, answer: Answer, minute: u32) {
     let at = format!("2026-01-{:02}T10:{minute:02}:00+01:00", 10 + minute % 3);

@@ -1,5 +1,5 @@
 //! Everything a deliverable shows, computed once from the workspace's parts, so that every
-//! format (md, html, csv, json, xlsx) says the same thing. Renderers only format this.
+//! format (md, html, csv, json, xlsx, pdf, docx) says the same thing. Renderers only format this.
 
 use crate::assessment::{Answer, Assessment, Respondent};
 use crate::engagement::Engagement;
@@ -47,11 +47,77 @@ impl Row<'_> {
     }
 }
 
+/// Engagement facts shown on the cover. Empty strings (and `None`) are "not recorded".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub assessors: Vec<String>,
+    pub contact: String,
+    /// First and last day (ISO dates); `None`: the span of the answers' times stands in.
+    pub period: Option<(String, String)>,
+    /// "draft" or "final".
+    pub status: String,
+    pub version: String,
+}
+
+impl Facts {
+    /// The facts the engagement records (workspace.toml), as the cover prints them.
+    pub fn of(meta: &Engagement) -> Facts {
+        Facts {
+            assessors: meta.assessors.clone(),
+            contact: meta.contact.clone(),
+            period: meta.period.as_ref().map(|p| (p.start.to_string(), p.end.to_string())),
+            status: meta.report_status.as_str().to_owned(),
+            version: meta.report_version.clone(),
+        }
+    }
+}
+
+/// Who owns a roadmap action and by when (ISO date); empty: not set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub owner: String,
+    pub due: String,
+}
+
+/// A control's applicability as the SoA shows it. A control nobody has decided on is
+/// `Undecided` (the default), never silently "applicable".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applicability {
+    Applicable,
+    NotApplicable,
+    Undecided,
+}
+
+impl Applicability {
+    /// As the SoA's "Applicable" column reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Applicability::Applicable => "yes",
+            Applicability::NotApplicable => "no",
+            Applicability::Undecided => "undecided",
+        }
+    }
+
+    /// As report JSON names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Applicable => "applicable",
+            Applicability::NotApplicable => "not_applicable",
+            Applicability::Undecided => "undecided",
+        }
+    }
+}
+
+/// What the SoA prints where a decision carries no justification.
+pub const NO_JUSTIFICATION: &str = "no justification given";
+
 /// A Statement of Applicability line for one Annex A control.
 pub struct SoaRow {
     pub control: String,
     pub title: String,
-    pub applicable: bool,
+    /// From workspace.toml `[soa."A.x.y"]`: a plain field, so whichever store records the
+    /// decision fills it; no entry is `Undecided`.
+    pub applicability: Applicability,
     pub justification: String,
     pub score: Option<f64>,
     pub status: scoring::soa::Implementation,
@@ -60,9 +126,26 @@ pub struct SoaRow {
 }
 
 impl SoaRow {
+    /// Whether the control counts towards implementation and readiness: an undecided control
+    /// still does (it is not excluded until someone excludes it).
+    pub fn applicable(&self) -> bool {
+        self.applicability != Applicability::NotApplicable
+    }
+
+    /// A decision (either way) with no reason: ISO/IEC 42001 asks for the justification of
+    /// inclusions as well as exclusions, so the SoA flags it.
+    pub fn unjustified(&self) -> bool {
+        self.applicability != Applicability::Undecided && self.justification.trim().is_empty()
+    }
+
+    /// The justification column: the reason, the flag for a missing one, or "" while undecided.
+    pub fn justification_shown(&self) -> &str {
+        if self.unjustified() { NO_JUSTIFICATION } else { &self.justification }
+    }
+
     /// What the SoA prints as the status: a not-applicable control is not judged.
     pub fn status_label(&self) -> &'static str {
-        if self.applicable { self.status.label() } else { "not applicable" }
+        if self.applicable() { self.status.label() } else { "not applicable" }
     }
 }
 
@@ -75,13 +158,18 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
         .iter()
         .map(|c| {
             let r = refs.get(&c.id);
-            let entry = meta.soa.get(&c.id);
+            // The engagement's rule (no decision: undecided), never a second reading of `[soa]`.
+            let decision = meta.soa_decision(&c.id);
             let score = r.and_then(|r| r.tally.score);
             SoaRow {
                 control: c.id.clone(),
                 title: c.title.clone(),
-                applicable: entry.is_none_or(|e| e.applicable),
-                justification: entry.map(|e| e.justification.clone()).unwrap_or_default(),
+                applicability: match decision.applicability {
+                    crate::engagement::Applicability::Undecided => Applicability::Undecided,
+                    crate::engagement::Applicability::Applicable => Applicability::Applicable,
+                    crate::engagement::Applicability::NotApplicable => Applicability::NotApplicable,
+                },
+                justification: decision.justification.to_owned(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
                 questions: r
@@ -124,6 +212,27 @@ pub struct Report<'a> {
     /// Whose assessment the baseline is, and a note when it is another organisation's (shown
     /// after its path; empty when there is nothing to say).
     pub baseline_about: String,
+    /// Engagement facts for the cover (assessors, contact, period, status, version): plain
+    /// fields the caller fills from wherever the workspace records them; empty prints as
+    /// "not recorded".
+    pub facts: Facts,
+    /// Owner and due date of roadmap actions, by question id; a finding without one says
+    /// "not assigned" / "not set".
+    pub plans: std::collections::BTreeMap<String, Plan>,
+}
+
+/// Ids of a reference list that no question cites, finest clauses only: a parent ("4") whose
+/// sub-clauses ("4.1") are in the list is covered through them, so it is never listed.
+pub fn uncovered(list: &[scoring::RefScore]) -> Vec<&str> {
+    list.iter()
+        .filter(|x| x.tally.total == 0)
+        .filter(|x| {
+            !list
+                .iter()
+                .any(|y| y.id.len() > x.id.len() && y.id.starts_with(&x.id) && y.id[x.id.len()..].starts_with('.'))
+        })
+        .map(|x| x.id.as_str())
+        .collect()
 }
 
 /// How many gaps the "top gaps" section lists.
@@ -214,6 +323,18 @@ impl<'a> Report<'a> {
             spreads: scoring::spreads(q, a),
             trend: None,
             baseline_about: String::new(),
+            facts: Facts::of(meta),
+            plans: meta
+                .roadmap
+                .iter()
+                .map(|(id, e)| {
+                    let plan = Plan {
+                        owner: e.owner.clone(),
+                        due: e.due.as_ref().map(ToString::to_string).unwrap_or_default(),
+                    };
+                    (id.clone(), plan)
+                })
+                .collect(),
         }
     }
 
@@ -287,5 +408,32 @@ impl<'a> Report<'a> {
             scoring::Aggregation::Mean => "weighted mean",
             scoring::Aggregation::Min => "minimum (weakest link)",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: &str, total: usize) -> scoring::RefScore {
+        let mut tally = scoring::Tally::new(scoring::Aggregation::Mean);
+        tally.total = total;
+        scoring::RefScore { id: id.into(), tally, questions: Vec::new() }
+    }
+
+    #[test]
+    fn only_the_finest_uncited_clauses_are_not_covered() {
+        let list = [
+            r("4", 0),
+            r("4.1", 1),
+            r("4.2", 0),
+            r("6", 0),
+            r("6.1", 0),
+            r("6.1.1", 0),
+            r("10", 0),
+            r("A.2", 0),
+            r("A.2.2", 2),
+        ];
+        assert_eq!(uncovered(&list), ["4.2", "6.1.1", "10"]);
     }
 }

@@ -2,17 +2,22 @@
 //! a Content-Security-Policy says so to the browser too), printable to PDF with page breaks
 //! per section. Everything typed by people passes through `fmt::html`.
 
+mod extra;
 mod sections;
 mod svg;
 
 use std::fmt::Write;
 
 use super::fmt::{self, html};
-use aira_core::number::band;
 use aira_core::report::model::Report;
 use aira_core::scoring::{GroupGap, RefScore, Tally};
 
 const CSS: &str = include_str!("style.css");
+
+/// The heatmap SVG the HTML shows, for the other formats' charts.
+pub fn heatmap_svg(r: &Report) -> String {
+    svg::heatmap(r)
+}
 
 /// A score as a coloured chip.
 pub(super) fn chip(r: &Report, score: Option<f64>) -> String {
@@ -56,7 +61,7 @@ fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str)
          <title>{} — {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n\
          <header class=\"cover\"><div class=\"kicker\">{}</div><h1>{}</h1><dl>{facts}</dl></header>\n\
          {nav}{body}\
-         <footer>Prepared with aira. Scores run from {} to {}; the scoring rules are described in docs/scoring.md.</footer>\n\
+         <footer>Prepared with aira. Scores run from {} to {}; the methodology section explains how answers become scores.</footer>\n\
          </main>\n</body>\n</html>\n",
         html(title),
         html(name),
@@ -65,55 +70,6 @@ fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str)
         q.scale.min,
         q.scale.max,
     )
-}
-
-fn kpi(label: &str, value: &str, note: &str) -> String {
-    format!(
-        "<div class=\"kpi\"><div class=\"label\">{}</div><div class=\"value\">{value}</div><div class=\"note\">{note}</div></div>",
-        html(label)
-    )
-}
-
-fn summary(r: &Report) -> String {
-    let o = &r.scores.overall;
-    let max = r.questionnaire.scale.max;
-    // The band the heatmap colours the score with, so label and colour agree (1.9 → 1).
-    let scale = &r.questionnaire.scale;
-    let level = o.score.map(|s| html(&r.level_name(f64::from(band(s, scale.min, scale.max))))).unwrap_or_default();
-    let mut out = String::from("<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">");
-    out.push_str(&kpi("Overall score", &format!("{}<small> / {max}</small>", fmt::score(o.score)), &level));
-    out.push_str(&kpi(
-        "Completeness",
-        &fmt::percent(o.completeness()),
-        &format!("{} of {} applicable answered · {} not applicable", o.answered, o.applicable(), o.not_applicable),
-    ));
-    out.push_str(&kpi(
-        "Gap to target",
-        &fmt::gap(r.overall_gap.gap),
-        &format!(
-            "target {} · {} item(s) on the roadmap",
-            fmt::score(r.overall_gap.target),
-            r.roadmap.iter().map(|h| h.items.len()).sum::<usize>()
-        ),
-    ));
-    out.push_str(&kpi("Follow-ups", &r.follow_ups().len().to_string(), "flagged answers to revisit"));
-    out.push_str("</div>");
-    if let Some((best, worst)) = r.extremes() {
-        let name = |c: &aira_core::scoring::Cell| format!("{} × {}", fmt::phase(c.phase), fmt::function(c.function));
-        let _ = write!(
-            out,
-            "<p>Strongest area: <strong>{}</strong> {}. Weakest area: <strong>{}</strong> {}. Scores are the {} of the \
-             answered, applicable questions; questions marked not applicable or left unanswered are counted apart.</p>",
-            html(&name(best)),
-            chip(r, best.tally.score),
-            html(&name(worst)),
-            chip(r, worst.tally.score),
-            r.aggregation_label()
-        );
-    }
-    let counts: Vec<String> = r.soa_counts().iter().map(|(l, n)| format!("<strong>{n}</strong> {l}")).collect();
-    let _ = writeln!(out, "<p>ISO/IEC 42001 Annex A controls: {}.</p></section>", counts.join(", "));
-    out
 }
 
 fn heatmap(r: &Report) -> String {
@@ -190,7 +146,7 @@ fn ref_table(r: &Report, what: &str, list: &[RefScore]) -> String {
         }
         out.push_str("</tbody></table>");
     }
-    let missing: Vec<&str> = list.iter().filter(|x| x.tally.total == 0).map(|x| x.id.as_str()).collect();
+    let missing = aira_core::report::model::uncovered(list);
     if !missing.is_empty() {
         let _ = write!(out, "<p class=\"missing\">Not covered by any question: {}.</p>", html(&missing.join(", ")));
     }
@@ -253,34 +209,42 @@ pub fn full(r: &Report) -> String {
     let scope = scoped::scope(r);
     let families = scoped::families(r);
     let crosswalk = scoped::crosswalk(r);
-    let extra = |s: &scoped::Section| (s.id.clone(), s.title.clone());
-    let shared: Vec<(String, String)> = families.iter().map(extra).chain(crosswalk.iter().map(extra)).collect();
-    let mut toc: Vec<(&str, &str)> = vec![("summary", "Summary")];
+    let extra_toc = |s: &scoped::Section| (s.id.clone(), s.title.clone());
+    let shared: Vec<(String, String)> = families.iter().map(extra_toc).chain(crosswalk.iter().map(extra_toc)).collect();
+    let mut toc: Vec<(&str, &str)> = vec![("summary", "Executive summary")];
     if let Some(s) = &scope {
         toc.push((s.id.as_str(), s.title.as_str()));
     }
     toc.extend([
+        ("charts", "Scores at a glance"),
         ("heatmap", "Heatmap"),
         ("disagreements", "Disagreements"),
         ("trend", "Trend"),
         ("scores", "Scores by phase and function"),
+        ("findings", "Findings and actions"),
+        ("roadmap", "Roadmap"),
+        ("evidence", "Evidence"),
         ("iso", "ISO/IEC 42001 coverage"),
         ("nist", "NIST AI RMF coverage"),
     ]);
     toc.extend(shared.iter().map(|(id, t)| (id.as_str(), t.as_str())));
-    toc.extend([("gaps", "Top gaps"), ("roadmap", "Roadmap"), ("answers", "Answers"), ("follow-up", "Follow-up")]);
+    toc.extend([("method", "Methodology"), ("answers", "Answers"), ("follow-up", "Follow-up")]);
+    let d = crate::deliverable::document(r, "full");
     let body = [
-        summary(r),
+        extra::summary(&d),
         scope.as_ref().map(|s| section(r, s)).unwrap_or_default(),
+        extra::charts(&d),
         heatmap(r),
         super::interviews::html_disagreements(r),
         super::interviews::html_trend(r),
         groups(r),
+        extra::findings(&d),
+        extra::roadmap(&d),
+        extra::evidence(&d),
         coverage(r),
         families.iter().map(|s| section(r, s)).collect(),
         crosswalk.as_ref().map(|s| section(r, s)).unwrap_or_default(),
-        sections::gaps(r),
-        sections::roadmap(r),
+        extra::methodology(&d),
         sections::answers(r),
         sections::follow_up(r),
     ]

@@ -1,5 +1,5 @@
-//! The action-oriented and detailed parts of the HTML report: top gaps, roadmap, every answer,
-//! the follow-up list, and the Statement of Applicability table.
+//! The detailed parts of the HTML report: every answer, the follow-up list, and the Statement
+//! of Applicability table.
 
 use std::fmt::Write;
 
@@ -7,79 +7,6 @@ use super::super::fmt::{self, html};
 use super::chip;
 use aira_core::assessment::Value;
 use aira_core::report::model::{Report, Row};
-
-fn question_text<'a>(r: &'a Report, id: &str) -> &'a str {
-    r.questionnaire.question(id).map_or("", |q| q.text.as_str())
-}
-
-fn where_(
-    phase: Option<aira_core::questionnaire::Phase>,
-    function: Option<aira_core::questionnaire::Function>,
-) -> String {
-    format!("{} × {}", fmt::phase(phase), fmt::function(function))
-}
-
-pub fn gaps(r: &Report) -> String {
-    let mut out = String::from(
-        "<section id=\"gaps\"><h2>Top gaps</h2><p class=\"lead\">The largest shortfalls against target, ranked by \
-         priority = (target − current) × question weight.</p>",
-    );
-    let top = r.top_gaps();
-    if top.is_empty() {
-        out.push_str("<p>No answered question is below its target.</p></section>\n");
-        return out;
-    }
-    out.push_str(
-        "<table><thead><tr><th class=\"num\">#</th><th>Question</th><th>Area</th><th>Current</th><th class=\"num\">Target</th>\
-         <th class=\"num\">Gap</th><th class=\"num\">Priority</th></tr></thead><tbody>",
-    );
-    for (n, i) in top.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<tr><td class=\"num\">{}</td><td><span class=\"id\">{}</span><br>{}</td><td>{}</td><td>{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            n + 1,
-            html(&i.id),
-            html(question_text(r, &i.id)),
-            html(&where_(i.phase, i.function)),
-            chip(r, Some(i.current)),
-            fmt::score(Some(i.target)),
-            fmt::gap(Some(i.gap)),
-            aira_core::number::one_decimal(i.priority)
-        );
-    }
-    out.push_str("</tbody></table></section>\n");
-    out
-}
-
-pub fn roadmap(r: &Report) -> String {
-    let mut out = String::from(
-        "<section id=\"roadmap\" class=\"follows\"><h2>Roadmap</h2><p class=\"lead\">Every gap placed in a horizon: \
-         Plan-phase foundations first, then the rest by priority.</p><div class=\"horizons\">",
-    );
-    for h in &r.roadmap {
-        let _ = write!(out, "<div class=\"horizon\"><h3>{}</h3>", html(h.term.label()));
-        if h.items.is_empty() {
-            out.push_str("<p class=\"muted\">Nothing planned.</p></div>");
-            continue;
-        }
-        out.push_str("<ol>");
-        for i in &h.items {
-            let _ = write!(
-                out,
-                "<li>{}<br><span class=\"muted\">{} · {} → {} · priority {}</span></li>",
-                html(question_text(r, &i.id)),
-                html(&where_(i.phase, i.function)),
-                fmt::score(Some(i.current)),
-                fmt::score(Some(i.target)),
-                aira_core::number::one_decimal(i.priority)
-            );
-        }
-        out.push_str("</ol></div>");
-    }
-    out.push_str("</div></section>\n");
-    out
-}
 
 fn value(r: &Report, v: Option<Value>) -> String {
     match v {
@@ -121,7 +48,7 @@ fn answer(r: &Report, row: &Row) -> String {
                 html(&a.note),
                 evidence.join("<br>"),
                 html(&fmt::when(&a.answered_at)),
-                html(&a.answered_by)
+                html(aira_core::report::register::capturer(&a.answered_by).unwrap_or(""))
             );
         }
         out.push_str("</tbody></table>");
@@ -197,10 +124,10 @@ pub fn soa(r: &Report) -> String {
             "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
             html(&s.control),
             html(&s.title),
-            if s.applicable { "yes" } else { "no" },
-            html(&s.justification),
+            s.applicability.label(),
+            html(s.justification_shown()),
             html(s.status_label()),
-            if s.applicable { chip(r, s.score) } else { String::new() },
+            if s.applicable() { chip(r, s.score) } else { String::new() },
             html(&s.questions.join(", "))
         );
     }

@@ -42,7 +42,8 @@ pub fn heatmap(r: &Report) -> String {
     let mut out = format!(
         "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" \
          height=\"{height}\" role=\"img\" aria-label=\"Heatmap of scores by phase and function\" \
-         font-family=\"Segoe UI, Helvetica Neue, Arial, DejaVu Sans, sans-serif\">"
+         font-family=\"{}\">",
+        super::super::charts::FONT
     );
     let col_x = |c: u32| LABEL_W + GAP + c * (CELL_W + GAP) + if c == cols { GAP * 2 } else { 0 };
     let row_y = |r: u32| HEAD_H + r * (CELL_H + GAP) + if r == rows { GAP * 2 } else { 0 };

@@ -6,7 +6,7 @@ pub mod scoped;
 pub mod types;
 
 use aira_core::assessment::Value;
-use aira_core::report::model::{Report, SoaRow};
+use aira_core::report::model::{Applicability, Report, SoaRow};
 use aira_core::scoring::{GroupGap, RefScore, Tally};
 use types::*;
 
@@ -49,12 +49,23 @@ fn value(v: Value) -> AnswerValue {
     }
 }
 
+fn item(r: &Report, x: &aira_core::scoring::roadmap::Item) -> ItemJson {
+    let own = r.questionnaire.questions.get(x.index).map_or("", |q| q.action.as_str());
+    let (action, _) = aira_core::report::findings::action_for(&r.questionnaire.scale, own, x.target);
+    ItemJson { item: x.clone(), action }
+}
+
 pub fn soa_row(s: &SoaRow) -> SoaJson {
     SoaJson {
         control: s.control.clone(),
         title: s.title.clone(),
-        applicable: s.applicable,
+        applicable: match s.applicability {
+            Applicability::Undecided => None,
+            a => Some(a == Applicability::Applicable),
+        },
+        applicability: s.applicability.as_str().to_owned(),
         justification: s.justification.clone(),
+        unjustified: s.unjustified(),
         status: s.status_label().to_owned(),
         score: s.score,
         questions: s.questions.clone(),
@@ -165,11 +176,15 @@ pub fn full(r: &Report) -> FullReport {
         },
         iso: IsoRefs { clauses: refs(&r.refs.iso_clauses), controls: refs(&r.refs.iso_controls) },
         questions: questions(r),
-        top_gaps: r.top_gaps().into_iter().cloned().collect(),
+        top_gaps: r.top_gaps().into_iter().map(|x| item(r, x)).collect(),
         roadmap: r
             .roadmap
             .iter()
-            .map(|h| HorizonJson { term: h.term, label: h.term.label().to_owned(), items: h.items.clone() })
+            .map(|h| HorizonJson {
+                term: h.term,
+                label: h.term.label().to_owned(),
+                items: h.items.iter().map(|x| item(r, x)).collect(),
+            })
             .collect(),
         soa: r.soa.iter().map(soa_row).collect(),
         follow_up: r

@@ -53,7 +53,7 @@ pub struct FullReport {
     pub iso: IsoRefs,
     pub questions: Vec<QuestionJson>,
     /// The largest gaps by priority (gap × weight).
-    pub top_gaps: Vec<Item>,
+    pub top_gaps: Vec<ItemJson>,
     pub roadmap: Vec<HorizonJson>,
     pub soa: Vec<SoaJson>,
     pub follow_up: Vec<FollowUp>,
@@ -265,15 +265,29 @@ pub struct HorizonJson {
     /// "0-3", "3-6" or "6-12" (months).
     pub term: Term,
     pub label: String,
-    pub items: Vec<Item>,
+    pub items: Vec<ItemJson>,
+}
+
+/// A roadmap item with its recommended action: the question's `action` field (the target
+/// level's description where the questionnaire wrote none), never the question text.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ItemJson {
+    #[serde(flatten)]
+    pub item: Item,
+    pub action: String,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SoaJson {
     pub control: String,
     pub title: String,
-    pub applicable: bool,
+    /// true or false once decided; null while undecided.
+    pub applicable: Option<bool>,
+    /// "applicable", "not applicable" or "undecided".
+    pub applicability: String,
     pub justification: String,
+    /// A decision recorded without a justification.
+    pub unjustified: bool,
     /// "not assessed", "not implemented", "partial", "implemented" or "not applicable".
     pub status: String,
     pub score: Option<f64>,

@@ -268,7 +268,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
         format: heatmap::HeatmapFormat,
     },
-    /// Write a report (md, html, csv, json, xlsx, oscal, oscal-ap) or the Statement of Applicability
+    /// Write a report (md, html, csv, json, xlsx, pdf, docx, typ, oscal, oscal-ap) or the Statement of Applicability
     Report(report::ReportArgs),
     /// Which profiles (operator roles) the workspace covers: set, clear, show
     Profile {

@@ -1,6 +1,7 @@
 //! `aira report`: write a deliverable (full report or Statement of Applicability) in one of
-//! seven formats (md, html, csv, json, xlsx, OSCAL results and plan), to a file (atomically;
-//! a FIFO or device is written through) or to stdout.
+//! ten formats (md, html, csv, json, xlsx, pdf, docx, typ, OSCAL results and plan), to a file
+//! (atomically; a FIFO or device is written through) or to stdout. pdf and typ use the
+//! workspace's own `report.typ` (a branded copy of assets/report.typ) when it has one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use aira_report::Report;
-pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render};
+pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render_with};
 use aira_store::workspace::{self, Access};
 
 #[derive(Args, Debug)]
@@ -18,7 +19,7 @@ pub struct ReportArgs {
     /// wins over an extension that names no format and must agree with one that does
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file instead of stdout (required for xlsx)
+    /// Write to this file instead of stdout (required for xlsx, pdf and docx)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Which deliverable: the full report or the Statement of Applicability
@@ -43,7 +44,13 @@ fn trend(ws: &workspace::Workspace) -> Option<(String, aira_core::scoring::Diff,
     let (path, opened) = workspace::open_baseline(&ws.dir, &ws.meta)?;
     match opened {
         Ok(base) => {
-            let about = workspace::baseline_about(&ws.meta, &base.meta);
+            // A name that is only the baseline's folder name is an internal path, not a title.
+            let folder = Path::new(&path).file_name().map(|f| f.to_string_lossy().into_owned());
+            let mut meta = base.meta.clone();
+            if folder.as_deref() == Some(meta.name.trim()) {
+                meta.name.clear();
+            }
+            let about = workspace::baseline_about(&ws.meta, &meta);
             Some((path, super::diff::between(&base, ws), about))
         }
         Err(e) => {
@@ -91,10 +98,26 @@ pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Res
     }
 }
 
+/// A workspace's own `report.typ` (its branded copy of assets/report.typ), for pdf and typ.
+fn branding(dir: &Path, format: ReportFormat) -> Result<Option<String>> {
+    if !matches!(format, ReportFormat::Pdf | ReportFormat::Typ) {
+        return Ok(None);
+    }
+    let path = dir.join("report.typ");
+    // Through the store's open routine: a FIFO, device or link named report.typ is refused by
+    // name instead of hanging the report or reading outside the workspace.
+    match workspace::regular::read_limited(&path, 4 << 20) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
     let format = choose_format(args.format, args.output.as_deref())?;
-    if format == ReportFormat::Xlsx && args.output.is_none() {
-        bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
+    if matches!(format, ReportFormat::Xlsx | ReportFormat::Pdf | ReportFormat::Docx) && args.output.is_none() {
+        let ext = name(format);
+        bail!("{ext} is a binary format: give a file with -o FILE (e.g. -o report.{ext})");
     }
     let ws = super::open(dir, Access::ReadOnly)?;
     let generated_at = args
@@ -121,7 +144,8 @@ pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
             r.baseline_about = about;
         }
     }
-    let bytes = render(&r, format, args.kind)?;
+    let template = branding(dir, format)?;
+    let bytes = render_with(&r, format, args.kind, template.as_deref())?;
     match &args.output {
         Some(path) => {
             write_output(&workspace::atomic::Disk, path, &bytes)

@@ -13,6 +13,7 @@ use crate::tui::keymap::Context;
 use crate::tui::layout::first_row;
 use crate::tui::screens::{RoadmapScreen, SoaScreen};
 use crate::tui::state::AppState;
+use aira_core::report::model::Applicability;
 use aira_core::scoring::roadmap::Term;
 use aira_core::text::sanitize;
 
@@ -80,7 +81,11 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     let start = first_row(selected, rows.len(), list.height as usize);
     let mut lines = Vec::new();
     for (n, r) in rows.iter().enumerate().skip(start).take(list.height as usize) {
-        let decision = if r.applicable { "yes" } else { "NO " };
+        let decision = match r.applicability {
+            Applicability::Applicable => "yes",
+            Applicability::NotApplicable => "NO ",
+            Applicability::Undecided => " ? ",
+        };
         let head = format!("{:<8} {decision}  {:<15}  ", r.control, r.status_label());
         let title = truncate(&sanitize(&r.title, false), width.saturating_sub(head.chars().count()));
         let mut line =
@@ -113,9 +118,13 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
             ));
             d.push(Line::raw(format!("> {}", super::caret(t))));
         }
-        None if !r.applicable => {
-            d.push(Line::raw(format!("Not applicable: {}", sanitize(&r.justification, false))));
+        None if !r.applicable() => {
+            d.push(Line::raw(format!("Not applicable: {}", sanitize(r.justification_shown(), false))));
         }
+        None if r.applicability == Applicability::Undecided => {
+            d.push(Line::raw("Undecided: nobody has decided whether this control applies."));
+        }
+        None if r.unjustified() => d.push(Line::raw("Applicable, but no justification given.")),
         None => {}
     }
     f.render_widget(Paragraph::new(d), detail);

@@ -158,11 +158,11 @@ fn soa_not_applicable_needs_a_justification() {
         }]
     );
     assert!(!s.session.meta().soa["A.2.2"].applicable);
-    assert!(!soa_row(&s, 0).applicable, "the screen's rows follow the decision");
+    assert!(!soa_row(&s, 0).applicable(), "the screen's rows follow the decision");
     assert_eq!(soa_row(&s, 0).justification, "No AI policy separate from the group policy");
     let fx = act(&mut s, &[MarkApplicable]);
     assert!(matches!(&fx[0], Effect::SaveSoa { applicable: true, .. }));
-    assert!(soa_row(&s, 0).applicable);
+    assert!(soa_row(&s, 0).applicable());
     act(&mut s, &[NotApplicable, Cancel]);
     assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.typing.is_none()), "Cancel drops the justification");
     act(&mut s, &[Back]);

@@ -1,0 +1,64 @@
+//! Client-facing text (md, html, and the data the pdf/docx are typeset from) shows no internal
+//! path or doc file name, no question id without its text, "not covered" only for the finest
+//! clauses, and never "unknown" as the person who recorded an answer.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::common;
+
+use std::path::Path;
+
+fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
+    let mut all = vec!["-w", ws.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (code, out, err) = common::run(home, &all);
+    assert_eq!(code, 0, "aira {args:?}: {err}");
+    out
+}
+
+#[test]
+fn client_facing_reports_show_no_internals() {
+    let home = tempfile::tempdir().unwrap();
+    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
+    let (base, cur) = (home.path().join("acme-2026-q1"), home.path().join("cur"));
+    for dir in [&base, &cur] {
+        let (code, _, err) = common::run(home.path(), &["init", dir.to_str().unwrap(), "--questionnaire", q]);
+        assert_eq!(code, 0, "{err}");
+    }
+    run(home.path(), &base, &["answer", "plan-govern-policy", "1"]);
+    run(home.path(), &cur, &["answer", "--respondent", "Ann", "plan-govern-policy", "1"]);
+    run(home.path(), &cur, &["answer", "--respondent", "Bo", "plan-govern-policy", "4"]);
+    // The store writes "unknown" when it knows no user name: a report must not repeat it.
+    let ann = cur.join("answers/ann.toml");
+    let text =
+        std::fs::read_to_string(&ann).unwrap().replace("answered_by = \"facilitator\"", "answered_by = \"unknown\"");
+    std::fs::write(&ann, text).unwrap();
+    let meta = cur.join("workspace.toml");
+    let text = std::fs::read_to_string(&meta)
+        .unwrap()
+        .replace("aggregation = \"mean\"", "aggregation = \"mean\"\nbaseline = \"../acme-2026-q1\"");
+    std::fs::write(&meta, text).unwrap();
+    let question = "Is there a written AI policy that leadership has approved?";
+    let mini = std::fs::read_to_string(q).unwrap();
+    assert!(mini.contains(question), "the fixture's question text changed");
+
+    for format in ["md", "html", "typ"] {
+        let mut out = run(home.path(), &cur, &["report", "--format", format]);
+        if format == "typ" {
+            // The data line only: the template's own comments are for the consultant.
+            out = out.lines().nth(1).unwrap().to_owned();
+        }
+        for bad in ["docs/", "scoring.md", "../acme-2026-q1", "acme-2026-q1", "unknown"] {
+            assert!(!out.contains(bad), "{format}: {bad:?} in client text");
+        }
+        // Disagreements name the question by its text.
+        assert!(out.contains(question), "{format}: the disputed question's text");
+        // "4" has sub-clauses in the list: it is never itself "not covered".
+        let marker = if format == "typ" { "\\\"uncovered\\\":\\\"" } else { "Not covered by any question: " };
+        let after = out.split(marker).nth(1).unwrap_or_else(|| panic!("{format}: no coverage note"));
+        let list = after.split(['\n', '<', '"', '\\']).next().unwrap().trim_end_matches('.');
+        let ids: Vec<&str> = list.split(", ").collect();
+        assert!(!ids.contains(&"4") && !ids.contains(&"5"), "{format}: a parent clause listed as not covered: {list}");
+    }
+    let md = run(home.path(), &cur, &["report", "--format", "md"]);
+    assert!(md.contains("Compared with the baseline assessment"), "{md}");
+}
