@@ -152,6 +152,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The wizard in the workshop view with voting open: participants vote from their phones
+    /// (see docs/workshop.md)
+    Workshop {
+        /// Where the vote page listens. The default, 127.0.0.1:0, is this computer only; a
+        /// network address such as 0.0.0.0:8642 exposes the page to everyone on that network
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+        listen: std::net::SocketAddr,
+    },
     /// Record one answer (durably, like the TUI)
     Answer {
         question_id: String,
@@ -268,6 +276,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start) => start::run(&cli, color),
+        Some(Command::Workshop { listen }) => tui::workshop(&cli, color, *listen),
         Some(Command::Init { dir, questionnaire, name, organisation, profiles, force }) => {
             init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles, *force)
         }

@@ -3,8 +3,10 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
+mod vote;
 
 pub use edit::{Added, Undone};
+pub use vote::{VoteChange, same_name};
 
 use super::derived::Derived;
 use super::plans::Plans;

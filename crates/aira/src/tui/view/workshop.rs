@@ -1,6 +1,7 @@
-//! Workshop mode: what a room full of people looks at on a projector. The question in large
-//! type, each participant's level as it is entered, the consensus, and the heatmap; nothing
-//! else.
+//! Workshop mode: what a room looks at on a projector. The question in large type, what each
+//! level means, each participant's level (hidden as "voted" until the facilitator reveals
+//! when the room votes from phones), the spread as a range, the agreed level; with voting
+//! open, the link and its QR code beside it when the window has room.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -8,59 +9,212 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{heatmap, theme};
-use crate::tui::state::{AppState, HeatView};
+use super::theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
-use aira_core::scoring::Status;
+use aira_core::questionnaire::Question;
 use aira_core::text::sanitize;
+use aira_vote::Level;
+
+/// Columns the question, levels and people need beside the QR code.
+const MAIN_MIN_WIDTH: u16 = 60;
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let Some(q) = s.current_question() else { return };
-    let people = s.session.assessment().respondents.len() as u16;
-    let heat_h = s.session.heat_grid().0.len() as u16 + 3;
-    let [question, levels, heat] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(people + 4), Constraint::Length(heat_h)]).areas(area);
-    let big = Style::new().add_modifier(Modifier::BOLD);
-    // Blank lines around the text and wide margins stand in for a larger font.
+    let qr = s.room.url().and_then(|u| aira_vote::qr_lines(u).ok()).unwrap_or_default();
+    let (qr_w, qr_h) = (qr.first().map_or(0, |l| l.chars().count()) as u16, qr.len() as u16);
+    let fits = !qr.is_empty() && area.width >= qr_w + 2 + MAIN_MIN_WIDTH && area.height >= qr_h + 4;
+    let main = if fits {
+        let [main, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(qr_w + 2)]).areas(area);
+        draw_qr(s, f, side, &qr);
+        main
+    } else {
+        area
+    };
+    let mut top = Vec::new();
+    if let Some(url) = s.room.url() {
+        top.push(Line::from(vec![
+            Span::styled("Vote at ", theme::dim(s.ui.theme())),
+            Span::styled(url.to_owned(), Style::new().add_modifier(Modifier::BOLD)),
+        ]));
+        if !fits && !qr.is_empty() {
+            top.push(Line::styled(
+                format!(
+                    "(the QR code needs a bigger window: at least {}×{})",
+                    qr_w + 2 + MAIN_MIN_WIDTH,
+                    qr_h + 4 + (f.area().height - area.height)
+                ),
+                theme::dim(s.ui.theme()),
+            ));
+        }
+    }
+    let levels = level_lines(s);
+    let people = people_lines(s, q);
+    let result = result_lines(s, q);
+    let q_h = question_height(q, main.width);
+    let [link, question, defs, room, outcome] = Layout::vertical([
+        Constraint::Length(top.len() as u16),
+        Constraint::Length(q_h),
+        Constraint::Length(levels.len() as u16 + 1),
+        // The room takes what is left, so nothing gapes between the question and the levels.
+        Constraint::Min(people.len().min(3) as u16 + 1),
+        Constraint::Length(result.len() as u16),
+    ])
+    .areas(main);
+    f.render_widget(Paragraph::new(top), link);
+    draw_question(s, f, question, q);
+    let titled = |t: &str| Block::new().borders(Borders::TOP).title(t.to_owned());
+    f.render_widget(Paragraph::new(levels).block(titled(" Levels ")), defs);
+    f.render_widget(Paragraph::new(people).block(titled(" Participants ")), room);
+    f.render_widget(Paragraph::new(result), outcome);
+}
+
+fn draw_qr(s: &AppState, f: &mut Frame, area: Rect, qr: &[String]) {
+    // Light modules on a dark ground, as `qr_lines` draws them, whatever the theme.
+    let ink = Style::new().fg(ratatui::style::Color::White).bg(ratatui::style::Color::Black);
+    let mut lines = vec![Line::styled("Scan to vote".to_owned(), theme::title(s.ui.theme()))];
+    lines.extend(qr.iter().map(|l| Line::styled(l.clone(), ink)));
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
+/// The question, centred with wide margins and blank lines: a projector's "large type".
+fn draw_question(s: &AppState, f: &mut Frame, area: Rect, q: &Question) {
+    let (i, n) = (s.ui.cursor() + 1, s.session.questionnaire().questions.len());
     let text = vec![
         Line::styled(
             format!(
-                "{} · {}",
+                "{} · {}   question {i} of {n}",
                 q.phase.map_or("Unassigned", |p| p.title()),
                 q.function.map_or("Unassigned", |f| f.title())
             ),
             theme::dim(s.ui.theme()),
         ),
         Line::raw(""),
-        Line::styled(sanitize(&q.text, false).into_owned(), big),
+        Line::styled(sanitize(&q.text, false).into_owned(), Style::new().add_modifier(Modifier::BOLD)),
     ];
-    let margin = question.width / 10;
-    let inner = Rect { x: question.x + margin, width: question.width.saturating_sub(2 * margin), ..question };
-    f.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+    let margin = area.width / 10;
+    let inner = Rect { x: area.x + margin, y: area.y + 1, width: area.width.saturating_sub(2 * margin), ..area };
+    let para = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    f.render_widget(para, Rect { height: area.height.saturating_sub(1), ..inner });
+}
 
+/// Rows the question needs at this width: a blank, its heading, a blank, the wrapped text
+/// (counted generously: words wrap before the edge), a blank.
+fn question_height(q: &Question, width: u16) -> u16 {
+    let w = usize::from((width - width / 5).max(10));
+    let text = unicode_width::UnicodeWidthStr::width(sanitize(&q.text, false).as_ref());
+    (text * 6 / 5).div_ceil(w).max(1) as u16 + 4
+}
+
+/// One line per level: its number, name and what it means (cut at the edge, never wrapped).
+fn level_lines(s: &AppState) -> Vec<Line<'static>> {
     let sc = &s.session.questionnaire().scale;
-    let mut lines = Vec::new();
-    for (i, r) in s.session.assessment().respondents.iter().enumerate() {
-        let level = match r.answer(&q.id).and_then(|a| a.value) {
-            Some(Value::Level(l)) => format!("{l}  {}", sanitize(&sc.name(l), false)),
-            Some(Value::NotApplicable) => "not applicable".to_owned(),
-            None => "…".to_owned(),
-        };
-        let who =
-            format!("{}{:<24}", if i == s.session.respondent_index() { "▶ " } else { "  " }, sanitize(&r.name, false));
-        lines.push(Line::from(vec![Span::styled(who, big), Span::raw(level)]));
+    sc.values()
+        .map(|v| {
+            let desc = sc.level(v).map(|l| sanitize(&l.description, false).into_owned()).unwrap_or_default();
+            Line::from(vec![
+                Span::styled(
+                    format!(" {v}  {:<14}", sanitize(&sc.name(v), false)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(desc),
+            ])
+        })
+        .collect()
+}
+
+fn level_text(s: &AppState, v: Value) -> String {
+    match v {
+        Value::Level(l) => format!("{l}  {}", sanitize(&s.session.questionnaire().scale.name(l), false)),
+        Value::NotApplicable => "not applicable".to_owned(),
     }
-    let consensus = match (s.session.assessment().agreed.get(&q.id), s.session.assessment().status(&q.id)) {
-        (Some(Value::Level(l)), _) => format!("Agreed: {l} {}", sanitize(&sc.name(*l), false)),
-        (Some(Value::NotApplicable), _) => "Agreed: not applicable".to_owned(),
-        (None, Status::Scored(m)) => format!("Mean {m:.1}   spread {}", s.session.assessment().spread(&q.id)),
-        (None, Status::NotApplicable) => "Not applicable".to_owned(),
-        (None, Status::Unanswered) => "No levels yet".to_owned(),
+}
+
+fn value_of(level: Level) -> Value {
+    match level {
+        Level::Value(v) => Value::Level(v),
+        Level::NotApplicable => Value::NotApplicable,
+    }
+}
+
+/// With voting open: the room's participants, "voted" or "voting…" until revealed. Otherwise
+/// the respondents and their levels as they are typed.
+fn people_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
+    let big = Style::new().add_modifier(Modifier::BOLD);
+    let row = |who: &str, what: String| {
+        Line::from(vec![Span::styled(format!("  {:<26}", sanitize(who, false)), big), Span::raw(what)])
     };
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(consensus, theme::title(s.ui.theme())));
-    let block = Block::new().borders(Borders::TOP).title(" Participants ");
-    f.render_widget(Paragraph::new(lines).block(block), levels);
-    let cell_w = ((heat.width as usize).saturating_sub(14) / s.session.heat_grid().1.len().max(1)).clamp(6, 14);
-    f.render_widget(Paragraph::new(heatmap::grid(s, HeatView::Current, None, heat.width >= 70, cell_w)), heat);
+    if s.room.is_open() {
+        let voted = s.room.votes_on(&q.id).count();
+        let mut out = vec![Line::styled(
+            format!("  {} joined · {voted} voted on this question", s.room.joined().len()),
+            theme::dim(s.ui.theme()),
+        )];
+        for (id, name) in s.room.joined() {
+            let what = match (s.room.vote_of(id, &q.id), s.room.revealed()) {
+                (Some(l), true) => level_text(s, value_of(l)),
+                (Some(_), false) => "voted ✓".to_owned(),
+                (None, _) => "voting…".to_owned(),
+            };
+            out.push(row(name, what));
+        }
+        if s.room.joined().is_empty() {
+            out.push(Line::raw("  nobody yet: open the link on a phone"));
+        }
+        return out;
+    }
+    s.session
+        .assessment()
+        .respondents
+        .iter()
+        .map(|r| row(&r.name, r.answer(&q.id).and_then(|a| a.value).map_or("voting…".to_owned(), |v| level_text(s, v))))
+        .collect()
+}
+
+/// The levels given so far: the room's votes (once revealed) or the respondents' answers.
+fn given(s: &AppState, q: &Question) -> Option<Vec<Value>> {
+    if s.room.is_open() {
+        return s.room.revealed().then(|| s.room.votes_on(&q.id).map(|v| value_of(v.level)).collect());
+    }
+    Some(s.session.assessment().respondents.iter().filter_map(|r| r.answer(&q.id).and_then(|a| a.value)).collect())
+}
+
+/// The distribution and its range (once revealed), then the agreed level or how to set it.
+fn result_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
+    let sc = &s.session.questionnaire().scale;
+    let agreed = s.session.assessment().agreed.get(&q.id).copied();
+    let mut out = Vec::new();
+    match given(s, q) {
+        None => {
+            let key = s.ui.key_name(Context::Workshop, Action::Reveal);
+            out.push(Line::raw(format!("  Votes hidden: {key} reveals them")));
+        }
+        Some(values) => {
+            let count = |v: Value| values.iter().filter(|x| **x == v).count();
+            let mut parts: Vec<String> = sc.values().map(|l| format!("{l}: {}", count(Value::Level(l)))).collect();
+            parts.push(format!("N/A: {}", count(Value::NotApplicable)));
+            let levels: Vec<u8> =
+                values.iter().filter_map(|v| if let Value::Level(l) = v { Some(*l) } else { None }).collect();
+            let range = match (levels.iter().min(), levels.iter().max()) {
+                (Some(lo), Some(hi)) if levels.len() > 1 => {
+                    let strong = if hi - lo >= 2 && agreed.is_none() { "  ! discuss before agreeing" } else { "" };
+                    format!("   range {}{strong}", hi - lo)
+                }
+                _ => String::new(),
+            };
+            out.push(Line::raw(format!("  {}{range}", parts.join("  "))));
+        }
+    }
+    let agreed_line = match agreed {
+        Some(v) => format!("  Agreed: {}", level_text(s, v)),
+        None => {
+            let a = s.ui.keymap().chord_for(Context::Normal, Action::SetAgreed(sc.min));
+            let key = a.and_then(|c| c.keys().first().map(ToString::to_string)).unwrap_or_else(|| "unbound".into());
+            format!("  Not agreed yet: {key} then a level records the room's level")
+        }
+    };
+    out.push(Line::styled(agreed_line, theme::title(s.ui.theme())));
+    out
 }
