@@ -51,7 +51,12 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
         None if s.ui.workshop() => &[Context::Workshop, Context::Normal],
         None => &[Context::Normal],
     };
-    match s.ui.keymap().resolve(contexts, s.ui.pending(), &key) {
+    let resolved = s.ui.keymap().resolve(contexts, s.ui.pending(), &key);
+    // The network prompt's "any other key cancels", unbound keys included.
+    if resolved != Resolved::Action(Action::VoteOnNetwork) {
+        s.room.asking_lan = false;
+    }
+    match resolved {
         Resolved::Action(a) => {
             s.ui.set_pending(None);
             update(s, a)

@@ -122,3 +122,7 @@ fn landed(s: &mut AppState, name: &str, question: &str) -> Option<aira_store::wo
         s.room.in_flight.iter().position(|(_, c)| c.question == question && same_name(&c.respondent.name, name))?;
     Some(s.room.in_flight.remove(at).1)
 }
+
+#[cfg(test)]
+#[path = "workshop_tests.rs"]
+mod tests;

@@ -54,13 +54,14 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let people = people_lines(s, q);
     let result = result_lines(s, q);
     let q_h = question_height(q, main.width);
-    let [link, question, defs, room, outcome] = Layout::vertical([
+    let [link, question, defs, room, outcome, _] = Layout::vertical([
         Constraint::Length(top.len() as u16),
         Constraint::Length(q_h),
         Constraint::Length(levels.len() as u16 + 1),
-        // The room takes what is left, so nothing gapes between the question and the levels.
-        Constraint::Min(people.len().min(3) as u16 + 1),
+        Constraint::Length(people.len() as u16 + 1),
         Constraint::Length(result.len() as u16),
+        // What is left stays below everything: nothing gapes in the middle of the screen.
+        Constraint::Fill(1),
     ])
     .areas(main);
     f.render_widget(Paragraph::new(top), link);
@@ -199,7 +200,7 @@ fn result_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
                 values.iter().filter_map(|v| if let Value::Level(l) = v { Some(*l) } else { None }).collect();
             let range = match (levels.iter().min(), levels.iter().max()) {
                 (Some(lo), Some(hi)) if levels.len() > 1 => {
-                    let strong = if hi - lo >= 2 && agreed.is_none() { "  ! discuss before agreeing" } else { "" };
+                    let strong = if hi - lo >= 2 && agreed.is_none() { " — wide, discuss" } else { "" };
                     format!("   range {}{strong}", hi - lo)
                 }
                 _ => String::new(),
