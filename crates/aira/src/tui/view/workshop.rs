@@ -51,9 +51,10 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
         }
     }
     let levels = level_lines(s);
-    let people = people_lines(s, q);
     let result = result_lines(s, q);
     let q_h = question_height(q, main.width);
+    let fixed = top.len() as u16 + q_h + levels.len() as u16 + 1 + 1 + result.len() as u16;
+    let people = people_lines(s, q, main.width, main.height.saturating_sub(fixed));
     let [link, question, defs, room, outcome, _] = Layout::vertical([
         Constraint::Length(top.len() as u16),
         Constraint::Length(q_h),
@@ -141,37 +142,64 @@ fn value_of(level: Level) -> Value {
 }
 
 /// With voting open: the room's participants, "voted" or "voting…" until revealed. Otherwise
-/// the respondents and their levels as they are typed.
-fn people_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
-    let big = Style::new().add_modifier(Modifier::BOLD);
-    let row = |who: &str, what: String| {
-        Line::from(vec![Span::styled(format!("  {:<26}", sanitize(who, false)), big), Span::raw(what)])
-    };
+/// the respondents and their levels as they are typed. (a heading, then (who, what) rows)
+fn people(s: &AppState, q: &Question) -> (Option<String>, Vec<(String, String)>) {
     if s.room.is_open() {
         let voted = s.room.votes_on(&q.id).count();
-        let mut out = vec![Line::styled(
-            format!("  {} joined · {voted} voted on this question", s.room.joined().len()),
-            theme::dim(s.ui.theme()),
-        )];
+        let head = format!("  {} joined · {voted} voted on this question", s.room.joined().len());
+        let mut rows = Vec::new();
         for (id, name) in s.room.joined() {
             let what = match (s.room.vote_of(id, &q.id), s.room.revealed()) {
                 (Some(l), true) => level_text(s, value_of(l)),
                 (Some(_), false) => "voted ✓".to_owned(),
                 (None, _) => "voting…".to_owned(),
             };
-            out.push(row(name, what));
+            rows.push((name.clone(), what));
         }
-        if s.room.joined().is_empty() {
-            out.push(Line::raw("  nobody yet: open the link on a phone"));
+        if rows.is_empty() {
+            rows.push(("nobody yet: open the link on a phone".to_owned(), String::new()));
         }
-        return out;
+        return (Some(head), rows);
     }
-    s.session
-        .assessment()
-        .respondents
-        .iter()
-        .map(|r| row(&r.name, r.answer(&q.id).and_then(|a| a.value).map_or("voting…".to_owned(), |v| level_text(s, v))))
-        .collect()
+    let rows = s.session.assessment().respondents.iter().map(|r| {
+        let what = r.answer(&q.id).and_then(|a| a.value).map_or("voting…".to_owned(), |v| level_text(s, v));
+        (r.name.clone(), what)
+    });
+    (None, rows.collect())
+}
+
+/// The rows in as many columns as it takes to fit `height` rows (a room of 12 at 80×24), each
+/// name cut to its column; what still does not fit is counted on the last line.
+fn people_lines(s: &AppState, q: &Question, width: u16, height: u16) -> Vec<Line<'static>> {
+    let (head, rows) = people(s, q);
+    let mut out: Vec<Line<'static>> = head.map(|h| Line::styled(h, theme::dim(s.ui.theme()))).into_iter().collect();
+    let height = usize::from(height).saturating_sub(out.len()).max(1);
+    let max_cols = usize::from(width / 34).max(1);
+    let cols = rows.len().div_ceil(height).clamp(1, max_cols);
+    let per_col = rows.len().div_ceil(cols);
+    let col_w = usize::from(width) / cols;
+    let name_w = col_w.saturating_sub(18).clamp(8, 26);
+    let big = Style::new().add_modifier(Modifier::BOLD);
+    let shown = (per_col.min(height) * cols).min(rows.len());
+    for r in 0..per_col.min(height) {
+        let mut spans = Vec::new();
+        for c in 0..cols {
+            let Some((who, what)) = rows.get(c * per_col + r) else { continue };
+            let who: String = sanitize(who, false).chars().take(name_w).collect();
+            let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(who.as_str()));
+            spans.push(Span::styled(format!("  {who}{} ", " ".repeat(pad)), big));
+            let what: String = what.chars().take(col_w.saturating_sub(name_w + 3)).collect();
+            let rest = col_w.saturating_sub(name_w + 3 + unicode_width::UnicodeWidthStr::width(what.as_str()));
+            spans.push(Span::raw(format!("{what}{}", " ".repeat(rest))));
+        }
+        out.push(Line::from(spans));
+    }
+    if shown < rows.len()
+        && let Some(last) = out.last_mut()
+    {
+        *last = Line::raw(format!("  … and {} more (a bigger window shows them)", rows.len() - shown));
+    }
+    out
 }
 
 /// The levels given so far: the room's votes (once revealed) or the respondents' answers.
