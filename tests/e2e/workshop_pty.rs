@@ -63,6 +63,19 @@ fn phones_vote_into_the_workspace_and_quit_closes_the_port() {
         "{answers}"
     );
 
+    // V closes voting while aira runs on: the port refuses; V again opens it with a new token.
+    p.send("V");
+    p.wait_for("Voting closed");
+    assert!(TcpStream::connect(addr).is_err(), "the port refuses once voting is closed");
+    p.send("V");
+    let screen = p.wait_for("Voting open");
+    let url2 = screen.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).unwrap().to_owned();
+    assert_ne!(url2, url, "a new link each time voting opens");
+    let rest2 = url2.trim_start_matches("http://");
+    let (addr, path2) = rest2.split_at(rest2.find('/').unwrap());
+    assert_eq!(http(addr, "GET", &format!("{path}/state"), "").0, 404, "the old token is dead");
+    assert_eq!(http(addr, "GET", &format!("{path2}/state"), "").0, 200);
+
     p.send("q");
     assert!(p.wait_exit().success());
     assert!(TcpStream::connect(addr).is_err(), "the port refuses once aira has quit");
