@@ -18,10 +18,14 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+
+#[path = "pty_bench_room.rs"]
+mod room;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
@@ -42,9 +46,15 @@ struct Session {
 
 impl Session {
     fn start(bin: &Path, ws: &Path, home: &Path) -> Result<Session> {
+        Session::start_as(bin, ws, home, &[])
+    }
+
+    /// `args` before `--workspace` (`workshop` for the voting run).
+    fn start_as(bin: &Path, ws: &Path, home: &Path, args: &[&str]) -> Result<Session> {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })?;
         let mut cmd = CommandBuilder::new(bin);
+        cmd.args(args);
         cmd.arg("--workspace");
         cmd.arg(ws);
         cmd.cwd(home);
@@ -229,6 +239,51 @@ fn run_keys(s: &mut Session, n: usize, history: &Path) -> Result<Keys> {
     Ok(out)
 }
 
+/// j/k in `aira workshop` while `phones` vote: each key's time to the first frame showing the
+/// question it moved to. Returns the latencies and (votes accepted, refused).
+fn run_room(
+    bin: &Path,
+    ws: &Path,
+    home: &Path,
+    n: usize,
+    phones: usize,
+) -> Result<(Vec<Duration>, Vec<Duration>, usize, usize)> {
+    let mut s = Session::start_as(bin, ws, home, &["workshop"])?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.parser.screen().contents().contains("/v/") && Instant::now() < deadline {
+        s.pump(Duration::from_millis(20))?;
+    }
+    let url = room::url_on(&s.parser.screen().contents())?;
+    let room_phones = room::Phones::start(&url, phones)?;
+    // Let every phone join and the votes flow before the first key.
+    std::thread::sleep(Duration::from_millis(500));
+    s.settle(Duration::from_millis(50))?;
+    let mut out = Vec::new();
+    for i in 0..n {
+        let k = if i % 2 == 0 { 'j' } else { 'k' };
+        let from = room::position(&s.parser.screen().contents()).context("no question position")?;
+        let want = if k == 'j' { from + 1 } else { from - 1 };
+        let sent = s.key(k)?;
+        loop {
+            let at = s.next_frame(Duration::from_secs(5))?;
+            if room::position(&s.parser.screen().contents()) == Some(want) {
+                out.push(at - sent);
+                break;
+            }
+            if room::elapsed_since(sent) > Duration::from_secs(5) {
+                bail!("key {i} ({k}) never showed question {want}");
+            }
+        }
+    }
+    let (accepted, refused) =
+        (room_phones.accepted.load(Ordering::Relaxed), room_phones.refused.load(Ordering::Relaxed));
+    let durable = std::sync::Arc::clone(&room_phones.durable);
+    room_phones.stop();
+    s.quit()?;
+    let durable = durable.lock().map(|d| d.clone()).unwrap_or_default();
+    Ok((out, durable, accepted, refused))
+}
+
 fn pct(v: &[Duration], p: f64) -> Duration {
     let mut v = v.to_vec();
     v.sort();
@@ -263,13 +318,14 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 
 fn main() -> Result<()> {
     let mut bin = PathBuf::from("target/release/aira");
-    let (mut keys, mut starts, mut ws) = (500usize, 15usize, None);
+    let (mut keys, mut starts, mut ws, mut phones) = (500usize, 15usize, None, 0usize);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bin" => bin = args.next().context("--bin needs a path")?.into(),
             "--keys" => keys = args.next().context("--keys needs a number")?.parse()?,
             "--starts" => starts = args.next().context("--starts needs a number")?.parse()?,
+            "--workshop" => phones = args.next().context("--workshop needs a number of phones")?.parse()?,
             _ if a.starts_with('-') => bail!("unknown option {a}"),
             _ => ws = Some(PathBuf::from(a)),
         }
@@ -281,6 +337,15 @@ fn main() -> Result<()> {
     let copy = home.path().join("ws");
     copy_dir(&ws, &copy)?;
     let history = copy.join("history.toml");
+    if phones > 0 {
+        let (frames, durable, accepted, refused) = run_room(&bin, &copy, home.path(), keys, phones)?;
+        println!("aira workshop · workspace {} · {COLS}×{ROWS} · {phones} phones voting", ws.display());
+        println!("\n| measure | n | median | p99 | max |\n|---|---|---|---|---|");
+        row("keypress → frame (j/k) while votes arrive", &frames);
+        row("vote → 200 (durable: through the wizard's loop and saver)", &durable);
+        println!("\nvotes during the run: {accepted} accepted (durable), {refused} refused (409 when the room moved)");
+        return Ok(());
+    }
 
     let mut frames = Vec::new();
     let mut rss_start = Vec::new();

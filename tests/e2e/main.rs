@@ -11,3 +11,4 @@ mod fault_harness;
 mod hangup;
 mod kill;
 mod start_pty;
+mod workshop_pty;

@@ -199,6 +199,14 @@ pub enum Command {
         #[command(subcommand)]
         command: roadmap::RoadmapCmd,
     },
+    /// The wizard in the workshop view with voting open: participants vote from their phones
+    /// (see docs/workshop.md)
+    Workshop {
+        /// Where the vote page listens. The default, 127.0.0.1:0, is this computer only; a
+        /// network address such as 0.0.0.0:8642 exposes the page to everyone on that network
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+        listen: std::net::SocketAddr,
+    },
     /// Record one answer (durably, like the TUI)
     Answer {
         /// The question's id, e.g. plan-govern-policy
@@ -357,6 +365,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Engagement { command }) => engagement::run(&workspace_dir(&cli)?, command),
         Some(Command::Evidence { command }) => evidence::run(&workspace_dir(&cli)?, command),
         Some(Command::Roadmap { command }) => roadmap::run(&workspace_dir(&cli)?, command),
+        Some(Command::Workshop { listen }) => tui::workshop(&cli, color, *listen),
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }

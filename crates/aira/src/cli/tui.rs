@@ -27,9 +27,23 @@ pub fn run(cli: &Cli, color: bool) -> Result<i32> {
     run_on(cli, &dir, color)
 }
 
+/// `aira workshop`: the wizard on an existing workspace, in the workshop view, voting open on
+/// `listen`. A workspace another aira holds is refused: votes could not be saved.
+pub fn workshop(cli: &Cli, color: bool, listen: std::net::SocketAddr) -> Result<i32> {
+    let dir = workspace_dir(cli)?;
+    if !workspace::is_workspace(&dir) {
+        bail!("{} is not an aira workspace; create it with `aira init {}`", dir.display(), dir.display());
+    }
+    run_mode(cli, &dir, color, Some(listen))
+}
+
 /// The wizard on the workspace in `dir`, until the user quits. Exit code 1 when changes could
 /// not be written (they are printed so nothing is lost).
 pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
+    run_mode(cli, dir, color, None)
+}
+
+fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::SocketAddr>) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
     }
@@ -38,12 +52,15 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
         aira_store::config::user_keymap()?.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
     )?;
     let ws = workspace::open(dir, Access::WriteOrReadOnly)?;
+    if let (Some(_), Some(holder)) = (workshop, &ws.held_by) {
+        bail!("{} is open in another aira ({holder}): votes could not be saved; close it first", dir.display());
+    }
     let opts =
         crate::tui::Options { theme: theme(cli, &cfg, color), user: aira_store::config::user_name(&cfg), keymap };
     // The recent list is written beside the wizard (its fsyncs and the time zone lookup for
     // the timestamp are not worth delaying the first frame for).
     let (recent_dir, name) = (dir.to_owned(), ws.meta.name.clone());
-    let unsaved = crate::tui::run(ws, opts, move || record_recent(&recent_dir, &name))?;
+    let unsaved = crate::tui::run_with(ws, opts, workshop, move || record_recent(&recent_dir, &name))?;
     if !unsaved.is_empty() {
         super::errln!(
             "aira: {} change(s) could not be written to {}. Here they are, so nothing is lost:",
@@ -63,6 +80,10 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
                 }
                 crate::tui::saver::Work::Agree { question, value, .. } => format!("agreed {question}: {value:?}"),
                 crate::tui::saver::Work::Respondent(r) => format!("respondent {} ({})", r.id, r.name),
+                // A vote is never handed back: its phone was told it did not count.
+                crate::tui::saver::Work::Vote { change, .. } => {
+                    format!("vote {} / {}", change.respondent.id, change.question)
+                }
                 crate::tui::saver::Work::Soa { control, applicable, justification } => {
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }

@@ -151,6 +151,12 @@ actions! {
     MarkApplicable = "mark_applicable",
     /// Workshop mode: a projector view of the question and everyone's levels
     Workshop = "workshop",
+    /// Workshop: open voting from phones (a new link each time), or close it
+    ToggleVoting = "toggle_voting",
+    /// Workshop: open voting to the local network (asks first: phones on it can reach the page)
+    VoteOnNetwork = "vote_on_network",
+    /// Workshop: show or hide how the room voted (the distribution and its range)
+    Reveal = "reveal",
     /// Agree the question is not applicable (a chord)
     AgreeNa = "agree_na",
     /// Clear the agreed level (a chord)
@@ -251,4 +257,12 @@ pub enum Effect {
         question: String,
         value: Option<aira_core::assessment::Value>,
     },
+    /// Open voting from phones on this address (a new token).
+    OpenVoting(std::net::SocketAddr),
+    /// Close voting: the port closes and the token is dead.
+    CloseVoting,
+    /// The room moves to this question.
+    RoomQuestion(Box<aira_vote::QuestionView>),
+    /// Show (true) or hide the room's votes on the vote page.
+    Reveal(bool),
 }

@@ -30,10 +30,12 @@ pub enum Context {
     Start,
     /// The start screen's new-workspace form, over `Input`.
     Form,
+    /// The workshop view, over `Normal`.
+    Workshop,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Normal,
         Context::Heatmap,
         Context::List,
@@ -44,6 +46,7 @@ impl Context {
         Context::Note,
         Context::Start,
         Context::Form,
+        Context::Workshop,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,6 +61,7 @@ impl Context {
             Context::Note => "note",
             Context::Start => "start",
             Context::Form => "form",
+            Context::Workshop => "workshop",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod cursor;
 pub mod derived;
+mod effects;
 pub mod filter;
 pub mod input;
 pub(crate) mod key;
@@ -12,6 +13,7 @@ pub mod layout;
 pub mod navigator;
 pub mod plans;
 mod respondents;
+pub mod room;
 pub mod saver;
 pub mod screens;
 pub mod session;
@@ -24,6 +26,7 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 pub mod view;
+pub mod voting;
 
 use std::io::Write as _;
 use std::sync::Arc;
@@ -32,7 +35,6 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind};
 
-use action::Effect;
 use state::AppState;
 
 use aira_store::workspace::Workspace;
@@ -74,8 +76,19 @@ fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
 /// Run the UI until the user quits. Returns changes that could not be saved (to be printed).
 /// `beside` runs on its own thread while the wizard starts; a notice it returns is shown.
 pub fn run(
+    ws: Workspace,
+    opts: Options,
+    beside: impl FnOnce() -> Option<String> + Send + 'static,
+) -> anyhow::Result<Vec<saver::Work>> {
+    run_with(ws, opts, None, beside)
+}
+
+/// As `run`; with `workshop`, the wizard starts in the workshop view with voting open on that
+/// address (`aira workshop`).
+pub fn run_with(
     mut ws: Workspace,
     opts: Options,
+    workshop: Option<std::net::SocketAddr>,
     beside: impl FnOnce() -> Option<String> + Send + 'static,
 ) -> anyhow::Result<Vec<saver::Work>> {
     let (tell, notices) = std::sync::mpsc::channel();
@@ -93,7 +106,18 @@ pub fn run(
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     let mut guard = terminal::Guard::new()?;
-    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &stop, &notices);
+    let mut voting = None;
+    if let Some(listen) = workshop {
+        state.room.listen = listen;
+        state.ui.toggle_workshop();
+        let open = vec![action::Effect::OpenVoting(listen)];
+        effects::apply(&mut state, open, saver.as_ref(), &mut voting, &mut guard)?;
+    }
+    let result = event_loop(&mut state, &mut guard, saver.as_ref(), &mut voting, &stop, &notices);
+    // The port closes before the terminal is given back: the room's link is dead once aira is.
+    if let Some(v) = voting.take() {
+        v.close();
+    }
     drop(guard);
     // A panic there has already been reported by the hook; nothing is lost if it did not finish.
     let _ = beside.join();
@@ -146,11 +170,13 @@ fn event_loop(
     state: &mut AppState,
     guard: &mut terminal::Guard,
     saver: Option<&saver::Saver>,
+    voting: &mut Option<voting::Voting>,
     stop: &AtomicBool,
     notices: &std::sync::mpsc::Receiver<String>,
 ) -> std::io::Result<()> {
     let mut dirty = true;
     loop {
+        dirty |= effects::from_room(state, saver, voting.as_ref());
         while let Ok(notice) = notices.try_recv() {
             state.ui.notify(notice);
             dirty = true;
@@ -170,45 +196,28 @@ fn event_loop(
         }
         // While a save is pending its report must reach the screen as soon as it arrives,
         // so look again every millisecond; otherwise sleep longer between checks.
-        let wait =
-            if state.session.save_state().pending > 0 { Duration::from_millis(1) } else { Duration::from_millis(50) };
+        // Votes arrive between keys: look for them every few milliseconds while voting is open.
+        let wait = if state.session.save_state().pending > 0 {
+            Duration::from_millis(1)
+        } else if voting.is_some() {
+            Duration::from_millis(5)
+        } else {
+            Duration::from_millis(50)
+        };
         if !event::poll(wait)? {
             continue;
         }
         // Handle every event already waiting before drawing again: piled-up frames are dropped.
         loop {
-            let effects = match event::read()? {
+            let fx = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
                 Event::Paste(text) => update::handle_paste(state, &text),
                 Event::Mouse(m) => update::handle_mouse(state, m, guard.terminal.size()?.into()),
                 _ => Vec::new(),
             };
             dirty = true;
-            for fx in effects {
-                match fx {
-                    Effect::Save(change) => match saver {
-                        Some(sv) => sv.send(saver::Work::Change(change)),
-                        None => state.ui.set_flash(Some("Read-only: this change was not saved".into())),
-                    },
-                    Effect::SaveRespondent(r) => match saver {
-                        Some(sv) => sv.send(saver::Work::Respondent(r)),
-                        None => state.ui.set_flash(Some("Read-only: the respondent was not saved".into())),
-                    },
-                    Effect::SaveAgreed { question, value } => match saver {
-                        Some(sv) => {
-                            let (by, at) = (state.session.user().to_owned(), state.session.now());
-                            sv.send(saver::Work::Agree { question, value, by, at })
-                        }
-                        None => state.ui.set_flash(Some("Read-only: the agreed level was not saved".into())),
-                    },
-                    Effect::SaveSoa { control, applicable, justification } => match saver {
-                        Some(sv) => sv.send(saver::Work::Soa { control, applicable, justification }),
-                        None => state.ui.set_flash(Some("Read-only: this decision was not saved".into())),
-                    },
-                    Effect::Quit => return Ok(()),
-                    Effect::Suspend => guard.suspend()?,
-                    Effect::Mouse(on) => guard.set_mouse(on)?,
-                }
+            if effects::apply(state, fx, saver, voting, guard)? {
+                return Ok(());
             }
             if stop.load(Ordering::Relaxed) || !event::poll(Duration::ZERO)? {
                 break;

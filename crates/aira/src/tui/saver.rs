@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -30,6 +30,14 @@ pub enum Work {
         by: String,
         at: String,
     },
+    /// A workshop vote: the participant's respondent when new, then their answer. Tried a few
+    /// times only: a phone is waiting, and `done` tells it (through the vote server) whether
+    /// the vote is durable.
+    Vote {
+        respondent: Option<aira_core::assessment::Respondent>,
+        change: Box<Change>,
+        done: SyncSender<Result<(), String>>,
+    },
 }
 
 impl Work {
@@ -39,9 +47,18 @@ impl Work {
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
             Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
             Work::Respondent(r) => store.save_respondent(r),
+            Work::Vote { respondent, change, .. } => {
+                if let Some(r) = respondent {
+                    store.save_respondent(r)?;
+                }
+                store.apply(change)
+            }
         }
     }
 }
+
+/// Attempts at a vote before the phone is told it did not count (100 + 200 ms apart).
+const VOTE_TRIES: u32 = 3;
 
 pub struct Saver {
     tx: Option<Sender<Work>>,
@@ -74,11 +91,22 @@ impl Saver {
                                 at.push_str(" (history entry pending)");
                             }
                             let _ = rtx.send(Ok(at));
+                            if let Work::Vote { done, .. } = &change {
+                                let _ = done.send(Ok(()));
+                            }
                             break;
                         }
                         Err(e) => {
-                            let _ = rtx.send(Err(e.to_string()));
                             tries += 1;
+                            // A vote that keeps failing is refused (the wizard undoes it in
+                            // memory when the server reports it not saved); nothing retries it.
+                            if let Work::Vote { done, .. } = &change
+                                && tries >= VOTE_TRIES
+                            {
+                                let _ = done.send(Err(e.to_string()));
+                                break;
+                            }
+                            let _ = rtx.send(Err(e.to_string()));
                             // The UI is closing and the disk still refuses: hand the change back
                             // so the caller can print it rather than lose it.
                             if tries >= 3 && closing_w.load(Ordering::Relaxed) {

@@ -14,6 +14,8 @@ use aira_core::questionnaire::{Question, Questionnaire};
 pub struct AppState {
     pub session: Session,
     pub ui: Ui,
+    /// The workshop room while voting is open (votes themselves are saved as answers).
+    pub room: super::room::Room,
 }
 
 impl AppState {
@@ -22,7 +24,7 @@ impl AppState {
         let mut ui = Ui::default();
         // Resume where the work stopped: the first question this respondent has not answered.
         ui.move_to(session.first_unanswered_from(0).unwrap_or(0));
-        AppState { session, ui }
+        AppState { session, ui, room: Default::default() }
     }
 
     pub fn current_respondent(&self) -> &Respondent {

@@ -30,3 +30,10 @@ pub fn eu_state(profiles: &[&str]) -> AppState {
     s.session.set_clock(|| "2026-11-22T10:00:00.000+00:00".to_owned());
     s
 }
+
+/// The whole screen as text, drawn on a test backend of `w`×`h`.
+pub fn screen(s: &AppState, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| crate::tui::view::render(s, f)).unwrap();
+    format!("{}", t.backend())
+}

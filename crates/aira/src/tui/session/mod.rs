@@ -4,8 +4,10 @@
 
 mod edit;
 mod scoped;
+mod vote;
 
 pub use edit::{Added, Undone};
+pub use vote::{VoteChange, same_name};
 
 use super::derived::Derived;
 use super::plans::Plans;

@@ -12,9 +12,11 @@ mod mouse;
 mod navigate;
 mod note;
 pub mod plans;
+mod workshop;
 
 pub use mouse::handle_mouse;
 pub use navigate::cursor_row;
+pub use workshop::{room_event, vote, voting_closed, voting_opened};
 // Queries over the state the view shares with update: they live with the navigator's.
 pub use crate::tui::navigator::cell_members;
 
@@ -46,9 +48,15 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     s.ui.set_flash(None);
     let contexts = match s.ui.screen() {
         Some(screen) => each_screen!(screen, x => x.contexts()),
+        None if s.ui.workshop() => &[Context::Workshop, Context::Normal],
         None => &[Context::Normal],
     };
-    match s.ui.keymap().resolve(contexts, s.ui.pending(), &key) {
+    let resolved = s.ui.keymap().resolve(contexts, s.ui.pending(), &key);
+    // The network prompt's "any other key cancels", unbound keys included.
+    if resolved != Resolved::Action(Action::VoteOnNetwork) {
+        s.room.asking_lan = false;
+    }
+    match resolved {
         Resolved::Action(a) => {
             s.ui.set_pending(None);
             update(s, a)
@@ -74,14 +82,23 @@ pub fn handle_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-/// One action for the screen that has the keys, or for the card.
+/// One action for the screen that has the keys, or for the card (the workshop view's own
+/// keys first); with voting open, the room then follows the card's question.
 pub fn update(s: &mut AppState, action: Action) -> Vec<Effect> {
+    let mut fx = act(s, action);
+    workshop::follow(s, &mut fx);
+    fx
+}
+
+fn act(s: &mut AppState, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     if action == Action::Suspend {
         return vec![Effect::Suspend];
     }
     let Some(mut top) = s.ui.take_screen() else {
-        card::update(s, action, &mut fx);
+        if !(s.ui.workshop() && workshop::update(s, action, &mut fx)) {
+            card::update(s, action, &mut fx);
+        }
         return fx;
     };
     // Quit quits from anywhere; the note editor keeps its text first.

@@ -15,6 +15,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (ctx, title) in [
         (Context::Normal, "On the question card"),
+        (Context::Workshop, "In the workshop view"),
         (Context::Heatmap, "In the heatmap"),
         (Context::List, "In lists and search"),
         (Context::Navigator, "In the navigator"),

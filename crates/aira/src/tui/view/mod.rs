@@ -58,7 +58,14 @@ pub fn render(s: &AppState, f: &mut Frame) {
     status::render(s, f, p.bar);
     match s.ui.screen() {
         Some(top) if each_screen!(top, x => x.full_body()) => return each_screen!(top, x => x.draw(s, f, &p)),
-        None if s.ui.workshop() => return workshop::render(s, f, p.body),
+        // Prompts (the log line, a chord's hints) stay in the workshop layout.
+        top if s.ui.workshop() => {
+            workshop::render(s, f, p.body);
+            if let Some(top) = top {
+                each_screen!(top, x => x.draw(s, f, &p));
+            }
+            return;
+        }
         _ => {}
     }
     heatmap::panel(s, f, p.heat);

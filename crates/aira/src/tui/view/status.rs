@@ -27,6 +27,27 @@ pub fn hints(s: &AppState) -> String {
     let km = s.ui.keymap();
     let key = |ctx, a| km.key_for(ctx, a).map(|k| k.to_string());
     let sc = &s.session.questionnaire().scale;
+    if s.ui.workshop() {
+        let voting = if s.room.is_open() { "close voting" } else { "open voting" };
+        return join(vec![
+            (key(Context::Workshop, Action::ToggleVoting), voting),
+            (key(Context::Workshop, Action::Reveal), "reveal"),
+            (
+                key(Context::Normal, Action::Next)
+                    .zip(key(Context::Normal, Action::Prev))
+                    .map(|(n, p)| format!("{n}/{p}")),
+                "next/prev",
+            ),
+            (
+                km.chord_for(Context::Normal, Action::SetAgreed(sc.min))
+                    .and_then(|c| c.keys().first().map(ToString::to_string)),
+                "agree",
+            ),
+            (key(Context::Workshop, Action::VoteOnNetwork), "network"),
+            (key(Context::Normal, Action::Workshop), "leave"),
+            (key(Context::Normal, Action::Help), "help"),
+        ]);
+    }
     // A classification records a fact: its keys say yes, no and not sure, not a level.
     let answers = if s.current_question().is_some_and(|q| q.is_classification()) {
         vec![

@@ -1,6 +1,7 @@
-//! Workshop mode: what a room full of people looks at on a projector. The question in large
-//! type, each participant's level as it is entered, the consensus, and the heatmap; nothing
-//! else.
+//! Workshop mode: what a room looks at on a projector. The question in large type, what each
+//! level means, each participant's level (hidden as "voted" until the facilitator reveals
+//! when the room votes from phones), the spread as a range, the agreed level; with voting
+//! open, the link and its QR code beside it when the window has room.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -8,61 +9,241 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{heatmap, theme};
-use crate::tui::state::{AppState, HeatView};
+use super::theme;
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::state::AppState;
 use aira_core::assessment::Value;
-use aira_core::scoring::Status;
+use aira_core::questionnaire::Question;
 use aira_core::text::sanitize;
+use aira_vote::Level;
+
+/// Columns the question, levels and people need beside the QR code.
+const MAIN_MIN_WIDTH: u16 = 60;
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let Some(q) = s.current_question() else { return };
-    let people = s.session.assessment().respondents.len() as u16;
-    let heat_h = s.session.heat_grid().0.len() as u16 + 3;
-    let [question, levels, heat] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(people + 4), Constraint::Length(heat_h)]).areas(area);
-    let big = Style::new().add_modifier(Modifier::BOLD);
-    // Blank lines around the text and wide margins stand in for a larger font.
+    let qr = s.room.url().and_then(|u| aira_vote::qr_lines(u).ok()).unwrap_or_default();
+    let (qr_w, qr_h) = (qr.first().map_or(0, |l| l.chars().count()) as u16, qr.len() as u16);
+    let fits = !qr.is_empty() && area.width >= qr_w + 2 + MAIN_MIN_WIDTH && area.height >= qr_h + 4;
+    let main = if fits {
+        let [main, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(qr_w + 2)]).areas(area);
+        draw_qr(s, f, side, &qr);
+        main
+    } else {
+        area
+    };
+    let mut top = Vec::new();
+    if let Some(url) = s.room.url() {
+        top.push(Line::from(vec![
+            Span::styled("Vote at ", theme::dim(s.ui.theme())),
+            Span::styled(url.to_owned(), Style::new().add_modifier(Modifier::BOLD)),
+        ]));
+        if !fits && !qr.is_empty() {
+            top.push(Line::styled(
+                format!(
+                    "(the QR code needs a bigger window: at least {}×{})",
+                    qr_w + 2 + MAIN_MIN_WIDTH,
+                    qr_h + 4 + (f.area().height - area.height)
+                ),
+                theme::dim(s.ui.theme()),
+            ));
+        }
+    }
+    let levels = level_lines(s);
+    let result = result_lines(s, q);
+    let q_h = question_height(q, main.width);
+    let fixed = top.len() as u16 + q_h + levels.len() as u16 + 1 + 1 + result.len() as u16;
+    let people = people_lines(s, q, main.width, main.height.saturating_sub(fixed));
+    let [link, question, defs, room, outcome, _] = Layout::vertical([
+        Constraint::Length(top.len() as u16),
+        Constraint::Length(q_h),
+        Constraint::Length(levels.len() as u16 + 1),
+        Constraint::Length(people.len() as u16 + 1),
+        Constraint::Length(result.len() as u16),
+        // What is left stays below everything: nothing gapes in the middle of the screen.
+        Constraint::Fill(1),
+    ])
+    .areas(main);
+    f.render_widget(Paragraph::new(top), link);
+    draw_question(s, f, question, q);
+    let titled = |t: &str| Block::new().borders(Borders::TOP).title(t.to_owned());
+    f.render_widget(Paragraph::new(levels).block(titled(" Levels ")), defs);
+    f.render_widget(Paragraph::new(people).block(titled(" Participants ")), room);
+    f.render_widget(Paragraph::new(result), outcome);
+}
+
+fn draw_qr(s: &AppState, f: &mut Frame, area: Rect, qr: &[String]) {
+    // Light modules on a dark ground, as `qr_lines` draws them, whatever the theme.
+    let ink = Style::new().fg(ratatui::style::Color::White).bg(ratatui::style::Color::Black);
+    let mut lines = vec![Line::styled("Scan to vote".to_owned(), theme::title(s.ui.theme()))];
+    lines.extend(qr.iter().map(|l| Line::styled(l.clone(), ink)));
+    f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+}
+
+/// The question, centred with wide margins and blank lines: a projector's "large type".
+fn draw_question(s: &AppState, f: &mut Frame, area: Rect, q: &Question) {
+    let (i, n) = (s.ui.cursor() + 1, s.session.questionnaire().questions.len());
     let text = vec![
         Line::styled(
             format!(
-                "{} · {}",
+                "{} · {}   question {i} of {n}",
                 q.phase.map_or("Unassigned", |p| p.title()),
                 q.function.map_or("Unassigned", |f| f.title())
             ),
             theme::dim(s.ui.theme()),
         ),
         Line::raw(""),
-        Line::styled(sanitize(&q.text, false).into_owned(), big),
+        Line::styled(sanitize(&q.text, false).into_owned(), Style::new().add_modifier(Modifier::BOLD)),
     ];
-    let margin = question.width / 10;
-    let inner = Rect { x: question.x + margin, width: question.width.saturating_sub(2 * margin), ..question };
-    f.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+    let margin = area.width / 10;
+    let inner = Rect { x: area.x + margin, y: area.y + 1, width: area.width.saturating_sub(2 * margin), ..area };
+    let para = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    f.render_widget(para, Rect { height: area.height.saturating_sub(1), ..inner });
+}
 
+/// Rows the question needs at this width: a blank, its heading, a blank, the wrapped text
+/// (counted generously: words wrap before the edge), a blank.
+fn question_height(q: &Question, width: u16) -> u16 {
+    let w = usize::from((width - width / 5).max(10));
+    let text = unicode_width::UnicodeWidthStr::width(sanitize(&q.text, false).as_ref());
+    (text * 6 / 5).div_ceil(w).max(1) as u16 + 4
+}
+
+/// One line per level: its number, name and what it means (cut at the edge, never wrapped).
+fn level_lines(s: &AppState) -> Vec<Line<'static>> {
     let sc = &s.session.questionnaire().scale;
-    let mut lines = Vec::new();
-    for (i, r) in s.session.assessment().respondents.iter().enumerate() {
-        let level = match r.answer(&q.id).and_then(|a| a.value) {
-            Some(Value::Level(l)) => format!("{l}  {}", sanitize(&sc.name(l), false)),
-            Some(Value::NotApplicable) => "not applicable".to_owned(),
-            None => "…".to_owned(),
-        };
-        let who =
-            format!("{}{:<24}", if i == s.session.respondent_index() { "▶ " } else { "  " }, sanitize(&r.name, false));
-        lines.push(Line::from(vec![Span::styled(who, big), Span::raw(level)]));
+    sc.values()
+        .map(|v| {
+            let desc = sc.level(v).map(|l| sanitize(&l.description, false).into_owned()).unwrap_or_default();
+            Line::from(vec![
+                Span::styled(
+                    format!(" {v}  {:<14}", sanitize(&sc.name(v), false)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(desc),
+            ])
+        })
+        .collect()
+}
+
+fn level_text(s: &AppState, v: Value) -> String {
+    match v {
+        Value::Level(l) => format!("{l}  {}", sanitize(&s.session.questionnaire().scale.name(l), false)),
+        Value::NotApplicable => "not applicable".to_owned(),
     }
-    let consensus = match (s.session.assessment().agreed.get(&q.id), s.session.assessment().status(&q.id)) {
-        (Some(Value::Level(l)), _) => format!("Agreed: {l} {}", sanitize(&sc.name(*l), false)),
-        (Some(Value::NotApplicable), _) => "Agreed: not applicable".to_owned(),
-        (None, Status::Scored(m)) => {
-            format!("Mean {}   spread {}", theme::score_text(Some(m)), s.session.assessment().spread(&q.id))
+}
+
+fn value_of(level: Level) -> Value {
+    match level {
+        Level::Value(v) => Value::Level(v),
+        Level::NotApplicable => Value::NotApplicable,
+    }
+}
+
+/// With voting open: the room's participants, "voted" or "voting…" until revealed. Otherwise
+/// the respondents and their levels as they are typed. (a heading, then (who, what) rows)
+fn people(s: &AppState, q: &Question) -> (Option<String>, Vec<(String, String)>) {
+    if s.room.is_open() {
+        let voted = s.room.votes_on(&q.id).count();
+        let head = format!("  {} joined · {voted} voted on this question", s.room.joined().len());
+        let mut rows = Vec::new();
+        for (id, name) in s.room.joined() {
+            let what = match (s.room.vote_of(id, &q.id), s.room.revealed()) {
+                (Some(l), true) => level_text(s, value_of(l)),
+                (Some(_), false) => "voted ✓".to_owned(),
+                (None, _) => "voting…".to_owned(),
+            };
+            rows.push((name.clone(), what));
         }
-        (None, Status::NotApplicable) => "Not applicable".to_owned(),
-        (None, Status::Unanswered) => "No levels yet".to_owned(),
+        if rows.is_empty() {
+            rows.push(("nobody yet: open the link on a phone".to_owned(), String::new()));
+        }
+        return (Some(head), rows);
+    }
+    let rows = s.session.assessment().respondents.iter().map(|r| {
+        let what = r.answer(&q.id).and_then(|a| a.value).map_or("voting…".to_owned(), |v| level_text(s, v));
+        (r.name.clone(), what)
+    });
+    (None, rows.collect())
+}
+
+/// The rows in as many columns as it takes to fit `height` rows (a room of 12 at 80×24), each
+/// name cut to its column; what still does not fit is counted on the last line.
+fn people_lines(s: &AppState, q: &Question, width: u16, height: u16) -> Vec<Line<'static>> {
+    let (head, rows) = people(s, q);
+    let mut out: Vec<Line<'static>> = head.map(|h| Line::styled(h, theme::dim(s.ui.theme()))).into_iter().collect();
+    let height = usize::from(height).saturating_sub(out.len()).max(1);
+    let max_cols = usize::from(width / 34).max(1);
+    let cols = rows.len().div_ceil(height).clamp(1, max_cols);
+    let per_col = rows.len().div_ceil(cols);
+    let col_w = usize::from(width) / cols;
+    let name_w = col_w.saturating_sub(18).clamp(8, 26);
+    let big = Style::new().add_modifier(Modifier::BOLD);
+    let shown = (per_col.min(height) * cols).min(rows.len());
+    for r in 0..per_col.min(height) {
+        let mut spans = Vec::new();
+        for c in 0..cols {
+            let Some((who, what)) = rows.get(c * per_col + r) else { continue };
+            let who: String = sanitize(who, false).chars().take(name_w).collect();
+            let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(who.as_str()));
+            spans.push(Span::styled(format!("  {who}{} ", " ".repeat(pad)), big));
+            let what: String = what.chars().take(col_w.saturating_sub(name_w + 3)).collect();
+            let rest = col_w.saturating_sub(name_w + 3 + unicode_width::UnicodeWidthStr::width(what.as_str()));
+            spans.push(Span::raw(format!("{what}{}", " ".repeat(rest))));
+        }
+        out.push(Line::from(spans));
+    }
+    if shown < rows.len()
+        && let Some(last) = out.last_mut()
+    {
+        *last = Line::raw(format!("  … and {} more (a bigger window shows them)", rows.len() - shown));
+    }
+    out
+}
+
+/// The levels given so far: the room's votes (once revealed) or the respondents' answers.
+fn given(s: &AppState, q: &Question) -> Option<Vec<Value>> {
+    if s.room.is_open() {
+        return s.room.revealed().then(|| s.room.votes_on(&q.id).map(|v| value_of(v.level)).collect());
+    }
+    Some(s.session.assessment().respondents.iter().filter_map(|r| r.answer(&q.id).and_then(|a| a.value)).collect())
+}
+
+/// The distribution and its range (once revealed), then the agreed level or how to set it.
+fn result_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
+    let sc = &s.session.questionnaire().scale;
+    let agreed = s.session.assessment().agreed.get(&q.id).copied();
+    let mut out = Vec::new();
+    match given(s, q) {
+        None => {
+            let key = s.ui.key_name(Context::Workshop, Action::Reveal);
+            out.push(Line::raw(format!("  Votes hidden: {key} reveals them")));
+        }
+        Some(values) => {
+            let count = |v: Value| values.iter().filter(|x| **x == v).count();
+            let mut parts: Vec<String> = sc.values().map(|l| format!("{l}: {}", count(Value::Level(l)))).collect();
+            parts.push(format!("N/A: {}", count(Value::NotApplicable)));
+            let levels: Vec<u8> =
+                values.iter().filter_map(|v| if let Value::Level(l) = v { Some(*l) } else { None }).collect();
+            let range = match (levels.iter().min(), levels.iter().max()) {
+                (Some(lo), Some(hi)) if levels.len() > 1 => {
+                    let strong = if hi - lo >= 2 && agreed.is_none() { " — wide, discuss" } else { "" };
+                    format!("   range {}{strong}", hi - lo)
+                }
+                _ => String::new(),
+            };
+            out.push(Line::raw(format!("  {}{range}", parts.join("  "))));
+        }
+    }
+    let agreed_line = match agreed {
+        Some(v) => format!("  Agreed: {}", level_text(s, v)),
+        None => {
+            let a = s.ui.keymap().chord_for(Context::Normal, Action::SetAgreed(sc.min));
+            let key = a.and_then(|c| c.keys().first().map(ToString::to_string)).unwrap_or_else(|| "unbound".into());
+            format!("  Not agreed yet: {key} then a level records the room's level")
+        }
     };
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(consensus, theme::title(s.ui.theme())));
-    let block = Block::new().borders(Borders::TOP).title(" Participants ");
-    f.render_widget(Paragraph::new(lines).block(block), levels);
-    let cell_w = ((heat.width as usize).saturating_sub(14) / s.session.heat_grid().1.len().max(1)).clamp(6, 14);
-    f.render_widget(Paragraph::new(heatmap::grid(s, HeatView::Current, None, heat.width >= 70, cell_w)), heat);
+    out.push(Line::styled(agreed_line, theme::title(s.ui.theme())));
+    out
 }
