@@ -7,11 +7,14 @@ use aira_core::questionnaire::{Function, Phase};
 /// Does question `i` pass the state's filter? Cheap when no filter is on (the common case,
 /// and the one the navigator pays for every question on every frame).
 pub fn admits(s: &AppState, i: usize) -> bool {
+    admits_with(s, i, s.ui.filter())
+}
+
+fn admits_with(s: &AppState, i: usize, f: crate::tui::filter::Filter) -> bool {
     // Out of scope (other profiles, or excluded by a classification answered no): never walked.
     if !s.session.in_scope(i) {
         return false;
     }
-    let f = s.ui.filter();
     if f.is_all() {
         return true;
     }
@@ -21,6 +24,14 @@ pub fn admits(s: &AppState, i: usize) -> bool {
         && (!f.role || q.roles.iter().any(|x| x.eq_ignore_ascii_case(&r.role)))
         && (!f.unanswered || !s.session.derived().is_answered(i))
         && (!f.flagged || r.answer(&q.id).is_some_and(|a| a.flag))
+}
+
+/// The walk's questions answered and in all, counted with the filter but not its "unanswered"
+/// part (which would leave out every question answered).
+pub fn walk_progress(s: &AppState) -> (usize, usize) {
+    let f = crate::tui::filter::Filter { unanswered: false, ..s.ui.filter() };
+    let walk = (0..s.session.questionnaire().questions.len()).filter(|&i| admits_with(s, i, f));
+    walk.fold((0, 0), |(a, n), i| (a + usize::from(s.session.derived().is_answered(i)), n + 1))
 }
 
 /// The next question after `from` that the filter admits (`from` itself excluded).

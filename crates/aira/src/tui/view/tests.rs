@@ -29,7 +29,8 @@ fn keys(s: &mut AppState, keys: &str) {
 /// A state with a few answers, a note, a flag and a saved marker: what a real session shows.
 fn answered() -> AppState {
     let mut s = mini_state();
-    keys(&mut s, "32");
+    // j k in between: `e` right after a level key would note the question just answered.
+    keys(&mut s, "32jk");
     keys(&mut s, "e");
     keys(&mut s, "Asked the CISO: policy drafted, not approved.");
     handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
