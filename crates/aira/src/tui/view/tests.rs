@@ -248,3 +248,35 @@ fn respondents_picker_screen() {
     assert!(text.contains("▶ Cy (legal)") && text.contains("Ann (CISO)"), "{text}");
     all_sizes("respondents", &s);
 }
+
+#[test]
+fn soa_has_headings_a_position_and_every_control_in_reach() {
+    use crate::tui::screens::Screen;
+    for (w, h) in [(120, 40), (80, 24), (200, 50)] {
+        let mut s = answered();
+        keys(&mut s, "A");
+        let controls: Vec<String> = match s.ui.screen() {
+            Some(Screen::Soa(x)) => x.rows.iter().map(|r| r.control.clone()).collect(),
+            _ => panic!("the SoA is open"),
+        };
+        assert_eq!(controls.len(), 38);
+        let text = screen(&s, w, h);
+        assert!(text.contains("Control") && text.contains("Status") && text.contains("Title"), "headings:\n{text}");
+        assert!(text.contains(&format!("1–")) && text.contains("of 38"), "a scroll position:\n{text}");
+        // Down reaches every control, each on screen when selected, and the position follows.
+        for (n, c) in controls.iter().enumerate() {
+            let text = screen(&s, w, h);
+            assert!(text.contains(&format!("│{c:<8} ")), "{c} (row {n}) on screen at {w}x{h}:\n{text}");
+            handle_key(&mut s, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        }
+        let text = screen(&s, w, h);
+        assert!(text.contains("–38 of 38"), "the end is shown as such at {w}x{h}:\n{text}");
+        // Home and End jump; PageUp/PageDown page.
+        handle_key(&mut s, KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 0), "Home goes to the first");
+        handle_key(&mut s, KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() > 1), "PageDown pages");
+        handle_key(&mut s, KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 37), "End goes to the last");
+    }
+}
