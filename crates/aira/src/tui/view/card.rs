@@ -28,15 +28,18 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let where_ =
         format!("{} · {}", q.phase.map_or("Unassigned", |p| p.title()), q.function.map_or("Unassigned", |f| f.title()));
-    out.push(Line::from(vec![
-        Span::styled(clean(&q.id), theme::title(c)),
-        Span::raw("  "),
-        Span::styled(where_, bold),
-        Span::styled(
-            format!("   {} of {}", s.ui.cursor() + 1, s.session.questionnaire().questions.len()),
-            theme::dim(c),
-        ),
-    ]));
+    out.extend(super::wrap::phrases(
+        width,
+        vec![
+            Span::styled(clean(&q.id), theme::title(c)),
+            Span::raw("  "),
+            Span::styled(where_, bold),
+            Span::styled(
+                format!("   {} of {}", s.ui.cursor() + 1, s.session.questionnaire().questions.len()),
+                theme::dim(c),
+            ),
+        ],
+    ));
     for r in q.nist.iter().chain(&q.iso) {
         let title = frameworks::title(r).map(|t| format!(" {t}")).unwrap_or_default();
         out.push(Line::from(vec![
@@ -113,7 +116,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
             Some(note) => {
                 out.push(Line::styled("Note:", bold));
                 for l in clean(note).lines() {
-                    out.push(Line::raw(format!("  {l}")));
+                    out.extend(super::wrap::hanging("  ", "  ", l, width).into_iter().map(Line::raw));
                 }
             }
             None => out.push(Line::styled(
@@ -132,7 +135,8 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
         out.push(Line::raw(""));
         out.push(Line::styled("Evidence to ask for:", bold));
         for e in &q.evidence {
-            out.push(Line::styled(format!("  • {}", clean(e)), theme::dim(c)));
+            let bullet = super::wrap::hanging("  • ", "    ", &clean(e), width);
+            out.extend(bullet.into_iter().map(|l| Line::styled(l, theme::dim(c))));
         }
     }
     out

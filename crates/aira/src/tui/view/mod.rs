@@ -11,6 +11,7 @@ mod plans;
 mod screens;
 pub(crate) mod status;
 mod workshop;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

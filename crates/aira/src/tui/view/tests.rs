@@ -280,3 +280,40 @@ fn soa_has_headings_a_position_and_every_control_in_reach() {
         assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 37), "End goes to the last");
     }
 }
+
+/// The card alone, `w` columns wide: its text lines, borders stripped.
+fn card_lines(s: &AppState, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| super::card::render(s, f, f.area())).unwrap();
+    let b = t.backend().buffer().clone();
+    (1..h - 1)
+        .map(|y| (1..w - 1).map(|x| b[(x, y)].symbol().to_owned()).collect::<String>().trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_card_header_keeps_phrases_whole_and_wrapped_notes_and_bullets_hang() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|q, _| {
+        q.questions[0].evidence = vec!["A signed policy document with its approval date and the owner named".into()];
+    });
+    keys(&mut s, "e");
+    keys(&mut s, "First line of a long note that has to wrap on a narrow card");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    keys(&mut s, "jk");
+    for w in [34u16, 40, 46, 52] {
+        let lines = card_lines(&s, w, 60);
+        let text = lines.join("\n");
+        // The header's phrases ("Plan · Govern", "1 of 16") are never split across lines.
+        assert!(text.contains("Plan · Govern"), "{w}:\n{text}");
+        assert!(text.contains("1 of 16"), "{w}:\n{text}");
+        let note = lines.iter().position(|l| l.starts_with("Note:")).unwrap();
+        assert!(lines[note + 1].starts_with("  First line"), "{w}:\n{text}");
+        assert!(lines[note + 2].starts_with("  ") && !lines[note + 2].starts_with("   "), "note hangs at {w}:\n{text}");
+        let bullet = lines.iter().position(|l| l.starts_with("  • A signed")).unwrap();
+        assert!(
+            lines[bullet + 1].starts_with("    ") && !lines[bullet + 1].starts_with("     "),
+            "a bullet's next line hangs under its text at {w}:\n{text}"
+        );
+    }
+}
