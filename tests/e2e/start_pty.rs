@@ -118,7 +118,7 @@ fn a_missing_workspace_is_marked_and_d_forgets_it() {
     p.send("\r");
     p.wait_for("no longer an aira workspace");
     p.send("\x04");
-    p.wait_for("y removes it");
+    p.wait_for("y yes, any other key no");
     p.send("y");
     p.wait_for("Recent workspaces (1)");
     p.send("\x1b");

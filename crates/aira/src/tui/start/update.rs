@@ -128,7 +128,8 @@ fn open_selected(s: &mut StartState) -> Option<StartOutcome> {
 fn ask_forget(s: &mut StartState) {
     let Some(i) = s.selected_entry() else { return };
     s.message = Some(format!(
-        "Remove {} from the list? y removes it (the folder is untouched), any other key keeps it",
+        // The question first: a long path is cut at the line's end, the keys must not be.
+        "Remove from the list (the folder stays)? y yes, any other key no: {}",
         aira_core::text::sanitize(&s.display_path(&s.entries[i].path), false)
     ));
     s.confirm_forget = Some(i);

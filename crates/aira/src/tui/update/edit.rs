@@ -39,8 +39,8 @@ pub(super) fn set_value(
     if advance && let Some(j) = just.filter(|j| j.at_end && j.question == here) {
         let old = s.current_answer().and_then(|a| a.value);
         if old.is_some() && old != value && j.confirm != value {
-            let (id, was, new) = (s.current_question().map_or("", |q| q.id.as_str()), show(old), show(value));
-            let msg = format!("{}; {id} is already {was}: {new} again changes it", end_of_walk(s));
+            // The cue first: the status line is cut at its end on a narrow terminal.
+            let msg = format!("Already {}: {} again changes it · {}", show(old), show(value), end_of_walk(s));
             s.ui.set_flash(Some(msg));
             s.ui.set_just_answered(Some(JustAnswered { confirm: value, ..j }));
             return Vec::new();

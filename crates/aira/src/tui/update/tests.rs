@@ -419,7 +419,11 @@ fn the_end_of_a_filtered_walk_is_said_and_no_answer_is_overwritten_silently() {
     assert_eq!(s.ui.flash(), Some("End of the quick profile — 1 of 1 answered"));
     let fx = act(&mut s, &[Level3]);
     assert!(saves(&fx).is_empty(), "the next level key does not overwrite silently");
-    assert!(s.ui.flash().unwrap().contains("already 2: 3 again changes it"), "{:?}", s.ui.flash());
+    assert!(
+        s.ui.flash().unwrap().starts_with("Already 2: 3 again changes it · End of the quick profile"),
+        "{:?}",
+        s.ui.flash()
+    );
     let fx = act(&mut s, &[Level3]);
     assert_eq!(saves(&fx)[0].new.as_ref().unwrap().value, Some(Value::Level(3)));
 }
