@@ -70,3 +70,44 @@ fn a_closed_terminal_ends_aira() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+#[test]
+fn esc_and_a_digit_in_one_write_close_the_note_and_answer() {
+    // Over SSH, Esc and the next key arrive together; crossterm reads them as Alt-2.
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(home.path(), &[], 100, 30);
+    p.wait_for("1 of ");
+    p.send("e");
+    p.wait_for("Note for ");
+    p.send("fast");
+    p.wait_for("fast");
+    p.send("\x1b2");
+    p.wait_until(|s| !s.contains("Note for ") && s.contains("2 of "), "the note closed and 2 answered and moved on");
+    p.wait_until(|s| s.contains("Saved") && s.contains(" 1/"), "saved");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let (code, out, err) = run(home.path(), &["score", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = &v["questions"][0];
+    assert_eq!(first["level"], 2.0, "{first}");
+    // The note was kept, on that same question.
+    let answers = walk(home.path()).into_iter().find(|f| f.to_string_lossy().contains("answers")).unwrap();
+    let text = std::fs::read_to_string(&answers).unwrap();
+    let (id, note) = (first["id"].as_str().unwrap(), text.find("note = \"fast\"").expect("the note is saved"));
+    let section = text[..note].rsplit("[answers.").next().unwrap();
+    assert!(section.starts_with(&format!("{id}]")), "{text}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p)
+        }
+    }
+    out
+}

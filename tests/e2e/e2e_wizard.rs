@@ -21,14 +21,15 @@ fn note_editing_saves_multi_line_notes() {
     let mut p = Pty::spawn(home.path(), &[], 100, 30);
     p.wait_for(&format!("1 {}", of_all()));
     p.send("e");
-    p.wait_for("Note — Esc or Ctrl-S keeps it");
+    p.wait_for("Note for plan-");
+    p.wait_for("— Esc or Ctrl-S keeps it");
     // Typing q, digits and n goes into the note, not to the wizard.
     p.send("CISO says: q3 is n/a for now");
     p.send("\r");
     // A bracketed paste, as a terminal sends it.
     p.send("\x1b[200~pasted line 1\npasted line 2\x1b[201~");
     p.send("\x13"); // Ctrl-S keeps it
-    p.wait_until(|s| s.contains("Saved") && s.contains("pasted line 2") && !s.contains("Note — Esc"), "note saved");
+    p.wait_until(|s| s.contains("Saved") && s.contains("pasted line 2") && !s.contains("Note for "), "note saved");
     p.send("q");
     assert!(p.wait_exit().success());
     let text = answers(home.path());

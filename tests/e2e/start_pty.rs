@@ -57,11 +57,15 @@ fn filter_and_enter_open_the_right_recent_workspace() {
 }
 
 #[test]
-fn q_on_the_start_screen_quits() {
+fn esc_on_the_start_screen_quits_and_q_only_filters() {
     let home = tempfile::tempdir().unwrap();
     let mut p = Pty::spawn(home.path(), &["start"], 80, 24);
     p.wait_for("No recent workspaces yet");
     p.send("q");
+    p.wait_for("Filter: q");
+    p.send("\x1b");
+    p.wait_until(|s| !s.contains("Filter: q"), "Esc clears the filter");
+    p.send("\x1b");
     assert!(p.wait_exit().success());
     assert!(!recent_file(home.path()).exists(), "quitting records nothing");
 }
@@ -72,7 +76,7 @@ fn the_form_creates_a_workspace_and_opens_it() {
     let dir = home.path().join("clients").join("newco");
     let mut p = Pty::spawn(home.path(), &["start"], 100, 30);
     p.wait_for("No recent workspaces yet");
-    p.send("n");
+    p.send("\x0e");
     p.wait_for("New workspace");
     // `~` is the home folder; an empty name is refused first.
     p.send("~/clients/newco\r");
@@ -113,9 +117,11 @@ fn a_missing_workspace_is_marked_and_d_forgets_it() {
     p.wait_for("(missing)");
     p.send("\r");
     p.wait_for("no longer an aira workspace");
-    p.send("d");
+    p.send("\x04");
+    p.wait_for("y yes, any other key no");
+    p.send("y");
     p.wait_for("Recent workspaces (1)");
-    p.send("q");
+    p.send("\x1b");
     assert!(p.wait_exit().success());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("Gone") && text.contains("Acme readiness"), "{text}");
@@ -130,8 +136,8 @@ fn a_broken_recent_file_is_reported_and_left_alone() {
     std::fs::write(&file, broken).unwrap();
     let mut p = Pty::spawn(home.path(), &["start"], 120, 30);
     p.wait_for("recent.toml:2:8:");
-    p.send("d");
-    p.send("q");
+    p.send("\x04");
+    p.send("\x1b");
     assert!(p.wait_exit().success());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
 }

@@ -36,6 +36,12 @@ pub fn counted(s: &AppState, i: usize) -> bool {
         && (!f.role || q.roles.iter().any(|x| x.eq_ignore_ascii_case(&s.current_respondent().role)))
 }
 
+/// The walk's questions answered and in all (the end-of-walk message): the counters' figures,
+/// so the message and the status bar agree.
+pub fn walk_progress(s: &AppState) -> (usize, usize) {
+    progress(s)
+}
+
 /// The walk's progress: counted questions the current respondent answered, and their number.
 pub fn progress(s: &AppState) -> (usize, usize) {
     let f = s.ui.filter();

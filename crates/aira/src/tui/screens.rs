@@ -107,6 +107,10 @@ pub struct SearchScreen {
 /// The note editor over the card (multi-line: a text area, driven by the same actions).
 pub struct NoteScreen {
     pub editor: TextArea<'static>,
+    /// The question the note is for (shown on the card while the note is open).
+    pub question: usize,
+    /// Where the walk was, to return to when the note was for the question just answered.
+    pub back_to: Option<usize>,
 }
 
 /// The navigator tree has the keys; the cursor is a row of `navigator::rows`.

@@ -27,6 +27,18 @@ pub struct Ui {
     filter: Filter,
     /// Mouse capture on (click, wheel) or off (the terminal's own text selection works).
     mouse: bool,
+    /// The question the last key answered, until the next key on the card.
+    just_answered: Option<JustAnswered>,
+}
+
+/// A level key answered `question` (and moved on, unless `at_end`): `e` right after it notes
+/// that question, and at the end of the walk the next level key asks before overwriting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JustAnswered {
+    pub question: usize,
+    pub at_end: bool,
+    /// At the end: the value the user was told to press again to overwrite with.
+    pub confirm: Option<aira_core::assessment::Value>,
 }
 
 impl Default for Ui {
@@ -43,6 +55,7 @@ impl Default for Ui {
             workshop: false,
             filter: Filter::default(),
             mouse: true,
+            just_answered: None,
         }
     }
 }
@@ -60,6 +73,15 @@ impl Ui {
 
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// What the previous key answered; taken, so it lasts one key.
+    pub fn take_just_answered(&mut self) -> Option<JustAnswered> {
+        self.just_answered.take()
+    }
+
+    pub fn set_just_answered(&mut self, just: Option<JustAnswered>) {
+        self.just_answered = just;
     }
 
     /// Show question `i` on the card (from its top, when it is another question).

@@ -138,8 +138,10 @@ pub struct StartState {
     pub home: Option<PathBuf>,
     /// One line for the user: a refused key, a broken recent.toml, a failed open.
     pub message: Option<String>,
-    /// Entries were forgotten with `d`: recent.toml needs writing.
+    /// Entries were forgotten (removed from the list): recent.toml needs writing.
     pub forgot: bool,
+    /// Removal asked for and not yet confirmed: the entry it would remove.
+    pub confirm_forget: Option<usize>,
     pub theme: crate::tui::theme::Theme,
     pub keymap: Keymap,
 }
@@ -164,6 +166,7 @@ impl StartState {
             home,
             message: None,
             forgot: false,
+            confirm_forget: None,
             theme: crate::tui::theme::Theme { color: false, ..Default::default() },
             keymap: Keymap::defaults(),
         }

@@ -39,6 +39,11 @@ fn key(s: &mut StartState, code: KeyCode) -> Option<StartOutcome> {
     update(s, KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// A command: Ctrl and a letter (plain letters filter).
+fn cmd(s: &mut StartState, c: char) -> Option<StartOutcome> {
+    update(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
 fn typed(s: &mut StartState, text: &str) -> Option<StartOutcome> {
     text.chars().map(|c| key(s, KeyCode::Char(c))).last().flatten()
 }
@@ -70,18 +75,20 @@ fn a_missing_workspace_is_not_opened_but_can_be_forgotten() {
     key(&mut s, KeyCode::End);
     assert_eq!(key(&mut s, KeyCode::Enter), None);
     assert!(s.message.as_deref().unwrap().contains("no longer an aira workspace"), "{:?}", s.message);
-    key(&mut s, KeyCode::Char('d'));
+    update(&mut s, KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    key(&mut s, KeyCode::Char('y'));
     assert_eq!(s.entries.len(), 2);
     assert!(s.forgot);
     assert_eq!(s.cursor.raw(), 1, "the selection stays on the list");
     assert!(s.message.as_deref().unwrap().starts_with("Forgot /srv/old/initech"));
     key(&mut s, KeyCode::Delete);
+    key(&mut s, KeyCode::Enter);
     assert_eq!(s.entries.len(), 1);
-    key(&mut s, KeyCode::Char('d'));
-    key(&mut s, KeyCode::Char('d'));
+    key(&mut s, KeyCode::Delete);
+    key(&mut s, KeyCode::Char('y'));
     assert!(s.entries.is_empty());
     assert_eq!(key(&mut s, KeyCode::Enter), None);
-    assert!(s.message.as_deref().unwrap().contains("n creates one"));
+    assert!(s.message.as_deref().unwrap().contains("Ctrl-N creates one"), "{:?}", s.message);
 }
 
 #[test]
@@ -131,7 +138,7 @@ fn esc_clears_the_filter_then_quits_and_backspace_leaves_filtering() {
     key(&mut s, KeyCode::Esc);
     assert_eq!(key(&mut s, KeyCode::Esc), Some(StartOutcome::Quit));
     let mut s = state();
-    assert_eq!(typed(&mut s, "q"), Some(StartOutcome::Quit));
+    assert_eq!(update(&mut s, KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)), Some(StartOutcome::Quit));
     let mut s = state();
     typed(&mut s, "glo");
     assert_eq!(update(&mut s, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(StartOutcome::Quit));
@@ -147,7 +154,7 @@ fn paste_goes_to_the_focused_input() {
     paste(&mut s, "glo\n");
     assert_eq!(s.query.text(), "glo");
     let mut s = state();
-    typed(&mut s, "o");
+    cmd(&mut s, 'o');
     paste(&mut s, "~/x");
     assert!(matches!(&s.mode, Mode::OpenPath { input, error: None } if input.text() == "~/x"));
 }
@@ -155,7 +162,7 @@ fn paste_goes_to_the_focused_input() {
 #[test]
 fn open_by_path_expands_the_home_folder() {
     let mut s = state();
-    typed(&mut s, "o");
+    cmd(&mut s, 'o');
     assert_eq!(key(&mut s, KeyCode::Enter), None);
     assert!(matches!(&s.mode, Mode::OpenPath { error: Some(_), .. }));
     typed(&mut s, "~/clients/acmeX");
@@ -182,7 +189,7 @@ fn form(s: &StartState) -> &super::state::NewForm {
 #[test]
 fn the_new_workspace_form_fills_and_creates() {
     let mut s = state();
-    typed(&mut s, "n");
+    cmd(&mut s, 'n');
     assert_eq!(form(&s).focused(), Field::Folder);
     typed(&mut s, "~/clients/newco");
     key(&mut s, KeyCode::Tab);
@@ -289,7 +296,7 @@ fn the_form_asks_which_profiles_apply() {
 #[test]
 fn the_form_refuses_an_empty_name_or_folder_with_a_message() {
     let mut s = state();
-    typed(&mut s, "n");
+    cmd(&mut s, 'n');
     assert_eq!(key(&mut s, KeyCode::Enter), None);
     assert!(form(&s).error.as_deref().unwrap().starts_with("Choose a folder"));
     typed(&mut s, "~/w");
@@ -334,11 +341,13 @@ fn snapshots_of_the_list_filter_and_forms() {
     typed(&mut s, "clients");
     all_sizes("start_filtered", &s);
     let mut s = state();
-    typed(&mut s, "n~/clients/newco");
+    cmd(&mut s, 'n');
+    typed(&mut s, "~/clients/newco");
     key(&mut s, KeyCode::Enter);
     all_sizes("start_new_form", &s);
     let mut s = state();
-    typed(&mut s, "o~/clients/gone");
+    cmd(&mut s, 'o');
+    typed(&mut s, "~/clients/gone");
     refused(&mut s, "/home/me/clients/gone is not an aira workspace".into());
     all_sizes("start_open_path", &s);
     all_sizes("start_empty", &StartState::new(Vec::new(), builtin_choices(), None));
@@ -352,7 +361,7 @@ fn hostile_names_are_escaped_and_no_size_panics() {
     let text = screen(&s, 120, 40);
     assert!(!text.contains('\x1b'), "{text}");
     assert!(text.contains("\\x1b"), "{text}");
-    typed(&mut s, "n");
+    cmd(&mut s, 'n');
     for w in 1..=90 {
         for h in [1, 2, 5, 11, 12, 13, 30] {
             screen(&s, w, h);
@@ -393,7 +402,7 @@ fn hints_and_messages_follow_the_keymap() {
     let mut s = state();
     assert_eq!(
         super::view::hints(&s),
-        "↑↓ choose · Enter open · n new · o open path · d remove · / or typing filters · Esc/q quit"
+        "↑↓ choose · Enter open · typing filters · Ctrl-N new · Ctrl-O open path · Ctrl-D remove · Esc quit"
     );
     s.keymap =
         crate::tui::keymap::Keymap::load(Some(("user.toml", "[start]\nnew_workspace = [\"c\"]\nquit = [\"x\"]\n")))
@@ -402,7 +411,7 @@ fn hints_and_messages_follow_the_keymap() {
     assert!(super::view::hints(&s).ends_with("x quit"));
     s.entries.clear();
     key(&mut s, KeyCode::Enter);
-    assert_eq!(s.message.as_deref(), Some("No recent workspaces: c creates one, o opens a folder"));
+    assert_eq!(s.message.as_deref(), Some("No recent workspaces: c creates one, Ctrl-O opens a folder"));
     typed(&mut s, "c");
     assert!(matches!(s.mode, Mode::New(_)), "the rebound key opens the form");
 }
@@ -410,7 +419,7 @@ fn hints_and_messages_follow_the_keymap() {
 #[test]
 fn typed_lines_edit_where_the_cursor_is() {
     let mut s = state();
-    typed(&mut s, "o");
+    cmd(&mut s, 'o');
     typed(&mut s, "~/clients/acm");
     key(&mut s, KeyCode::Home);
     key(&mut s, KeyCode::Delete);
@@ -418,4 +427,29 @@ fn typed_lines_edit_where_the_cursor_is() {
     key(&mut s, KeyCode::End);
     typed(&mut s, "e");
     assert_eq!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Open("/home/me/clients/acme".into())));
+}
+
+#[test]
+fn typing_only_filters_and_removal_asks_first() {
+    let mut s = state();
+    for word in ["def", "n", "o", "q"] {
+        let mut s = state();
+        assert_eq!(typed(&mut s, word), None, "{word} quits nothing");
+        assert_eq!(s.entries.len(), 3, "typing {word} removes nothing");
+        assert!(matches!(s.mode, Mode::List), "typing {word} opens no form");
+        assert_eq!(s.query.text(), word);
+    }
+    let ctrl = |s: &mut StartState, c| update(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    ctrl(&mut s, 'd');
+    assert_eq!(s.entries.len(), 3, "asked, not removed");
+    let asked = s.message.as_deref().unwrap();
+    assert!(asked.starts_with("Remove from the list") && asked.ends_with(": ~/clients/acme"), "{asked}");
+    typed(&mut s, "x");
+    assert_eq!(s.entries.len(), 3, "any other key keeps it");
+    assert!(s.query.is_empty(), "and does nothing else");
+    ctrl(&mut s, 'd');
+    typed(&mut s, "y");
+    assert_eq!(s.entries.len(), 2);
+    assert!(s.forgot);
+    assert!(ctrl(&mut s, 'n').is_none() && matches!(s.mode, Mode::New(_)));
 }

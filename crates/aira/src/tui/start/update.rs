@@ -21,6 +21,16 @@ fn contexts(s: &StartState) -> &'static [Context] {
 }
 
 pub fn update(s: &mut StartState, key: KeyEvent) -> Option<StartOutcome> {
+    // Removal was asked: `y` or Enter removes, any other key keeps the entry and does nothing else.
+    if let Some(i) = s.confirm_forget.take() {
+        let yes = matches!(typed_char(&key), Some('y' | 'Y')) || key.code == crossterm::event::KeyCode::Enter;
+        if yes {
+            forget(s, i);
+        } else {
+            s.message = Some("Kept in the list".into());
+        }
+        return None;
+    }
     let action = match s.keymap.resolve(contexts(s), None, &key) {
         Resolved::Action(a) => a,
         // On the list, a key that is no command and types a letter starts the filter with it.
@@ -73,7 +83,7 @@ fn list(s: &mut StartState, action: Action) -> Option<StartOutcome> {
         }
         Action::NewWorkspace => s.mode = Mode::New(NewForm::default()),
         Action::OpenPath => s.mode = Mode::OpenPath { input: LineInput::new(Limit::None), error: None },
-        Action::Forget => forget(s),
+        Action::Forget => ask_forget(s),
         Action::Filter => s.filtering = true,
         other if s.cursor.apply(other, count) => {}
         other => {
@@ -114,9 +124,22 @@ fn open_selected(s: &mut StartState) -> Option<StartOutcome> {
     Some(StartOutcome::Open(item.path.clone()))
 }
 
-/// Drop the selected entry from the list (the folder itself is left alone).
-fn forget(s: &mut StartState) {
+/// Ask before removing the selected entry: a stray key must not drop a client's workspace.
+fn ask_forget(s: &mut StartState) {
     let Some(i) = s.selected_entry() else { return };
+    s.message = Some(format!(
+        // The question first: a long path is cut at the line's end, the keys must not be.
+        "Remove from the list (the folder stays)? y yes, any other key no: {}",
+        aira_core::text::sanitize(&s.display_path(&s.entries[i].path), false)
+    ));
+    s.confirm_forget = Some(i);
+}
+
+/// Drop entry `i` from the list (the folder itself is left alone).
+fn forget(s: &mut StartState, i: usize) {
+    if i >= s.entries.len() {
+        return;
+    }
     let item = s.entries.remove(i);
     s.forgot = true;
     let left = s.visible().len();

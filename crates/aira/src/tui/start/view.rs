@@ -47,11 +47,10 @@ pub fn hints(s: &StartState) -> String {
             key(Context::Input, Action::Cancel)
         ),
         Mode::List => format!(
-            "{choose} choose · {open} open · {} new · {} open path · {} remove · {} or typing filters · {} quit",
+            "{choose} choose · {open} open · typing filters · {} new · {} open path · {} remove · {} quit",
             key(Context::Start, Action::NewWorkspace),
             key(Context::Start, Action::OpenPath),
             key(Context::Start, Action::Forget),
-            key(Context::Start, Action::Filter),
             plain(Context::Start, Action::Quit),
         ),
         Mode::New(form) if form.focused() == Field::Profiles => format!(

@@ -21,8 +21,10 @@ const MAX_QUERY_CHARS: usize = 200;
 
 pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
     let n = s.session.questionnaire().questions.len();
+    // Lasts one key: only the key right after an answer sees it.
+    let just = s.ui.take_just_answered();
     if let Some(level) = action.level() {
-        fx.extend(set_level(s, level));
+        fx.extend(set_level(s, level, just));
         return;
     }
     match action {
@@ -40,15 +42,16 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         },
         Action::ScrollDown => s.ui.scroll_card(true, 1),
         Action::ScrollUp => s.ui.scroll_card(false, 1),
-        Action::NotApplicable => fx.extend(set_value(s, Some(Value::NotApplicable), true)),
-        Action::ClearLevel => fx.extend(set_value(s, None, false)),
+        Action::NotApplicable => fx.extend(set_value(s, Some(Value::NotApplicable), true, just)),
+        Action::ClearLevel => fx.extend(set_value(s, None, false, None)),
         Action::SetTarget(level) => fx.extend(set_target(s, Some(level))),
         Action::ClearTarget => fx.extend(set_target(s, None)),
         Action::SetAgreed(level) => fx.extend(set_agreed(s, Some(Value::Level(level)))),
         Action::AgreeNa => fx.extend(set_agreed(s, Some(Value::NotApplicable))),
         Action::ClearAgreed => fx.extend(set_agreed(s, None)),
         Action::Flag => fx.extend(edit_answer(s, |a| a.flag = !a.flag)),
-        Action::EditNote => start_note(s),
+        // Right after a level key moved on, the note is for the question just answered.
+        Action::EditNote => start_note(s, just.map(|j| j.question)),
         Action::Undo => fx.extend(undo(s)),
         Action::Search => s.ui.open(Screen::Search(SearchScreen {
             query: LineInput::new(Limit::Chars(MAX_QUERY_CHARS)),

@@ -8,35 +8,79 @@ use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::session::Undone;
 use crate::tui::state::AppState;
+use crate::tui::ui::JustAnswered;
 use aira_core::assessment::{Answer, Value};
 
 /// Apply an edit to the current respondent's answer at the cursor and ask for a save.
 pub(super) fn edit_answer(s: &mut AppState, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> {
+    edit_answer_at(s, s.ui.cursor(), edit)
+}
+
+/// As `edit_answer`, on question `i` (a note kept for the question just answered).
+pub(super) fn edit_answer_at(s: &mut AppState, i: usize, edit: impl FnOnce(&mut Answer)) -> Vec<Effect> {
     if let Some(why) = s.session.read_only() {
         s.ui.say(format!("Read-only: {why}"));
         return Vec::new();
     }
-    match s.session.edit_answer(s.ui.cursor(), edit) {
+    match s.session.edit_answer(i, edit) {
         Some(change) => vec![Effect::Save(Box::new(change))],
         None => Vec::new(),
     }
 }
 
-pub(super) fn set_value(s: &mut AppState, value: Option<Value>, advance: bool) -> Vec<Effect> {
+/// Set the value at the cursor; `advance` (a level key, N/A) moves on through the walk.
+/// `just` is what the previous key answered: at the end of the walk, a key that would change
+/// the answer just given asks to be pressed again instead of overwriting it unseen.
+pub(super) fn set_value(
+    s: &mut AppState,
+    value: Option<Value>,
+    advance: bool,
+    just: Option<JustAnswered>,
+) -> Vec<Effect> {
+    let here = s.ui.cursor();
+    if advance && let Some(j) = just.filter(|j| j.at_end && j.question == here) {
+        let old = s.current_answer().and_then(|a| a.value);
+        if old.is_some() && old != value && j.confirm != value {
+            // The cue first: the status line is cut at its end on a narrow terminal.
+            let msg = format!("Already {}: {} again changes it · {}", show(old), show(value), end_of_walk(s));
+            s.ui.set_flash(Some(msg));
+            s.ui.set_just_answered(Some(JustAnswered { confirm: value, ..j }));
+            return Vec::new();
+        }
+    }
     let fx = edit_answer(s, |a| a.value = value);
     // Confirming the level already given still moves on: the facilitator's rhythm is
     // "answer, next", whether or not the answer changed. A refused edit (read-only) does not.
     if advance && s.session.read_only().is_none() {
         // Within the filter; an "unanswered" filter no longer admits the question just
         // answered, so look from the cursor either way.
-        if let Some(i) = navigator::next(s, s.ui.cursor()) {
-            move_to(s, i);
+        let next = navigator::next(s, here);
+        match next {
+            Some(i) => move_to(s, i),
+            None => s.ui.set_flash(Some(end_of_walk(s))),
         }
+        s.ui.set_just_answered(Some(JustAnswered { question: here, at_end: next.is_none(), confirm: None }));
     }
     fx
 }
 
-pub(super) fn set_level(s: &mut AppState, level: u8) -> Vec<Effect> {
+/// "End of the quick profile — 27 of 27 answered", from the walk's real counts.
+fn end_of_walk(s: &AppState) -> String {
+    let (answered, total) = navigator::walk_progress(s);
+    let f = crate::tui::filter::Filter { unanswered: false, ..s.ui.filter() };
+    let walk = if f.is_all() { "questionnaire".to_owned() } else { f.label(&s.current_respondent().role) };
+    format!("End of the {walk} — {answered} of {total} answered")
+}
+
+fn show(v: Option<Value>) -> String {
+    match v {
+        Some(Value::Level(l)) => l.to_string(),
+        Some(Value::NotApplicable) => "N/A".into(),
+        None => "unanswered".into(),
+    }
+}
+
+pub(super) fn set_level(s: &mut AppState, level: u8, just: Option<JustAnswered>) -> Vec<Effect> {
     // A classification is answered 0 (no) or 1 (yes), the values the scope rule reads
     // (aira_core::scope); any other level would be refused by `aira check`.
     if s.current_question().is_some_and(|q| q.is_classification()) {
@@ -44,14 +88,14 @@ pub(super) fn set_level(s: &mut AppState, level: u8) -> Vec<Effect> {
             s.ui.set_flash(Some(classification_keys(s)));
             return Vec::new();
         }
-        return set_value(s, Some(Value::Level(level)), true);
+        return set_value(s, Some(Value::Level(level)), true, just);
     }
     if !s.session.questionnaire().scale.contains(level) {
         let sc = &s.session.questionnaire().scale;
         s.ui.set_flash(Some(format!("Levels run from {} to {}", sc.min, sc.max)));
         return Vec::new();
     }
-    set_value(s, Some(Value::Level(level)), true)
+    set_value(s, Some(Value::Level(level)), true, just)
 }
 
 /// What a refused level on a classification card says: the keys that answer it.

@@ -2,7 +2,7 @@
 //! become actions through the keymap (`handle_key`); the top screen takes each action and
 //! says what the stack does next.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod card;
 mod edit;
@@ -55,6 +55,17 @@ pub fn handle_key(s: &mut AppState, key: KeyEvent) -> Vec<Effect> {
     // The network prompt's "any other key cancels", unbound keys included.
     if resolved != Resolved::Action(Action::VoteOnNetwork) {
         s.room.asking_lan = false;
+    }
+    // Over SSH, Esc and the next key arrive in one read and crossterm reports Alt+key. An
+    // Alt key bound to nothing here is taken as what was typed: Esc, then the key.
+    if resolved == Resolved::Unbound && key.modifiers.contains(KeyModifiers::ALT) && s.ui.pending().is_none() {
+        let mut fx = handle_key(s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        let flash = s.ui.flash().map(str::to_owned);
+        fx.extend(handle_key(s, KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT)));
+        if s.ui.flash().is_none() {
+            s.ui.set_flash(flash);
+        }
+        return fx;
     }
     match resolved {
         Resolved::Action(a) => {

@@ -3,23 +3,30 @@
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use super::{Effect, MAX_NOTE_BYTES, ScreenKeys, edit_answer};
+use super::edit::edit_answer_at;
+use super::{Effect, MAX_NOTE_BYTES, ScreenKeys};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screens::{Nav, NoteScreen, Screen};
 use crate::tui::state::AppState;
 
-pub(super) fn start_note(s: &mut AppState) {
+/// Open the note of `question` (the one just answered), or of the question on the card. The
+/// card shows the question the note is for while it is open.
+pub(super) fn start_note(s: &mut AppState, question: Option<usize>) {
     if s.session.read_only().is_some() || s.current_question().is_none() {
         s.ui.set_flash(s.session.read_only().as_ref().map(|w| format!("Read-only: {w}")));
         return;
     }
+    let here = s.ui.cursor();
+    let question = question.unwrap_or(here);
+    let back_to = (question != here).then_some(here);
+    s.ui.move_to(question);
     let note = s.current_answer().map(|a| a.note.clone()).unwrap_or_default();
     let mut editor = TextArea::new(note.split('\n').map(str::to_owned).collect());
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
-    s.ui.open(Screen::Note(Box::new(NoteScreen { editor })));
+    s.ui.open(Screen::Note(Box::new(NoteScreen { editor, question, back_to })));
 }
 
 fn used(ed: &TextArea<'_>) -> usize {
@@ -89,6 +96,10 @@ impl NoteScreen {
     fn finish(&mut self, s: &mut AppState) -> Vec<Effect> {
         let text = std::mem::take(&mut self.editor).into_lines().join("\n");
         let text = aira_core::text::strip_controls(text.trim_end(), true);
-        edit_answer(s, |a| a.note = text)
+        let fx = edit_answer_at(s, self.question, |a| a.note = text);
+        if let Some(i) = self.back_to {
+            s.ui.move_to(i);
+        }
+        fx
     }
 }

@@ -389,3 +389,42 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
 mod keys;
 mod scope;
 mod screens;
+
+#[test]
+fn a_note_right_after_a_level_key_goes_to_the_question_just_answered() {
+    let mut s = mini_state();
+    act(&mut s, &[Level2]);
+    assert_eq!(s.ui.cursor(), 1, "the level key moved on");
+    act(&mut s, &[EditNote]);
+    text(&mut s, "said two");
+    let fx = act(&mut s, &[KeepNote]);
+    let c = saves(&fx);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].question, "plan-govern-policy", "the note is for the question just answered");
+    assert_eq!(c[0].new.as_ref().unwrap().note, "said two");
+    assert_eq!(s.ui.cursor(), 1, "the walk stays where it was");
+    // Any other key in between: the note is for the question on the card.
+    act(&mut s, &[Level1, Next, Prev, EditNote]);
+    text(&mut s, "here");
+    let fx = act(&mut s, &[KeepNote]);
+    assert_eq!(saves(&fx)[0].question, s.current_question().unwrap().id);
+}
+
+#[test]
+fn the_end_of_a_filtered_walk_is_said_and_no_answer_is_overwritten_silently() {
+    let mut s = mini_state();
+    act(&mut s, &[FilterQuick]);
+    let fx = act(&mut s, &[Level2]);
+    assert_eq!(saves(&fx).len(), 1);
+    assert_eq!(s.ui.cursor(), 0);
+    assert_eq!(s.ui.flash(), Some("End of the quick profile — 1 of 1 answered"));
+    let fx = act(&mut s, &[Level3]);
+    assert!(saves(&fx).is_empty(), "the next level key does not overwrite silently");
+    assert!(
+        s.ui.flash().unwrap().starts_with("Already 2: 3 again changes it · End of the quick profile"),
+        "{:?}",
+        s.ui.flash()
+    );
+    let fx = act(&mut s, &[Level3]);
+    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().value, Some(Value::Level(3)));
+}

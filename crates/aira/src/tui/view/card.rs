@@ -33,18 +33,21 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     } else {
         format!("{} · {}", q.phase.map_or("Unassigned", |p| p.title()), q.function.map_or("Unassigned", |f| f.title()))
     };
-    out.push(Line::from(vec![
-        Span::styled(clean(&q.id), theme::title(c)),
-        Span::raw("  "),
-        Span::styled(where_, bold),
-        Span::styled(
-            match crate::tui::navigator::place(s, s.ui.cursor()) {
-                (Some(k), n) => format!("   {k} of {n}"),
-                (None, n) => format!("   outside the walk ({n} questions)"),
-            },
-            theme::dim(c),
-        ),
-    ]));
+    out.extend(super::wrap::phrases(
+        width,
+        vec![
+            Span::styled(clean(&q.id), theme::title(c)),
+            Span::raw("  "),
+            Span::styled(where_, bold),
+            Span::styled(
+                match crate::tui::navigator::place(s, s.ui.cursor()) {
+                    (Some(k), n) => format!("   {k} of {n}"),
+                    (None, n) => format!("   outside the walk ({n} questions)"),
+                },
+                theme::dim(c),
+            ),
+        ],
+    ));
     for r in q.nist.iter().chain(&q.iso) {
         let title = frameworks::title(r).map(|t| format!(" {t}")).unwrap_or_default();
         out.push(Line::from(vec![
@@ -64,7 +67,7 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     } else {
         scale(s, answer, target, width, &mut out);
     }
-    rest(s, q, answer, &mut out);
+    rest(s, q, answer, width, &mut out);
     out
 }
 
@@ -111,7 +114,7 @@ fn scale(s: &AppState, answer: Option<&Answer>, target: Option<u8>, width: usize
 }
 
 /// Below the answer: the interview log, the respondents, evidence, the note and the guidance.
-fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, out: &mut Vec<Line<'static>>) {
+fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, width: usize, out: &mut Vec<Line<'static>>) {
     let (c, bold) = (s.ui.theme(), Style::new().add_modifier(Modifier::BOLD));
     if let Some(a) = answer.filter(|a| !a.log.is_empty()) {
         out.push(Line::styled("Interview log:", Style::new().add_modifier(Modifier::BOLD)));
@@ -136,7 +139,7 @@ fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, out: &mut Vec<Line<
             Some(note) => {
                 out.push(Line::styled("Note:", bold));
                 for l in clean(note).lines() {
-                    out.push(Line::raw(format!("  {l}")));
+                    out.extend(super::wrap::hanging("  ", "  ", l, width).into_iter().map(Line::raw));
                 }
             }
             None => out.push(Line::styled(
@@ -155,7 +158,8 @@ fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, out: &mut Vec<Line<
         out.push(Line::raw(""));
         out.push(Line::styled("Evidence to ask for:", bold));
         for e in &q.evidence {
-            out.push(Line::styled(format!("  • {}", clean(e)), theme::dim(c)));
+            let bullet = super::wrap::hanging("  • ", "    ", &clean(e), width);
+            out.extend(bullet.into_iter().map(|l| Line::styled(l, theme::dim(c))));
         }
     }
 }

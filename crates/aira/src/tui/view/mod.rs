@@ -11,6 +11,7 @@ mod plans;
 mod screens;
 pub(crate) mod status;
 mod workshop;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -124,7 +125,8 @@ fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
             .filter(|(a, _)| *a == Action::KeepNote)
             .flat_map(|(_, chords)| chords.iter().map(ToString::to_string))
             .collect();
-    let title = format!(" Note — {} keeps it ", keep.join(" or "));
+    let id = s.session.questionnaire().questions.get(n.question).map_or("", |q| q.id.as_str());
+    let title = format!(" Note for {} — {} keeps it ", sanitize(id, false), keep.join(" or "));
     let block = Block::new().borders(Borders::ALL).title(title).title_alignment(Alignment::Left);
     let inner = block.inner(area);
     f.render_widget(block, area);

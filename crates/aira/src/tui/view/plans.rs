@@ -69,24 +69,43 @@ enum Row {
     Item(usize),
 }
 
+/// Column widths of the SoA list: control id, decision, status; the title takes the rest. The
+/// heading is laid out from the same widths so each name sits over its column.
+const SOA_COLS: (usize, usize, usize) = (8, 7, 15);
+
 pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     f.render_widget(Clear, area);
-    let block = Block::new().borders(Borders::ALL).title(" Statement of Applicability — ISO/IEC 42001 Annex A ");
+    let rows = &screen.rows;
+    let selected = screen.cursor.get(rows.len());
+    // The list's rows: the inner height less the heading line and the 4-line detail.
+    let height = area.height.saturating_sub(2 + 1 + 4) as usize;
+    let start = first_row(selected, rows.len(), height.max(1));
+    let shown = rows.len().saturating_sub(start).min(height);
+    let position = if shown == 0 {
+        " 0 of 0 ".to_owned()
+    } else {
+        format!(" {}–{} of {} ", start + 1, start + shown, rows.len())
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Statement of Applicability — ISO/IEC 42001 Annex A ")
+        .title_top(Line::from(position).right_aligned());
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
-    let rows = &screen.rows;
-    let selected = screen.cursor.raw();
+    let [heading, list, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(4)]).areas(inner);
+    let (cw, dw, sw) = SOA_COLS;
+    let names = format!("{:<cw$} {:<dw$}  {:<sw$}  Title", "Control", "Applies", "Status");
+    f.render_widget(Paragraph::new(truncate(&names, inner.width as usize)).style(theme::dim(s.ui.theme())), heading);
     let width = list.width as usize;
-    let start = first_row(selected, rows.len(), list.height as usize);
     let mut lines = Vec::new();
-    for (n, r) in rows.iter().enumerate().skip(start).take(list.height as usize) {
+    for (n, r) in rows.iter().enumerate().skip(start).take(height) {
         let decision = match r.applicability {
             Applicability::Applicable => "yes",
             Applicability::NotApplicable => "NO ",
             Applicability::Undecided => " ? ",
         };
-        let head = format!("{:<8} {decision}  {:<15}  ", r.control, r.status_label());
+        let head = format!("{:<cw$} {decision:<dw$}  {:<sw$}  ", r.control, r.status_label());
         let title = truncate(&sanitize(&r.title, false), width.saturating_sub(head.chars().count()));
         let mut line =
             Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(title)]);

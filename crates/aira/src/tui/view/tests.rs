@@ -29,7 +29,8 @@ fn keys(s: &mut AppState, keys: &str) {
 /// A state with a few answers, a note, a flag and a saved marker: what a real session shows.
 fn answered() -> AppState {
     let mut s = mini_state();
-    keys(&mut s, "32");
+    // j k in between: `e` right after a level key would note the question just answered.
+    keys(&mut s, "32jk");
     keys(&mut s, "e");
     keys(&mut s, "Asked the CISO: policy drafted, not approved.");
     handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -293,5 +294,74 @@ fn eu_deployer_workspace() {
     let full = screen(&s, 120, 40);
     for c in report.cells.iter().filter(|c| c.tally.score.is_some()) {
         assert!(full.contains(&super::theme::score_text(c.tally.score)), "{full}");
+    }
+}
+
+#[test]
+fn soa_has_headings_a_position_and_every_control_in_reach() {
+    use crate::tui::screens::Screen;
+    for (w, h) in [(120, 40), (80, 24), (200, 50)] {
+        let mut s = answered();
+        keys(&mut s, "A");
+        let controls: Vec<String> = match s.ui.screen() {
+            Some(Screen::Soa(x)) => x.rows.iter().map(|r| r.control.clone()).collect(),
+            _ => panic!("the SoA is open"),
+        };
+        assert_eq!(controls.len(), 38);
+        let text = screen(&s, w, h);
+        assert!(text.contains("Control") && text.contains("Status") && text.contains("Title"), "headings:\n{text}");
+        assert!(text.contains(" 1–") && text.contains("of 38 "), "a scroll position:\n{text}");
+        // Down reaches every control, each on screen when selected, and the position follows.
+        for (n, c) in controls.iter().enumerate() {
+            let text = screen(&s, w, h);
+            assert!(text.contains(&format!("│{c:<8} ")), "{c} (row {n}) on screen at {w}x{h}:\n{text}");
+            handle_key(&mut s, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        }
+        let text = screen(&s, w, h);
+        assert!(text.contains("–38 of 38"), "the end is shown as such at {w}x{h}:\n{text}");
+        // Home and End jump; PageUp/PageDown page.
+        handle_key(&mut s, KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 0), "Home goes to the first");
+        handle_key(&mut s, KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() > 1), "PageDown pages");
+        handle_key(&mut s, KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+        assert!(matches!(s.ui.screen(), Some(Screen::Soa(x)) if x.cursor.raw() == 37), "End goes to the last");
+    }
+}
+
+/// The card alone, `w` columns wide: its text lines, borders stripped.
+fn card_lines(s: &AppState, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| super::card::render(s, f, f.area())).unwrap();
+    let b = t.backend().buffer().clone();
+    (1..h - 1)
+        .map(|y| (1..w - 1).map(|x| b[(x, y)].symbol().to_owned()).collect::<String>().trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_card_header_keeps_phrases_whole_and_wrapped_notes_and_bullets_hang() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|q, _| {
+        q.questions[0].evidence = vec!["A signed policy document with its approval date and the owner named".into()];
+    });
+    keys(&mut s, "e");
+    keys(&mut s, "First line of a long note that has to wrap on a narrow card");
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    keys(&mut s, "jk");
+    for w in [34u16, 40, 46, 52] {
+        let lines = card_lines(&s, w, 60);
+        let text = lines.join("\n");
+        // The header's phrases ("Plan · Govern", "1 of 16") are never split across lines.
+        assert!(text.contains("Plan · Govern"), "{w}:\n{text}");
+        assert!(text.contains("1 of 16"), "{w}:\n{text}");
+        let note = lines.iter().position(|l| l.starts_with("Note:")).unwrap();
+        assert!(lines[note + 1].starts_with("  First line"), "{w}:\n{text}");
+        assert!(lines[note + 2].starts_with("  ") && !lines[note + 2].starts_with("   "), "note hangs at {w}:\n{text}");
+        let bullet = lines.iter().position(|l| l.starts_with("  • A signed")).unwrap();
+        assert!(
+            lines[bullet + 1].starts_with("    ") && !lines[bullet + 1].starts_with("     "),
+            "a bullet's next line hangs under its text at {w}:\n{text}"
+        );
     }
 }

@@ -87,3 +87,28 @@ fn help_over_the_heatmap_by_keys() {
     code(&mut s, KeyCode::Esc);
     assert_eq!(on(&s), "heatmap");
 }
+
+fn alt(s: &mut AppState, c: char) -> Vec<Effect> {
+    handle_key(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
+}
+
+#[test]
+fn esc_read_together_with_the_next_key_closes_the_note_and_the_key_acts() {
+    // Over SSH, Esc then 2 arrive in one read and crossterm reports Alt-2.
+    let mut s = mini_state();
+    press(&mut s, "e");
+    press(&mut s, "late");
+    let fx = alt(&mut s, '2');
+    assert_eq!(on(&s), "card", "the note closed");
+    let c = saves(&fx);
+    assert_eq!(c.len(), 2, "the note is kept, then the level is set: {c:?}");
+    assert_eq!(c[0].new.as_ref().unwrap().note, "late");
+    assert_eq!(c[1].new.as_ref().unwrap().value, Some(Value::Level(2)));
+    assert_eq!(c[1].question, "plan-govern-policy");
+    // In a typed line, Alt-b stays a word move (bound); an unbound Alt key is Esc then the key.
+    press(&mut s, "/");
+    alt(&mut s, 'b');
+    assert_eq!(on(&s), "search");
+    alt(&mut s, 'x');
+    assert_eq!(on(&s), "card", "Esc closed the search and x cleared nothing harmful on the card");
+}

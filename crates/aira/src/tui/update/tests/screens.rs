@@ -231,3 +231,19 @@ fn respondents_picker_chooses_whose_answers_the_keys_record() {
     act(&mut s, &[Heatmap, Respondents]);
     assert_eq!(on(&s), "heatmap", "the heatmap's keys have no picker");
 }
+
+#[test]
+fn search_erased_with_backspace_and_typed_again_finds_what_fresh_typing_finds() {
+    let mut fresh = mini_state();
+    act(&mut fresh, &[Search]);
+    text(&mut fresh, "policy");
+    let found = hits(&fresh);
+    assert!(found > 0);
+    let mut s = mini_state();
+    act(&mut s, &[Search]);
+    text(&mut s, "policy");
+    act(&mut s, &[DeleteBack; 6]);
+    assert_eq!(hits(&s), 0);
+    text(&mut s, "policy");
+    assert_eq!(hits(&s), found, "typed again after Backspace, the same hits as typed fresh");
+}
