@@ -23,7 +23,7 @@ type Files = BTreeMap<String, Vec<u8>>;
 /// Every file of the workspace but the lock and the backups a repair keeps.
 fn files(dir: &Path) -> Files {
     let mut out = Files::new();
-    for sub in ["", "answers"] {
+    for sub in ["", "answers", "evidence"] {
         let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -110,6 +110,23 @@ struct Operation {
 fn level(dir: &Path, r: &str, q: &str) -> Option<u8> {
     let ws = workspace::open(dir, Access::ReadOnly).unwrap();
     ws.assessment.respondent(r).and_then(|r| r.answer(q)?.level())
+}
+
+/// `aira evidence add` of a file beside the workspace, copied into evidence/ with `copy`.
+fn add_evidence(d: &Path, w: Arc<dyn Writer>, copy: bool) -> Result<(), String> {
+    let file = d.parent().unwrap().join("policy v1.txt");
+    std::fs::write(&file, b"the AI policy, signed").unwrap();
+    let source = workspace::evidence::inspect(d, file.to_str().unwrap()).map_err(|e| e.to_string())?;
+    let mut ws = open_w(d, w)?;
+    let r = ws.assessment.respondent("default").unwrap().clone_header();
+    workspace::evidence::add(&mut ws, &r, "do-map-inventory", &source, ("signed", copy), ("tester", AT))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+fn evidence_count(d: &Path) -> usize {
+    let ws = workspace::open(d, Access::ReadOnly).unwrap();
+    ws.assessment.respondent("default").and_then(|r| r.answer("do-map-inventory")).map_or(0, |a| a.evidence.len())
 }
 
 fn operations() -> Vec<Operation> {
@@ -216,6 +233,48 @@ fn operations() -> Vec<Operation> {
                 ws.store.as_mut().unwrap().set_soa("A.2.2", false, "Not in scope").map_err(|e| e.to_string())
             },
             done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.soa.contains_key("A.2.2"),
+        },
+        Operation {
+            name: "soa set (CLI, with its history entry)",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let s = ws.store.as_mut().unwrap();
+                s.decide_soa("A.2.2", Some((false, "Not in scope")), "tester", AT).map_err(|e| e.to_string())
+            },
+            done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.soa.contains_key("A.2.2"),
+        },
+        Operation { name: "evidence add", run: |d, w| add_evidence(d, w, false), done: |d| evidence_count(d) == 1 },
+        Operation {
+            name: "evidence add --copy",
+            run: |d, w| add_evidence(d, w, true),
+            done: |d| evidence_count(d) == 1 && d.join("evidence/policy-v1.txt").is_file(),
+        },
+        Operation {
+            name: "engagement set",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let edit = aira_core::engagement::FactsEdit {
+                    contact: Some("Jo Bloggs".into()),
+                    period: "2026-11-01..2026-11-30".parse().ok(),
+                    ..Default::default()
+                };
+                ws.store.as_mut().unwrap().set_facts(&edit, "tester", AT).map(|_| ()).map_err(|e| e.to_string())
+            },
+            done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.contact == "Jo Bloggs",
+        },
+        Operation {
+            name: "roadmap set",
+            run: |d, w| {
+                let mut ws = open_w(d, w)?;
+                let e = aira_core::engagement::RoadmapEntry { owner: "Ann".into(), due: "2026-12-31".parse().ok() };
+                ws.store
+                    .as_mut()
+                    .unwrap()
+                    .set_roadmap("do-map-inventory", &e, "tester", AT)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            },
+            done: |d| workspace::open(d, Access::ReadOnly).unwrap().meta.roadmap_entry("do-map-inventory").is_some(),
         },
         Operation {
             name: "report -o",

@@ -11,7 +11,9 @@ fn check(args: &[&str]) -> (i32, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    // Diagnostics and the summary are on stderr (issue 17); stdout stays empty.
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 /// The `file:line:col: severity: message` lines only (snippets are checked separately).

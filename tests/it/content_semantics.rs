@@ -95,7 +95,7 @@ fn upgrade_moves_agreed_levels_flags_notes_evidence_logs_and_keeps_soa() {
     assert_eq!(a.level(), Some(2));
     assert!(a.flag);
     assert_eq!(a.note, "draft only");
-    assert_eq!(a.evidence, vec!["AI policy v0.3".to_owned()]);
+    assert_eq!(a.evidence, vec!["AI policy v0.3".into()]);
     assert_eq!(
         a.log,
         vec![LogEntry { at: "2026-01-01T00:00:00Z".into(), by: "sam".into(), text: "board in March".into() }]

@@ -44,7 +44,20 @@ fn answer() -> impl Strategy<Value = Answer> {
             value,
             target,
             note,
-            evidence,
+            // Plain items and items with a note that may hold newlines (issue 19).
+            evidence: evidence
+                .into_iter()
+                .enumerate()
+                .map(|(i, e): (usize, String)| match i % 2 {
+                    0 => e.into(),
+                    _ => aira_core::assessment::Evidence {
+                        size: Some(i as u64),
+                        sha256: Some(format!("{i:064x}")),
+                        note: e,
+                        ..aira_core::assessment::Evidence::new("evidence/x.pdf")
+                    },
+                })
+                .collect(),
             flag,
             answered_at: "2026-11-22T10:00:00+00:00".into(),
             answered_by: by,

@@ -39,7 +39,7 @@ fn hostile_state() -> AppState {
     s.ui.set_notices(vec![EVIL.to_owned(), EVIL.to_owned()]);
     s.ui.set_flash(Some(EVIL.to_owned()));
     let mut a = level_with_note(0, &format!("{EVIL}\nline two {EVIL}"));
-    a.evidence = vec![EVIL.to_owned()];
+    a.evidence = vec![EVIL.into()];
     answer_current(&mut s, a);
     s
 }

@@ -12,7 +12,8 @@ fn aira(args: &[&str]) -> (i32, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    // Problems (stderr) are printed before the "Wrote" line (stdout).
+    let text = String::from_utf8(out.stderr).unwrap() + &String::from_utf8(out.stdout).unwrap();
     (out.status.code().unwrap(), text)
 }
 

@@ -235,10 +235,10 @@ fn aira_check_on_a_latin1_file_is_a_clear_error() {
     let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect();
     std::fs::write(&path, bytes).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_aira")).args(["check", path.to_str().unwrap()]).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("latin1.toml: error: is not valid UTF-8 (first bad byte at offset"), "{stdout}");
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("latin1.toml: error: is not valid UTF-8 (first bad byte at offset"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
 }
 
 /// Regression: the centred search box multiplied u16 widths by a percentage and overflowed on

@@ -1,8 +1,16 @@
-//! The engagement (pure): what an assessment is about and what the client decided — targets,
-//! Statement of Applicability decisions, how answers aggregate. The store parses
-//! `workspace.toml` into these types; reports and the TUI read them, never the file.
+//! The engagement (pure): what an assessment is about and what the client decided — scope,
+//! assessors, contact, period, the report's status and version (`facts`), targets, Statement of
+//! Applicability decisions and roadmap owners and due dates (`decisions`), how answers
+//! aggregate. The store parses `workspace.toml` into these types; reports and the TUI read
+//! them, never the file.
+
+mod decisions;
+mod facts;
 
 use std::collections::BTreeMap;
+
+pub use decisions::{Applicability, RoadmapEntry, SoaDecision};
+pub use facts::{FactError, FactsEdit, IsoDate, Period, ReportStatus, check_text};
 
 use serde::Deserialize;
 
@@ -18,6 +26,20 @@ pub struct Engagement {
     pub organisation: String,
     #[serde(default)]
     pub scope: String,
+    /// Who carried out the assessment, in the order given.
+    #[serde(default)]
+    pub assessors: Vec<String>,
+    /// The client's contact for the engagement (name, role, address: one line).
+    #[serde(default)]
+    pub contact: String,
+    /// The assessment period (`period = { start = "2026-11-01", end = "2026-11-30" }`).
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub report_status: ReportStatus,
+    /// The report's version, as the client's document control knows it (free text).
+    #[serde(default = "default_report_version")]
+    pub report_version: String,
     #[serde(default)]
     pub created: String,
     #[serde(default = "default_respondent")]
@@ -37,9 +59,19 @@ pub struct Engagement {
     /// Statement of Applicability decisions by Annex A control id (`[soa."A.2.2"]`).
     #[serde(default)]
     pub soa: BTreeMap<String, SoaEntry>,
+    /// Owner and due date of roadmap actions, by question id (`[roadmap.QUESTION]`).
+    #[serde(default)]
+    pub roadmap: BTreeMap<String, RoadmapEntry>,
 }
 
-/// One control's applicability; "not applicable" carries its justification.
+/// The report version of a workspace that names none.
+pub const DEFAULT_REPORT_VERSION: &str = "0.1";
+
+fn default_report_version() -> String {
+    DEFAULT_REPORT_VERSION.to_owned()
+}
+
+/// One control's recorded decision; no entry at all is undecided (`Engagement::soa_decision`).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SoaEntry {

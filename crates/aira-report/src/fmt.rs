@@ -3,19 +3,15 @@
 
 use aira_core::questionnaire::{Function, Phase};
 
-/// One decimal, or an en dash when there is nothing to show.
-pub fn score(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
-}
-
-/// A gap with its sign ("+1.5" means 1.5 below target), or an en dash.
-pub fn gap(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| if v > 0.0 { format!("+{v:.1}") } else { format!("{v:.1}") })
-}
-
+// The numbers are the core's: one rounding rule and one signed form for every output.
 /// A fraction as a whole percentage.
-pub fn percent(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+pub use aira_core::number::percent;
+/// One decimal, or an en dash when there is nothing to show.
+pub use aira_core::number::score;
+
+/// A gap with its sign ("+1.5" means 1.5 below target; "0.0" at or above it), or an en dash.
+pub fn gap(v: Option<f64>) -> String {
+    aira_core::number::signed(v)
 }
 
 pub fn phase(p: Option<Phase>) -> &'static str {
@@ -34,8 +30,9 @@ pub fn reference(id: &str) -> String {
     }
 }
 
-/// One colour per level of a 0–5 scale, red to green; a score between levels takes the colour
-/// of the level it has reached (2.7 shows as 2). Other scales are mapped onto the same six.
+/// One colour per level of a 0–5 scale, red to green; a score takes the colour of its band,
+/// the level its printed value has reached (2.7 shows as 2, 1.96 prints 2.0 and shows as 2;
+/// `aira_core::number::band`). Other scales are mapped onto the same six.
 /// Returns (background, text) as `#rrggbb`.
 pub fn level_colours(score: Option<f64>, min: u8, max: u8) -> (&'static str, &'static str) {
     const BANDS: [(&str, &str); 6] = [
@@ -47,10 +44,7 @@ pub fn level_colours(score: Option<f64>, min: u8, max: u8) -> (&'static str, &'s
         ("#2e7d32", "#ffffff"),
     ];
     let Some(s) = score else { return ("#eceff1", "#607d8b") };
-    let span = f64::from(max.saturating_sub(min)).max(1.0);
-    let f = ((s - f64::from(min)) / span).clamp(0.0, 1.0);
-    // The small epsilon keeps 3.0 on a 0–5 scale in band 3 despite rounding in the division.
-    BANDS[((f * 5.0 + 1e-9).floor() as usize).min(5)]
+    BANDS[aira_core::number::colour_step(s, min, max)]
 }
 
 /// A stored RFC 3339 time as people read it: `2026-03-01 14:05 (UTC+01:00)`; other text as is.
@@ -141,12 +135,15 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!((score(Some(2.26)), score(None)), ("2.3".to_owned(), "–".to_owned()));
+        assert_eq!((score(Some(2.26)), score(Some(2.25)), score(None)), ("2.3".into(), "2.3".into(), "–".into()));
         assert_eq!((gap(Some(1.5)), gap(Some(-0.5)), gap(Some(0.0))), ("+1.5".into(), "-0.5".into(), "0.0".into()));
+        assert_eq!((gap(Some(-0.0)), gap(Some(-0.04))), ("0.0".into(), "0.0".into()));
         assert_eq!(percent(Some(2.0 / 3.0)), "67%");
         assert_eq!(level_colours(Some(5.0), 0, 5).0, "#2e7d32");
         assert_eq!(level_colours(Some(0.0), 0, 5).0, "#c62828");
-        assert_eq!(level_colours(Some(2.99), 0, 5), level_colours(Some(2.0), 0, 5));
+        assert_eq!(level_colours(Some(2.94), 0, 5), level_colours(Some(2.0), 0, 5));
+        // 2.99 prints 3.0: it takes 3's colour, as the printed value says.
+        assert_eq!(level_colours(Some(2.99), 0, 5), level_colours(Some(3.0), 0, 5));
         assert_ne!(level_colours(Some(4.0), 0, 5), level_colours(Some(5.0), 0, 5));
         assert_eq!(when("2026-03-01T14:05:09.123+01:00"), "2026-03-01 14:05 (UTC+01:00)");
         assert_eq!(when("2026-03-01T14:05:09Z"), "2026-03-01 14:05 UTC");

@@ -7,13 +7,11 @@ use super::fmt;
 use aira_core::questionnaire::Questionnaire;
 use aira_core::scoring::{Scores, Tally};
 
-/// The 16-colour background for a score: one per level reached on a 0–5 scale, red to green,
-/// like the reports (other scales are mapped onto the same six).
+/// The 16-colour background for a score: one per band on a 0–5 scale, red to green, like the
+/// reports (`aira_core::number::colour_step`; other scales are mapped onto the same six).
 fn ansi_bg(score: f64, min: u8, max: u8) -> &'static str {
     const BANDS: [&str; 6] = ["41", "101", "43", "103", "102", "42"];
-    let span = f64::from(max.saturating_sub(min)).max(1.0);
-    let f = ((score - f64::from(min)) / span).clamp(0.0, 1.0);
-    BANDS[((f * 5.0 + 1e-9).floor() as usize).min(5)]
+    BANDS[aira_core::number::colour_step(score, min, max)]
 }
 
 const W: usize = 10;

@@ -139,9 +139,10 @@ fn trend_rows(r: &Report) -> Vec<[String; 4]> {
     rows
 }
 
-/// `+0.5` / `-1.0`, or `–` when either side has no score.
+/// `+0.5` / `-1.0` / `0.0`: the difference of the printed scores (`number::change`), or `–`
+/// when either side has no score.
 pub fn signed(d: &Delta) -> String {
-    d.delta.map_or_else(|| "–".to_owned(), |v| format!("{v:+.1}"))
+    aira_core::number::signed(d.base.zip(d.current).map(|(b, c)| aira_core::number::change(b, c)))
 }
 
 pub fn md_trend(r: &Report) -> String {

@@ -202,7 +202,7 @@ fn gaps_and_roadmap(r: &Report) -> String {
                 fmt::score(Some(i.target)),
                 fmt::gap(Some(i.gap)),
                 format!("{}", i.weight),
-                format!("{:.1}", i.priority),
+                aira_core::number::one_decimal(i.priority),
             ]
         })
         .collect();
@@ -227,7 +227,7 @@ fn gaps_and_roadmap(r: &Report) -> String {
                     format!("{}: {}", i.id, question_text(r, &i.id)),
                     format!("{} × {}", fmt::phase(i.phase), fmt::function(i.function)),
                     format!("{} → {}", fmt::score(Some(i.current)), fmt::score(Some(i.target))),
-                    format!("{:.1}", i.priority),
+                    aira_core::number::one_decimal(i.priority),
                 ]
             })
             .collect();

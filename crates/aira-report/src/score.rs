@@ -63,7 +63,7 @@ pub fn json(q: &Questionnaire, s: &Scores) -> Json {
 }
 
 fn fmt(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"))
+    aira_core::number::score(score)
 }
 
 /// A plain table: the heatmap grid with row and column scores, then the overall line.

@@ -79,8 +79,10 @@ fn level_cell(r: &Report, ws: &mut Worksheet, row: u32, col: u16, t: &Tally) -> 
         .set_border(FormatBorder::Thin)
         .set_border_color(Color::White)
         .set_num_format("0.0");
+    // The rounded value, not the raw mean under a "0.0" format: a spreadsheet's own rounding
+    // must not show 2.25 differently from the other formats (aira_core::number).
     match t.score {
-        Some(v) => ws.write_number_with_format(row, col, v, &f)?,
+        Some(v) => ws.write_number_with_format(row, col, aira_core::number::rounded(v), &f)?,
         None => ws.write_string_with_format(row, col, "–", &f)?,
     };
     Ok(())

@@ -279,7 +279,7 @@ pub fn answered_respondent(q: &Questionnaire, id: &str, index: usize, seed: u64)
             a.target = Some(3 + rng.below(3) as u8);
         }
         if rng.chance(20) {
-            a.evidence = vec![format!("https://intranet.example/evidence/{}", rng.below(100_000))];
+            a.evidence = vec![format!("https://intranet.example/evidence/{}", rng.below(100_000)).into()];
         }
         a.flag = rng.chance(3);
         r.answers.insert(question.id.clone(), a);

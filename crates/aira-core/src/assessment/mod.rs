@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::Questionnaire;
 mod batch;
+mod evidence;
 mod status;
 use batch::Tally;
+pub use evidence::{Evidence, EvidenceKind, is_sha256_hex, is_url};
 pub use status::Status;
 
 /// A question's value: a level on the scale, or not applicable to this organisation.
@@ -24,7 +26,8 @@ pub struct Answer {
     pub value: Option<Value>,
     pub target: Option<u8>,
     pub note: String,
-    pub evidence: Vec<String>,
+    /// Evidence items; older files' plain strings read as items with a reference only.
+    pub evidence: Vec<Evidence>,
     pub flag: bool,
     /// RFC 3339, as written in the file; kept as text so hand edits round-trip untouched.
     pub answered_at: String,

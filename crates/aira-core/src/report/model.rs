@@ -170,7 +170,7 @@ impl<'a> Report<'a> {
                 let answers: Vec<(&Respondent, &Answer)> =
                     a.respondents.iter().filter_map(|r| r.answer(&question.id).map(|x| (r, x))).collect();
                 let mut evidence: Vec<String> = Vec::new();
-                for e in answers.iter().flat_map(|(_, x)| &x.evidence) {
+                for e in answers.iter().flat_map(|(_, x)| x.evidence.iter().map(|e| &e.reference)) {
                     if !evidence.contains(e) {
                         evidence.push(e.clone());
                     }
@@ -261,7 +261,7 @@ impl<'a> Report<'a> {
                 None => l.to_string(),
             }
         } else {
-            format!("{score:.1}")
+            crate::number::one_decimal(score)
         }
     }
 

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Scores, Tally};
+use crate::assessment::{Assessment, Value};
 use crate::questionnaire::{Function, Phase, Questionnaire};
 
 /// A score then and now; `delta` = current − base, `None` when either side has no score.
@@ -23,6 +24,11 @@ impl Delta {
 
     fn of(base: Option<&Tally>, current: Option<&Tally>) -> Delta {
         Delta::new(base.and_then(|t| t.score), current.and_then(|t| t.score))
+    }
+
+    /// The same score (or none) on both sides.
+    pub fn is_unchanged(&self) -> bool {
+        self.base == self.current
     }
 }
 
@@ -55,6 +61,16 @@ pub struct QuestionDelta {
     pub function: Option<Function>,
     #[serde(flatten)]
     pub delta: Delta,
+    /// Its answers differ, whether or not the score moved: a new or removed answer (a second
+    /// respondent at the same level, one newly not applicable), a changed level, or the agreed
+    /// value set, changed or cleared.
+    pub answers_changed: bool,
+}
+
+impl QuestionDelta {
+    pub fn is_unchanged(&self) -> bool {
+        self.delta.is_unchanged() && !self.answers_changed
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -77,15 +93,37 @@ impl Diff {
         self.cells.iter().find(|c| c.phase == phase && c.function == function)
     }
 
-    /// True when no score moved and no question came or went.
+    /// True when no score moved, no answer changed and no question came or went.
     pub fn is_unchanged(&self) -> bool {
-        let same = |d: &Delta| d.base == d.current;
         self.added.is_empty()
             && self.removed.is_empty()
-            && same(&self.overall)
-            && self.cells.iter().all(|c| same(&c.delta))
-            && self.questions.iter().all(|q| same(&q.delta))
+            && self.overall.is_unchanged()
+            && self.cells.iter().all(|c| c.delta.is_unchanged())
+            && self.questions.iter().all(QuestionDelta::is_unchanged)
     }
+
+    /// Compare the answers themselves, not only the scores (`diff` sees statuses only, so a
+    /// second respondent agreeing with the first would pass unnoticed).
+    pub fn mark_answers(&mut self, base: &Assessment, current: &Assessment) {
+        for q in &mut self.questions {
+            q.answers_changed |= answers_differ(base, current, &q.id);
+        }
+    }
+}
+
+/// Whether one question's answers differ: each respondent's value (by respondent id) and the
+/// agreed value. Notes and timestamps are not answers.
+pub fn answers_differ(base: &Assessment, current: &Assessment, question_id: &str) -> bool {
+    let values = |a: &Assessment| -> Vec<(String, Value)> {
+        let mut v: Vec<(String, Value)> = a
+            .respondents
+            .iter()
+            .filter_map(|r| r.answer(question_id).and_then(|x| x.value).map(|v| (r.id.clone(), v)))
+            .collect();
+        v.sort_by(|x, y| x.0.cmp(&y.0));
+        v
+    };
+    base.agreed.get(question_id) != current.agreed.get(question_id) || values(base) != values(current)
 }
 
 /// Current − baseline. `base` must be the scores of `base_q`, `cur` those of `cur_q`.
@@ -110,13 +148,22 @@ pub fn diff(base_q: &Questionnaire, base: &Scores, cur_q: &Questionnaire, cur: &
     phases.extend(base.phases.iter().map(|(p, _)| *p).filter(|p| phase_of(cur, *p).is_none()));
     let mut functions: Vec<Option<Function>> = cur.functions.iter().map(|(f, _)| *f).collect();
     functions.extend(base.functions.iter().map(|(f, _)| *f).filter(|f| function_of(cur, *f).is_none()));
-    let score_of = |q: &Questionnaire, s: &Scores, id: &str| q.index_of(id).and_then(|i| s.questions.get(i)?.score());
+    let status_of = |q: &Questionnaire, s: &Scores, id: &str| q.index_of(id).and_then(|i| s.questions.get(i).copied());
+    let score_of = |q: &Questionnaire, s: &Scores, id: &str| status_of(q, s, id).and_then(|s| s.score());
     let mut questions = Vec::new();
     let mut added = Vec::new();
     for x in &cur_q.questions {
         if base_q.index_of(&x.id).is_some() {
             let delta = Delta::new(score_of(base_q, base, &x.id), score_of(cur_q, cur, &x.id));
-            questions.push(QuestionDelta { id: x.id.clone(), phase: x.phase, function: x.function, delta });
+            // Unanswered → not applicable moves no score but is a new answer.
+            let answers_changed = status_of(base_q, base, &x.id) != status_of(cur_q, cur, &x.id);
+            questions.push(QuestionDelta {
+                id: x.id.clone(),
+                phase: x.phase,
+                function: x.function,
+                delta,
+                answers_changed,
+            });
         } else {
             added.push(x.id.clone());
         }
@@ -175,5 +222,32 @@ mod tests {
         assert_eq!(d.overall.delta, Some(2.75 - 7.0 / 3.0));
         assert!(!d.is_unchanged());
         assert!(diff(&cq, &cs, &cq, &cs).is_unchanged());
+    }
+
+    #[test]
+    fn new_answers_count_as_changes_even_when_no_score_moves() {
+        use crate::assessment::{Answer, Respondent};
+        let bq = q(&[("a", Some(Phase::Plan)), ("b", Some(Phase::Do)), ("c", Some(Phase::Act))]);
+        let bs = score(&bq, &[Status::Scored(3.0), Status::Unanswered, Status::Scored(2.0)], Aggregation::Mean);
+        let cs = score(&bq, &[Status::Scored(3.0), Status::NotApplicable, Status::Scored(2.0)], Aggregation::Mean);
+        let mut d = diff(&bq, &bs, &bq, &cs);
+        let changed: Vec<bool> = d.questions.iter().map(|q| q.answers_changed).collect();
+        assert_eq!(changed, [false, true, false], "unanswered → not applicable is a new answer");
+        let level = |l| Answer { value: Some(Value::Level(l)), ..Default::default() };
+        let one = |id: &str, l| {
+            let mut r = Respondent::new(id, id);
+            r.answers.insert("a".into(), level(l));
+            r
+        };
+        let base = Assessment { respondents: vec![one("x", 3)], ..Default::default() };
+        let cur = Assessment { respondents: vec![one("x", 3), one("y", 3)], ..Default::default() };
+        d.mark_answers(&base, &cur);
+        assert!(d.questions[0].answers_changed && d.questions[0].delta.is_unchanged(), "a second respondent at 3");
+        assert!(!d.questions[2].answers_changed && d.questions[2].is_unchanged());
+        assert!(!d.is_unchanged());
+        assert!(!answers_differ(&cur, &cur, "a"));
+        let mut agreed = cur.clone();
+        agreed.agreed.insert("a".into(), Value::Level(3));
+        assert!(answers_differ(&cur, &agreed, "a"), "an agreed value set at the mean's level");
     }
 }

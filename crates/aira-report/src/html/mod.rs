@@ -8,6 +8,7 @@ mod svg;
 use std::fmt::Write;
 
 use super::fmt::{self, html};
+use aira_core::number::band;
 use aira_core::report::model::Report;
 use aira_core::scoring::{GroupGap, RefScore, Tally};
 
@@ -76,7 +77,9 @@ fn kpi(label: &str, value: &str, note: &str) -> String {
 fn summary(r: &Report) -> String {
     let o = &r.scores.overall;
     let max = r.questionnaire.scale.max;
-    let level = o.score.map(|s| html(&r.level_name(s.round()))).unwrap_or_default();
+    // The band the heatmap colours the score with, so label and colour agree (1.9 → 1).
+    let scale = &r.questionnaire.scale;
+    let level = o.score.map(|s| html(&r.level_name(f64::from(band(s, scale.min, scale.max))))).unwrap_or_default();
     let mut out = String::from("<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">");
     out.push_str(&kpi("Overall score", &format!("{}<small> / {max}</small>", fmt::score(o.score)), &level));
     out.push_str(&kpi(

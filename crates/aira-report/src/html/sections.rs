@@ -37,7 +37,7 @@ pub fn gaps(r: &Report) -> String {
         let _ = write!(
             out,
             "<tr><td class=\"num\">{}</td><td><span class=\"id\">{}</span><br>{}</td><td>{}</td><td>{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td></tr>",
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             n + 1,
             html(&i.id),
             html(question_text(r, &i.id)),
@@ -45,7 +45,7 @@ pub fn gaps(r: &Report) -> String {
             chip(r, Some(i.current)),
             fmt::score(Some(i.target)),
             fmt::gap(Some(i.gap)),
-            i.priority
+            aira_core::number::one_decimal(i.priority)
         );
     }
     out.push_str("</tbody></table></section>\n");
@@ -67,12 +67,12 @@ pub fn roadmap(r: &Report) -> String {
         for i in &h.items {
             let _ = write!(
                 out,
-                "<li>{}<br><span class=\"muted\">{} · {} → {} · priority {:.1}</span></li>",
+                "<li>{}<br><span class=\"muted\">{} · {} → {} · priority {}</span></li>",
                 html(question_text(r, &i.id)),
                 html(&where_(i.phase, i.function)),
                 fmt::score(Some(i.current)),
                 fmt::score(Some(i.target)),
-                i.priority
+                aira_core::number::one_decimal(i.priority)
             );
         }
         out.push_str("</ol></div>");

@@ -19,7 +19,9 @@ pub enum WorkspaceError {
     NotAWorkspace { path: PathBuf },
     #[error("{}: the workspace is open for writing by {holder}; close it there first (read-only commands such as `aira score` still work)", path.display())]
     Locked { path: PathBuf, holder: super::lock::Holder },
-    #[error("{0}")]
+    /// Transparent: with `#[from]` the error is also the source, and anyhow's `{:#}` would
+    /// print the message twice.
+    #[error(transparent)]
     Questionnaire(#[from] aira_core::questionnaire::LoadError),
     #[error("{0}")]
     Invalid(String),

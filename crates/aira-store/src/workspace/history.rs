@@ -74,7 +74,7 @@ pub fn answer_inline(a: &Answer) -> InlineTable {
         t.insert("note", TValue::from(a.note.as_str()));
     }
     if !a.evidence.is_empty() {
-        t.insert("evidence", TValue::Array(a.evidence.iter().map(String::as_str).collect()));
+        t.insert("evidence", TValue::Array(a.evidence.iter().map(super::answers::evidence::to_value).collect()));
     }
     if !a.answered_at.is_empty() {
         t.insert("answered_at", TValue::from(a.answered_at.as_str()));
@@ -107,7 +107,7 @@ pub fn answer_from_table(t: &toml::Table) -> Answer {
         evidence: t
             .get("evidence")
             .and_then(toml::Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .map(|a| a.iter().filter_map(super::answers::evidence::from_toml).collect())
             .unwrap_or_default(),
         flag: t.get("flag").and_then(toml::Value::as_bool).unwrap_or(false),
         answered_at: s("answered_at"),

@@ -1,13 +1,13 @@
 //! Merging another copy of the same assessment into this one (`aira merge`). Nothing is
 //! dropped silently: where both copies answered a question differently the newest answer (by
 //! `answered_at`) is kept, the other is recorded in history.toml (kind `merge`) and reported.
-//! Interview logs are united rather than chosen between.
+//! Interview logs and evidence lists are united rather than chosen between.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, history};
-use aira_core::assessment::{Answer, Decision, LogEntry, Respondent, Value};
+use aira_core::assessment::{Answer, Decision, Evidence, LogEntry, Respondent, Value};
 use aira_core::text::cmp_timestamps;
 
 /// Which copy a kept value came from.
@@ -36,7 +36,8 @@ pub enum Event {
         respondent: String,
         question: String,
     },
-    /// Same content on both sides, but the logs differed: the target now has both logs.
+    /// Same content on both sides, but the logs or the evidence differed: the target now has
+    /// both sides' log lines and evidence items.
     LogsJoined {
         respondent: String,
         question: String,
@@ -72,9 +73,21 @@ impl Outcome {
     }
 }
 
-/// Everything but the log and the capture stamp: what makes two answers say the same thing.
+/// Everything but the log, the evidence and the capture stamp: what makes two answers say the
+/// same thing. Logs and evidence are united, never chosen between.
 fn same_content(a: &Answer, b: &Answer) -> bool {
-    a.value == b.value && a.target == b.target && a.note == b.note && a.evidence == b.evidence && a.flag == b.flag
+    a.value == b.value && a.target == b.target && a.note == b.note && a.flag == b.flag
+}
+
+/// The kept side's evidence, then the other side's items it lacks (by reference).
+fn joined_evidence(kept: &[Evidence], other: &[Evidence]) -> Vec<Evidence> {
+    let mut all = kept.to_vec();
+    for e in other {
+        if !all.iter().any(|k| k.reference == e.reference) {
+            all.push(e.clone());
+        }
+    }
+    all
 }
 
 /// Both logs, each entry once, in time order.
@@ -208,11 +221,12 @@ fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, 
             }
             Some(ours) if same_content(ours, theirs) => {
                 let log = joined_log(&ours.log, &theirs.log);
-                if log == ours.log {
+                let evidence = joined_evidence(&ours.evidence, &theirs.evidence);
+                if log == ours.log && evidence == ours.evidence {
                     out.identical += 1;
                     continue;
                 }
-                let new = Answer { log, ..ours.clone() };
+                let new = Answer { log, evidence, ..ours.clone() };
                 (
                     Some(change(&mine, qid, Some(ours.clone()), new, by, at)),
                     Event::LogsJoined { respondent: r.id.clone(), question: qid.clone() },
@@ -222,9 +236,11 @@ fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, 
                 let log = joined_log(&ours.log, &theirs.log);
                 let source_newer = cmp_timestamps(&theirs.answered_at, &ours.answered_at) == Ordering::Greater;
                 let (kept, other, kept_from) = if source_newer {
-                    (Answer { log, ..theirs.clone() }, ours.clone(), Side::Source)
+                    let evidence = joined_evidence(&theirs.evidence, &ours.evidence);
+                    (Answer { log, evidence, ..theirs.clone() }, ours.clone(), Side::Source)
                 } else {
-                    (Answer { log, ..ours.clone() }, theirs.clone(), Side::Target)
+                    let evidence = joined_evidence(&ours.evidence, &theirs.evidence);
+                    (Answer { log, evidence, ..ours.clone() }, theirs.clone(), Side::Target)
                 };
                 let event = Event::AnswerConflict {
                     respondent: r.id.clone(),

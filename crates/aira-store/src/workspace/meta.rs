@@ -46,6 +46,8 @@ pub fn render_new(name: &str, organisation: &str, created: &str, pinned: &Pinned
     doc["created"] = toml_edit::value(created);
     doc["default_respondent"] = toml_edit::value("default");
     doc["aggregation"] = toml_edit::value("mean");
+    doc["report_status"] = toml_edit::value("draft");
+    doc["report_version"] = toml_edit::value(aira_core::engagement::DEFAULT_REPORT_VERSION);
     let mut q = toml_edit::Table::new();
     q.insert("id", toml_edit::value(pinned.id.as_str()));
     q.insert("version", toml_edit::value(pinned.version.as_str()));

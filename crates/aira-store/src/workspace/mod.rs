@@ -14,6 +14,7 @@ pub mod answers;
 pub mod atomic;
 pub mod consensus;
 mod error;
+pub mod evidence;
 pub mod fault;
 pub mod history;
 pub mod journal;
@@ -21,6 +22,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod meta;
+pub mod meta_change;
 pub mod op;
 pub mod paths;
 mod store;
@@ -185,7 +187,7 @@ pub fn open_baseline(dir: &Path, meta: &Engagement) -> Option<(String, Result<Wo
 }
 
 /// `path` as seen from `dir` (`../acme-2025`), both resolved first; `None` if either is gone.
-fn relative_to(dir: &Path, path: &Path) -> Option<String> {
+pub(crate) fn relative_to(dir: &Path, path: &Path) -> Option<String> {
     let (from, to) = (dir.canonicalize().ok()?, path.canonicalize().ok()?);
     let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
     let mut rel = PathBuf::new();
@@ -419,3 +421,6 @@ mod tests;
 
 #[cfg(test)]
 mod crash_tests;
+
+#[cfg(test)]
+mod meta_tests;

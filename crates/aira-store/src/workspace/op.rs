@@ -125,9 +125,10 @@ impl Op {
     }
 }
 
-/// A path from `.aira-op.toml` that may name a workspace file: `NAME` or `answers/NAME`.
+/// A path from `.aira-op.toml` that may name a workspace file: `NAME`, `answers/NAME` or
+/// `evidence/NAME` (a copy `aira evidence add --copy` creates).
 fn safe(rel: &str) -> bool {
-    let name = rel.strip_prefix("answers/").unwrap_or(rel);
+    let name = rel.strip_prefix("answers/").or_else(|| rel.strip_prefix("evidence/")).unwrap_or(rel);
     !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 

@@ -229,6 +229,7 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
         }
+        super::strings::check_change(c)?;
         let position = self.position(&c.question);
         let entry = history::render(&c.entry());
         self.ensure_answers_dir()?;
@@ -283,6 +284,7 @@ impl Store {
         if !aira_core::assessment::is_valid_respondent_id(&r.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
         }
+        super::strings::check_respondent(r)?;
         let path = self.answers_path(&r.id);
         let doc = self.parsed(r)?;
         answers::set_respondent(doc, r);
@@ -337,16 +339,6 @@ impl Store {
         kind: &str,
         reverts: Option<usize>,
     ) -> Result<()> {
-        // consensus.toml and its history entry are two writes: an operation makes them one (a
-        // failure rolls back now, a crash on the next open), unless one (a merge) is under way.
-        let path = self.dir.join(consensus::FILE);
-        let op = match super::op::in_progress(&self.dir) {
-            true => None,
-            false => {
-                let files = if path.is_file() { vec![consensus::FILE.to_owned()] } else { Vec::new() };
-                Some(super::op::begin_with(&self.dir, self.writer(), kind, files, Some(&[consensus::FILE]))?)
-            }
-        };
         let mut doc = self.consensus_doc.clone();
         consensus::set(&mut doc, question_id, new.as_ref(), self.position(question_id));
         let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
@@ -357,13 +349,34 @@ impl Store {
             &[],
             new.as_ref().map(|(v, d)| consensus::inline(*v, d)).unwrap_or_default(),
         );
+        self.write_logged(consensus::FILE, &doc.to_string(), &entry, kind)?;
+        self.consensus_doc = doc;
+        match &new {
+            Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
+            None => self.agreed.remove(question_id),
+        };
+        Ok(())
+    }
+
+    /// Replace one top-level file (`consensus.toml`, `workspace.toml`) and append its history
+    /// entry, both or neither: an operation rolls a failure back now and a crash on the next
+    /// open, unless one (a merge) is already under way.
+    fn write_logged(&mut self, file: &str, text: &str, entry: &str, kind: &str) -> Result<()> {
+        let path = self.dir.join(file);
+        let op = match super::op::in_progress(&self.dir) {
+            true => None,
+            false => {
+                let files = if path.is_file() { vec![file.to_owned()] } else { Vec::new() };
+                Some(super::op::begin_with(&self.dir, self.writer(), kind, files, Some(&[file]))?)
+            }
+        };
         let written = self
             .writer
-            .replace(&path, doc.to_string().as_bytes())
+            .replace(&path, text.as_bytes())
             .map_err(WorkspaceError::io(&path))
-            .and_then(|()| self.record(&entry));
+            .and_then(|()| self.record(entry));
         if let Err(e) = written {
-            self.unlogged.retain(|u| u != &entry);
+            self.unlogged.retain(|u| u != entry);
             if op.is_some() {
                 drop(op);
                 // If this fails too, `.aira-op.toml` stays and the next open rolls back.
@@ -374,11 +387,18 @@ impl Store {
         if let Some(op) = op {
             op.finish()?;
         }
-        self.consensus_doc = doc;
-        match &new {
-            Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
-            None => self.agreed.remove(question_id),
-        };
+        Ok(())
+    }
+
+    /// workspace.toml's document as this store last wrote it.
+    pub(super) fn meta_doc(&self) -> &DocumentMut {
+        &self.meta_doc
+    }
+
+    /// Write workspace.toml as `doc` with its history entry (see `meta_change`).
+    pub(super) fn write_meta_with_entry(&mut self, doc: DocumentMut, entry: &str, kind: &str) -> Result<()> {
+        self.write_logged(meta::FILE, &doc.to_string(), entry, kind)?;
+        self.meta_doc = doc;
         Ok(())
     }
 
@@ -421,44 +441,6 @@ impl Store {
         edit(&mut self.meta_doc);
         let path = self.dir.join(meta::FILE);
         self.writer.replace(&path, self.meta_doc.to_string().as_bytes()).map_err(WorkspaceError::io(&path))
-    }
-
-    /// Record a Statement of Applicability decision in workspace.toml (`[soa."A.x.y"]`),
-    /// keeping the file's comments. Validate it first with `scoring::soa::validate`.
-    pub fn set_soa(&mut self, control: &str, applicable: bool, justification: &str) -> Result<()> {
-        use toml_edit::{Item, value};
-        self.edit_meta(|doc| {
-            if doc.get("soa").and_then(Item::as_table_like).is_none() {
-                let mut t = toml_edit::Table::new();
-                t.set_implicit(true);
-                doc["soa"] = Item::Table(t);
-            }
-            if let Some(soa) = doc.get_mut("soa").and_then(Item::as_table_like_mut) {
-                if soa.get(control).and_then(Item::as_table_like).is_none() {
-                    soa.insert(control, toml_edit::table());
-                }
-                if let Some(entry) = soa.get_mut(control).and_then(Item::as_table_like_mut) {
-                    entry.insert("applicable", value(applicable));
-                    if justification.is_empty() {
-                        entry.remove("justification");
-                    } else {
-                        entry.insert("justification", value(justification));
-                    }
-                }
-            }
-        })
-    }
-
-    /// Record the profiles that apply (`profiles = [...]` in workspace.toml; none: the key
-    /// goes). Check them first with `aira_core::scope::choose_profiles`.
-    pub fn set_profiles(&mut self, profiles: &[String]) -> Result<()> {
-        self.edit_meta(|doc| {
-            if profiles.is_empty() {
-                doc.remove("profiles");
-            } else {
-                doc["profiles"] = toml_edit::value(profiles.iter().collect::<toml_edit::Array>());
-            }
-        })
     }
 
     pub fn dir(&self) -> &Path {

@@ -2,7 +2,7 @@
 //! own (so undo is itself recorded, and can be seen in the log), and only while what is on disk
 //! is still what that change wrote.
 
-use super::{Change, Result, Workspace, WorkspaceError, history, now_rfc3339, read_history};
+use super::{Change, Result, Workspace, WorkspaceError, history, meta_change, now_rfc3339, read_history};
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 
 /// Revert the newest change that is neither an undo nor already reverted. `None` when there is
@@ -13,6 +13,9 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
     let target = &changes[n - 1];
     if target.kind == "agree" {
         return undo_agree(ws, target, n, by);
+    }
+    if let Some(place) = meta_change::Place::of(&target.kind, &target.question) {
+        return undo_meta(ws, target, &place, n, by);
     }
     let old = target.old.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
     let respondent = ws
@@ -84,6 +87,38 @@ fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) 
             ws.assessment.agreed_meta.remove(&target.question);
         }
     }
+    Ok(Some(Change {
+        respondent: Respondent::default(),
+        question: target.question.clone(),
+        old: None,
+        new: None,
+        by: by.to_owned(),
+        at,
+        kind: "undo".into(),
+        reverts: Some(n),
+    }))
+}
+
+/// Undo of a change to workspace.toml (engagement facts, a roadmap entry, an SoA decision):
+/// the entry's `old` goes back, while what is there is still the entry's `new`. The returned
+/// change names no respondent; its `question` is the entry's subject.
+fn undo_meta(
+    ws: &mut Workspace,
+    target: &history::Change,
+    place: &meta_change::Place,
+    n: usize,
+    by: &str,
+) -> Result<Option<Change>> {
+    let (old, wrote) = (target.old.clone().unwrap_or_default(), target.new.clone().unwrap_or_default());
+    let keys: Vec<&str> = old.keys().chain(wrote.keys()).map(String::as_str).collect();
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    let now = store.meta_current(place, &keys);
+    if now != wrote {
+        return Err(meta_change::changed_since(n, place, &wrote, &now));
+    }
+    let at = now_rfc3339();
+    store.change_meta(place, &now, &old, (by, &at), Some(n))?;
+    ws.meta = store.engagement()?;
     Ok(Some(Change {
         respondent: Respondent::default(),
         question: target.question.clone(),

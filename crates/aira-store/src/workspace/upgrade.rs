@@ -200,17 +200,11 @@ fn upgrade_in(ws: &mut Workspace, new_text: &str, by: &str, writer: &dyn Writer)
             set_keeping_decor(q, "version", &new.version);
             set_keeping_decor(q, "sha256", &sha);
         }
-        // Per-question targets follow their question too.
-        if let Some(t) = doc.get_mut("targets").and_then(|t| t.get_mut("questions")).and_then(Item::as_table_like_mut) {
-            for (old_id, new_id) in &renames {
-                if t.contains_key(old_id)
-                    && !t.contains_key(new_id)
-                    && let Some(item) = t.remove(old_id)
-                {
-                    t.insert(new_id, item);
-                }
-            }
-        }
+        // Per-question targets and roadmap owners/due dates follow their question too (one
+        // already on the new id stays put).
+        let targets = doc.get_mut("targets").and_then(|t| t.get_mut("questions")).and_then(Item::as_table_like_mut);
+        rename_keys(targets, &renames);
+        rename_keys(doc.get_mut("roadmap").and_then(Item::as_table_like_mut), &renames);
     })?;
     let summary = Summary {
         id: new.id.clone(),
@@ -226,6 +220,19 @@ fn upgrade_in(ws: &mut Workspace, new_text: &str, by: &str, writer: &dyn Writer)
     };
     store.record(&history_entry(&summary, by))?;
     Ok(summary)
+}
+
+/// Move `old` keys of a table to their `new` ids, each item as it is, unless `new` is taken.
+fn rename_keys(table: Option<&mut dyn toml_edit::TableLike>, renames: &HashMap<String, String>) {
+    let Some(t) = table else { return };
+    for (old_id, new_id) in renames {
+        if t.contains_key(old_id)
+            && !t.contains_key(new_id)
+            && let Some(item) = t.remove(old_id)
+        {
+            t.insert(new_id, item);
+        }
+    }
 }
 
 /// A history entry of kind `upgrade`; the versions and counts ride along as extra keys

@@ -1,5 +1,6 @@
 //! `aira check`: every problem in questionnaire files, each with the line and a caret, then a
-//! summary. Exit 1 when any file has an error; warnings alone still pass.
+//! summary, all on stderr (they are diagnostics; stdout stays empty). Exit 1 when any file
+//! has an error; warnings alone still pass.
 
 use std::path::PathBuf;
 
@@ -45,7 +46,7 @@ pub fn run(files: &[PathBuf], color: bool) -> Result<i32> {
             Ok(t) => t,
             Err(e) => {
                 let msg = sanitize(&e.to_string(), false).into_owned();
-                super::rawln!("{name}: {}: {msg}\n", severity_word(Severity::Error, color))?;
+                super::rawerr!("{name}: {}: {msg}\n", severity_word(Severity::Error, color));
                 errors += 1;
                 continue;
             }
@@ -54,11 +55,11 @@ pub fn run(files: &[PathBuf], color: bool) -> Result<i32> {
         // The loader reports per table; an author fixes a file top to bottom.
         diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         for d in &diags {
-            super::rawln!("{}\n", render(&name, &text, d, color))?;
+            super::rawerr!("{}\n", render(&name, &text, d, color));
             if d.is_error() { errors += 1 } else { warnings += 1 }
         }
     }
     let files_n = files.len();
-    super::outln!("{files_n} file(s) checked: {errors} error(s), {warnings} warning(s)")?;
+    super::errln!("{files_n} file(s) checked: {errors} error(s), {warnings} warning(s)");
     Ok(if errors > 0 { 1 } else { 0 })
 }

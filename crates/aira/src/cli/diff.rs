@@ -15,41 +15,60 @@ pub enum DiffFormat {
     Json,
 }
 
-/// The diff of a workspace against another (read-only on both sides).
+/// The diff of a workspace against another (read-only on both sides), answers compared too.
 pub fn between(base: &Workspace, cur: &Workspace) -> Diff {
     let ((bq, bs), (cq, cs)) = (super::score_of(base), super::score_of(cur));
-    aira_core::scoring::diff(&bq, &bs, &cq, &cs)
+    let mut d = aira_core::scoring::diff(&bq, &bs, &cq, &cs);
+    d.mark_answers(&base.assessment, &cur.assessment);
+    d
 }
 
 fn line(label: &str, d: &Delta) -> String {
-    let f = |s: Option<f64>| s.map_or_else(|| "–".to_owned(), |v| format!("{v:.1}"));
+    let f = aira_core::number::score;
     format!("{label:<24}{:>6} → {:<6}{:>6}", f(d.base), f(d.current), signed(d))
 }
 
-pub fn text(d: &Diff) -> String {
-    let mut out = String::new();
-    out.push_str(&line("Overall", &d.overall));
-    out.push_str("\n\nCells (phase × function)\n");
-    for c in &d.cells {
+/// One section's lines: the rows that changed, or all of them with `all`.
+fn section<'a>(out: &mut String, title: &str, rows: impl Iterator<Item = (String, &'a Delta, bool)>, all: bool) {
+    out.push_str(&format!("\n{title}\n"));
+    let mut shown = 0;
+    for (name, d, changed) in rows {
+        if all || changed {
+            out.push_str(&format!("  {}\n", line(&name, d)));
+            shown += 1;
+        }
+    }
+    if shown == 0 {
+        out.push_str("  (no change)\n");
+    }
+}
+
+/// The diff as text. Rows whose score did not move are left out unless `all`; the overall
+/// line always shows.
+pub fn text(d: &Diff, all: bool) -> String {
+    let mut out = line("Overall", &d.overall);
+    out.push('\n');
+    let cells = d.cells.iter().map(|c| {
         let name = format!(
             "{} × {}",
             c.phase.map_or("Unassigned", |p| p.title()),
             c.function.map_or("Unassigned", |f| f.title())
         );
-        out.push_str(&format!("  {}\n", line(&name, &c.delta)));
-    }
-    out.push_str("\nPhases\n");
-    for p in &d.phases {
-        out.push_str(&format!("  {}\n", line(p.phase.map_or("Unassigned", |p| p.title()), &p.delta)));
-    }
-    out.push_str("\nFunctions\n");
-    for f in &d.functions {
-        out.push_str(&format!("  {}\n", line(f.function.map_or("Unassigned", |f| f.title()), &f.delta)));
-    }
-    let moved: Vec<_> = d.questions.iter().filter(|q| q.delta.base != q.delta.current).collect();
-    out.push_str(&format!("\nQuestions that changed ({} of {})\n", moved.len(), d.questions.len()));
-    for q in moved {
-        out.push_str(&format!("  {}\n", line(&aira_core::text::sanitize(&q.id, false), &q.delta)));
+        (name, &c.delta, !c.delta.is_unchanged())
+    });
+    section(&mut out, "Cells (phase × function)", cells, all);
+    let phases = d.phases.iter().map(|p| (p.phase.map_or("Unassigned", |p| p.title()).to_owned(), &p.delta));
+    section(&mut out, "Phases", phases.map(|(n, d)| (n, d, !d.is_unchanged())), all);
+    let functions = d.functions.iter().map(|f| (f.function.map_or("Unassigned", |f| f.title()).to_owned(), &f.delta));
+    section(&mut out, "Functions", functions.map(|(n, d)| (n, d, !d.is_unchanged())), all);
+    let moved = d.questions.iter().filter(|q| !q.is_unchanged()).count();
+    out.push_str(&format!("\nQuestions that changed ({moved} of {})\n", d.questions.len()));
+    for q in d.questions.iter().filter(|q| all || !q.is_unchanged()) {
+        let mut l = line(&aira_core::text::sanitize(&q.id, false), &q.delta);
+        if q.answers_changed && q.delta.is_unchanged() {
+            l.push_str("  (answers changed)");
+        }
+        out.push_str(&format!("  {}\n", l.trim_end()));
     }
     for (what, ids) in [("Added questions", &d.added), ("Removed questions", &d.removed)] {
         if !ids.is_empty() {
@@ -59,14 +78,14 @@ pub fn text(d: &Diff) -> String {
     out
 }
 
-pub fn run(dir: &Path, baseline: &Path, format: DiffFormat) -> Result<i32> {
+pub fn run(dir: &Path, baseline: &Path, format: DiffFormat, all: bool) -> Result<i32> {
     let cur = super::open(dir, Access::ReadOnly)?;
     let base =
         workspace::open(baseline, Access::ReadOnly).with_context(|| format!("baseline {}", baseline.display()))?;
     let d = between(&base, &cur);
     match format {
         DiffFormat::Json => super::outln!("{}", serde_json::to_string_pretty(&d)?)?,
-        DiffFormat::Text => super::outln!("{}", text(&d).trim_end())?,
+        DiffFormat::Text => super::outln!("{}", text(&d, all).trim_end())?,
     }
     Ok(0)
 }

@@ -1,5 +1,7 @@
 //! `aira doctor`: what a workspace's owner should know, without changing anything: notices
-//! from opening it (edited questionnaire, lock holder, …) and answers with no question.
+//! from opening it (edited questionnaire, lock holder, …), answers and roadmap entries with no
+//! question, evidence files missing or changed since they were hashed, SoA decisions without a
+//! justification.
 
 use std::path::Path;
 
@@ -38,6 +40,29 @@ pub fn run(dir: &Path) -> Result<i32> {
             super::outln!("  answers/{respondent}.toml: `{}` ({shown})", sanitize(qid, false))?;
             problems += 1;
         }
+    }
+    for r in &ws.assessment.respondents {
+        for (qid, a) in &r.answers {
+            for e in &a.evidence {
+                if let Some(problem) = workspace::evidence::verify(dir, e) {
+                    super::outln!("evidence {} ({qid}, {}): {problem}", e.reference, r.id)?;
+                    problems += 1;
+                }
+            }
+        }
+    }
+    for qid in ws.meta.roadmap.keys().filter(|k| q.question(k).is_none()) {
+        super::outln!("roadmap entry for `{qid}`, a question the questionnaire lacks (kept in workspace.toml)")?;
+        problems += 1;
+    }
+    let unjustified = super::soa::unjustified(&ws.meta);
+    if !unjustified.is_empty() {
+        super::outln!(
+            "{} SoA decision(s) without a justification: {} (`aira soa set CONTROL --applicable --justification TEXT`)",
+            unjustified.len(),
+            unjustified.join(", ")
+        )?;
+        problems += 1;
     }
     if problems == 0 {
         super::outln!("No problems found.")?;

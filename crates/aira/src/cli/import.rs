@@ -14,6 +14,7 @@ use aira_store::workspace::atomic::{read_limited, write_atomic};
 pub enum ImportCmd {
     /// A spreadsheet saved as CSV with the header id,text,phase,function,nist,iso,guidance,weight
     Csv {
+        /// The CSV file to read
         file: PathBuf,
         #[command(flatten)]
         out: Output,
@@ -29,6 +30,7 @@ pub enum ImportCmd {
     },
     /// A CISO Assistant framework library (YAML)
     CisoAssistant {
+        /// The library file (YAML) to read
         file: PathBuf,
         #[command(flatten)]
         out: Output,
@@ -76,30 +78,30 @@ pub fn run(cmd: &ImportCmd, color: bool) -> Result<i32> {
     };
     match result {
         Ok(Imported { text, questions, warnings }) => {
-            print_problems(&name, &warnings, color)?;
+            print_problems(&name, &warnings, color);
             write_atomic(&out.output, text.as_bytes()).with_context(|| out.output.display().to_string())?;
             super::outln!("Wrote {} question(s) to {}", questions, out.output.display())?;
             Ok(0)
         }
         Err(problems) => {
-            print_problems(&name, &problems, color)?;
+            print_problems(&name, &problems, color);
             let n = problems.iter().filter(|p| p.is_error()).count();
-            super::outln!("{name}: not imported: {n} error(s)")?;
+            super::errln!("{name}: not imported: {n} error(s)");
             Ok(1)
         }
     }
 }
 
-fn print_problems(file: &str, problems: &[Problem], color: bool) -> std::io::Result<()> {
+/// The importer's warnings and errors, on stderr (stdout says only what was written).
+fn print_problems(file: &str, problems: &[Problem], color: bool) {
     for p in problems {
         let line = sanitize(&p.located(file), false).into_owned();
         let word = format!(": {}: ", p.severity.as_str());
         match line.split_once(&word) {
             Some((head, rest)) if color => {
-                super::rawln!("{head}: {}: {rest}", super::check::severity_word(p.severity, true))?;
+                super::rawerr!("{head}: {}: {rest}", super::check::severity_word(p.severity, true));
             }
-            _ => super::outln!("{line}")?,
+            _ => super::errln!("{line}"),
         }
     }
-    Ok(())
 }

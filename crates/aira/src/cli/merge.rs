@@ -53,7 +53,7 @@ fn describe(e: &Event, source: &str) -> String {
         }
         Event::AnswerAdded { respondent, question } => format!("added {} / {}", c(respondent), c(question)),
         Event::LogsJoined { respondent, question } => {
-            format!("joined interview logs of {} / {}", c(respondent), c(question))
+            format!("joined the interview logs and evidence of {} / {}", c(respondent), c(question))
         }
         Event::AnswerConflict { respondent, question, kept, other, kept_from } => {
             let (k, o) = sides(*kept_from);

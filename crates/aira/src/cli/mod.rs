@@ -37,6 +37,16 @@ macro_rules! rawln {
 }
 pub(crate) use rawln;
 
+/// `rawln!` for stderr (diagnostics already escaped by their builder, with aira's colours); a
+/// closed stderr is ignored like `errln!`.
+macro_rules! rawerr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+pub(crate) use rawerr;
+
 /// Open a workspace for a command, saying on stderr (once) what opening it recovered: torn
 /// entries skipped or repaired, an interrupted operation rolled back.
 pub(crate) fn open(
@@ -71,7 +81,10 @@ mod agree;
 mod answer;
 mod check;
 mod diff;
+mod docs;
 mod doctor;
+mod engagement;
+mod evidence;
 mod heatmap;
 mod import;
 mod init;
@@ -80,6 +93,7 @@ mod profile;
 mod questionnaires;
 pub mod report;
 mod respondent;
+mod roadmap;
 mod score;
 mod soa;
 mod start;
@@ -106,10 +120,20 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Colours for the wizard (default: config `ui.theme`, else dark)
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, value_enum)]
     pub theme: Option<aira_store::config::Palette>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// `--theme`, given before or after `start` (the wizard is the only thing it colours).
+    pub fn palette(&self) -> Option<aira_store::config::Palette> {
+        match &self.command {
+            Some(Command::Start { theme }) => theme.or(self.theme),
+            _ => self.theme,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -129,9 +153,14 @@ pub enum ScoreFormat {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The start screen: recent workspaces, create a new one, or open one by path
-    Start,
+    Start {
+        /// Colours for the wizard (default: config `ui.theme`, else dark)
+        #[arg(long, value_enum)]
+        theme: Option<aira_store::config::Palette>,
+    },
     /// Create a new workspace
     Init {
+        /// The folder to create the workspace in (created if missing)
         dir: PathBuf,
         /// A built-in questionnaire id or a path to a questionnaire file
         #[arg(long, value_name = "ID|PATH")]
@@ -151,9 +180,27 @@ pub enum Command {
         /// Without it, init refuses a folder that is a workspace or holds another questionnaire.toml
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        facts: engagement::FactArgs,
+    },
+    /// The engagement facts: scope, assessors, client contact, period, report status and version
+    Engagement {
+        #[command(subcommand)]
+        command: engagement::EngagementCmd,
+    },
+    /// The evidence register: files (hashed) and URLs supporting an answer (add, list, remove)
+    Evidence {
+        #[command(subcommand)]
+        command: evidence::EvidenceCmd,
+    },
+    /// Owners and due dates of roadmap actions (set, show)
+    Roadmap {
+        #[command(subcommand)]
+        command: roadmap::RoadmapCmd,
     },
     /// Record one answer (durably, like the TUI)
     Answer {
+        /// The question's id, e.g. plan-govern-policy
         question_id: String,
         /// A level on the scale, or `na` for not applicable
         #[arg(value_name = "LEVEL|na")]
@@ -172,6 +219,7 @@ pub enum Command {
     },
     /// Record the level agreed after discussion (wins over the respondents' mean)
     Agree {
+        /// The question's id, e.g. plan-govern-policy
         question_id: String,
         /// A level on the scale, `na` for not applicable, or `clear` to remove the agreed value
         #[arg(value_name = "LEVEL|na|clear")]
@@ -183,17 +231,25 @@ pub enum Command {
     /// Bring respondents, answers and agreed values from other copies of this assessment
     /// (exit 0: no conflicts, 3: conflicts resolved, newest kept and listed; 1: error)
     Merge {
+        /// Workspace folders to bring in (copies of this assessment)
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
     },
     /// Show what changed since a baseline workspace, per cell, phase, function and question
     Diff {
+        /// The earlier workspace folder to compare with
+        #[arg(value_name = "BASELINE_DIR")]
         baseline: PathBuf,
+        /// Output format (JSON lists every row)
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
+        /// Show unchanged rows too (by default only what moved)
+        #[arg(long)]
+        all: bool,
     },
     /// Print scores per cell, phase, function and overall
     Score {
+        /// Output format
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
     },
@@ -201,11 +257,13 @@ pub enum Command {
     Undo,
     /// Check questionnaire files and print every problem
     Check {
-        #[arg(required = true)]
+        /// Questionnaire files (TOML) to check
+        #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Print the phase × function heatmap
     Heatmap {
+        /// Output format
         #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
         format: heatmap::HeatmapFormat,
     },
@@ -216,10 +274,10 @@ pub enum Command {
         #[command(subcommand)]
         command: profile::ProfileCmd,
     },
-    /// Statement of Applicability decisions (which Annex A controls apply)
+    /// Statement of Applicability: every Annex A control's decision (show), or decide one (set)
     Soa {
         #[command(subcommand)]
-        command: soa::SoaCommand,
+        command: Option<soa::SoaCommand>,
     },
     /// Move the workspace to a new version of its questionnaire, carrying answers across renames
     Upgrade {
@@ -230,12 +288,24 @@ pub enum Command {
     /// List orphaned answers and other things to know about the workspace (changes nothing)
     Doctor,
     /// List the questionnaires aira can find: built in, in your data folder, or the given files
-    Questionnaires { files: Vec<PathBuf> },
+    Questionnaires {
+        /// Questionnaire files to list besides the ones found
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Turn a CSV sheet or a CISO Assistant library into a questionnaire file
     Import {
         #[command(subcommand)]
         what: import::ImportCmd,
     },
+    /// Print a shell completion script (bash: `aira completions bash > ~/.local/share/bash-completion/completions/aira`)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `aira man > ~/.local/share/man/man1/aira.1`
+    Man,
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -246,10 +316,10 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// Colour for plain stdout output: `--color always`, or auto when stdout is a terminal and
-/// NO_COLOR is unset.
-fn stdout_color(choice: ColorChoice) -> bool {
-    choice == ColorChoice::Always || (use_color(choice) && std::io::stdout().is_terminal())
+/// Colour for diagnostics (`check`, `import`), which go to stderr: `--color always`, or auto
+/// when stderr is a terminal and NO_COLOR is unset.
+fn stderr_color(choice: ColorChoice) -> bool {
+    choice == ColorChoice::Always || (use_color(choice) && std::io::stderr().is_terminal())
 }
 
 /// Open a workspace for writing (CLI writers), telling the user on stderr what opening did:
@@ -265,12 +335,22 @@ pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
 
 pub fn run(cli: Cli) -> Result<i32> {
     let color = use_color(cli.color);
+    if cli.theme.is_some() && !matches!(cli.command, None | Some(Command::Start { .. })) {
+        return Err(anyhow!("--theme colours the wizard only: use it with `aira` or `aira start`"));
+    }
     match &cli.command {
         None => tui::run(&cli, color),
-        Some(Command::Start) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force }) => {
-            init::run(dir, questionnaire.as_deref(), name.as_deref(), organisation.as_deref(), profiles, *force)
-        }
+        Some(Command::Start { .. }) => start::run(&cli, color),
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, facts }) => init::run(
+            dir,
+            questionnaire.as_deref(),
+            (name.as_deref(), organisation.as_deref()),
+            (profiles, facts),
+            *force,
+        ),
+        Some(Command::Engagement { command }) => engagement::run(&workspace_dir(&cli)?, command),
+        Some(Command::Evidence { command }) => evidence::run(&workspace_dir(&cli)?, command),
+        Some(Command::Roadmap { command }) => roadmap::run(&workspace_dir(&cli)?, command),
         Some(Command::Answer { question_id, level, note, respondent }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }
@@ -279,7 +359,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             agree::run(&workspace_dir(&cli)?, question_id, level, note.as_deref())
         }
         Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
-        Some(Command::Diff { baseline, format }) => diff::run(&workspace_dir(&cli)?, baseline, *format),
+        Some(Command::Diff { baseline, format, all }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),
         Some(Command::Score { format }) => score::run(&workspace_dir(&cli)?, *format),
         Some(Command::Undo) => undo::run(&workspace_dir(&cli)?),
         Some(Command::Heatmap { format }) => heatmap::run(
@@ -288,13 +368,15 @@ pub fn run(cli: Cli) -> Result<i32> {
             color && (cli.color == ColorChoice::Always || std::io::stdout().is_terminal()),
         ),
         Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
-        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command),
+        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command.as_ref()),
         Some(Command::Profile { command }) => profile::run(&workspace_dir(&cli)?, command),
-        Some(Command::Check { files }) => check::run(files, stdout_color(cli.color)),
+        Some(Command::Check { files }) => check::run(files, stderr_color(cli.color)),
         Some(Command::Upgrade { questionnaire }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
         Some(Command::Doctor) => doctor::run(&workspace_dir(&cli)?),
         Some(Command::Questionnaires { files }) => questionnaires::run(files),
-        Some(Command::Import { what }) => import::run(what, stdout_color(cli.color)),
+        Some(Command::Import { what }) => import::run(what, stderr_color(cli.color)),
+        Some(Command::Completions { shell }) => docs::completions(*shell),
+        Some(Command::Man) => docs::man(),
     }
 }
 

@@ -14,6 +14,7 @@ pub enum ProfileCmd {
     /// Choose the profiles that apply (replaces the choice): `aira profile set provider deployer`
     /// or `provider,deployer`
     Set {
+        /// The profiles that apply (a questionnaire's profile ids, e.g. provider deployer)
         #[arg(required = true, value_name = "PROFILE")]
         profiles: Vec<String>,
     },

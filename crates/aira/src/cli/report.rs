@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use aira_report::Report;
 pub use aira_report::format::{ReportFormat, ReportKind, from_extension, render};
@@ -13,12 +13,14 @@ use aira_store::workspace::{self, Access};
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// Output format (default: from the -o file's extension, else md)
+    /// Output format (default: from the -o file's extension; md on stdout). Given with -o, it
+    /// wins over an extension that names no format and must agree with one that does
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// Write to this file instead of stdout (required for xlsx)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Which deliverable: the full report or the Statement of Applicability
     #[arg(long, value_enum, default_value_t = ReportKind::Full)]
     pub kind: ReportKind,
     /// The "generated at" time printed in the report (RFC 3339); default now. For
@@ -49,8 +51,36 @@ pub fn write_output(writer: &dyn workspace::atomic::Writer, path: &Path, bytes: 
     writer.replace(path, bytes)
 }
 
+fn name(f: ReportFormat) -> String {
+    f.to_possible_value().map_or_else(String::new, |v| v.get_name().to_owned())
+}
+
+/// The format to write. Without -o: `--format`, else md. With -o: the extension names it
+/// (`.md`, `.html`, …); `--format` wins over an extension that names no format (`notes.txt`),
+/// and a pair that contradicts itself (`--format html -o r.md`) is refused rather than
+/// guessed, as is an extension aira cannot write (`x.pdf`): a wrong deliverable is worse than none.
+pub fn choose_format(format: Option<ReportFormat>, output: Option<&Path>) -> Result<ReportFormat> {
+    let Some(path) = output else { return Ok(format.unwrap_or(ReportFormat::Md)) };
+    let shown = aira_core::text::sanitize(&path.display().to_string(), false).into_owned();
+    match (format, from_extension(path)) {
+        (Some(f), Some(n)) if f != n => {
+            bail!("{shown} is named as {} but --format asks for {}: change the file name or --format", name(n), name(f))
+        }
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => {
+            let names: Vec<String> = ReportFormat::value_variants().iter().map(|f| name(*f)).collect();
+            let ext = path.extension().map(|e| format!("`.{}` files", e.to_string_lossy()));
+            bail!(
+                "{shown}: aira cannot write {} (formats: {}); end the name in one of them, or give --format FORMAT",
+                aira_core::text::sanitize(&ext.unwrap_or_else(|| "a file without an extension".into()), false),
+                names.join(", ")
+            )
+        }
+    }
+}
+
 pub fn run(dir: &Path, args: &ReportArgs) -> Result<i32> {
-    let format = args.format.or_else(|| args.output.as_deref().and_then(from_extension)).unwrap_or(ReportFormat::Md);
+    let format = choose_format(args.format, args.output.as_deref())?;
     if format == ReportFormat::Xlsx && args.output.is_none() {
         bail!("xlsx is a binary format: give a file with -o FILE (e.g. -o report.xlsx)");
     }

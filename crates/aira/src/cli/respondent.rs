@@ -13,17 +13,22 @@ use aira_store::workspace::Access;
 pub enum RespondentCmd {
     /// Add a respondent (answers/<id>.toml, the id made from the name)
     Add {
+        /// Their display name, e.g. "Dana Ruiz"
         name: String,
-        #[arg(long)]
+        /// Their role, e.g. "CISO" (shown beside their answers in reports)
+        #[arg(long, value_name = "TEXT")]
         role: Option<String>,
     },
     /// List respondents: id, name, role and how many questions each answered
     List,
     /// Change a respondent's display name (and role); the id and file name stay
     Rename {
+        /// The respondent's id (or current display name)
         id: String,
+        /// The new display name
         new_name: String,
-        #[arg(long)]
+        /// A new role (unchanged without it)
+        #[arg(long, value_name = "TEXT")]
         role: Option<String>,
     },
 }

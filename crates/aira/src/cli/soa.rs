@@ -1,37 +1,94 @@
-//! `aira soa set`: record whether an ISO/IEC 42001 Annex A control applies, in workspace.toml
-//! (`[soa."A.2.2"]`), keeping the file's comments. Not applicable needs a justification.
+//! `aira soa [show]` and `aira soa set`: the Statement of Applicability decisions in
+//! workspace.toml (`[soa."A.2.2"]`). A control starts undecided; a decision is applicable or
+//! not applicable (which needs a justification); one without a justification is flagged.
 
 use std::path::Path;
 
 use anyhow::{Result, anyhow};
 use clap::{ArgGroup, Subcommand};
 
+use aira_core::engagement::{Applicability, Engagement};
 use aira_core::scoring::soa::validate;
+use aira_store::workspace::{self, Access};
 
 #[derive(Subcommand, Debug)]
 pub enum SoaCommand {
-    /// Mark an Annex A control applicable or not applicable (with a justification)
-    #[command(group(ArgGroup::new("decision").required(true).args(["applicable", "not_applicable"])))]
+    /// Every Annex A control with its decision (the default)
+    Show,
+    /// Decide whether an Annex A control applies, or make it undecided again
+    #[command(group(ArgGroup::new("decision").required(true).args(["applicable", "not_applicable", "undecided"])))]
     Set {
         /// An Annex A control id, e.g. A.2.2
         control: String,
+        /// The control applies (the default for every control)
         #[arg(long)]
         applicable: bool,
+        /// The control does not apply (give --justification)
         #[arg(long)]
         not_applicable: bool,
-        /// Why (required with --not-applicable)
+        /// Nobody has decided yet (removes the decision and its justification)
+        #[arg(long, conflicts_with = "justification")]
+        undecided: bool,
+        /// Why it is included or excluded (required with --not-applicable)
         #[arg(long, value_name = "TEXT")]
         justification: Option<String>,
     },
 }
 
-pub fn run(dir: &Path, cmd: &SoaCommand) -> Result<i32> {
-    let SoaCommand::Set { control, applicable, justification, .. } = cmd;
-    let text = validate(control, *applicable, justification.as_deref().unwrap_or(""))?;
+pub fn run(dir: &Path, cmd: Option<&SoaCommand>) -> Result<i32> {
+    let Some(SoaCommand::Set { control, applicable, undecided, justification, .. }) = cmd else {
+        return show(&workspace::open(dir, Access::ReadOnly)?.meta);
+    };
+    let text = validate(control, *applicable || *undecided, justification.as_deref().unwrap_or(""))?;
     let mut ws = super::open_write(dir)?;
+    let user = aira_store::config::user_name(&aira_store::config::load()?);
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
-    store.set_soa(control, *applicable, &text)?;
+    let decision = (!undecided).then_some((*applicable, text.as_str()));
+    store.decide_soa(control, decision, &user, &workspace::now_rfc3339())?;
+    super::warn_saved(&mut ws);
     let title = aira_core::frameworks::title(control).unwrap_or("");
-    super::outln!("{control} {title}: {}", if *applicable { "applicable" } else { "not applicable" })?;
+    let state = match decision {
+        None => "undecided",
+        Some((true, _)) => "applicable",
+        Some((false, _)) => "not applicable",
+    };
+    super::outln!("{control} {title}: {state}")?;
+    if decision.is_some() && text.is_empty() {
+        super::errln!("aira: note: no justification given for {control}; the SoA flags it (add --justification TEXT)");
+    }
     Ok(0)
+}
+
+fn show(meta: &Engagement) -> Result<i32> {
+    let controls = &aira_core::frameworks::get().iso.control;
+    let mut counts = [0usize; 3];
+    for c in controls {
+        let d = meta.soa_decision(&c.id);
+        counts[d.applicability as usize] += 1;
+        super::outln!("{:<8} {:<10} {}", c.id, d.applicability.label(), c.title)?;
+        match d.applicability {
+            Applicability::Undecided => {}
+            _ if d.unjustified() => super::outln!("{:<19} (no justification given)", "")?,
+            _ => super::outln!("{:<19} {}", "", d.justification.replace('\n', " "))?,
+        }
+    }
+    let unjustified = unjustified(meta);
+    let flagged = if unjustified.is_empty() {
+        String::new()
+    } else {
+        format!("; {} decided without a justification: {}", unjustified.len(), unjustified.join(", "))
+    };
+    super::outln!(
+        "{} controls: {} applicable, {} not applicable, {} undecided{flagged}",
+        controls.len(),
+        counts[Applicability::Applicable as usize],
+        counts[Applicability::NotApplicable as usize],
+        counts[Applicability::Undecided as usize]
+    )?;
+    Ok(0)
+}
+
+/// Annex A controls decided without a justification (ids the catalogue lacks are left to doctor).
+pub fn unjustified(meta: &Engagement) -> Vec<&str> {
+    meta.unjustified_soa().into_iter().filter(|c| aira_core::frameworks::title(c).is_some()).collect()
 }

@@ -76,7 +76,7 @@ pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
 
 /// `--theme`, else the config's `ui.theme`, else the default palette.
 pub(super) fn theme(cli: &Cli, cfg: &aira_store::config::Config, color: bool) -> Theme {
-    Theme { palette: cli.theme.or(cfg.ui.theme).unwrap_or_default(), color }
+    Theme { palette: cli.palette().or(cfg.ui.theme).unwrap_or_default(), color }
 }
 
 /// Put the workspace at the top of the start screen's list. A failure is a notice for the

@@ -11,7 +11,17 @@ pub fn run(dir: &Path) -> Result<i32> {
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let undone = workspace::undo(&mut ws, &user)?;
     super::warn_saved(&mut ws);
+    let reverted_kind = |n: usize| workspace::read_history(dir).ok()?.get(n.wrapping_sub(1)).map(|c| c.kind.clone());
     match undone {
+        Some(c) if c.respondent.id.is_empty() && reverted_kind(c.reverts.unwrap_or(0)).as_deref() != Some("agree") => {
+            let n = c.reverts.unwrap_or(0);
+            let what = match reverted_kind(n).as_deref() {
+                Some("engagement") => "the engagement facts".to_owned(),
+                Some(kind) => format!("the {kind} entry of {}", c.question),
+                None => c.question.clone(),
+            };
+            super::outln!("Reverted change {n} ({what}) in workspace.toml")?;
+        }
         Some(c) if c.respondent.id.is_empty() => {
             let now = ws
                 .assessment

@@ -20,21 +20,14 @@ impl Default for Theme {
     }
 }
 
-/// Where `score` sits on the scale, 0.0..=1.0.
-fn fraction(score: f64, min: u8, max: u8) -> f64 {
-    let span = f64::from(max.saturating_sub(min)).max(1.0);
-    ((score - f64::from(min)) / span).clamp(0.0, 1.0)
-}
-
-/// Background for a score; the 16 basic colours so 16-colour terminals show the same thing.
+/// Background for a score's band (`aira_core::number::colour_step`: the level its printed
+/// value has reached, so 1.958 shown "2.0" is coloured as 2); the 16 basic colours so
+/// 16-colour terminals show the same thing.
 pub fn level_bg(score: f64, min: u8, max: u8) -> Color {
-    match fraction(score, min, max) {
-        f if f < 0.2 => Color::Red,
-        f if f < 0.4 => Color::LightRed,
-        f if f < 0.6 => Color::Yellow,
-        f if f < 0.8 => Color::LightGreen,
-        _ => Color::Green,
-    }
+    // Whole levels keep the colours they always had (4 and 5 share green; the digits differ).
+    const BANDS: [Color; 6] =
+        [Color::Red, Color::LightRed, Color::Yellow, Color::LightGreen, Color::Green, Color::Green];
+    BANDS[aira_core::number::colour_step(score, min, max)]
 }
 
 /// Text on `level_bg`: always black, which stays readable on every one of those colours.
@@ -46,15 +39,12 @@ pub fn cell_style(score: Option<f64>, min: u8, max: u8, t: Theme) -> Style {
     }
 }
 
-/// ░▒▓█ by level, for terminals (or people) without colour.
+/// ░▒▓█ by band, for terminals (or people) without colour: the same band as the colour, so
+/// a printed "2.0" never gets the shade of 1.
 pub fn shade(score: Option<f64>, min: u8, max: u8) -> char {
-    match score.map(|s| fraction(s, min, max)) {
-        None => ' ',
-        Some(f) if f < 0.25 => '░',
-        Some(f) if f < 0.5 => '▒',
-        Some(f) if f < 0.75 => '▓',
-        Some(_) => '█',
-    }
+    // Six colour steps onto four shades: 0-1 ░, 2 ▒, 3 ▓, 4-5 █ (the old fractions' split).
+    const SHADES: [char; 6] = ['░', '░', '▒', '▓', '█', '█'];
+    score.map_or(' ', |s| SHADES[aira_core::number::colour_step(s, min, max)])
 }
 
 pub fn title(t: Theme) -> Style {
@@ -102,7 +92,8 @@ pub fn warning(t: Theme) -> Style {
     }
 }
 
-/// Format a score with one decimal, or an en dash when there is nothing to score.
+/// Format a score with one decimal, or an en dash when there is nothing to score (the
+/// rounding every output shares, `aira_core::number`).
 pub fn score_text(score: Option<f64>) -> String {
-    score.map_or_else(|| "–".to_owned(), |s| format!("{s:.1}"))
+    aira_core::number::score(score)
 }

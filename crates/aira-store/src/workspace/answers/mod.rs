@@ -12,6 +12,8 @@ use aira_core::questionnaire::Scale;
 use aira_core::text::{find_forbidden_control, forbidden_in_stored};
 use aira_core::tomltree::{self, Item as TreeItem, Table as TreeTable, Value as TreeValue};
 
+pub mod evidence;
+
 pub const FORMAT: i64 = 1;
 
 /// Parse an answers file into a respondent and the editable document it came from.
@@ -132,14 +134,9 @@ fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Sc
             ..Answer::default()
         };
         if let Some(ev) = t.get("evidence") {
-            let list = || bad(ev, format!("`evidence` of `{qid}` must be a list of strings"));
-            let TreeValue::Array(arr) = &ev.value else { return Err(list()) };
+            let TreeValue::Array(arr) = &ev.value else { return Err(bad(ev, evidence::not_a_list(qid))) };
             for v in &arr.items {
-                let TreeValue::String(s) = &v.value else { return Err(list()) };
-                if let Some((_, c)) = forbidden_in_stored("evidence", s) {
-                    return Err(bad(v, format!("`evidence` of `{qid}` contains control character U+{:04X}", c as u32)));
-                }
-                a.evidence.push(s.to_string());
+                a.evidence.push(evidence::parse_item(v, qid, &bad)?);
             }
         }
         if let Some(log) = t.get("log") {
@@ -281,9 +278,7 @@ pub fn set_answer(doc: &mut DocumentMut, question_id: &str, answer: Option<&Answ
     set_value(item, "target", a.target.map(|l| TValue::from(i64::from(l))));
     set_value(item, "flag", a.flag.then(|| TValue::from(true)));
     set_value(item, "note", (!a.note.is_empty()).then(|| TValue::from(a.note.as_str())));
-    let evidence =
-        (!a.evidence.is_empty()).then(|| TValue::Array(a.evidence.iter().map(String::as_str).collect::<Array>()));
-    set_value(item, "evidence", evidence);
+    set_value(item, "evidence", (!a.evidence.is_empty()).then(|| TValue::Array(evidence::array(&a.evidence))));
     set_value(item, "answered_at", (!a.answered_at.is_empty()).then(|| TValue::from(a.answered_at.as_str())));
     set_value(item, "answered_by", (!a.answered_by.is_empty()).then(|| TValue::from(a.answered_by.as_str())));
     set_value(item, "log", (!a.log.is_empty()).then(|| TValue::Array(log_array(&a.log))));

@@ -76,7 +76,19 @@ fn answer() -> impl Strategy<Value = Answer> {
     let entry =
         ("[0-9:TZ-]{1,25}", line, note).prop_map(|(at, by, text)| aira_core::assessment::LogEntry { at, by, text });
     let log = prop::collection::vec(entry, 0..3);
-    (value, prop::option::of(0u8..=5), note, prop::collection::vec(line, 0..3), any::<bool>(), log).prop_map(
+    // Plain items (older files) and hashed ones with a note, mixed.
+    let item = (line, prop::option::of((any::<u32>(), note))).prop_map(|(r, file)| match file {
+        None => aira_core::assessment::Evidence::new(&r),
+        Some((size, n)) => aira_core::assessment::Evidence {
+            size: Some(u64::from(size)),
+            sha256: Some(format!("{size:064x}")),
+            added_at: "2026-11-22T10:00:00+00:00".into(),
+            added_by: "tester".into(),
+            note: n,
+            ..aira_core::assessment::Evidence::new(&r)
+        },
+    });
+    (value, prop::option::of(0u8..=5), note, prop::collection::vec(item, 0..3), any::<bool>(), log).prop_map(
         |(value, target, note, evidence, flag, log)| Answer {
             value,
             target,
@@ -138,4 +150,53 @@ fn a_changed_answer_keeps_its_place_in_the_file() {
     let pos = |k: &str| out.find(&format!("[answers.{k}]")).unwrap();
     assert!(pos("q1") < pos("q2") && pos("q2") < pos("q3"), "{out}");
     assert!(out.contains("level = 4"), "{out}");
+}
+
+/// Issue 19: evidence items are plain strings in older files (read and written back as they
+/// were) or tables with a hash; both kinds in one list round-trip through the file and history.
+#[test]
+fn evidence_plain_strings_and_hashed_items_round_trip() {
+    use aira_core::assessment::Evidence;
+    let old = "format = 1\n[answers.q1]\nlevel = 2\nevidence = [\"AI policy v0.3\", \"Board minutes\"]\n";
+    let (r, mut doc) = parse(Path::new("a.toml"), "x", old, &scale()).unwrap();
+    assert_eq!(r.answers["q1"].evidence, vec![Evidence::new("AI policy v0.3"), Evidence::new("Board minutes")]);
+    set_answer(&mut doc, "q1", Some(&r.answers["q1"]), 0);
+    assert_eq!(doc.to_string(), old, "an old file is written back unchanged");
+    let hashed = Evidence {
+        reference: "evidence/policy.pdf".into(),
+        size: Some(1234),
+        sha256: Some("ab".repeat(32)),
+        added_at: "2026-11-22T10:05:13.412+00:00".into(),
+        added_by: "alex".into(),
+        note: "signed\ncopy".into(),
+    };
+    let mut a = r.answers["q1"].clone();
+    a.evidence.push(hashed.clone());
+    let mut x = Respondent::new("x", "X");
+    x.answers.insert("q1".into(), a.clone());
+    assert_eq!(round_trip(&x).answers["q1"], a);
+    let table = crate::workspace::history::answer_inline(&a);
+    let back: toml::Table = toml::from_str(&format!("t = {table}")).unwrap();
+    assert_eq!(crate::workspace::history::answer_from_table(back["t"].as_table().unwrap()).evidence, a.evidence);
+}
+
+#[test]
+fn bad_evidence_items_are_located() {
+    let e = |item: &str| {
+        let text = format!("format = 1\n[answers.q1]\nevidence = [{item}]\n");
+        parse(Path::new("a.toml"), "x", &text, &scale()).unwrap_err().to_string()
+    };
+    assert!(e("1").starts_with("a.toml:3:13: `evidence` of `q1` must be a list of strings or of"), "{}", e("1"));
+    assert_eq!(e("{ ref = \"\" }"), "a.toml:3:13: an `evidence` item of `q1` needs a non-empty string `ref`");
+    assert_eq!(
+        e("{ ref = \"x\", sha256 = \"ABC\" }"),
+        "a.toml:3:13: `sha256` of an `evidence` item of `q1` must be 64 lowercase hex digits"
+    );
+    assert_eq!(
+        e("{ ref = \"x\", size = -1 }"),
+        "a.toml:3:13: `size` of an `evidence` item of `q1` must be a whole number ≥ 0"
+    );
+    assert!(e("{ ref = \"x\", hash = \"y\" }").contains("unknown key `hash`"));
+    assert!(e("{ ref = \"x\\u001b[2J\" }").contains("control character U+001B"));
+    assert!(e("\"x\", { ref = \"y\\ny\" }").starts_with("a.toml:3:18:"), "{}", e("\"x\", { ref = \"y\\ny\" }"));
 }

@@ -37,7 +37,8 @@ pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>
         HeatView::Disagreement => cell_spread(s, phase, function).map(f64::from),
         HeatView::Trend => {
             let base = s.session.baseline().as_ref().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
-            current.zip(base).map(|(c, b)| c - b)
+            // As printed (`number::change`), so the colour's direction agrees with the digits.
+            current.zip(base).map(|(c, b)| aira_core::number::change(b, c))
         }
     }
 }
@@ -87,8 +88,9 @@ pub fn grid(
             let v = cell_value(s, *r, *c, view);
             let shade = if s.ui.theme().color { ' ' } else { theme::shade(v, min, max) };
             let text = match (view, v) {
-                (HeatView::Gap, Some(g)) => format!("{:+.1}", -g),
-                (HeatView::Trend, Some(d)) => format!("{d:+.1}"),
+                // target − current, as the legend says: +1.1 to climb, 0.0 at or above target.
+                (HeatView::Gap, Some(g)) => aira_core::number::signed(Some(g)),
+                (HeatView::Trend, Some(d)) => aira_core::number::signed(Some(d)),
                 (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
                 _ => theme::score_text(v),
             };

@@ -41,7 +41,8 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
             let item = &items[n].1;
             let q = &s.session.questionnaire().questions[item.index];
             let weight = if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) };
-            let head = format!("  {:>4.1} → {:<4.1} gap {:.1}{weight}  ", item.current, item.target, item.gap);
+            let d = aira_core::number::one_decimal;
+            let head = format!("  {:>4} → {:<4} gap {}{weight}  ", d(item.current), d(item.target), d(item.gap));
             let text = format!("{}  {}", q.id, sanitize(&q.text, false));
             let text = truncate(&text, width.saturating_sub(head.chars().count()));
             let l = Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]);

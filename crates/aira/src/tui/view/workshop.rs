@@ -53,7 +53,9 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let consensus = match (s.session.assessment().agreed.get(&q.id), s.session.assessment().status(&q.id)) {
         (Some(Value::Level(l)), _) => format!("Agreed: {l} {}", sanitize(&sc.name(*l), false)),
         (Some(Value::NotApplicable), _) => "Agreed: not applicable".to_owned(),
-        (None, Status::Scored(m)) => format!("Mean {m:.1}   spread {}", s.session.assessment().spread(&q.id)),
+        (None, Status::Scored(m)) => {
+            format!("Mean {}   spread {}", theme::score_text(Some(m)), s.session.assessment().spread(&q.id))
+        }
         (None, Status::NotApplicable) => "Not applicable".to_owned(),
         (None, Status::Unanswered) => "No levels yet".to_owned(),
     };
