@@ -154,15 +154,15 @@ fn the_wizard_heatmap_colours_the_printed_value_and_signs_the_gap() {
     let mut s = state();
     let level = |l| Answer { value: Some(Value::Level(l)), ..Default::default() };
     // Plan × Govern: 23 respondents at 2 and one at 1 = 1.958; Do × Map: 2.0; Check × Govern: 5.
-    for i in 0..24 {
-        let mut r = Respondent::new(&format!("r{i}"), &format!("R{i}"));
-        r.answers.insert("plan-govern-policy".into(), level(if i == 0 { 1 } else { 2 }));
-        s.assessment.respondents.push(r);
-    }
-    s.assessment.respondents[0].answers.insert("do-map-inventory".into(), level(2));
-    s.assessment.respondents[0].answers.insert("check-govern-audit".into(), level(5));
-    s.rescore();
-    s.refresh_spreads(None);
+    s.session.rebuild_with(|_, a| {
+        for i in 0..24 {
+            let mut r = Respondent::new(&format!("r{i}"), &format!("R{i}"));
+            r.answers.insert("plan-govern-policy".into(), level(if i == 0 { 1 } else { 2 }));
+            a.respondents.push(r);
+        }
+        a.respondents[0].answers.insert("do-map-inventory".into(), level(2));
+        a.respondents[0].answers.insert("check-govern-audit".into(), level(5));
+    });
     let key = |s: &mut aira::tui::state::AppState, c: char| {
         aira::tui::update::handle_key(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     };

@@ -21,6 +21,9 @@ pub struct Config {
 pub struct Ui {
     /// `dark`, `light` or `high-contrast`.
     pub theme: Option<Palette>,
+    /// Accessible mode for screen readers and magnifiers (also `--accessible`).
+    #[serde(default)]
+    pub accessible: bool,
 }
 
 /// The palette: dark terminals (default), light ones, and high contrast for projectors and

@@ -160,6 +160,11 @@ impl Session {
         self.spreads.get(&cell).copied()
     }
 
+    /// The widest spread between respondents on question `i`, if two answered it.
+    pub fn question_spread(&self, i: usize) -> Option<u8> {
+        self.question_spreads.get(i).copied().flatten()
+    }
+
     pub fn in_scope(&self, i: usize) -> bool {
         self.in_scope.get(i).copied().unwrap_or(true)
     }

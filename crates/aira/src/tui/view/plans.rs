@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
@@ -18,8 +18,7 @@ use aira_core::text::sanitize;
 
 pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) {
     f.render_widget(Clear, area);
-    let block =
-        Block::new().borders(Borders::ALL).title(" Roadmap — biggest weighted gaps first, foundations (Plan) early ");
+    let block = super::frame(s.ui.theme(), " Roadmap — biggest weighted gaps first, foundations (Plan) early ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let items = &screen.items;
@@ -70,7 +69,7 @@ enum Row {
 
 pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     f.render_widget(Clear, area);
-    let block = Block::new().borders(Borders::ALL).title(" Statement of Applicability — ISO/IEC 42001 Annex A ");
+    let block = super::frame(s.ui.theme(), " Statement of Applicability — ISO/IEC 42001 Annex A ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
