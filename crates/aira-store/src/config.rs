@@ -91,6 +91,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn accessible_mode_is_read_from_the_ui_section() {
+        let on = parse(Path::new("config.toml"), "[ui]\naccessible = true\ntheme = \"light\"\n").unwrap();
+        assert!(on.ui.accessible);
+        assert!(!parse(Path::new("config.toml"), "[ui]\n").unwrap().ui.accessible);
+        let err = parse(Path::new("config.toml"), "[ui]\naccessible = \"yes\"\n").unwrap_err().to_string();
+        assert!(err.starts_with("config.toml:2:"), "{err}");
+    }
+
+    #[test]
     fn user_names_never_carry_control_characters() {
         let cfg = Config { user: User { name: Some("Al\u{1b}[31mex\u{202e} ".into()) }, ui: Ui::default() };
         assert_eq!(user_name(&cfg), "Al[31mex");

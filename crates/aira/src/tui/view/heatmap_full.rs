@@ -192,18 +192,20 @@ fn table(s: &AppState, f: &mut Frame, area: Rect, selected: (usize, usize), view
     let sc = &s.session.questionnaire().scale;
     let names: Vec<String> =
         sc.values().map(|v| format!("{v} {}", aira_core::text::sanitize(&sc.name(v), false))).collect();
-    let mut head = vec![
-        Line::from(format!(
-            "Heatmap, {} view. Overall {}. Levels: {}.",
-            view.title(),
-            theme::score_text(s.session.scores().overall.score),
-            names.join(", ")
-        )),
-        Line::from(format!(
-            "  {:<11}{:<10}{:>7}  {:<16}{:<18}{:<13}{}",
-            "Phase", "Function", "Value", "Level", "Answered", "Target", "Range"
-        )),
-    ];
+    // Narrow terminals get the same columns with fewer words, so no line is cut.
+    let narrow = area.width < 100;
+    let (pw, fw, lw, aw, tw) = if narrow { (6, 9, 15, 9, 7) } else { (11, 10, 16, 18, 13) };
+    let overall = theme::score_text(s.session.scores().overall.score);
+    let mut head = vec![Line::from(format!("Heatmap, {} view. Overall {overall}.", view.title()))];
+    // The level names, three to a line.
+    for (n, chunk) in names.chunks(3).enumerate() {
+        let lead = if n == 0 { "Levels: " } else { "        " };
+        head.push(Line::from(format!("{lead}{}", chunk.join(", "))));
+    }
+    head.push(Line::from(format!(
+        "  {:<pw$}{:<fw$}{:>6}  {:<lw$}{:<aw$}{:<tw$}Range",
+        "Phase", "Function", "Value", "Level", "Answered", "Target"
+    )));
     let mut body = Vec::new();
     let mut focus = 0;
     for (ri, r) in rows.iter().enumerate() {
@@ -219,22 +221,33 @@ fn table(s: &AppState, f: &mut Frame, area: Rect, selected: (usize, usize), view
                 _ => String::new(),
             };
             let strong = if x.spread.is_some_and(|d| d >= STRONG_SPREAD) { " strong" } else { "" };
-            let range = x.spread.map_or_else(|| "–".to_owned(), |d| format!("range {d}{strong}"));
-            let target =
-                x.target.map_or_else(|| "no target".to_owned(), |t| format!("target {}", theme::score_text(Some(t))));
+            let (range, target) = match narrow {
+                true => (
+                    x.spread.map_or_else(|| "–".to_owned(), |d| format!("{d}{strong}")),
+                    x.target.map_or_else(|| "none".to_owned(), |t| theme::score_text(Some(t))),
+                ),
+                false => (
+                    x.spread.map_or_else(|| "–".to_owned(), |d| format!("range {d}{strong}")),
+                    x.target
+                        .map_or_else(|| "no target".to_owned(), |t| format!("target {}", theme::score_text(Some(t)))),
+                ),
+            };
+            let answered = if narrow {
+                format!("{}/{}", x.answered, x.total)
+            } else {
+                format!("{}/{} answered", x.answered, x.total)
+            };
             let here = selected == (ri, ci);
             if here {
                 focus = body.len();
             }
             body.push(Line::from(format!(
-                "{}{:<11}{:<10}{:>7}  {:<16}{:<18}{:<13}{range}",
+                "{}{:<pw$}{:<fw$}{:>6}  {:<lw$}{answered:<aw$}{target:<tw$}{range}",
                 if here { "> " } else { "  " },
                 row_label(*r),
                 col_label(*c),
                 heatmap::value_text(view, x.value),
                 level,
-                format!("{}/{} answered", x.answered, x.total),
-                target,
             )));
         }
     }
