@@ -60,6 +60,7 @@ impl ScreenView for RespondentsScreen {
             })
             .collect();
         f.render_widget(Paragraph::new(lines), inner);
+        crate::tui::view::focus(s, f, inner, Some(sel.saturating_sub(start) as u16));
     }
 
     fn hints(&self, s: &AppState) -> String {

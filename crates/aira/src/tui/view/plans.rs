@@ -58,6 +58,9 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
         ));
     }
     f.render_widget(Paragraph::new(shown), inner);
+    if !items.is_empty() {
+        super::focus(s, f, inner, Some(sel_line.saturating_sub(start) as u16));
+    }
 }
 
 /// A roadmap row: a horizon's heading, or the item at this index.
@@ -90,6 +93,9 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), list);
+    if !rows.is_empty() {
+        super::focus(s, f, list, Some(selected.saturating_sub(start) as u16));
+    }
     let Some(r) = rows.get(selected) else { return };
     let key = |ctx, a| s.ui.key_name(ctx, a);
     let select = key(Context::Soa, Action::Select);
