@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod accessible_pty;
 mod e2e_pty;
 mod e2e_wizard;
 mod fault_harness;

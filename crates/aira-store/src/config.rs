@@ -21,6 +21,9 @@ pub struct Config {
 pub struct Ui {
     /// `dark`, `light` or `high-contrast`.
     pub theme: Option<Palette>,
+    /// Accessible mode for screen readers and magnifiers (also `--accessible`).
+    #[serde(default)]
+    pub accessible: bool,
 }
 
 /// The palette: dark terminals (default), light ones, and high contrast for projectors and
@@ -86,6 +89,15 @@ pub fn user_keymap() -> anyhow::Result<Option<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accessible_mode_is_read_from_the_ui_section() {
+        let on = parse(Path::new("config.toml"), "[ui]\naccessible = true\ntheme = \"light\"\n").unwrap();
+        assert!(on.ui.accessible);
+        assert!(!parse(Path::new("config.toml"), "[ui]\n").unwrap().ui.accessible);
+        let err = parse(Path::new("config.toml"), "[ui]\naccessible = \"yes\"\n").unwrap_err().to_string();
+        assert!(err.starts_with("config.toml:2:"), "{err}");
+    }
 
     #[test]
     fn user_names_never_carry_control_characters() {

@@ -123,6 +123,9 @@ pub struct Cli {
     /// Colours for the wizard (default: config `ui.theme`, else dark)
     #[arg(long, value_enum)]
     pub theme: Option<aira_store::config::Palette>,
+    /// Wizard for screen readers: no box drawing, the real cursor on the focused item, the heatmap as a text table (default: config `ui.accessible`)
+    #[arg(long)]
+    pub accessible: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -131,9 +134,14 @@ impl Cli {
     /// `--theme`, given before or after `start` (the wizard is the only thing it colours).
     pub fn palette(&self) -> Option<aira_store::config::Palette> {
         match &self.command {
-            Some(Command::Start { theme }) => theme.or(self.theme),
+            Some(Command::Start { theme, .. }) => theme.or(self.theme),
             _ => self.theme,
         }
+    }
+
+    /// `--accessible`, given before or after `start`.
+    pub fn accessible(&self) -> bool {
+        self.accessible || matches!(self.command, Some(Command::Start { accessible: true, .. }))
     }
 }
 
@@ -158,6 +166,9 @@ pub enum Command {
         /// Colours for the wizard (default: config `ui.theme`, else dark)
         #[arg(long, value_enum)]
         theme: Option<aira_store::config::Palette>,
+        /// Wizard for screen readers: no box drawing, the real cursor on the focused item, the heatmap as a text table (default: config `ui.accessible`)
+        #[arg(long)]
+        accessible: bool,
     },
     /// Create a new workspace
     Init {
@@ -351,6 +362,9 @@ pub fn run(cli: Cli) -> Result<i32> {
     let color = use_color(cli.color);
     if cli.theme.is_some() && !matches!(cli.command, None | Some(Command::Start { .. })) {
         return Err(anyhow!("--theme colours the wizard only: use it with `aira` or `aira start`"));
+    }
+    if cli.accessible && !matches!(cli.command, None | Some(Command::Start { .. })) {
+        return Err(anyhow!("--accessible is for the wizard only: use it with `aira` or `aira start`"));
     }
     match &cli.command {
         None => tui::run(&cli, color),

@@ -95,9 +95,11 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
     Ok(0)
 }
 
-/// `--theme`, else the config's `ui.theme`, else the default palette.
+/// `--theme`, else the config's `ui.theme`, else the default palette; accessible mode with
+/// `--accessible` or the config's `ui.accessible`.
 pub(super) fn theme(cli: &Cli, cfg: &aira_store::config::Config, color: bool) -> Theme {
-    Theme { palette: cli.palette().or(cfg.ui.theme).unwrap_or_default(), color }
+    let accessible = cli.accessible() || cfg.ui.accessible;
+    Theme { palette: cli.palette().or(cfg.ui.theme).unwrap_or_default(), color, accessible }
 }
 
 /// Put the workspace at the top of the start screen's list. A failure is a notice for the

@@ -88,6 +88,11 @@ impl Derived {
         self.answered.get(i).copied().unwrap_or(false)
     }
 
+    /// The target that counts for question `i` (the respondent's own, else the workspace's).
+    pub fn target_of(&self, i: usize) -> Option<u8> {
+        self.target.get(i).copied().flatten()
+    }
+
     /// Mean target of a cell's questions that have one.
     pub fn cell_target(&self, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
         let r = self.rows.iter().position(|&p| p == phase)?;

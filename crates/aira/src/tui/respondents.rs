@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::{Action, Effect};
 use super::keymap::Context;
@@ -42,7 +42,7 @@ impl ScreenView for RespondentsScreen {
     fn draw(&self, s: &AppState, f: &mut Frame, p: &Panes) {
         let area = centered(p.body, 60, 60);
         f.render_widget(Clear, area);
-        let block = Block::new().borders(Borders::ALL).title(" Respondents — whose answers the keys record ");
+        let block = crate::tui::view::frame(s.ui.theme(), " Respondents — whose answers the keys record ");
         let inner = block.inner(area);
         f.render_widget(block, area);
         let people = &s.session.assessment().respondents;
@@ -60,6 +60,7 @@ impl ScreenView for RespondentsScreen {
             })
             .collect();
         f.render_widget(Paragraph::new(lines), inner);
+        crate::tui::view::focus(s, f, inner, Some(sel.saturating_sub(start) as u16));
     }
 
     fn hints(&self, s: &AppState) -> String {

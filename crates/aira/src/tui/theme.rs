@@ -12,11 +12,14 @@ pub use aira_store::config::Palette;
 pub struct Theme {
     pub palette: Palette,
     pub color: bool,
+    /// Accessible mode (`--accessible`, config `ui.accessible`): no box drawing, the real
+    /// cursor on the focused item, the heatmap as a text table, words beside every colour.
+    pub accessible: bool,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { palette: Palette::Dark, color: true }
+        Theme { palette: Palette::Dark, color: true, accessible: false }
     }
 }
 

@@ -167,6 +167,11 @@ impl Session {
         self.spreads.get(&cell).copied()
     }
 
+    /// The widest spread between respondents on question `i`, if two answered it.
+    pub fn question_spread(&self, i: usize) -> Option<u8> {
+        self.question_spreads.get(i).copied().flatten()
+    }
+
     /// Is question `i` walked (in profile and not excluded by a classification answered no)?
     pub fn in_scope(&self, i: usize) -> bool {
         self.scope.walked.get(i).copied().unwrap_or(true)

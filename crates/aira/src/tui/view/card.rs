@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::status::truncate;
 use super::theme;
@@ -242,8 +242,11 @@ fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let title = format!(" {} ", clean(&s.session.questionnaire().title));
-    let block = Block::new().borders(Borders::ALL).title(title);
-    let width = area.width.saturating_sub(2) as usize;
+    let block = super::frame(s.ui.theme(), title);
+    let inner = block.inner(area);
+    let width = inner.width as usize;
     let p = Paragraph::new(lines(s, width)).block(block).wrap(Wrap { trim: false }).scroll((s.ui.card_scroll(), 0));
     f.render_widget(p, area);
+    // The question (its id line, first on the card) is what has the focus.
+    super::focus(s, f, inner, Some(0));
 }

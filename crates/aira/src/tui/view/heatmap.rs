@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::tui::state::{AppState, HeatView};
@@ -59,8 +59,7 @@ fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -
     s.session.derived().cell_target(phase, function)
 }
 
-/// Render the grid. `selected` highlights a cell (full-screen view); `cell_w` is the width of
-/// one cell in columns.
+/// Render the grid. `selected` highlights a cell; `cell_w` is the width of one cell in columns.
 pub fn grid(
     s: &AppState,
     view: HeatView,
@@ -87,13 +86,7 @@ pub fn grid(
         for (ci, c) in cols.iter().enumerate() {
             let v = cell_value(s, *r, *c, view);
             let shade = if s.ui.theme().color { ' ' } else { theme::shade(v, min, max) };
-            let text = match (view, v) {
-                // target − current, as the legend says: +1.1 to climb, 0.0 at or above target.
-                (HeatView::Gap, Some(g)) => aira_core::number::signed(Some(g)),
-                (HeatView::Trend, Some(d)) => aira_core::number::signed(Some(d)),
-                (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
-                _ => theme::score_text(v),
-            };
+            let text = value_text(view, v);
             // The current view flags strong disagreement with a `!` beside the score.
             let text = if view == HeatView::Current && cell_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
                 format!("{text}!")
@@ -101,23 +94,7 @@ pub fn grid(
                 text
             };
             let body = if s.ui.theme().color { text } else { format!("{text}{shade}") };
-            let mut style = match view {
-                HeatView::Gap => gap_style(v, s.ui.theme()),
-                HeatView::Disagreement => gap_style(v, s.ui.theme()),
-                HeatView::Trend => gap_style(
-                    v.map(|d| {
-                        if d < 0.0 {
-                            2.0
-                        } else if d == 0.0 {
-                            1.0
-                        } else {
-                            0.0
-                        }
-                    }),
-                    s.ui.theme(),
-                ),
-                _ => theme::cell_style(v, min, max, s.ui.theme()),
-            };
+            let mut style = value_style(s, view, v);
             let is_sel = selected == Some((ri, ci));
             let is_here = selected.is_none() && current_cell == Some((*r, *c));
             if is_sel || is_here {
@@ -130,6 +107,39 @@ pub fn grid(
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// How a cell's value is printed in `view`: the one formatter of the panel, the full heatmap
+/// and its table (`aira_core::number` rounds).
+pub fn value_text(view: HeatView, v: Option<f64>) -> String {
+    match (view, v) {
+        // target − current, as the legend says: +1.1 to climb, 0.0 at or above target.
+        (HeatView::Gap | HeatView::Trend, Some(g)) => aira_core::number::signed(Some(g)),
+        (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
+        _ => theme::score_text(v),
+    }
+}
+
+/// The colour of a cell's value in `view`: levels by the band of the printed value
+/// (`theme::cell_style`), gaps, ranges and changes by how far they are from none.
+pub fn value_style(s: &AppState, view: HeatView, v: Option<f64>) -> Style {
+    let (min, max) = (s.session.questionnaire().scale.min, s.session.questionnaire().scale.max);
+    match view {
+        HeatView::Gap | HeatView::Disagreement => gap_style(v, s.ui.theme()),
+        HeatView::Trend => gap_style(
+            v.map(|d| {
+                if d < 0.0 {
+                    2.0
+                } else if d == 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }),
+            s.ui.theme(),
+        ),
+        HeatView::Current | HeatView::Target => theme::cell_style(v, min, max, s.ui.theme()),
+    }
 }
 
 fn gap_style(gap: Option<f64>, t: theme::Theme) -> Style {
@@ -158,6 +168,6 @@ pub fn panel(s: &AppState, f: &mut Frame, area: Rect) {
         Span::raw(theme::score_text(overall.score)),
         Span::raw(format!("   {}/{} answered", overall.answered, overall.applicable())),
     ]));
-    let block = Block::new().borders(Borders::ALL).title(" Heatmap ");
+    let block = super::frame(s.ui.theme(), " Heatmap ");
     f.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme;
 use crate::tui::action::Action;
@@ -116,6 +116,8 @@ impl Family {
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect, scroll: u16) {
     f.render_widget(Clear, area);
-    let block = Block::new().borders(Borders::ALL).title(" Help — keys bound now ");
+    let block = super::frame(s.ui.theme(), " Help — keys bound now ");
+    let inner = block.inner(area);
     f.render_widget(Paragraph::new(lines(s)).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)), area);
+    super::focus(s, f, inner, Some(0));
 }

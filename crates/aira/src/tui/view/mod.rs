@@ -4,6 +4,7 @@
 
 mod card;
 mod heatmap;
+mod heatmap_full;
 mod help;
 mod lists;
 pub mod navigator;
@@ -22,7 +23,7 @@ use super::action::Action;
 use super::keymap::Context;
 pub use super::layout::{MIN_HEIGHT, MIN_WIDTH, Panes, centered, panes, too_small};
 use super::screens::{NoteScreen, Screen, each_screen};
-use super::state::{AppState, HeatView};
+use super::state::AppState;
 use super::theme;
 use aira_core::text::sanitize;
 
@@ -79,39 +80,31 @@ pub fn render(s: &AppState, f: &mut Frame) {
     }
 }
 
-fn full_heatmap(
-    s: &AppState,
-    f: &mut Frame,
-    area: Rect,
-    selected: Option<(usize, usize)>,
-    view: super::state::HeatView,
-) {
-    let wide = area.width >= 70;
-    let cols = s.session.heat_grid().1.len();
-    let cell_w = ((area.width as usize).saturating_sub(14) / cols.max(1)).clamp(6, 16);
-    let mut lines = heatmap::grid(s, view, selected, wide, cell_w);
-    lines.insert(0, Line::raw(""));
-    lines.push(Line::raw(""));
-    let legend = match (view, s.ui.theme().color) {
-        (HeatView::Current | HeatView::Target, true) => {
-            "Colours run red (low) to green (high); ! marks strong disagreement; – nothing answered yet."
-        }
-        (HeatView::Current | HeatView::Target, false) => {
-            "Shading: ░ low  ▒  ▓  █ high; ! marks strong disagreement; – nothing answered yet."
-        }
-        (HeatView::Gap, _) => "Levels still to climb to reach the target (target − current); – no target or no answer.",
-        (HeatView::Disagreement, _) => "Widest spread between respondents' levels in each cell; ±2 or more is strong.",
-        (HeatView::Trend, _) => "Change in score since the baseline assessment; – where either has nothing.",
-    };
-    lines.push(Line::styled(legend.to_owned(), theme::dim(s.ui.theme())));
-    let (sc_min, sc_max) = (s.session.questionnaire().scale.min, s.session.questionnaire().scale.max);
-    lines.push(Line::styled(
-        format!("Scale {sc_min}–{sc_max}. Overall {}.", theme::score_text(s.session.scores().overall.score)),
-        theme::dim(s.ui.theme()),
-    ));
-    let title = format!(" Heatmap — {} view ", view.title());
-    let block = Block::new().borders(Borders::ALL).title(title);
-    f.render_widget(Paragraph::new(lines).block(block), area);
+/// A titled frame: a box normally; in accessible mode the title alone on the top line, with
+/// no box drawing for a screen reader to read out or a magnifier to fill with lines.
+pub(crate) fn frame<'a>(t: theme::Theme, title: impl Into<Line<'a>>) -> Block<'a> {
+    let block = Block::new().title(title);
+    if t.accessible { block } else { block.borders(Borders::ALL) }
+}
+
+/// In accessible mode, the terminal's real cursor on line `line` of `area` (the focused
+/// item): screen readers and magnifiers follow the cursor, not a highlight colour.
+pub(crate) fn focus(s: &AppState, f: &mut Frame, area: Rect, line: Option<u16>) {
+    if let Some(y) = line.filter(|_| s.ui.theme().accessible).map(|l| area.y + l)
+        && y < area.bottom()
+    {
+        f.set_cursor_position((area.x, y));
+    }
+}
+
+/// The selected row's marker in accessible mode (`> `, else two spaces), so the selection is
+/// not told by colour alone; nothing in the normal layout, where the highlight shows it.
+pub(crate) fn pointer(s: &AppState, selected: bool) -> &'static str {
+    match (s.ui.theme().accessible, selected) {
+        (false, _) => "",
+        (true, true) => "> ",
+        (true, false) => "  ",
+    }
 }
 
 fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
@@ -127,10 +120,17 @@ fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
             .collect();
     let id = s.session.questionnaire().questions.get(n.question).map_or("", |q| q.id.as_str());
     let title = format!(" Note for {} — {} keeps it ", sanitize(id, false), keep.join(" or "));
-    let block = Block::new().borders(Borders::ALL).title(title).title_alignment(Alignment::Left);
+    let block = frame(s.ui.theme(), title).title_alignment(Alignment::Left);
     let inner = block.inner(area);
     f.render_widget(block, area);
     f.render_widget(&n.editor, inner);
+    if s.ui.theme().accessible {
+        // The text area draws its own caret; the real cursor goes there too.
+        let at = n.editor.screen_cursor();
+        let x = (inner.x + at.col as u16).min(inner.right().saturating_sub(1));
+        let y = (inner.y + at.row as u16).min(inner.bottom().saturating_sub(1));
+        f.set_cursor_position((x, y));
+    }
 }
 
 /// A line being typed, with the caret where the cursor is.
@@ -139,5 +139,7 @@ fn caret(input: &crate::tui::input::LineInput) -> String {
     format!("{}▏{}", sanitize(before, false), sanitize(after, false))
 }
 
+#[cfg(test)]
+mod heatmap_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
@@ -39,11 +39,8 @@ fn mark(s: &AppState, i: usize) -> (&'static str, Option<String>) {
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let focused = matches!(s.ui.screen(), Some(Screen::Navigator(_)));
     let title = format!(" {} ", s.ui.filter().label(&s.current_respondent().role));
-    let block = Block::new().borders(Borders::ALL).title(title).border_style(if focused {
-        theme::title(s.ui.theme())
-    } else {
-        Style::new()
-    });
+    let block =
+        super::frame(s.ui.theme(), title).border_style(if focused { theme::title(s.ui.theme()) } else { Style::new() });
     let inner = block.inner(area);
     f.render_widget(Clear, area);
     f.render_widget(block, area);
@@ -52,6 +49,7 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let width = inner.width as usize;
     let start = first_row(selected, all.len(), inner.height as usize);
     let mut lines = Vec::new();
+    let mut focus = None;
     if all.is_empty() {
         let all = s.ui.key_name(crate::tui::keymap::Context::Navigator, crate::tui::action::Action::FilterAll);
         lines.push(Line::styled(format!("No question matches the filter ({all} clears it)"), theme::dim(s.ui.theme())));
@@ -76,10 +74,17 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
                 Line::from(vec![Span::styled(format!("  {level:>1}{flag} "), bold), Span::styled(text, style)])
             }
         };
+        if s.ui.theme().accessible {
+            line.spans.insert(0, Span::raw(super::pointer(s, n == selected)));
+        }
         if n == selected {
             line = line.style(theme::selected(s.ui.theme()));
+            if focused {
+                focus = Some(lines.len() as u16);
+            }
         }
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), inner);
+    super::focus(s, f, inner, focus);
 }

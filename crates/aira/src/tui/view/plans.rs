@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::status::truncate;
 use super::theme;
@@ -19,8 +19,7 @@ use aira_core::text::sanitize;
 
 pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) {
     f.render_widget(Clear, area);
-    let block =
-        Block::new().borders(Borders::ALL).title(" Roadmap — biggest weighted gaps first, foundations (Plan) early ");
+    let block = super::frame(s.ui.theme(), " Roadmap — biggest weighted gaps first, foundations (Plan) early ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let items = &screen.items;
@@ -60,6 +59,9 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
         ));
     }
     f.render_widget(Paragraph::new(shown), inner);
+    if !items.is_empty() {
+        super::focus(s, f, inner, Some(sel_line.saturating_sub(start) as u16));
+    }
 }
 
 /// A roadmap row: a horizon's heading, or the item at this index.
@@ -86,9 +88,7 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     } else {
         format!(" {}–{} of {} ", start + 1, start + shown, rows.len())
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(" Statement of Applicability — ISO/IEC 42001 Annex A ")
+    let block = super::frame(s.ui.theme(), " Statement of Applicability — ISO/IEC 42001 Annex A ")
         .title_top(Line::from(position).right_aligned());
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -115,6 +115,9 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), list);
+    if !rows.is_empty() {
+        super::focus(s, f, list, Some(selected.saturating_sub(start) as u16));
+    }
     let Some(r) = rows.get(selected) else { return };
     let key = |ctx, a| s.ui.key_name(ctx, a);
     let select = key(Context::Soa, Action::Select);

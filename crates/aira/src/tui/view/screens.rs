@@ -4,7 +4,7 @@
 use ratatui::Frame;
 
 use super::status::{arrows, choose, join, key, keys, typing};
-use super::{Panes, ScreenView, centered, full_heatmap, help, lists, note, plans};
+use super::{Panes, ScreenView, centered, heatmap_full, help, lists, note, plans};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screens::{
@@ -42,7 +42,7 @@ impl ScreenView for HeatmapScreen {
     }
 
     fn draw(&self, s: &AppState, f: &mut Frame, p: &Panes) {
-        full_heatmap(s, f, p.body, Some((self.row, self.col)), self.view);
+        heatmap_full::render(s, f, p.body, (self.row, self.col), self.view);
     }
 
     fn hints(&self, s: &AppState) -> String {

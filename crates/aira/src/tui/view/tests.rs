@@ -10,24 +10,24 @@ use crate::tui::state::AppState;
 use crate::tui::testing::mini_state;
 use crate::tui::update::{handle_key, saved};
 
-fn draw(s: &AppState, w: u16, h: u16) -> Terminal<TestBackend> {
+pub(super) fn draw(s: &AppState, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| super::render(s, f)).unwrap();
     t
 }
 
-fn screen(s: &AppState, w: u16, h: u16) -> String {
+pub(super) fn screen(s: &AppState, w: u16, h: u16) -> String {
     format!("{}", draw(s, w, h).backend())
 }
 
-fn keys(s: &mut AppState, keys: &str) {
+pub(super) fn keys(s: &mut AppState, keys: &str) {
     for c in keys.chars() {
         handle_key(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 
 /// A state with a few answers, a note, a flag and a saved marker: what a real session shows.
-fn answered() -> AppState {
+pub(super) fn answered() -> AppState {
     let mut s = mini_state();
     // j k in between: `e` right after a level key would note the question just answered.
     keys(&mut s, "32jk");
@@ -143,7 +143,7 @@ fn themes_keep_text_readable() {
     use crate::tui::theme::{Palette, Theme};
     for palette in [Palette::Dark, Palette::Light, Palette::HighContrast] {
         let mut s = answered();
-        s.ui.set_theme(Theme { palette, color: true });
+        s.ui.set_theme(Theme { palette, color: true, accessible: false });
         keys(&mut s, "/policy");
         let t = draw(&s, 120, 40);
         for cell in t.backend().buffer().content() {
@@ -173,7 +173,7 @@ fn roadmap_and_soa_screens() {
 }
 
 /// Three workshop participants who disagree on the first question.
-fn workshop() -> AppState {
+pub(super) fn workshop() -> AppState {
     use aira_core::assessment::Respondent;
     let mut s = mini_state();
     s.session.rebuild_with(|_, a| {
