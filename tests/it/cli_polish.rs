@@ -54,10 +54,13 @@ fn report_takes_its_format_from_the_extension_and_refuses_one_it_cannot_write() 
         let bytes = std::fs::read(at(file)).unwrap();
         assert!(bytes.to_ascii_lowercase().starts_with(starts.to_ascii_lowercase().as_bytes()), "{file}");
     }
-    for file in ["x.pdf", "x.txt", "noextension"] {
+    for file in ["x.txt", "x.odt", "noextension"] {
         let (code, out, err) = run(&["-o", &at(file)]);
         assert_eq!(code, 1, "{file} refused: {out}{err}");
-        assert!(err.contains("--format") && err.contains("md, html, csv, json, xlsx, oscal"), "{err}");
+        assert!(
+            err.contains("--format") && err.contains("md, html, csv, json, xlsx, oscal, oscal-ap, pdf, typ, docx"),
+            "{err}"
+        );
         assert!(!home.path().join(file).exists(), "{file} not written");
     }
     // An explicit --format wins over an extension that names no format…
@@ -69,6 +72,10 @@ fn report_takes_its_format_from_the_extension_and_refuses_one_it_cannot_write() 
     assert_eq!(code, 1);
     assert!(err.contains("other.md") && err.contains("html"), "{err}");
     assert!(!home.path().join("other.md").exists());
+    // The typeset formats are named by their extensions too.
+    let (code, _, err) = run(&["-o", &at("r.pdf")]);
+    assert_eq!(code, 0, "pdf: {err}");
+    assert!(std::fs::read(at("r.pdf")).unwrap().starts_with(b"%PDF"), "a PDF from its extension");
     // OSCAL is JSON: tools expect `ar.json`, so a `.json` name fits both OSCAL formats.
     for f in ["oscal", "oscal-ap"] {
         let (code, _, err) = run(&["--format", f, "-o", &at("ar.json")]);

@@ -85,7 +85,7 @@ fn the_band_follows_the_printed_value_in_html_and_the_terminal() {
     let only_plan = workspace(home.path(), "plan", &[("plan-govern-policy", &plan)]);
     let html = run_ok(home.path(), &only_plan, &["report", "--format", "html"]);
     // The summary names the band its own heatmap colours 1.9 with.
-    let note = html.split("Overall score").nth(1).and_then(|s| s.split("class=\"note\">").nth(1)).unwrap();
+    let note = html.split("Overall readiness</div>").nth(1).and_then(|s| s.split("class=\"note\">").nth(1)).unwrap();
     assert!(note.starts_with("1 Initial<"), "the summary labels 1.9 as its heatmap colours it: {}", &note[..40]);
     let html = run_ok(home.path(), &ws, &["report", "--format", "html"]);
     let fill_of = |text: &str| {

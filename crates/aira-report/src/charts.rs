@@ -160,11 +160,12 @@ fn bars(r: &Report, label: &str, rows: &[(String, Option<f64>, Option<f64>)], se
                 let (bg, _) = if pale { (fill, "") } else { fmt::level_colours(Some(*v), s.min, s.max) };
                 let _ = write!(
                     out,
-                    "<rect x=\"{lw}\" y=\"{}\" width=\"{:.1}\" height=\"18\" rx=\"2\" fill=\"{bg}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{v:.1}</text>",
+                    "<rect x=\"{lw}\" y=\"{}\" width=\"{:.1}\" height=\"18\" rx=\"2\" fill=\"{bg}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{}</text>",
                     y + 2,
                     (x_of(*v) - f64::from(lw)).max(1.0),
                     x_of(*v) + 4.0,
-                    y + 15
+                    y + 15,
+                    aira_core::number::one_decimal(*v)
                 );
             }
             None => {

@@ -148,18 +148,25 @@ fn overall(r: &Report) -> String {
             o.applicable()
         );
     };
-    let level = r.level_name(score.floor());
-    let mut s = format!("Overall readiness is {score:.1} on a scale of {} to {} (level {level})", scale.min, scale.max);
+    // The one rounding rule and band (crate::number): the level named is the one the
+    // heatmap colours this score with.
+    let d = crate::number::one_decimal;
+    let level = r.level_name(f64::from(crate::number::band(score, scale.min, scale.max)));
+    let mut s =
+        format!("Overall readiness is {} on a scale of {} to {} (level {level})", d(score), scale.min, scale.max);
     match (r.overall_gap.target, r.overall_gap.gap) {
-        (Some(t), Some(g)) if g > 0.0 => s.push_str(&format!(", {g:.1} below the target of {t:.1}.")),
-        (Some(t), _) => s.push_str(&format!(", meeting the target of {t:.1}.")),
+        (Some(t), Some(g)) if crate::number::tenths(g) > 0 => {
+            s.push_str(&format!(", {} below the target of {}.", d(g), d(t)));
+        }
+        (Some(t), _) => s.push_str(&format!(", meeting the target of {}.", d(t))),
         _ => s.push_str("; no target has been set."),
     }
     let share = o.completeness().unwrap_or(0.0) * 100.0;
     s.push_str(&format!(
-        " It rests on {} of {} applicable questions ({share:.0}%){}.",
+        " It rests on {} of {} applicable questions ({}){}.",
         o.answered,
         o.applicable(),
+        crate::number::percent(o.completeness()),
         match o.not_applicable {
             0 => String::new(),
             1 => "; 1 was judged not applicable".to_owned(),
@@ -177,18 +184,19 @@ pub fn summary(r: &Report, findings: &[Finding]) -> Summary {
         Some((b, w)) => (Some(area(r, b)), Some(area(r, w))),
         None => (None, None),
     };
+    let d = crate::number::one_decimal;
     let mut paragraphs = vec![overall(r)];
     if let (Some(b), Some(w)) = (&strongest, &weakest) {
         paragraphs.push(if b == w {
-            format!("Only one area has answers: {} at {:.1}, {}.", area_name(b), b.score, rests_on(b))
+            format!("Only one area has answers: {} at {}, {}.", area_name(b), d(b.score), rests_on(b))
         } else {
             format!(
-                "The strongest area is {} at {:.1}, {}. The weakest is {} at {:.1}, {}.",
+                "The strongest area is {} at {}, {}. The weakest is {} at {}, {}.",
                 area_name(b),
-                b.score,
+                d(b.score),
                 rests_on(b),
                 area_name(w),
-                w.score,
+                d(w.score),
                 rests_on(w)
             )
         });

@@ -241,7 +241,8 @@ fn the_new_workspace_form_fills_and_creates() {
 #[test]
 fn the_form_asks_which_profiles_apply() {
     let mut s = state();
-    typed(&mut s, "n~/clients/eu");
+    cmd(&mut s, 'n');
+    typed(&mut s, "~/clients/eu");
     key(&mut s, KeyCode::Tab);
     typed(&mut s, "EU readiness");
     key(&mut s, KeyCode::Tab);
