@@ -193,3 +193,31 @@ fn merge_unites_evidence_added_in_two_copies() {
     assert_eq!(a.level(), Some(4));
     assert_eq!(refs, ["https://b.example/theirs", "https://c.example/later", "https://a.example/mine"]);
 }
+
+/// The register names who recorded an item; where the store only knew its "unknown"
+/// placeholder (no `user.name` configured), the respondent it sits with stands in, so a
+/// client never reads "unknown".
+#[test]
+fn the_register_never_credits_the_unknown_placeholder() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &[]);
+    std::fs::write(home.path().join("p.txt"), b"x").unwrap();
+    // No user name anywhere: the store records its placeholder.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aira"))
+        .args(["-w", ws.to_str().unwrap(), "evidence", "add", "plan-govern-policy"])
+        .arg(home.path().join("p.txt"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let w = workspace::open(&ws, Access::ReadOnly).unwrap();
+    let e = &w.assessment.respondents[0].answers["plan-govern-policy"].evidence[0];
+    assert_eq!(e.added_by, "unknown", "the test needs the placeholder on disk");
+    let html = ok(home.path(), &ws, &["report", "--format", "html"]);
+    let register = html.split("Evidence register").nth(1).unwrap_or_default();
+    let row = register.split("</tr>").find(|r| r.contains("p.txt")).unwrap_or_else(|| panic!("{register}"));
+    assert!(!row.contains("unknown") && row.contains("<td>default</td>"), "{row}");
+}

@@ -97,8 +97,9 @@ pub fn evidence(r: &Report) -> Vec<EvidenceItem> {
                     question_id: row.question.id.clone(),
                     question: row.question.text.clone(),
                     reference: e.reference.clone(),
-                    // Who recorded it; older plain references carry nobody: the respondent.
-                    added_by: if e.added_by.trim().is_empty() { who.name.clone() } else { e.added_by.clone() },
+                    // Who recorded it; a plain old reference, or one recorded by the store's
+                    // "unknown" placeholder, is credited to the respondent it sits with.
+                    added_by: capturer(&e.added_by).unwrap_or(&who.name).to_owned(),
                     added_at: (!e.added_at.is_empty()).then(|| e.added_at.clone()),
                     sha256: e.sha256.clone(),
                     size: e.size,
