@@ -218,6 +218,17 @@ fn both_builtin_questionnaires_export_valid_results_and_plan_with_every_cited_re
         let ev: Vec<&Json> = obs.iter().flat_map(|o| o["relevant-evidence"].as_array().into_iter().flatten()).collect();
         assert!(ev.iter().any(|e| e["description"] == "Minutes taken by Bob Stone"));
         assert!(ev.iter().any(|e| e["href"] == "https://intra.example/acme/policy.pdf"));
+        // A file recorded by `aira evidence add` carries its SHA-256 and size.
+        let hashed = ev.iter().find(|e| e["description"].as_str().unwrap().ends_with("minutes.txt")).unwrap();
+        let props = hashed["props"].as_array().unwrap();
+        let sha = props.iter().find(|p| p["name"] == "sha256").unwrap()["value"].as_str().unwrap();
+        assert!(sha.len() == 64 && sha.bytes().all(|b| b.is_ascii_hexdigit()), "{sha}");
+        assert!(props.iter().any(|p| p["name"] == "size-bytes" && p["value"] == "32"));
+        // The result spans the engagement's recorded assessment period.
+        assert_eq!(
+            (result["start"].as_str(), result["end"].as_str()),
+            (Some("2026-01-05T00:00:00Z"), Some("2026-02-27T23:59:59Z"))
+        );
         let log_at = obs.iter().find(|o| o["description"] == "Chidi and Ann disagree on ownership").unwrap();
         assert_eq!(log_at["collected"], "2026-02-01T10:00:00Z");
         assert!(obs.iter().all(|o| o["methods"] == serde_json::json!(["INTERVIEW"])));

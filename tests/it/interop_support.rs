@@ -37,6 +37,7 @@ pub fn build(home: &Path, questionnaire: &str, profile: Option<&str>) -> Built {
     let ws = dir.to_str().unwrap().to_owned();
     let mut init = vec!["init", &ws, "--questionnaire", questionnaire, "--name", "Acme readiness"];
     init.extend(["--organisation", "Acme Ltd", "--assessor", "Dana Reyes", "--contact", "Eve Moss"]);
+    init.extend(["--period", "2026-01-05..2026-02-27"]);
     if let Some(p) = profile {
         init.extend(["--profile", p]);
     }

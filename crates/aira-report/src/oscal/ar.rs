@@ -44,7 +44,7 @@ fn answer_observations(r: &Report, row: &Row, who: &Respondent, a: &Answer, end:
             collected.clone(),
             party.clone(),
         );
-        let evidence: Vec<Json> = a.evidence.iter().filter_map(|e| string(e)).map(evidence).collect();
+        let evidence: Vec<Json> = a.evidence.iter().filter_map(evidence).collect();
         if !evidence.is_empty() {
             o["relevant-evidence"] = Json::Array(evidence);
         }
@@ -64,12 +64,25 @@ fn answer_observations(r: &Report, row: &Row, who: &Respondent, a: &Answer, end:
 
 /// Evidence as aira records it today: a label (a document name or a link), no file and so no
 /// hash; a link is also given as `href`.
-fn evidence(label: String) -> Json {
+/// One evidence record: its reference as description (and href when it is a URL), and for a
+/// file recorded by `aira evidence add` its SHA-256 and size, so an auditor can check it.
+fn evidence(item: &aira_core::assessment::Evidence) -> Option<Json> {
+    let label = string(&item.reference)?;
     let mut e = json!({"description": label});
     if (label.starts_with("https://") || label.starts_with("http://")) && uri_chars(&label) {
         e["href"] = label.into();
     }
-    e
+    let props: Vec<Json> = [
+        item.sha256.as_deref().and_then(|h| prop("sha256", h)),
+        item.size.and_then(|n| prop("size-bytes", &n.to_string())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !props.is_empty() {
+        e["props"] = Json::Array(props);
+    }
+    Some(e)
 }
 
 /// True when every character may stand in an RFC 3986 URI (OSCAL's `uri-reference`): a label

@@ -56,9 +56,13 @@ fn prop(name: &str, value: &str) -> Option<Json> {
     string(value).map(|v| json!({"name": name, "ns": NS, "value": v}))
 }
 
-/// The start of the engagement: the workspace's creation (there are no engagement dates
-/// yet); the end: the newest answer, log line or decision, else the report's time.
+/// The assessment period the engagement records (`aira engagement set --period`), from the
+/// start of its first day to the end of its last (UTC). Without one: the workspace's creation
+/// to the newest answer, log line or decision, else the report's time.
 fn period(r: &Report) -> (String, String) {
+    if let Some(p) = &r.meta.period {
+        return (format!("{}T00:00:00Z", p.start), format!("{}T23:59:59Z", p.end));
+    }
     let generated = when(&r.generated_at).unwrap_or_else(|| jiff::Timestamp::now().to_string());
     let mut times: Vec<jiff::Timestamp> = r
         .assessment
