@@ -25,6 +25,15 @@ impl Applicability {
             Applicability::Undecided => "undecided",
         }
     }
+
+    /// As report JSON names it (its serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Applicable => "applicable",
+            Applicability::NotApplicable => "not_applicable",
+            Applicability::Undecided => "undecided",
+        }
+    }
 }
 
 /// One control's decision and its justification (empty when none was given).

@@ -79,34 +79,8 @@ pub struct Plan {
     pub due: String,
 }
 
-/// A control's applicability as the SoA shows it. A control nobody has decided on is
-/// `Undecided` (the default), never silently "applicable".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Applicability {
-    Applicable,
-    NotApplicable,
-    Undecided,
-}
-
-impl Applicability {
-    /// As the SoA's "Applicable" column reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Applicability::Applicable => "yes",
-            Applicability::NotApplicable => "no",
-            Applicability::Undecided => "undecided",
-        }
-    }
-
-    /// As report JSON names it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Applicable => "applicable",
-            Applicability::NotApplicable => "not_applicable",
-            Applicability::Undecided => "undecided",
-        }
-    }
-}
+/// A control's applicability: the engagement's type, so the SoA and the CLI share one rule.
+pub use crate::engagement::Applicability;
 
 /// What the SoA prints where a decision carries no justification.
 pub const NO_JUSTIFICATION: &str = "no justification given";
@@ -164,11 +138,7 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
             SoaRow {
                 control: c.id.clone(),
                 title: c.title.clone(),
-                applicability: match decision.applicability {
-                    crate::engagement::Applicability::Undecided => Applicability::Undecided,
-                    crate::engagement::Applicability::Applicable => Applicability::Applicable,
-                    crate::engagement::Applicability::NotApplicable => Applicability::NotApplicable,
-                },
+                applicability: decision.applicability,
                 justification: decision.justification.to_owned(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
