@@ -29,6 +29,7 @@ mod hardening_hostile;
 mod hardening_limits;
 mod hardening_props;
 mod hardening_terminal;
+mod house_imports;
 mod import_ciso;
 mod import_csv;
 mod import_hostile;

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+pub use super::csv_dialect::HEADER;
 use super::csv_dialect::{Layout, delimiter, layout};
 use super::refs::{iso_id, nist_id, slug};
 use super::{Imported, MAX_INPUT_BYTES, Problem, render, verify};
@@ -14,27 +15,6 @@ use aira_core::questionnaire::{
     Function, Kind, MAX_FIELD_BYTES, MAX_QUESTIONS, Phase, Question, Questionnaire, Scale, is_valid_id,
 };
 use aira_core::text::find_forbidden_control;
-
-/// The question's columns; a column per reference family beyond NIST and ISO (`eu`, `gai`, …,
-/// `csv_dialect::family_keys`) may follow. Only `id` and `text` are required.
-pub const HEADER: [&str; 16] = [
-    "id",
-    "text",
-    "phase",
-    "function",
-    "nist",
-    "iso",
-    "guidance",
-    "weight",
-    "section",
-    "kind",
-    "applies_if",
-    "profiles",
-    "roles",
-    "evidence",
-    "action",
-    "replaces",
-];
 
 /// What the CSV cannot say about itself.
 #[derive(Clone, Debug)]

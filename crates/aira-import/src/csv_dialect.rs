@@ -2,8 +2,28 @@
 //! `;` from European Excel, or a tab; Excel's `sep=` line says it outright) and which column
 //! holds which field (headers in any order and case; unknown ones refused by name).
 
-use super::csv::HEADER;
 use super::{Column, Problem};
+
+/// The question's columns; a column per reference family beyond NIST and ISO (`eu`, `gai`, …,
+/// `family_keys`) may follow. Only `id` and `text` are required.
+pub const HEADER: [&str; 16] = [
+    "id",
+    "text",
+    "phase",
+    "function",
+    "nist",
+    "iso",
+    "guidance",
+    "weight",
+    "section",
+    "kind",
+    "applies_if",
+    "profiles",
+    "roles",
+    "evidence",
+    "action",
+    "replaces",
+];
 
 /// The two columns a question cannot do without.
 pub const REQUIRED: [&str; 2] = ["id", "text"];

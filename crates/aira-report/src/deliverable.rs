@@ -272,7 +272,7 @@ pub fn document(r: &Report, kind: &str) -> Value {
         "generated": fmt::when(&r.generated_at),
         "facts": register::facts(r).iter().map(|f| json!({ "label": f.label, "value": f.value.clone().unwrap_or_else(|| NOT_RECORDED.to_owned()), "recorded": f.value.is_some() })).collect::<Vec<_>>(),
         "summary": summary_part(r, &sum, &all),
-        "charts": { "radar": super::charts::radar(r), "phases": super::charts::phases(r), "heatmap": super::html::heatmap_svg(r), "trend": super::charts::trend(r) },
+        "charts": { "radar": super::charts::radar(r), "phases": super::charts::phases(r), "heatmap": super::heatmap_svg::heatmap(r), "trend": super::charts::trend(r) },
         "legend": r.questionnaire.scale.values().map(|v| json!({ "name": r.level_name(f64::from(v)), "colour": colours(r, Some(f64::from(v))) })).collect::<Vec<_>>(),
         "phases": r.scores.phases.iter().zip(&r.phase_gaps).map(|((p, t), g)| tally_row(r, fmt::phase(*p), t, Some(g))).collect::<Vec<_>>(),
         "functions": r.scores.functions.iter().zip(&r.function_gaps).map(|((f, t), g)| tally_row(r, fmt::function(*f), t, Some(g))).collect::<Vec<_>>(),

@@ -12,6 +12,7 @@ pub mod docx;
 pub mod fmt;
 pub mod format;
 pub mod heatmap;
+pub mod heatmap_svg;
 pub mod html;
 pub mod interviews;
 pub mod json;

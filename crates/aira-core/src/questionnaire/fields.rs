@@ -183,3 +183,17 @@ fn similar(a: &str, b: &str) -> bool {
     let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     prefix + suffix + 2 >= a.len().max(b.len()) || prefix >= 4
 }
+
+/// A question, role or profile id: short, lowercase, safe in a file name and a URL.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(super) fn check_id(id: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+    if !is_valid_id(id) {
+        diags.push(Diagnostic::error(
+            span,
+            format!("id `{}` must be 1-128 characters of a-z, 0-9 and -", crate::text::sanitize(id, false)),
+        ));
+    }
+}

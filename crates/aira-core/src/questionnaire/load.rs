@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::fields::{Fields, Span};
+use super::fields::{Fields, Span, check_id, is_valid_id};
 use super::model::{Function, Phase, Question, Questionnaire, Scale, ScaleLevel};
 use super::{cites, roles, scope_keys};
 use crate::diag::{Diagnostic, Located};
@@ -421,18 +421,5 @@ fn check_replaces(ids: &HashMap<&str, Span>, replaced: &[(String, String, Span)]
                 format!("`{old}` is replaced by both `{first}` and `{by}`; an old id can move to one question only"),
             ));
         }
-    }
-}
-
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-pub(super) fn check_id(id: &str, span: Span, diags: &mut Vec<Diagnostic>) {
-    if !is_valid_id(id) {
-        diags.push(Diagnostic::error(
-            span,
-            format!("id `{}` must be 1-128 characters of a-z, 0-9 and -", crate::text::sanitize(id, false)),
-        ));
     }
 }

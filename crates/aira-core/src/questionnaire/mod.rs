@@ -9,10 +9,8 @@ pub mod refs;
 mod roles;
 mod scope_keys;
 
-pub use fields::MAX_FIELD_BYTES;
-pub use load::{
-    FORMAT, LoadError, MAX_FILE_BYTES, MAX_QUESTIONS, QUESTION_KEYS, check, check_with, is_valid_id, parse, parse_with,
-};
+pub use fields::{MAX_FIELD_BYTES, is_valid_id};
+pub use load::{FORMAT, LoadError, MAX_FILE_BYTES, MAX_QUESTIONS, QUESTION_KEYS, check, check_with, parse, parse_with};
 pub use model::{Function, Kind, Phase, Question, Questionnaire, Role, Scale, ScaleLevel};
 
 /// A questionnaire shipped inside the binary.
@@ -38,7 +36,7 @@ pub const BUILTINS: &[Builtin] = &[
 
 /// The candidate nearest to `typed`, for a "did you mean" (role and profile ids).
 pub fn closest_id<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    roles::closest(typed, candidates)
+    crate::text::closest(typed, candidates)
 }
 
 pub fn builtin(id: &str) -> Option<&'static Builtin> {

@@ -256,7 +256,7 @@ impl Questionnaire {
 
     /// The declared role id closest to `typed`, for a "did you mean"; None when none is close.
     pub fn suggest_role(&self, typed: &str) -> Option<&str> {
-        super::roles::closest(typed, self.roles.iter().map(|r| r.id.as_str()))
+        crate::text::closest(typed, self.roles.iter().map(|r| r.id.as_str()))
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -22,8 +22,8 @@ pub fn build(root: &mut Fields<'_, '_>, text: &str, what: &str) -> Vec<Role> {
         let name = f.string("name", true, false, ctx);
         let description = f.string("description", false, true, ctx).map(|x| x.0).unwrap_or_default();
         let Some((id, id_span)) = id else { continue };
-        if !super::is_valid_id(&id) {
-            super::load::check_id(&id, id_span, f.diags);
+        if !super::fields::is_valid_id(&id) {
+            super::fields::check_id(&id, id_span, f.diags);
             continue;
         }
         if let Some((name, s)) = &name
@@ -60,7 +60,7 @@ pub fn check<'a>(
             continue;
         }
         let shown = crate::text::sanitize(role, false);
-        let msg = match closest(role, roles.iter().map(|r| r.id.as_str())) {
+        let msg = match crate::text::closest(role, roles.iter().map(|r| r.id.as_str())) {
             Some(near) => format!("{what} `{shown}` is not declared in a [[{what}]] table (did you mean `{near}`?)"),
             None => {
                 let all: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
@@ -69,43 +69,4 @@ pub fn check<'a>(
         };
         diags.push(Diagnostic::error(span.clone(), msg));
     }
-}
-
-/// The candidate nearest to `typed` by edit distance (a swap of two letters counts once), or
-/// one that `typed` starts; None when nothing is near enough to be a plausible typo.
-pub fn closest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let typed = typed.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let d = distance(&typed, c);
-        let near = d <= (typed.chars().count().max(c.chars().count()) / 3).max(1)
-            || (typed.len() >= 3 && c.starts_with(typed.as_str()));
-        if near && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = d;
-        }
-    }
-    rows[a.len()][b.len()]
 }

@@ -50,7 +50,7 @@ pub fn check_applies_if(questions: &[Question], spans: &[Span], diags: &mut Vec<
             }
             None => {
                 let classes = questions.iter().filter(|q| q.is_classification()).map(|q| q.id.as_str());
-                match super::roles::closest(id, classes) {
+                match crate::text::closest(id, classes) {
                     Some(near) => format!(
                         "`applies_if` names `{shown}`, which is no question of this file (did you mean `{near}`?)"
                     ),

@@ -4,7 +4,6 @@
 
 mod extra;
 mod sections;
-mod svg;
 
 use std::fmt::Write;
 
@@ -13,11 +12,6 @@ use aira_core::report::model::Report;
 use aira_core::scoring::{GroupGap, RefScore, Tally};
 
 const CSS: &str = include_str!("style.css");
-
-/// The heatmap SVG the HTML shows, for the other formats' charts.
-pub fn heatmap_svg(r: &Report) -> String {
-    svg::heatmap(r)
-}
 
 /// A score as a coloured chip.
 pub(super) fn chip(r: &Report, score: Option<f64>) -> String {
@@ -76,8 +70,8 @@ fn heatmap(r: &Report) -> String {
     format!(
         "<section id=\"heatmap\" class=\"follows\"><h2>Heatmap</h2><p class=\"lead\">ISO/IEC 42001 Plan-Do-Check-Act phases \
          against the NIST AI RMF functions. Framed cells are the totals of their row or column.</p>{}{}</section>\n",
-        svg::heatmap(r),
-        svg::legend(r)
+        crate::heatmap_svg::heatmap(r),
+        crate::heatmap_svg::legend(r)
     )
 }
 

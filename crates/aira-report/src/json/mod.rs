@@ -3,6 +3,7 @@
 //! the types in `types`; the shipped JSON Schema is derived from them (`schema()`).
 
 pub mod scoped;
+pub mod tally;
 pub mod types;
 
 use aira_core::assessment::Value;

@@ -11,7 +11,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use aira_core::report::model::Report;
 use aira_core::report::scope::RULE;
 
-use super::types::{Reference, TallyJson};
+use super::tally::{Reference, TallyJson};
 
 /// One cited entry of a family: a reference with its application date.
 #[derive(Debug, serde::Serialize, JsonSchema)]

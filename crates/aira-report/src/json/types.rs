@@ -9,6 +9,8 @@ use aira_core::assessment::LogEntry;
 use aira_core::questionnaire::{Function, Phase};
 use aira_core::scoring::{Aggregation, Diff, roadmap::Item, roadmap::Term};
 
+pub use super::tally::{Reference, TallyJson};
+
 /// The schema id every report JSON carries (`"schema"`), pinned by the schema itself.
 #[derive(Clone, Copy, Debug, Serialize, JsonSchema)]
 pub enum SchemaId {
@@ -114,17 +116,6 @@ pub struct RespondentInfo {
     pub role: String,
 }
 
-/// A tally's counts and completeness (answered / applicable; null when nothing applies).
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct TallyJson {
-    pub score: Option<f64>,
-    pub answered: usize,
-    pub not_applicable: usize,
-    pub unanswered: usize,
-    pub total: usize,
-    pub completeness: Option<f64>,
-}
-
 /// A tally with the group's weighted target and gap.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Group {
@@ -154,16 +145,6 @@ pub struct FunctionGroup {
     pub function: Option<Function>,
     #[serde(flatten)]
     pub group: Group,
-}
-
-/// A framework id with the questions citing it and their tally.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct Reference {
-    pub id: String,
-    pub title: String,
-    pub questions: Vec<String>,
-    #[serde(flatten)]
-    pub tally: TallyJson,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]

@@ -145,7 +145,7 @@ fn answers(r: &mut Report<'_>, scale: Option<&Scale>) {
 
 /// Each entry cut short by a crash or a full disk, wherever it is, at its line.
 fn torn(r: &mut Report<'_>, path: &Path, text: &str, message: &str) {
-    located(r, path, text, &super::torn::torn_entries_exact(path, text), message);
+    located(r, path, text, &super::history::torn_entries_exact(path, text), message);
 }
 
 fn located(r: &mut Report<'_>, path: &Path, text: &str, torn: &[std::ops::Range<usize>], message: &str) {
@@ -182,7 +182,7 @@ fn histories(r: &mut Report<'_>) {
                    backup)";
         // Torn entries are skipped; anything else broken is an error at its line and column.
         // One parse when the file is sound (this runs on 40 MB histories).
-        match super::torn::torn_entries_checked(&path, &text) {
+        match super::history::torn_entries_checked(&path, &text) {
             Ok(torn) => located(r, &path, &text, &torn, cut),
             Err(e) => r.error(e),
         }

@@ -18,7 +18,7 @@ use aira_core::assessment::{Answer, LogEntry, Value};
 use super::torn;
 
 pub const FILE: &str = "history.toml";
-pub(super) const HEADER: &str = "[[change]]";
+pub(super) use super::torn::HEADER;
 /// The largest single entry written (an answer with a note of several megabytes is a paste gone
 /// wrong, and would make history.toml unreadable within a few saves).
 pub const MAX_ENTRY_BYTES: usize = 4 << 20;
@@ -272,6 +272,25 @@ pub fn undo_target(changes: &[Change]) -> Option<usize> {
         }
     }
     None
+}
+
+/// `torn_entries`, exact even for a cut that passes the shape test (parses every entry when
+/// the quick answer leaves the file unparseable).
+pub fn torn_entries_exact(path: &Path, text: &str) -> Vec<std::ops::Range<usize>> {
+    torn_entries_checked(path, text).unwrap_or_else(|_| torn::strict(text))
+}
+
+/// `torn_entries_exact`, or the parse error of a text that does not parse even with its torn
+/// entries skipped (broken otherwise: a hand edit). One parse when nothing is torn.
+pub fn torn_entries_checked(path: &Path, text: &str) -> super::Result<Vec<std::ops::Range<usize>>> {
+    let quick = torn::torn_entries(text);
+    match parse_skipping(path, text, &quick) {
+        Ok(_) => Ok(quick),
+        Err(e) => {
+            let strict = torn::strict(text);
+            parse_skipping(path, text, &strict).map(|_| strict).map_err(|_| e)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub fn read(dir: &Path, respondent: &str) -> Result<Option<Read>> {
         return Ok(None);
     }
     let text = super::read(&path)?;
-    let torn = super::torn::torn_entries_exact(&path, &text);
+    let torn = super::history::torn_entries_exact(&path, &text);
     let changes = history::parse_skipping(&path, &text, &torn)?;
     let shown = format!("answers/{respondent}.{EXTENSION}");
     Ok(Some(Read {

@@ -18,7 +18,7 @@ pub(super) fn repair_history(dir: &Path, writer: &dyn Writer, notices: &mut Vec<
         return Ok(());
     }
     let text = read(&path)?;
-    let torn = torn::torn_entries_checked(&path, &text).map_err(broken_in_middle)?;
+    let torn = history::torn_entries_checked(&path, &text).map_err(broken_in_middle)?;
     if torn.is_empty() {
         return Ok(());
     }

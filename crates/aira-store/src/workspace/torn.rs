@@ -2,9 +2,8 @@
 //! of an entry; if it was retried, good entries follow it. Readers of history.toml and of the
 //! journals skip such entries (and writers repair them, keeping a backup), never refuse.
 
-use std::path::Path;
-
-use super::history::HEADER;
+/// The line that opens every history entry; history.rs writes it, this module recognises it.
+pub(super) const HEADER: &str = "[[change]]";
 
 /// Where each entry starts: every line beginning with `[` (see `last_entry_start`), then the
 /// end of the text.
@@ -158,23 +157,4 @@ pub fn whole_entries(text: &str) -> Vec<&str> {
         .filter(|c| c.starts_with('[') && is_whole(c))
         .map(|c| c.trim_end_matches('\n'))
         .collect()
-}
-
-/// `torn_entries`, exact even for a cut that passes the shape test (parses every entry when
-/// the quick answer leaves the file unparseable).
-pub fn torn_entries_exact(path: &Path, text: &str) -> Vec<std::ops::Range<usize>> {
-    torn_entries_checked(path, text).unwrap_or_else(|_| strict(text))
-}
-
-/// `torn_entries_exact`, or the parse error of a text that does not parse even with its torn
-/// entries skipped (broken otherwise: a hand edit). One parse when nothing is torn.
-pub fn torn_entries_checked(path: &Path, text: &str) -> super::Result<Vec<std::ops::Range<usize>>> {
-    let quick = torn_entries(text);
-    match super::history::parse_skipping(path, text, &quick) {
-        Ok(_) => Ok(quick),
-        Err(e) => {
-            let strict = strict(text);
-            super::history::parse_skipping(path, text, &strict).map(|_| strict).map_err(|_| e)
-        }
-    }
 }

@@ -8,7 +8,7 @@ use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Questionnaire};
 use aira_core::scoring;
 
-use super::session::InScope;
+use super::scoped::InScope;
 
 #[derive(Clone, Debug, Default)]
 pub struct Derived {

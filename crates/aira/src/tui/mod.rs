@@ -15,6 +15,7 @@ pub mod plans;
 mod respondents;
 pub mod room;
 pub mod saver;
+pub mod scoped;
 pub mod screens;
 pub mod session;
 pub mod start;

@@ -3,7 +3,7 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
-mod scoped;
+
 mod vote;
 
 pub use edit::{Added, Undone};
@@ -11,13 +11,13 @@ pub use vote::{VoteChange, same_name};
 
 use super::derived::Derived;
 use super::plans::Plans;
+pub use super::scoped::InScope;
 use aira_core::assessment::{Assessment, Respondent, Status};
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
 use aira_core::scoring::Scores;
 use aira_core::search::Index;
 use aira_store::workspace::Change;
-pub use scoped::InScope;
 use std::collections::HashMap;
 
 /// A heatmap cell: its phase row and function column (`None`: the "other" lane).

@@ -1,9 +1,10 @@
 //! The question card's actions: moving through the walk, answering, and opening the screens
 //! that stack over the card.
 
-use super::edit::{set_level, set_target, set_value, start_note, undo};
+use super::edit::{set_level, set_target, set_value, undo};
 use super::interview::{open_log, open_prompt, set_agreed};
 use super::navigate::{cursor_row, toggle_filter};
+use super::note::start_note;
 use super::{Effect, edit_answer, move_to, plans};
 use crate::tui::action::Action;
 use crate::tui::cursor::ListCursor;

@@ -1,7 +1,6 @@
 //! Changing answers: levels, N/A, targets, flags, and undo (notes: `note`). Every change updates the
 //! state at once and returns the save it needs; the worker makes it durable.
 
-pub(super) use super::note::start_note;
 use super::{Effect, move_to};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;

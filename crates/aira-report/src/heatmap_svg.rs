@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::super::fmt::{self, html};
+use super::fmt::{self, html};
 use aira_core::report::model::Report;
 use aira_core::scoring::Tally;
 
@@ -43,7 +43,7 @@ pub fn heatmap(r: &Report) -> String {
         "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" \
          height=\"{height}\" role=\"img\" aria-label=\"Heatmap of scores by phase and function\" \
          font-family=\"{}\">",
-        super::super::charts::FONT
+        super::charts::FONT
     );
     let col_x = |c: u32| LABEL_W + GAP + c * (CELL_W + GAP) + if c == cols { GAP * 2 } else { 0 };
     let row_y = |r: u32| HEAD_H + r * (CELL_H + GAP) + if r == rows { GAP * 2 } else { 0 };
