@@ -178,7 +178,7 @@ fn the_engagements_html_prints_with_the_pdfs_sections_and_no_heading_at_a_page_f
         assert!(headings.iter().any(|h| h == want), "no section {want:?} in the HTML: {headings:?}");
     }
     for (i, p) in pages.iter().enumerate() {
-        let last = p.lines().map(str::trim).filter(|l| !l.is_empty()).next_back();
+        let last = p.lines().map(str::trim).rfind(|l| !l.is_empty());
         let lead = p.lines().map(str::trim).filter(|l| !l.is_empty()).rev().nth(1);
         // A heading, or a heading and its one-line lead, as a page's last lines.
         // (Not the one-word phase headings: "Plan" or "Act" can end a table column too.)
