@@ -46,6 +46,7 @@ mod numbers_agree;
 mod report_cli;
 mod report_client_text;
 mod report_deliverable_scope;
+mod report_engagement;
 mod report_formats;
 mod report_pdf;
 mod report_safety;

@@ -22,7 +22,7 @@ fn have(tool: &str) -> bool {
 }
 
 /// The PDF's text, one string per page; `None` (with the reason printed) without pdftotext.
-fn pages(pdf: &[u8]) -> Option<Vec<String>> {
+pub(crate) fn pages(pdf: &[u8]) -> Option<Vec<String>> {
     if !have("pdftotext") {
         eprintln!("skipped: pdftotext (poppler-utils) is not installed");
         return None;
@@ -221,7 +221,7 @@ fn docx_has_word_heading_styles_a_contents_field_tables_charts_and_escaped_text(
     assert!(images >= 3, "radar, phase bars and heatmap as images: {images}");
 }
 
-fn soffice() -> Option<&'static str> {
+pub(crate) fn soffice() -> Option<&'static str> {
     ["soffice", "libreoffice"]
         .into_iter()
         .find(|t| Command::new(t).arg("--version").output().is_ok_and(|o| o.status.success()))

@@ -130,8 +130,12 @@ fn legend(out: &mut String, x: u32, y: u32, target: bool) {
 
 /// Horizontal bars: one row per (label, value, target), on the scale's axis.
 fn bars(r: &Report, label: &str, rows: &[(String, Option<f64>, Option<f64>)], second: Option<&str>) -> String {
-    let (lw, bw, rh) = (70u32, 250u32, 34u32);
-    let h = 40 + rows.len() as u32 * rh + 24;
+    // Paired bars (baseline, now) sit close together with a gap between pairs: at one bar per
+    // 34 units the trend's 18 bars made a chart a page tall.
+    let (lw, bw) = (70u32, 250u32);
+    let (rh, bar, pair_gap) = if second.is_some() { (20u32, 16u32, 10u32) } else { (34, 18, 0) };
+    let y_of = |i: usize| 26 + i as u32 * rh + (i as u32 / 2) * pair_gap;
+    let h = 40 + rows.len() as u32 * rh + (rows.len() as u32 / 2) * pair_gap + 24;
     let w = lw + bw + 40;
     let mut out = String::new();
     open(&mut out, w, h, label);
@@ -146,12 +150,13 @@ fn bars(r: &Report, label: &str, rows: &[(String, Option<f64>, Option<f64>)], se
         );
     }
     for (i, (name, v, t)) in rows.iter().enumerate() {
-        let y = 26 + i as u32 * rh;
+        let y = y_of(i);
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"{INK}\">{}</text>",
             lw - 8,
-            y + 15,
+            // A pair's name sits between its two bars.
+            if second.is_some() { y + rh + 4 } else { y + 15 },
             fmt::html(name)
         );
         let (fill, pale) = if second.is_some() && i % 2 == 0 { ("#9fb3c8", true) } else { (ACCENT, false) };
@@ -160,11 +165,11 @@ fn bars(r: &Report, label: &str, rows: &[(String, Option<f64>, Option<f64>)], se
                 let (bg, _) = if pale { (fill, "") } else { fmt::level_colours(Some(*v), s.min, s.max) };
                 let _ = write!(
                     out,
-                    "<rect x=\"{lw}\" y=\"{}\" width=\"{:.1}\" height=\"18\" rx=\"2\" fill=\"{bg}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{}</text>",
+                    "<rect x=\"{lw}\" y=\"{}\" width=\"{:.1}\" height=\"{bar}\" rx=\"2\" fill=\"{bg}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\" fill=\"{INK}\">{}</text>",
                     y + 2,
                     (x_of(*v) - f64::from(lw)).max(1.0),
                     x_of(*v) + 4.0,
-                    y + 15,
+                    y + bar - 3,
                     aira_core::number::one_decimal(*v)
                 );
             }
@@ -193,13 +198,21 @@ fn bars(r: &Report, label: &str, rows: &[(String, Option<f64>, Option<f64>)], se
             let _ = write!(
                 out,
                 "<rect x=\"{lw}\" y=\"{}\" width=\"14\" height=\"8\" fill=\"#9fb3c8\"/><text x=\"{}\" y=\"{ly}\" font-size=\"11\" fill=\"{MUTED}\">baseline</text>\
-                 <rect x=\"{}\" y=\"{}\" width=\"14\" height=\"8\" fill=\"{ACCENT}\"/><text x=\"{}\" y=\"{ly}\" font-size=\"11\" fill=\"{MUTED}\">now</text>",
+                 <text x=\"{}\" y=\"{ly}\" font-size=\"11\" fill=\"{MUTED}\">now, by level:</text>",
                 ly - 8,
                 lw + 20,
-                lw + 100,
-                ly - 8,
-                lw + 120
+                lw + 80,
             );
+            // The "now" swatch: the scale's own colours, lowest to highest, as the bars use them.
+            for (k, v) in s.values().enumerate() {
+                let (bg, _) = fmt::level_colours(Some(f64::from(v)), s.min, s.max);
+                let _ = write!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"{bg}\"/>",
+                    lw + 165 + k as u32 * 9,
+                    ly - 8
+                );
+            }
         }
         None => {
             let target = rows.iter().any(|x| x.2.is_some());
@@ -235,7 +248,7 @@ pub fn trend(r: &Report) -> Option<String> {
     let (_, d) = r.trend.as_ref()?;
     let mut rows = Vec::new();
     let mut pair = |name: String, x: &aira_core::scoring::Delta| {
-        // The name sits on the baseline bar; the "now" bar under it shares it (see the legend).
+        // The name sits between the baseline bar and the "now" bar under it (see the legend).
         rows.push((name, x.base, None));
         rows.push((String::new(), x.current, None));
     };

@@ -7,7 +7,7 @@ mod shared;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Shading, Style,
-    StyleType, Table, TableCell, TableOfContents, TableRow, WidthType,
+    StyleType, Table, TableCell, TableCellMargins, TableOfContents, TableRow, WidthType,
 };
 use serde_json::Value;
 
@@ -65,7 +65,11 @@ fn table(head: &[&str], rows: Vec<Vec<String>>, weights: &[usize]) -> Table {
     for row in rows {
         out.push(TableRow::new(row.iter().zip(&widths).map(|(t, w)| cell(t, *w, false)).collect()).cant_split());
     }
-    Table::new(out).set_grid(widths).width(TEXT_TWIPS, WidthType::Dxa)
+    // Word's default cell margins (0 above and below) put the text against the rules.
+    Table::new(out)
+        .set_grid(widths)
+        .width(TEXT_TWIPS, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(40, 85, 40, 85))
 }
 
 fn chart(svg: &str, width_cm: f64) -> Result<Paragraph, String> {
@@ -225,7 +229,7 @@ fn soa(doc: &mut Doc, d: &Value) {
     doc.t(table(
         &["Control", "Title", "Applicable", "Justification", "Status", "Owner", "Evidence"],
         rows,
-        &[2, 4, 3, 4, 3, 3, 3],
+        &[3, 5, 4, 5, 4, 3, 4],
     ));
     doc.p(heading(2, "Certification readiness"));
     doc.p(para(s(&d["summary"]["readiness"]["rule"])));
@@ -250,7 +254,7 @@ fn body(doc: &mut Doc, d: &Value) -> Result<(), String> {
         doc.t(table(
             &["Ref", "Recommended action", "Area", "Priority"],
             finding_rows(&sum["top_actions"]),
-            &[1, 6, 3, 1],
+            &[2, 11, 5, 2],
         ));
     }
     doc.p(heading(2, "Certification readiness"));
@@ -361,7 +365,7 @@ fn evidence(doc: &mut Doc, d: &Value) {
         .iter()
         .map(|q| vec![s(&q["question"]).to_owned(), s(&q["reason"]).to_owned(), join(&q["hints"], "\n")])
         .collect();
-    doc.t(table(&["Question", "Why", "Evidence to provide"], rows, &[4, 1, 4]));
+    doc.t(table(&["Question", "Why", "Evidence to provide"], rows, &[4, 2, 4]));
     if !arr(&d["follow_ups"]).is_empty() {
         doc.p(heading(2, "Follow-ups"));
         let rows = arr(&d["follow_ups"])

@@ -190,7 +190,7 @@ pub fn md_trend(r: &Report) -> String {
     let Some((_, d)) = &r.trend else { return String::new() };
     // The baseline's path is internal; who it assesses (and a note when another organisation) is not.
     let mut out = format!(
-        "## Trend since the baseline\n\nCompared with the baseline assessment{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
+        "## Trend against the baseline\n\nCompared with the baseline assessment{} (current − baseline; – where either has no score).\n\n| Group | Baseline | Now | Change |\n|---|---|---|---|\n",
         about(&md_text(&r.baseline_about))
     );
     for row in trend_rows(r) {
@@ -210,7 +210,7 @@ pub fn html_trend(r: &Report) -> String {
         return String::new();
     }
     let mut out = format!(
-        "<section id=\"trend\"><h2>Trend since the baseline</h2><p class=\"lead\">Compared with the baseline assessment{} (current − baseline).</p>\
+        "<section id=\"trend\"><h2>Trend against the baseline</h2><p class=\"lead\">Compared with the baseline assessment{} (current − baseline).</p>\
          <table><thead><tr><th>Group</th><th>Baseline</th><th>Now</th><th>Change</th></tr></thead><tbody>",
         about(&html(&r.baseline_about))
     );

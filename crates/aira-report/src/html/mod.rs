@@ -30,22 +30,13 @@ fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str)
     let m = r.meta;
     let q = r.questionnaire;
     let name = if m.name.is_empty() { &q.title } else { &m.name };
+    // The cover's facts are the PDF's and the DOCX's (assessors, contact, period, status,
+    // version included); those not recorded are left out here rather than printed as such.
     let mut facts = String::new();
-    let mut fact = |k: &str, v: &str| {
-        if !v.is_empty() {
-            let _ = write!(facts, "<dt>{}</dt><dd>{}</dd>", html(k), html(v));
-        }
-    };
-    fact("Organisation", &m.organisation);
-    fact("Scope", &m.scope);
-    fact("Questionnaire", &format!("{} {}", q.title, q.version));
-    let people: Vec<String> = r
-        .respondents()
-        .iter()
-        .map(|p| if p.role.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.role) })
-        .collect();
-    fact("Respondents", &people.join(", "));
-    fact("Generated", &fmt::when(&r.generated_at));
+    let recorded = aira_core::report::register::facts(r).into_iter().filter_map(|f| Some((f.label, f.value?)));
+    for (k, v) in recorded.chain([("Generated", fmt::when(&r.generated_at))]) {
+        let _ = write!(facts, "<dt>{}</dt><dd>{}</dd>", html(k), html(&v));
+    }
     let links: String = toc.iter().map(|(id, t)| format!("<li><a href=\"#{id}\">{}</a></li>", html(t))).collect();
     let nav = if links.is_empty() { String::new() } else { format!("<nav class=\"toc\"><ol>{links}</ol></nav>\n") };
     format!(
@@ -213,10 +204,11 @@ pub fn full(r: &Report) -> String {
         ("charts", "Scores at a glance"),
         ("heatmap", "Heatmap"),
         ("disagreements", "Disagreements"),
-        ("trend", "Trend"),
+        ("trend", "Trend against the baseline"),
         ("scores", "Scores by phase and function"),
         ("findings", "Findings and actions"),
         ("roadmap", "Roadmap"),
+        ("soa", "Statement of Applicability"),
         ("evidence", "Evidence"),
         ("iso", "ISO/IEC 42001 coverage"),
         ("nist", "NIST AI RMF coverage"),
@@ -234,6 +226,7 @@ pub fn full(r: &Report) -> String {
         groups(r),
         extra::findings(&d),
         extra::roadmap(&d),
+        sections::soa(r, true),
         extra::evidence(&d),
         coverage(r),
         families.iter().map(|s| section(r, s)).collect(),
@@ -250,5 +243,5 @@ pub fn full(r: &Report) -> String {
 }
 
 pub fn soa(r: &Report) -> String {
-    page(r, "Statement of Applicability", "ISO/IEC 42001 Statement of Applicability", &[], &sections::soa(r))
+    page(r, "Statement of Applicability", "ISO/IEC 42001 Statement of Applicability", &[], &sections::soa(r, false))
 }

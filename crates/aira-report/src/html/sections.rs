@@ -108,17 +108,32 @@ pub fn follow_up(r: &Report) -> String {
     out
 }
 
-pub fn soa(r: &Report) -> String {
+/// The SoA table: in the full report a section of its own (as in the PDF), in the SoA report
+/// the page's only section under the page's own title.
+pub fn soa(r: &Report, in_full: bool) -> String {
     let counts: Vec<String> = r.soa_counts().iter().map(|(l, n)| format!("<strong>{n}</strong> {l}")).collect();
+    let head = if in_full {
+        "<section id=\"soa\"><h2>Statement of Applicability</h2>"
+    } else {
+        "<section id=\"soa\" class=\"follows\"><h2>Annex A controls</h2>"
+    };
     let mut out = format!(
-        "<section id=\"soa\" class=\"follows\"><h2>Annex A controls</h2><p class=\"lead\">Whether each ISO/IEC 42001 \
+        "{head}<p class=\"lead\">Whether each ISO/IEC 42001 \
          Annex A control applies and how far it is implemented, judged from the questions that cite it: no answered \
          question → not assessed; score below 1 → not implemented; 1 to below 3 → partial; 3 or more → implemented.</p>\
          <p>{}.</p><table><thead><tr><th>Control</th><th>Applicable</th><th>Justification</th><th>Status</th><th>Score</th>\
-         <th>Questions</th></tr></thead><tbody>",
+         <th>Evidence</th></tr></thead><tbody>",
         counts.join(", ")
     );
     for s in &r.soa {
+        // The evidence recorded for the questions citing the control, as in the PDF: the
+        // questions' ids are internal and were all this column showed.
+        let evidence: Vec<String> = s
+            .questions
+            .iter()
+            .filter_map(|id| r.questionnaire.index_of(id))
+            .flat_map(|i| r.rows[i].evidence.iter().map(|e| html(e)))
+            .collect();
         let _ = write!(
             out,
             "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
@@ -128,7 +143,7 @@ pub fn soa(r: &Report) -> String {
             html(s.justification_shown()),
             html(s.status_label()),
             if s.applicable() { chip(r, s.score) } else { String::new() },
-            html(&s.questions.join(", "))
+            if evidence.is_empty() { "none".to_owned() } else { evidence.join("<br>") }
         );
     }
     out.push_str("</tbody></table></section>\n");
