@@ -164,3 +164,36 @@ fn workshop_room_snapshots() {
         insta::assert_snapshot!(format!("room_agreed_{w}x{h}"), crate::tui::testing::screen(&s, w, h));
     }
 }
+
+/// A strong disagreement is marked `!` on the heatmap until the room agrees a level on it;
+/// the range itself stays (it is what the respondents answered).
+#[test]
+fn agreeing_in_the_workshop_clears_the_heatmaps_mark() {
+    let mut s = open_room();
+    phone_votes(&mut s, "p1", "Ann", Level::Value(0));
+    phone_votes(&mut s, "p2", "Bo", Level::Value(4));
+    let cell = s.current_question().map(|q| (q.phase, q.function)).expect("a question");
+    assert_eq!(s.session.cell_spread(cell), Some(4));
+    assert_eq!(s.session.cell_open_spread(cell), Some(4), "not agreed yet: to discuss");
+    // The full heatmap, opened from the card and closed again: does any cell carry the mark?
+    let marked = |s: &mut AppState| {
+        ch(s, 'h');
+        assert!(s.ui.screen().is_some(), "h opens the heatmap over the workshop view");
+        let text = crate::tui::testing::screen(s, 120, 40);
+        key(s, KeyCode::Esc, KeyModifiers::NONE);
+        assert!(s.ui.workshop() && s.ui.screen().is_none(), "back in the workshop view");
+        // A cell's mark follows its score ("2.0!"); the legend's "! strong" is not one.
+        text.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'!')
+    };
+    assert!(marked(&mut s));
+    ch(&mut s, 'a');
+    ch(&mut s, '2');
+    assert!(s.ui.workshop(), "agreeing stays in the workshop view");
+    assert_eq!(s.session.cell_spread(cell), Some(4), "the range is still what they answered");
+    assert_eq!(s.session.cell_open_spread(cell), None, "agreed: nothing left to discuss in the cell");
+    assert!(!marked(&mut s));
+    ch(&mut s, 'a');
+    ch(&mut s, 'x');
+    assert_eq!(s.session.cell_open_spread(cell), Some(4), "cleared: to discuss again");
+    assert!(marked(&mut s));
+}
