@@ -365,6 +365,16 @@ impl Store {
         self.put_agreed(question_id, new, by, at, "agree")
     }
 
+    /// Give a question's agreed decision its note (why the room agreed it), the level and who
+    /// decided it kept; records an `agree` entry. A question with no agreed level is refused.
+    pub fn set_agreed_note(&mut self, question_id: &str, note: &str, by: &str, at: &str) -> Result<()> {
+        let Some((value, mut decision)) = self.agreed.get(question_id).cloned() else {
+            return Err(WorkspaceError::Invalid(format!("{question_id} has no agreed level to give a reason for")));
+        };
+        decision.note = note.to_owned();
+        self.put_agreed(question_id, Some((value, decision)), by, at, "agree")
+    }
+
     /// The general form of `set_agreed`: the whole decision given (a note, or a merged one),
     /// and the history `kind` to record.
     pub fn put_agreed(

@@ -33,6 +33,13 @@ pub enum Work {
         by: String,
         at: String,
     },
+    /// Why the room agreed a question's level: the agreed decision's note (the level kept).
+    AgreeNote {
+        question: String,
+        note: String,
+        by: String,
+        at: String,
+    },
     /// A workshop vote: the participant's respondent when new, then their answer. Tried a few
     /// times only: a phone is waiting, and `done` tells it (through the vote server) whether
     /// the vote is durable.
@@ -50,6 +57,7 @@ impl Work {
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
             Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
             Work::Respondent(r) => store.save_respondent(r),
+            Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
             // Saved by `votes::save`, in groups; never through here.
             Work::Vote { respondent, change, .. } => {
                 if let Some(r) = respondent {
