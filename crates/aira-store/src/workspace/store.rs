@@ -18,6 +18,9 @@ use super::{answers, history, history_parts, journal, meta};
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::questionnaire::Scale;
 
+#[path = "store_batch.rs"]
+mod batch;
+
 /// A respondent's answers file as the store holds it: its text, parsed into an editable
 /// document (slow at 10,000 answers) only when a rewrite needs it, with the changes made since.
 pub enum Doc {
@@ -206,10 +209,18 @@ impl Store {
     }
 
     /// Append the entries history.toml still lacks, oldest first; stops at the first refusal.
+    /// Entries owed together (a batch of votes) go in one append, one fsync, as many as fit
+    /// in one entry's limit: no append is larger than a single entry may be.
     fn flush_history(&mut self) -> Result<()> {
-        while let Some(entry) = self.unlogged.first() {
-            history_parts::append(self.writer.as_ref(), &self.dir, entry, self.rotate_at)?;
-            self.unlogged.remove(0);
+        while let Some(first) = self.unlogged.first() {
+            let (mut n, mut len) = (1, first.len());
+            while let Some(e) = self.unlogged.get(n).filter(|e| len + e.len() <= history::MAX_ENTRY_BYTES) {
+                len += e.len();
+                n += 1;
+            }
+            let chunk = self.unlogged[..n].concat();
+            history_parts::append(self.writer.as_ref(), &self.dir, &chunk, self.rotate_at)?;
+            self.unlogged.drain(..n);
         }
         Ok(())
     }
@@ -229,14 +240,7 @@ impl Store {
     /// entry is appended; without the journal on (the CLI), the journal is then folded into
     /// the answers file at once. Safe to call again with the same change after a failure.
     pub fn apply(&mut self, c: &Change) -> Result<()> {
-        if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
-            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
-        }
-        super::strings::check_change(c)?;
-        let position = self.position(&c.question);
-        let entry = history::render(&c.entry());
-        // Too large an entry is refused before the answer is written, so none is saved without one.
-        history_parts::check_entry(&entry)?;
+        let entry = Self::checked_entry(c)?;
         self.ensure_answers_dir()?;
         let jpath = journal::path(&self.dir, &c.respondent.id);
         // The wizard journals until it quits: a journal is folded in before an append would
@@ -246,7 +250,28 @@ impl Store {
             self.compact()?;
         }
         self.writer.append(&jpath, entry.as_bytes()).map_err(WorkspaceError::io(&jpath))?;
-        // Durable from here on: only now does the in-memory document take the change.
+        self.journaled_change(c);
+        self.log(entry);
+        self.fold_unless_journaling(&c.respondent.id);
+        Ok(())
+    }
+
+    /// The change's history entry, once the change is known writable: a valid respondent id,
+    /// strings a file can hold, an entry not too large (refused before the answer is written,
+    /// so none is saved without one).
+    fn checked_entry(c: &Change) -> Result<String> {
+        if !aira_core::assessment::is_valid_respondent_id(&c.respondent.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", c.respondent.id)));
+        }
+        super::strings::check_change(c)?;
+        let entry = history::render(&c.entry());
+        history_parts::check_entry(&entry)?;
+        Ok(entry)
+    }
+
+    /// The change is in its journal, durable: only now does the in-memory document take it.
+    fn journaled_change(&mut self, c: &Change) {
+        let position = self.position(&c.question);
         self.journaled.insert(c.respondent.id.clone());
         match self.docs.get_mut(&c.respondent.id) {
             Some(doc) => doc.set(&c.question, c.new.as_ref(), position),
@@ -256,17 +281,20 @@ impl Store {
                 self.docs.insert(c.respondent.id.clone(), Doc::Parsed(doc));
             }
         }
-        self.log(entry);
+    }
+
+    /// Without the journal on (the CLI), fold it into the answers file at once; a failure
+    /// there is a warning (the change is saved in the journal).
+    fn fold_unless_journaling(&mut self, respondent: &str) {
         if !self.journal
             && let Err(e) = self.compact()
         {
+            let jpath = journal::path(&self.dir, respondent);
             self.warnings.push(format!(
-                "saved in {}, not yet folded into answers/{}.toml ({e}); the next aira to open the workspace does it",
+                "saved in {}, not yet folded into answers/{respondent}.toml ({e}); the next aira to open the workspace does it",
                 jpath.display(),
-                c.respondent.id
             ));
         }
-        Ok(())
     }
 
     /// Fold every journal into its answers file (written atomically), then remove the journal.
@@ -335,6 +363,16 @@ impl Store {
         let note = self.agreed.get(question_id).map(|(_, d)| d.note.clone()).unwrap_or_default();
         let new = value.map(|v| (v, Decision { decided_at: at.to_owned(), decided_by: by.to_owned(), note }));
         self.put_agreed(question_id, new, by, at, "agree")
+    }
+
+    /// Give a question's agreed decision its note (why the room agreed it), the level and who
+    /// decided it kept; records an `agree` entry. A question with no agreed level is refused.
+    pub fn set_agreed_note(&mut self, question_id: &str, note: &str, by: &str, at: &str) -> Result<()> {
+        let Some((value, mut decision)) = self.agreed.get(question_id).cloned() else {
+            return Err(WorkspaceError::Invalid(format!("{question_id} has no agreed level to give a reason for")));
+        };
+        decision.note = note.to_owned();
+        self.put_agreed(question_id, Some((value, decision)), by, at, "agree")
     }
 
     /// The general form of `set_agreed`: the whole decision given (a note, or a merged one),

@@ -358,3 +358,25 @@ fn an_append_cut_short_is_rolled_back_so_the_next_one_lands_after_the_last_good_
         }
     }
 }
+
+#[test]
+fn the_reason_for_an_agreed_level_is_kept_with_it_and_in_history() {
+    let dir = new_ws();
+    let mut ws = open(dir.path(), Access::Write).unwrap();
+    let s = ws.store.as_mut().unwrap();
+    let at = "2026-03-01T10:00:00.000+00:00";
+    assert!(s.set_agreed_note("do-map-inventory", "why", "tester", at).is_err(), "nothing agreed yet");
+    s.set_agreed("do-map-inventory", Some(Value::Level(3)), "lead", at).unwrap();
+    s.set_agreed_note("do-map-inventory", "a policy, no metrics yet", "tester", "2026-03-01T10:01:00.000+00:00")
+        .unwrap();
+    drop(ws);
+    let ws = open(dir.path(), Access::ReadOnly).unwrap();
+    assert_eq!(ws.assessment.agreed.get("do-map-inventory"), Some(&Value::Level(3)));
+    let d = &ws.assessment.agreed_meta["do-map-inventory"];
+    assert_eq!(
+        (d.note.as_str(), d.decided_by.as_str(), d.decided_at.as_str()),
+        ("a policy, no metrics yet", "lead", at)
+    );
+    let h = read_history(dir.path()).unwrap();
+    assert_eq!(h.iter().filter(|c| c.kind == "agree").count(), 2, "the level, then its reason");
+}

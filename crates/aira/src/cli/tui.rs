@@ -79,6 +79,9 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                     )
                 }
                 crate::tui::saver::Work::Agree { question, value, .. } => format!("agreed {question}: {value:?}"),
+                crate::tui::saver::Work::AgreeNote { question, note, .. } => {
+                    format!("reason for the agreed level of {question}: {note:?}")
+                }
                 crate::tui::saver::Work::Respondent(r) => format!("respondent {} ({})", r.id, r.name),
                 // A vote is never handed back: its phone was told it did not count.
                 crate::tui::saver::Work::Vote { change, .. } => {

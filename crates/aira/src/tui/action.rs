@@ -257,6 +257,11 @@ pub enum Effect {
         question: String,
         value: Option<aira_core::assessment::Value>,
     },
+    /// Record durably why the room agreed the level of a question (the decision's note).
+    SaveAgreedNote {
+        question: String,
+        note: String,
+    },
     /// Open voting from phones on this address (a new token).
     OpenVoting(std::net::SocketAddr),
     /// Close voting: the port closes and the token is dead.

@@ -23,6 +23,10 @@ pub(super) fn apply(
                 let (by, at) = (state.session.user().to_owned(), state.session.now());
                 Some((Work::Agree { question, value, by, at }, "the agreed level"))
             }
+            Effect::SaveAgreedNote { question, note } => {
+                let (by, at) = (state.session.user().to_owned(), state.session.now());
+                Some((Work::AgreeNote { question, note, by, at }, "the reason for the agreed level"))
+            }
             Effect::SaveSoa { control, applicable, justification } => {
                 Some((Work::Soa { control, applicable, justification }, "this decision"))
             }

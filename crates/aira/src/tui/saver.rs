@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use aira_store::workspace::{Change, Store};
 
+#[path = "saver_votes.rs"]
+mod votes;
+
 pub type Report = Result<String, String>;
 
 /// One piece of work for the disk: an answer change, or a Statement of Applicability decision.
@@ -30,6 +33,13 @@ pub enum Work {
         by: String,
         at: String,
     },
+    /// Why the room agreed a question's level: the agreed decision's note (the level kept).
+    AgreeNote {
+        question: String,
+        note: String,
+        by: String,
+        at: String,
+    },
     /// A workshop vote: the participant's respondent when new, then their answer. Tried a few
     /// times only: a phone is waiting, and `done` tells it (through the vote server) whether
     /// the vote is durable.
@@ -47,6 +57,8 @@ impl Work {
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
             Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
             Work::Respondent(r) => store.save_respondent(r),
+            Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
+            // Saved by `votes::save`, in groups; never through here.
             Work::Vote { respondent, change, .. } => {
                 if let Some(r) = respondent {
                     store.save_respondent(r)?;
@@ -57,8 +69,16 @@ impl Work {
     }
 }
 
-/// Attempts at a vote before the phone is told it did not count (100 + 200 ms apart).
-const VOTE_TRIES: u32 = 3;
+/// When a change is reported saved: the time, and whether its history entry is still owed.
+fn saved_at(store: &mut Store) -> String {
+    let mut at = aira_store::clock::format(aira_store::clock::now(), "%H:%M:%S");
+    // Saved, with its history entry owed (the disk refused it): it is written before the
+    // next change's, or from the journal on open.
+    if !store.take_warnings().is_empty() {
+        at.push_str(" (history entry pending)");
+    }
+    at
+}
 
 pub struct Saver {
     tx: Option<Sender<Work>>,
@@ -78,34 +98,41 @@ impl Saver {
         store.use_journal(true);
         let handle = std::thread::spawn(move || {
             let mut unsaved = Vec::new();
-            while let Ok(change) = rx.recv() {
+            let mut next = None;
+            while let Some(work) = next.take().or_else(|| rx.recv().ok()) {
+                let change = match work {
+                    Work::Vote { respondent, change, done } => {
+                        // Group commit: the votes already waiting behind this one are saved
+                        // with it, up to the next piece of work that is not a vote (kept for
+                        // after, so the order of changes on disk is the order they were made).
+                        let mut batch = vec![votes::Vote { respondent, change, done }];
+                        while batch.len() < votes::MAX_BATCH {
+                            match rx.try_recv() {
+                                Ok(Work::Vote { respondent, change, done }) => {
+                                    batch.push(votes::Vote { respondent, change, done })
+                                }
+                                Ok(other) => {
+                                    next = Some(other);
+                                    break;
+                                }
+                                Err(_) => break,
+                            }
+                        }
+                        votes::save(&mut store, batch, &rtx);
+                        continue;
+                    }
+                    other => other,
+                };
                 let mut backoff = Duration::from_millis(100);
                 let mut tries = 0;
                 loop {
                     match change.apply(&mut store) {
                         Ok(()) => {
-                            let mut at = aira_store::clock::format(aira_store::clock::now(), "%H:%M:%S");
-                            // Saved, with its history entry owed (the disk refused it): it is
-                            // written before the next change's, or from the journal on open.
-                            if !store.take_warnings().is_empty() {
-                                at.push_str(" (history entry pending)");
-                            }
-                            let _ = rtx.send(Ok(at));
-                            if let Work::Vote { done, .. } = &change {
-                                let _ = done.send(Ok(()));
-                            }
+                            let _ = rtx.send(Ok(saved_at(&mut store)));
                             break;
                         }
                         Err(e) => {
                             tries += 1;
-                            // A vote that keeps failing is refused (the wizard undoes it in
-                            // memory when the server reports it not saved); nothing retries it.
-                            if let Work::Vote { done, .. } = &change
-                                && tries >= VOTE_TRIES
-                            {
-                                let _ = done.send(Err(e.to_string()));
-                                break;
-                            }
                             let _ = rtx.send(Err(e.to_string()));
                             // The UI is closing and the disk still refuses: hand the change back
                             // so the caller can print it rather than lose it.

@@ -138,9 +138,11 @@ pub struct PromptScreen {
     pub input: LineInput,
 }
 
-/// A line for the interview log, typed in the status bar.
+/// A line for the interview log, typed in the status bar; or, with `why`, the reason the
+/// room agreed the level of that question (asked after `a` and a level in the workshop view).
 pub struct LogScreen {
     pub input: LineInput,
+    pub why: Option<String>,
 }
 
 /// The respondents, to choose whose answers the keys record (`respondents.rs`).

@@ -113,6 +113,18 @@ impl Session {
         Some(question)
     }
 
+    /// The reason for a question's agreed level (the decision's note); false when the
+    /// question has no agreed level or the workspace is read-only (nothing to save).
+    pub fn set_agreed_note(&mut self, question: &str, note: &str) -> bool {
+        if self.read_only.is_some() || !self.assessment.agreed.contains_key(question) {
+            return false;
+        }
+        let Some(d) = self.assessment.agreed_meta.get_mut(question) else { return false };
+        d.note = note.to_owned();
+        self.save.pending += 1;
+        true
+    }
+
     /// Give the current respondent a new name (the file keeps its id); their header, to save.
     pub fn rename_respondent(&mut self, name: &str) -> Option<Respondent> {
         let ri = self.respondent_index();

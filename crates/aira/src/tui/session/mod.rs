@@ -47,6 +47,9 @@ pub struct Session {
     /// Per heatmap cell, the widest spread between respondents' levels on one question
     /// (cells with no question answered by two respondents are absent).
     spreads: HashMap<Cell, u8>,
+    /// The same, over the questions the room has not agreed yet: what is still to discuss (the
+    /// heatmap's `!`); an agreed level settles its question's disagreement.
+    open_spreads: HashMap<Cell, u8>,
     /// Per question, the same widest spread (`None` until two respondents answered it).
     question_spreads: Vec<Option<u8>>,
     /// Scores of the baseline assessment, when workspace.toml names one.
@@ -88,6 +91,7 @@ impl Session {
             derived,
             respondent,
             spreads: HashMap::new(),
+            open_spreads: HashMap::new(),
             question_spreads: Vec::new(),
             baseline: None,
             scope,
@@ -165,6 +169,11 @@ impl Session {
     /// The widest spread between respondents on one question of the cell, if two answered one.
     pub fn cell_spread(&self, cell: Cell) -> Option<u8> {
         self.spreads.get(&cell).copied()
+    }
+
+    /// The widest spread on a question of the cell that has no agreed level yet.
+    pub fn cell_open_spread(&self, cell: Cell) -> Option<u8> {
+        self.open_spreads.get(&cell).copied()
     }
 
     /// The widest spread between respondents on question `i`, if two answered it.
@@ -314,6 +323,7 @@ impl Session {
             // Nothing to compare; a later change rebuilds from scratch (the lengths differ).
             self.question_spreads.clear();
             self.spreads.clear();
+            self.open_spreads.clear();
             return;
         }
         let cell = match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
@@ -327,10 +337,13 @@ impl Session {
             }
         };
         match cell {
-            Some(c) => self.spreads.remove(&c),
+            Some(c) => {
+                self.spreads.remove(&c);
+                self.open_spreads.remove(&c);
+            }
             None => {
                 self.spreads.clear();
-                None
+                self.open_spreads.clear();
             }
         };
         // Only scored questions sit on the heatmap's cells.
@@ -344,6 +357,10 @@ impl Session {
             {
                 let e = self.spreads.entry(key).or_insert(spread);
                 *e = (*e).max(spread);
+                if !self.assessment.agreed.contains_key(&q.id) {
+                    let e = self.open_spreads.entry(key).or_insert(spread);
+                    *e = (*e).max(spread);
+                }
             }
         }
     }

@@ -55,7 +55,7 @@ pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
 /// Open the log line over the card (not in a read-only workspace).
 pub(super) fn open_log(s: &mut AppState) {
     if s.session.read_only().is_none() {
-        s.ui.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)) }));
+        s.ui.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)), why: None }));
     }
 }
 
@@ -95,14 +95,35 @@ impl ScreenKeys for LogScreen {
         &[Context::Input]
     }
 
-    /// Enter adds the line to the answer's log, timestamped.
+    /// Enter adds the line to the answer's log, timestamped; or records why the room agreed.
     fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
-        typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text)))
+        match &self.why {
+            Some(question) => typed_line(&mut self.input, action, |text| fx.extend(rationale(s, question, text))),
+            None => typed_line(&mut self.input, action, |text| fx.extend(log_line(s, text))),
+        }
     }
 
     fn on_paste(&mut self, _: &mut AppState, text: &str) {
         self.input.paste(text);
     }
+}
+
+/// Ask why the room agreed the level just set on `question` (typed in the status bar, over
+/// whatever view is up: the workshop layout stays). Enter with nothing typed, or Esc, skips.
+pub(super) fn ask_rationale(s: &mut AppState, question: String) {
+    if s.session.read_only().is_none() {
+        // The prompt takes the status bar; the agreed level shows in the view itself.
+        s.ui.set_flash(None);
+        s.ui.open(Screen::Log(LogScreen { input: LineInput::new(Limit::Bytes(MAX_LOG_LINE)), why: Some(question) }));
+    }
+}
+
+fn rationale(s: &mut AppState, question: &str, text: String) -> Vec<Effect> {
+    if text.is_empty() || !s.session.set_agreed_note(question, &text) {
+        return Vec::new();
+    }
+    s.ui.set_flash(Some(format!("Reason recorded with the agreed level: {text}")));
+    vec![Effect::SaveAgreedNote { question: question.to_owned(), note: text }]
 }
 
 fn log_line(s: &mut AppState, text: String) -> Vec<Effect> {

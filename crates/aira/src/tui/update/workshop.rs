@@ -44,6 +44,18 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> 
             s.room.set_revealed(on);
             fx.push(Effect::Reveal(on));
         }
+        // The room agreed a level: record it, then ask why, in the status bar of this view.
+        Action::SetAgreed(_) | Action::AgreeNa => {
+            let value = match action {
+                Action::SetAgreed(l) => Value::Level(l),
+                _ => Value::NotApplicable,
+            };
+            let saved = super::interview::set_agreed(s, Some(value));
+            if let Some(Effect::SaveAgreed { question, .. }) = saved.first() {
+                super::interview::ask_rationale(s, question.clone());
+            }
+            fx.extend(saved);
+        }
         _ => return false,
     }
     true

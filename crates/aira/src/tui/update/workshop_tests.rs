@@ -138,7 +138,8 @@ fn j_and_k_move_the_room_and_a_agrees_in_the_workshop_view() {
     let fx = ch(&mut s, '3');
     assert!(matches!(fx.as_slice(), [Effect::SaveAgreed { value: Some(Value::Level(3)), .. }]), "{fx:?}");
     assert!(s.ui.workshop(), "agreeing stays in the workshop view");
-    // The log prompt too is drawn over the workshop layout, not the card.
+    // It asks why (see below); Esc skips. The log prompt too is drawn over the workshop layout.
+    key(&mut s, KeyCode::Esc, KeyModifiers::NONE);
     ch(&mut s, 'l');
     let text = crate::tui::testing::screen(&s, 120, 40);
     assert!(text.contains("Participants") && text.contains("Log:"), "{text}");
@@ -163,4 +164,68 @@ fn workshop_room_snapshots() {
     for (w, h) in [(80, 24), (120, 40), (200, 50)] {
         insta::assert_snapshot!(format!("room_agreed_{w}x{h}"), crate::tui::testing::screen(&s, w, h));
     }
+}
+
+/// A strong disagreement is marked `!` on the heatmap until the room agrees a level on it;
+/// the range itself stays (it is what the respondents answered).
+#[test]
+fn agreeing_in_the_workshop_clears_the_heatmaps_mark() {
+    let mut s = open_room();
+    phone_votes(&mut s, "p1", "Ann", Level::Value(0));
+    phone_votes(&mut s, "p2", "Bo", Level::Value(4));
+    let cell = s.current_question().map(|q| (q.phase, q.function)).expect("a question");
+    assert_eq!(s.session.cell_spread(cell), Some(4));
+    assert_eq!(s.session.cell_open_spread(cell), Some(4), "not agreed yet: to discuss");
+    // The full heatmap, opened from the card and closed again: does any cell carry the mark?
+    let marked = |s: &mut AppState| {
+        ch(s, 'h');
+        assert!(s.ui.screen().is_some(), "h opens the heatmap over the workshop view");
+        let text = crate::tui::testing::screen(s, 120, 40);
+        key(s, KeyCode::Esc, KeyModifiers::NONE);
+        assert!(s.ui.workshop() && s.ui.screen().is_none(), "back in the workshop view");
+        // A cell's mark follows its score ("2.0!"); the legend's "! strong" is not one.
+        text.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'!')
+    };
+    assert!(marked(&mut s));
+    ch(&mut s, 'a');
+    ch(&mut s, '2');
+    assert!(s.ui.workshop(), "agreeing stays in the workshop view");
+    assert_eq!(s.session.cell_spread(cell), Some(4), "the range is still what they answered");
+    assert_eq!(s.session.cell_open_spread(cell), None, "agreed: nothing left to discuss in the cell");
+    assert!(!marked(&mut s));
+    ch(&mut s, 'a');
+    ch(&mut s, 'x');
+    assert_eq!(s.session.cell_open_spread(cell), Some(4), "cleared: to discuss again");
+    assert!(marked(&mut s));
+}
+
+/// `a` and a level in the workshop view asks why, in the status bar over the workshop
+/// layout (not the card); Enter records the reason as the decision's note, Esc skips it.
+#[test]
+fn agreeing_asks_why_and_the_workshop_layout_stays() {
+    let mut s = open_room();
+    phone_votes(&mut s, "p1", "Ann", Level::Value(1));
+    phone_votes(&mut s, "p2", "Bo", Level::Value(4));
+    let q = qid(&s);
+    ch(&mut s, 'a');
+    let fx = ch(&mut s, '3');
+    assert!(matches!(fx.as_slice(), [Effect::SaveAgreed { value: Some(Value::Level(3)), .. }]), "{fx:?}");
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let text = crate::tui::testing::screen(&s, w, h);
+        assert!(text.contains("Participants") && text.contains("Agreed: 3"), "{w}x{h}: the workshop layout\n{text}");
+        assert!(text.contains("Why did the room agree"), "{w}x{h}: the prompt\n{text}");
+    }
+    for c in "policy, no metrics".chars() {
+        ch(&mut s, c);
+    }
+    let fx = key(&mut s, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(fx, vec![Effect::SaveAgreedNote { question: q.clone(), note: "policy, no metrics".into() }]);
+    assert!(s.ui.screen().is_none() && s.ui.workshop(), "back in the workshop view");
+    assert_eq!(s.session.assessment().agreed_meta.get(&q).map(|d| d.note.as_str()), Some("policy, no metrics"));
+    // Esc skips: the level stays agreed, the reason as it was.
+    ch(&mut s, 'a');
+    ch(&mut s, '2');
+    assert!(key(&mut s, KeyCode::Esc, KeyModifiers::NONE).is_empty());
+    assert!(s.ui.screen().is_none() && s.ui.workshop());
+    assert_eq!(s.session.assessment().agreed.get(&q), Some(&Value::Level(2)));
 }

@@ -50,6 +50,11 @@ pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function
     s.session.cell_spread((phase, function))
 }
 
+/// The cell's widest spread on questions with no agreed level: what is left to discuss.
+pub fn open_spread(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<u8> {
+    s.session.cell_open_spread((phase, function))
+}
+
 /// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
 pub const STRONG_SPREAD: u8 = 2;
 
@@ -87,8 +92,8 @@ pub fn grid(
             let v = cell_value(s, *r, *c, view);
             let shade = if s.ui.theme().color { ' ' } else { theme::shade(v, min, max) };
             let text = value_text(view, v);
-            // The current view flags strong disagreement with a `!` beside the score.
-            let text = if view == HeatView::Current && cell_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
+            // The current view flags strong disagreement not yet agreed with a `!` beside the score.
+            let text = if view == HeatView::Current && open_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
                 format!("{text}!")
             } else {
                 text

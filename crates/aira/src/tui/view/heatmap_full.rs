@@ -21,6 +21,8 @@ struct Facts {
     total: usize,
     target: Option<f64>,
     spread: Option<u8>,
+    /// The spread on questions not agreed yet: a strong one is marked `!`.
+    open: Option<u8>,
 }
 
 fn facts(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: HeatView) -> Facts {
@@ -31,6 +33,7 @@ fn facts(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: H
         total: tally.map_or(0, |t| t.total),
         target: heatmap::cell_value(s, phase, function, HeatView::Target),
         spread: heatmap::cell_spread(s, phase, function),
+        open: heatmap::open_spread(s, phase, function),
     }
 }
 
@@ -41,7 +44,7 @@ impl Facts {
         if !colour && matches!(view, HeatView::Current | HeatView::Target) {
             value.push(theme::shade(self.value, min, max));
         }
-        if self.spread.is_some_and(|d| d >= STRONG_SPREAD) {
+        if self.open.is_some_and(|d| d >= STRONG_SPREAD) {
             value.push('!');
         }
         let mut out = vec![value];
@@ -220,7 +223,7 @@ fn table(s: &AppState, f: &mut Frame, area: Rect, selected: (usize, usize), view
                 (HeatView::Current, None) => "not applicable".to_owned(),
                 _ => String::new(),
             };
-            let strong = if x.spread.is_some_and(|d| d >= STRONG_SPREAD) { " strong" } else { "" };
+            let strong = if x.open.is_some_and(|d| d >= STRONG_SPREAD) { " strong" } else { "" };
             let (range, target) = match narrow {
                 true => (
                     x.spread.map_or_else(|| "–".to_owned(), |d| format!("{d}{strong}")),

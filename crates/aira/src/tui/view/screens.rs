@@ -154,6 +154,9 @@ impl ScreenView for PromptScreen {
 
 impl ScreenView for LogScreen {
     fn hints(&self, s: &AppState) -> String {
-        typing(s, "Log", &self.input, "drops it")
+        match self.why {
+            Some(_) => typing(s, "Why did the room agree this level?", &self.input, "skips"),
+            None => typing(s, "Log", &self.input, "drops it"),
+        }
     }
 }
