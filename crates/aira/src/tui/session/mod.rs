@@ -4,9 +4,11 @@
 
 mod edit;
 mod scoped;
+mod undo;
 mod vote;
 
-pub use edit::{Added, Undone};
+pub use edit::Added;
+pub use undo::{Done, Revert, Subject, Undone};
 pub use vote::{VoteChange, same_name};
 
 use super::derived::Derived;
@@ -16,7 +18,6 @@ use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
 use aira_core::scoring::Scores;
 use aira_core::search::Index;
-use aira_store::workspace::Change;
 pub use scoped::InScope;
 use std::collections::HashMap;
 
@@ -56,8 +57,9 @@ pub struct Session {
     scope: InScope,
     /// Per question of the full questionnaire: its status (scores hold the scored ones only).
     statuses: Vec<Status>,
-    /// Changes made in this session with their history entry numbers, newest last, for undo.
-    undo: Vec<(Change, usize)>,
+    /// Changes made in this session with their history entry numbers, newest last, for undo
+    /// and redo (see `undo`).
+    undo: Vec<Done>,
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     history_len: usize,
