@@ -149,7 +149,10 @@ fn engagement_set_changes_what_it_names_records_old_and_new_and_undoes() {
     refused(home.path(), &ws, &["engagement", "set", "--assessor", " "], "the assessor's name must not be empty");
     refused(home.path(), &ws, &["engagement", "set"], "nothing to set");
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Reverted change 2 (the engagement facts)"), "{out}");
+    assert!(
+        out.starts_with("Undid default's engagement facts change (assessors, report_version); history entry 2"),
+        "{out}"
+    );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     assert_eq!((w.meta.assessors.as_slice(), w.meta.report_version.as_str()), (&["Ann Lee".to_owned()][..], "0.1"));
 }
@@ -191,7 +194,7 @@ fn roadmap_owner_and_due_date_are_set_shown_cleared_and_undone() {
     );
     assert_eq!(kinds(&ws), ["roadmap", "roadmap", "roadmap"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Reverted change 3 (the roadmap entry of plan-govern-policy)"), "{out}");
+    assert!(out.starts_with("Undid default's roadmap entry of plan-govern-policy; history entry 3"), "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     assert_eq!(w.meta.roadmap_entry("plan-govern-policy").unwrap().owner, "Ann Lee");
 }
@@ -227,7 +230,10 @@ fn soa_starts_undecided_sets_all_three_states_and_flags_missing_justifications()
     assert_eq!(w.meta.soa_decision("A.2.2").applicability, Applicability::Undecided);
     assert_eq!(kinds(&ws), ["soa", "soa", "soa"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Reverted change 3 (the soa entry of A.2.2)"), "{out}");
+    assert!(
+        out.starts_with("Undid default's SoA decision undecided on A.2.2 (was applicable); history entry 3"),
+        "{out}"
+    );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     assert_eq!(w.meta.soa_decision("A.2.2").applicability, Applicability::Applicable);
     assert!(ok(home.path(), &ws, &["doctor"]).contains("A.2.2"));

@@ -67,7 +67,7 @@ fn evidence_files_and_urls_are_registered_hashed_listed_removed_and_undone() {
     assert_eq!(out, "Removed evidence of plan-govern-policy (ann): https://intranet.example/p\n");
     ok(home.path(), &ws, &["evidence", "remove", "plan-govern-policy", "1", "--respondent", "default"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Reverted change 6 to plan-govern-policy (default)"), "{out}");
+    assert!(out.starts_with("Undid default's evidence removal on plan-govern-policy; history entry 6"), "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
     assert_eq!(a.evidence.len(), 2, "the removal was undone");

@@ -85,7 +85,10 @@ fn the_agreed_level_wins_and_undo_restores_the_mean() {
     assert_eq!(h.last().unwrap().old.as_ref().unwrap()["level"].as_integer(), Some(3));
     assert_eq!(
         ok(home.path(), &ws, &["undo"]),
-        format!("Reverted change {} to the agreed value of plan-govern-policy: now level 3\n", h.len())
+        format!(
+            "Undid default's agreed level not applicable on plan-govern-policy (was 3); history entry {} reverted\n",
+            h.len()
+        )
     );
     ok(home.path(), &ws, &["undo"]);
     assert_eq!(score(home.path())["questions"][0]["level"], 2.5, "both agree entries undone: the mean again");

@@ -52,4 +52,5 @@ mod report_pdf;
 mod report_safety;
 mod report_screenshot;
 mod tui_edge;
+mod undo_cli;
 mod upgrade_cli;

@@ -183,8 +183,7 @@ pub fn add(
     }
     let mut new = old.clone().unwrap_or_default();
     new.evidence.push(item.clone());
-    new.answered_at = at.to_owned();
-    new.answered_by = by.to_owned();
+    super::stamp::stamp(old.as_ref(), &mut new, by, at);
     let c = change(respondent, question, old, new, by, at);
     match (name, copy_from) {
         (Some(name), Some(from)) => copy_and_apply(ws, &from, &name, source.sha256.as_deref(), &c)?,
@@ -275,8 +274,7 @@ pub fn remove(
     };
     let mut new = old.clone().unwrap_or_default();
     new.evidence.remove(index);
-    new.answered_at = at.to_owned();
-    new.answered_by = by.to_owned();
+    super::stamp::stamp(old.as_ref(), &mut new, by, at);
     let c = change(respondent, question, old, new, by, at);
     store(ws)?.apply(&c)?;
     remember(ws, &c);

@@ -30,9 +30,13 @@ pub struct Change {
     pub by: String,
     #[serde(default)]
     pub respondent: String,
+    /// Who was answering when the change was made (a respondent id): whose undo reaches it.
+    /// Entries written before this field existed: their `respondent` (see `answering`).
+    #[serde(default, rename = "as")]
+    pub as_: String,
     #[serde(default)]
     pub question: String,
-    /// `answer`, `undo`, `merge`, `agree` or `upgrade`.
+    /// `answer`, `undo`, `redo`, `merge`, `agree`, `engagement`, `roadmap`, `soa` or `upgrade`.
     #[serde(default)]
     pub kind: String,
     /// For an undo: the 1-based number of the change it reverted.
@@ -42,6 +46,18 @@ pub struct Change {
     pub old: Option<toml::Table>,
     #[serde(default)]
     pub new: Option<toml::Table>,
+}
+
+impl Change {
+    /// Who was answering when this change was made: `as`, else (older entries) `respondent`.
+    pub fn answering(&self) -> &str {
+        if self.as_.is_empty() { &self.respondent } else { &self.as_ }
+    }
+
+    /// This entry as the undo rule sees it.
+    pub fn mark(&self) -> super::undo_rule::Mark<'_> {
+        super::undo_rule::Mark { kind: &self.kind, as_: self.answering(), reverts: self.reverts }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -153,12 +169,27 @@ pub fn render_with(e: &Entry<'_>, extra: &[(&str, TValue)]) -> String {
 }
 
 /// The general form, for changes that are not answers (an agreed value): `old` and `new` are
-/// given as inline tables and `e.old` / `e.new` are ignored.
+/// given as inline tables and `e.old` / `e.new` are ignored. Made as the entry's respondent.
 pub fn render_tables(e: &Entry<'_>, old: Option<InlineTable>, extra: &[(&str, TValue)], new: InlineTable) -> String {
+    render_tables_as(e, e.respondent, old, extra, new)
+}
+
+/// `render_tables` for a change made as `answering` (a respondent id; empty: no one), which
+/// need not be the entry's respondent (an agreed level has none).
+pub fn render_tables_as(
+    e: &Entry<'_>,
+    answering: &str,
+    old: Option<InlineTable>,
+    extra: &[(&str, TValue)],
+    new: InlineTable,
+) -> String {
     let mut t = InlineTable::new();
     t.insert("at", e.at.into());
     t.insert("by", e.by.into());
     t.insert("respondent", e.respondent.into());
+    if !answering.is_empty() {
+        t.insert("as", answering.into());
+    }
     t.insert("question", e.question.into());
     t.insert("kind", e.kind.into());
     if let Some(n) = e.reverts {
@@ -255,23 +286,10 @@ pub(super) fn parse_skipping(path: &Path, text: &str, torn: &[std::ops::Range<us
     Ok(f.change.into_iter().map(|w| w.entry).collect())
 }
 
-/// The number (1-based) of the change an undo should revert: the newest one that is neither
-/// an undo nor already reverted.
+/// The number (1-based) of the change an undo by anyone should revert: the newest one that
+/// is neither an undo nor already reverted (see `undo_rule`).
 pub fn undo_target(changes: &[Change]) -> Option<usize> {
-    let mut reverted = std::collections::HashSet::new();
-    for (i, c) in changes.iter().enumerate().rev() {
-        let n = i + 1;
-        if c.kind == "undo" {
-            if let Some(r) = c.reverts {
-                reverted.insert(r);
-            }
-            continue;
-        }
-        if !reverted.contains(&n) {
-            return Some(n);
-        }
-    }
-    None
+    super::undo_rule::undo_target(changes.iter().map(Change::mark).enumerate().map(|(i, m)| (i + 1, m)), None)
 }
 
 /// `torn_entries`, exact even for a cut that passes the shape test (parses every entry when
@@ -339,6 +357,7 @@ mod tests {
             at: String::new(),
             by: String::new(),
             respondent: String::new(),
+            as_: String::new(),
             question: String::new(),
             kind: kind.into(),
             reverts,

@@ -168,16 +168,29 @@ impl Store {
         (by, at): (&str, &str),
         reverts: Option<usize>,
     ) -> Result<()> {
+        let kind = if reverts.is_some() { super::undo_rule::UNDO } else { place.kind() };
+        self.change_meta_kind(place, (old, new), (by, at), kind, reverts)
+    }
+
+    /// `change_meta` recorded as `kind` (a redo names the undo it reverts).
+    pub fn change_meta_kind(
+        &mut self,
+        place: &Place,
+        (old, new): (&toml::Table, &toml::Table),
+        (by, at): (&str, &str),
+        kind: &str,
+        reverts: Option<usize>,
+    ) -> Result<()> {
         let mut doc = self.meta_doc().clone();
         write_into(&mut doc, place, old, new);
         let path = self.dir.join(meta::FILE);
         let text = doc.to_string();
         // What is written must open again: a value the reader refuses never reaches the disk.
         meta::parse(&path, &text)?;
-        let kind = if reverts.is_some() { "undo" } else { place.kind() };
         let e =
             history::Entry { at, by, respondent: "", question: place.subject(), kind, reverts, old: None, new: None };
-        let entry = history::render_tables(&e, (!old.is_empty()).then(|| inline(old)), &[], inline(new));
+        let entry =
+            history::render_tables_as(&e, self.answering(), (!old.is_empty()).then(|| inline(old)), &[], inline(new));
         self.write_meta_with_entry(doc, &entry, kind)
     }
 
@@ -316,14 +329,19 @@ impl Store {
 }
 
 /// A refusal for a history entry of a meta kind whose subject is not what it wrote.
-pub fn changed_since(n: usize, place: &Place, wrote: &toml::Table, now: &toml::Table) -> WorkspaceError {
+pub fn changed_since(
+    n: usize,
+    place: &Place,
+    (wrote, now): (&toml::Table, &toml::Table),
+    verb: &str,
+) -> WorkspaceError {
     let show = |t: &toml::Table| if t.is_empty() { "nothing".to_owned() } else { inline(t).to_string() };
     let what = match place {
         Place::Top => "the engagement facts".to_owned(),
         Place::Entry { section, key } => format!("the {section} entry of {key}"),
     };
     WorkspaceError::Invalid(format!(
-        "change {n} ({what}) cannot be undone: it set {}, but workspace.toml now holds {} (changed since, e.g. by a \
+        "change {n} ({what}) cannot be {verb}: it set {}, but workspace.toml now holds {} (changed since, e.g. by a \
          git merge or a hand edit); nothing changed",
         show(wrote),
         show(now)

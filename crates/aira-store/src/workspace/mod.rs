@@ -30,10 +30,13 @@ pub mod output;
 pub mod paths;
 pub mod regular;
 mod repair;
+pub mod stamp;
 mod store;
 mod strings;
 pub mod torn;
 mod undo;
+pub mod undo_describe;
+pub mod undo_rule;
 pub mod upgrade;
 
 use std::path::{Path, PathBuf};
@@ -45,7 +48,7 @@ pub use aira_core::engagement::Engagement;
 pub use answers::{parse as parse_answers, render as render_answers};
 pub use error::{Result, WorkspaceError};
 pub use store::{Change, Doc, Store};
-pub use undo::{history_len, undo};
+pub use undo::{Reverted, history_len, redo_as, undo, undo_as};
 
 use aira_core::assessment::{Assessment, Respondent};
 use aira_core::questionnaire::{self, Questionnaire};
@@ -359,3 +362,6 @@ mod crash_tests;
 
 #[cfg(test)]
 mod meta_tests;
+
+#[cfg(test)]
+mod undo_tests;

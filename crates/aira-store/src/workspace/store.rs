@@ -65,6 +65,9 @@ pub struct Store {
     /// history.toml is rotated into a part, and a journal folded into its answers file,
     /// before an append would take either past this.
     rotate_at: u64,
+    /// Who is answering (a respondent id, empty for no one): the `as` of entries that name no
+    /// respondent of their own (agreed levels, workspace.toml changes). See `answer_as`.
+    answering: String,
     _lock: Lock,
 }
 
@@ -123,6 +126,7 @@ impl Store {
             unlogged: Vec::new(),
             warnings: Vec::new(),
             rotate_at: history_parts::ROTATE_AT,
+            answering: String::new(),
             _lock: lock,
         }
     }
@@ -174,6 +178,18 @@ impl Store {
     /// Record changes in journals (cost independent of the file's size) until `compact`.
     pub fn use_journal(&mut self, on: bool) {
         self.journal = on;
+    }
+
+    /// Record the changes that follow as made by respondent `id` answering (empty: no one):
+    /// the wizard sets whoever is answering, the CLI its `--respondent` or the default one.
+    /// Answer changes are always made as their own respondent.
+    pub fn answer_as(&mut self, id: &str) {
+        id.clone_into(&mut self.answering);
+    }
+
+    /// Who the changes are made as (see `answer_as`).
+    pub fn answering(&self) -> &str {
+        &self.answering
     }
 
     pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
@@ -388,7 +404,8 @@ impl Store {
         self.put_agreed_entry(question_id, new, by, at, kind, None)
     }
 
-    pub(super) fn put_agreed_entry(
+    /// `put_agreed` recording entry `reverts` as reverted (an undo or a redo, by `kind`).
+    pub fn put_agreed_entry(
         &mut self,
         question_id: &str,
         new: Option<(Value, Decision)>,
@@ -401,12 +418,8 @@ impl Store {
         consensus::set(&mut doc, question_id, new.as_ref(), self.position(question_id));
         let e = history::Entry { at, by, respondent: "", question: question_id, kind, reverts, old: None, new: None };
         let old = self.agreed.get(question_id).map(|(v, d)| consensus::inline(*v, d));
-        let entry = history::render_tables(
-            &e,
-            old,
-            &[],
-            new.as_ref().map(|(v, d)| consensus::inline(*v, d)).unwrap_or_default(),
-        );
+        let new_table = new.as_ref().map(|(v, d)| consensus::inline(*v, d)).unwrap_or_default();
+        let entry = history::render_tables_as(&e, &self.answering, old, &[], new_table);
         self.write_logged(consensus::FILE, &doc.to_string(), &entry, kind)?;
         self.consensus_doc = doc;
         match &new {

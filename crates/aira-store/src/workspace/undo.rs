@@ -1,22 +1,114 @@
-//! Undo from the history: revert the newest change not already reverted, as a change of its
-//! own (so undo is itself recorded, and can be seen in the log), and only while what is on disk
-//! is still what that change wrote.
+//! Undo and redo from the history. An undo reverts a change as a change of its own (so it is
+//! recorded, and can be seen in the log, and redone); a redo re-applies what an undo
+//! reverted. Which change either acts on is `undo_rule`'s (per person: the respondent who was
+//! answering). Either writes only while what is on disk is still what the entry it acts on
+//! wrote: after a git merge or a hand edit, reverting it would overwrite what was kept.
 
-use super::{Change, Result, Workspace, WorkspaceError, history, meta_change, now_rfc3339, read_history};
+use super::undo_rule::{REDO, UNDO, redo_target, undo_target};
+use super::{Change, Result, Store, Workspace, WorkspaceError, history, meta_change, now_rfc3339, read_history};
+use super::{undo_describe as describe, undo_describe::sentence};
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 
-/// Revert the newest change that is neither an undo nor already reverted. `None` when there is
-/// nothing left to undo. Needs a workspace opened for writing.
+/// What an undo or redo did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reverted {
+    /// The number of the history entry it acted on.
+    pub reverts: usize,
+    /// The change written (an answer's; for an agreed level or a workspace.toml change, it
+    /// names no respondent and its `question` is the entry's subject).
+    pub change: Change,
+    /// `Undid Ann Lee's level 3 on plan-govern-policy (was 2)`.
+    pub said: String,
+}
+
+/// Revert the newest change anyone made that is neither an undo nor already reverted. `None`
+/// when there is nothing left to undo. Needs a workspace opened for writing.
 pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
+    Ok(act(ws, None, by, UNDO)?.map(|r| r.change))
+}
+
+/// Revert the newest change made as respondent `who` (an id) not already reverted; other
+/// respondents' changes are never touched.
+pub fn undo_as(ws: &mut Workspace, who: &str, by: &str) -> Result<Option<Reverted>> {
+    act(ws, Some(who), by, UNDO)
+}
+
+/// Re-apply the newest undo made as `who` not yet redone, unless `who` changed something since.
+pub fn redo_as(ws: &mut Workspace, who: &str, by: &str) -> Result<Option<Reverted>> {
+    act(ws, Some(who), by, REDO)
+}
+
+fn act(ws: &mut Workspace, who: Option<&str>, by: &str, kind: &str) -> Result<Option<Reverted>> {
     let changes = read_history(&ws.dir)?;
-    let Some(n) = history::undo_target(&changes) else { return Ok(None) };
-    let target = &changes[n - 1];
-    if target.kind == "agree" {
-        return undo_agree(ws, target, n, by);
+    let marks = changes.iter().map(history::Change::mark).enumerate().map(|(i, m)| (i + 1, m));
+    let found = if kind == UNDO { undo_target(marks, who) } else { redo_target(marks, who) };
+    let Some(n) = found else { return Ok(None) };
+    let subject = subject_kind(&changes, n);
+    revert(ws, &changes[n - 1], &subject, (n, kind), by).map(Some)
+}
+
+/// The kind of change entry `n` is about: its own, or for an undo or redo, that of the entry it
+/// reverts, followed back (an undo of an agreed level is written like an agreed level).
+fn subject_kind(changes: &[history::Change], mut n: usize) -> String {
+    loop {
+        let c = &changes[n - 1];
+        match c.reverts.filter(|&r| (c.kind == UNDO || c.kind == REDO) && (1..n).contains(&r)) {
+            Some(r) => n = r,
+            None => return c.kind.clone(),
+        }
     }
-    if let Some(place) = meta_change::Place::of(&target.kind, &target.question) {
-        return undo_meta(ws, target, &place, n, by);
+}
+
+/// The one dispatch over kinds of change: each is reverted by writing its entry's `old` back
+/// (for a redo, the undo's `old`) where the entry's `new` still is. A new kind (respondent
+/// add/rename/remove, engagement targets) plugs in with one arm here.
+fn revert(
+    ws: &mut Workspace,
+    target: &history::Change,
+    subject: &str,
+    nk: (usize, &str),
+    by: &str,
+) -> Result<Reverted> {
+    match subject {
+        "agree" => revert_agreed(ws, target, nk, by),
+        _ => match meta_change::Place::of(subject, &target.question) {
+            Some(place) => revert_meta(ws, target, &place, nk, by),
+            // Answers, and what writes answers (merge, upgrade, votes).
+            None => revert_answer(ws, target, nk, by),
+        },
     }
+}
+
+/// The verb of the sentence and of a refusal.
+fn verbs(kind: &str) -> (&'static str, &'static str) {
+    if kind == REDO { ("Redid", "redone") } else { ("Undid", "undone") }
+}
+
+/// The display name of whoever was answering (their id when they are gone).
+fn name_of(ws: &Workspace, who: &str) -> String {
+    ws.assessment.respondent(who).map_or_else(|| who.to_owned(), |r| r.name.clone())
+}
+
+/// (before, after) of the change being undone or redone: an undo undoes old → new; a redo
+/// re-does what its undo entry undid, new → old.
+fn sides<T>(kind: &str, old: T, new: T) -> (T, T) {
+    if kind == REDO { (new, old) } else { (old, new) }
+}
+
+fn store(ws: &mut Workspace) -> Result<&mut Store> {
+    ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))
+}
+
+/// Run `f` with the store recording changes as `who` answering, then as before.
+fn as_who<T>(store: &mut Store, who: &str, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+    let before = store.answering().to_owned();
+    store.answer_as(who);
+    let out = f(store);
+    store.answer_as(&before);
+    out
+}
+
+fn revert_answer(ws: &mut Workspace, target: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
     let old = target.old.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
     let respondent = ws
         .assessment
@@ -24,18 +116,20 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
         .map(Respondent::clone_header)
         .unwrap_or_else(|| Respondent::new(&target.respondent, &target.respondent));
     let current = ws.assessment.respondent(&target.respondent).and_then(|r| r.answer(&target.question)).cloned();
-    // After a git merge (or a hand edit) the newest entry may not be what is on disk: reverting
-    // it would overwrite the answer that was kept. Only the value the entry wrote is reverted.
     let wrote = target.new.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
     if wrote != current {
-        let (w, c) = (describe(wrote.as_ref()), describe(current.as_ref()));
+        let (w, c) = (describe_answer(wrote.as_ref()), describe_answer(current.as_ref()));
         let (w, c) = if w == c {
             (format!("{w} (as then)"), format!("{c} with another note, evidence or stamp"))
         } else {
             (w, c)
         };
-        return Err(changed_since(n, &format!("{} of {}", target.question, target.respondent), &w, &c));
+        let what = format!("{} of {}", target.question, target.respondent);
+        return Err(changed_since(n, &what, (&w, &c), verbs(kind).1));
     }
+    let (before, after) = sides(kind, old.as_ref(), wrote.as_ref());
+    let said =
+        sentence(verbs(kind).0, &name_of(ws, target.answering()), &describe::answer(&target.question, before, after));
     let change = Change {
         respondent,
         question: target.question.clone(),
@@ -43,102 +137,111 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
         new: old,
         by: by.to_owned(),
         at: now_rfc3339(),
-        kind: "undo".into(),
+        kind: kind.into(),
         reverts: Some(n),
     };
-    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
-    store.apply(&change)?;
+    store(ws)?.apply(&change)?;
     if let Some(r) = ws.assessment.respondents.iter_mut().find(|r| r.id == change.respondent.id) {
         match &change.new {
             Some(a) => r.answers.insert(change.question.clone(), a.clone()),
             None => r.answers.remove(&change.question),
         };
     }
-    Ok(Some(change))
+    Ok(Reverted { reverts: n, change, said })
 }
 
-/// Undo of an agreed value: consensus.toml goes back to the entry's `old`. The returned change
-/// names no respondent; its `question` is the one whose agreed value was restored.
-fn undo_agree(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) -> Result<Option<Change>> {
+/// An agreed value: consensus.toml goes back to the entry's `old`.
+fn revert_agreed(ws: &mut Workspace, target: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
     let old = target.old.as_ref().and_then(super::consensus::from_table);
     let wrote = target.new.as_ref().and_then(super::consensus::from_table);
-    let current = ws
-        .assessment
-        .agreed
-        .get(&target.question)
-        .map(|v| (*v, ws.assessment.agreed_meta.get(&target.question).cloned().unwrap_or_default()));
+    let q = &target.question;
+    let current =
+        ws.assessment.agreed.get(q).map(|v| (*v, ws.assessment.agreed_meta.get(q).cloned().unwrap_or_default()));
     if wrote != current {
         let show = |v: Option<&(Value, Decision)>| describe_value(v.map(|(v, _)| *v));
         let (w, c) = (show(wrote.as_ref()), show(current.as_ref()));
         let (w, c) =
             if w == c { (format!("{w} (as then)"), format!("{c} with another note or stamp")) } else { (w, c) };
-        return Err(changed_since(n, &format!("the agreed value of {}", target.question), &w, &c));
+        return Err(changed_since(n, &format!("the agreed value of {q}"), (&w, &c), verbs(kind).1));
     }
-    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    let value = |v: &Option<(Value, Decision)>| v.as_ref().map(|(v, _)| *v);
+    let (before, after) = sides(kind, value(&old), value(&wrote));
+    let said = sentence(verbs(kind).0, &name_of(ws, target.answering()), &describe::agreed(q, before, after));
     let at = now_rfc3339();
-    store.put_agreed_entry(&target.question, old.clone(), by, &at, "undo", Some(n))?;
+    as_who(store(ws)?, target.answering(), |s| s.put_agreed_entry(q, old.clone(), by, &at, kind, Some(n)))?;
     match &old {
         Some((v, d)) => {
-            ws.assessment.agreed.insert(target.question.clone(), *v);
-            ws.assessment.agreed_meta.insert(target.question.clone(), d.clone());
+            ws.assessment.agreed.insert(q.clone(), *v);
+            ws.assessment.agreed_meta.insert(q.clone(), d.clone());
         }
         None => {
-            ws.assessment.agreed.remove(&target.question);
-            ws.assessment.agreed_meta.remove(&target.question);
+            ws.assessment.agreed.remove(q);
+            ws.assessment.agreed_meta.remove(q);
         }
     }
-    Ok(Some(Change {
-        respondent: Respondent::default(),
-        question: target.question.clone(),
-        old: None,
-        new: None,
-        by: by.to_owned(),
-        at,
-        kind: "undo".into(),
-        reverts: Some(n),
-    }))
+    Ok(Reverted { reverts: n, change: subject_change(q, by, at, kind, n), said })
 }
 
-/// Undo of a change to workspace.toml (engagement facts, a roadmap entry, an SoA decision):
-/// the entry's `old` goes back, while what is there is still the entry's `new`. The returned
-/// change names no respondent; its `question` is the entry's subject.
-fn undo_meta(
+/// A change to workspace.toml (engagement facts, a roadmap entry, an SoA decision).
+fn revert_meta(
     ws: &mut Workspace,
     target: &history::Change,
     place: &meta_change::Place,
-    n: usize,
+    (n, kind): (usize, &str),
     by: &str,
-) -> Result<Option<Change>> {
+) -> Result<Reverted> {
     let (old, wrote) = (target.old.clone().unwrap_or_default(), target.new.clone().unwrap_or_default());
     let keys: Vec<&str> = old.keys().chain(wrote.keys()).map(String::as_str).collect();
-    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
-    let now = store.meta_current(place, &keys);
+    let now = store(ws)?.meta_current(place, &keys);
     if now != wrote {
-        return Err(meta_change::changed_since(n, place, &wrote, &now));
+        return Err(meta_change::changed_since(n, place, (&wrote, &now), verbs(kind).1));
     }
+    let (before, after) = sides(kind, &old, &wrote);
+    let what = match place {
+        meta_change::Place::Entry { section: meta_change::SOA, key } => {
+            let applicable = |t: &toml::Table| {
+                (!t.is_empty()).then(|| t.get("applicable").and_then(toml::Value::as_bool) != Some(false))
+            };
+            describe::soa(key, applicable(before), applicable(after))
+        }
+        meta_change::Place::Entry { section, key } => format!("{section} entry of {key}"),
+        meta_change::Place::Top => {
+            let names: Vec<&str> =
+                after.keys().chain(before.keys().filter(|k| !after.contains_key(*k))).map(String::as_str).collect();
+            format!("engagement facts change ({})", names.join(", "))
+        }
+    };
+    let said = sentence(verbs(kind).0, &name_of(ws, target.answering()), &what);
     let at = now_rfc3339();
-    store.change_meta(place, &now, &old, (by, &at), Some(n))?;
-    ws.meta = store.engagement()?;
-    Ok(Some(Change {
+    let s = store(ws)?;
+    as_who(s, target.answering(), |s| s.change_meta_kind(place, (&now, &old), (by, &at), kind, Some(n)))?;
+    ws.meta = store(ws)?.engagement()?;
+    Ok(Reverted { reverts: n, change: subject_change(&target.question, by, at, kind, n), said })
+}
+
+/// The change returned for an undo or redo that is not of an answer: no respondent, the
+/// entry's subject as `question`.
+fn subject_change(subject: &str, by: &str, at: String, kind: &str, n: usize) -> Change {
+    Change {
         respondent: Respondent::default(),
-        question: target.question.clone(),
+        question: subject.to_owned(),
         old: None,
         new: None,
         by: by.to_owned(),
         at,
-        kind: "undo".into(),
+        kind: kind.into(),
         reverts: Some(n),
-    }))
+    }
 }
 
-fn changed_since(n: usize, what: &str, wrote: &str, now: &str) -> WorkspaceError {
+fn changed_since(n: usize, what: &str, (wrote, now): (&str, &str), verb: &str) -> WorkspaceError {
     WorkspaceError::Invalid(format!(
-        "change {n} ({what}) cannot be undone: it set {wrote}, but the workspace now holds {now} (changed since, \
+        "change {n} ({what}) cannot be {verb}: it set {wrote}, but the workspace now holds {now} (changed since, \
          e.g. by a git merge or a hand edit); nothing changed. Change it with `aira answer` or in the wizard"
     ))
 }
 
-fn describe(a: Option<&Answer>) -> String {
+fn describe_answer(a: Option<&Answer>) -> String {
     match a {
         None => "no answer".to_owned(),
         Some(a) if a.value.is_none() => "a note or flag without a level".to_owned(),

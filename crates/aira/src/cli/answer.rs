@@ -42,8 +42,7 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     if let Some(n) = note {
         new.note = n.to_owned();
     }
-    new.answered_at = now.clone();
-    new.answered_by = user.clone();
+    workspace::stamp::stamp(old.as_ref(), &mut new, &user, &now);
     let change = Change {
         respondent: r.clone_header(),
         question: question.id.clone(),

@@ -79,6 +79,7 @@ fn eprintln_safe(text: &str) {
 
 mod agree;
 mod answer;
+mod capture;
 mod check;
 mod diff;
 mod docs;
@@ -273,8 +274,50 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
     },
-    /// Revert the last change (recorded in the history like any change)
-    Undo,
+    /// Revert the newest change made as a respondent, of any kind (recorded in the history
+    /// like any change); never another respondent's
+    Undo {
+        /// Whose change (default: the workspace's default respondent, else its first)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
+    /// Re-apply what that respondent's last undo reverted (a new change of theirs clears it)
+    Redo {
+        /// Whose undo (default: the workspace's default respondent, else its first)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
+    /// Add a timestamped line to an answer's interview log (as `l` in the wizard)
+    Log {
+        /// The question's id, e.g. plan-govern-policy
+        question_id: String,
+        /// The line, e.g. "Ann: the board saw it in March"
+        text: String,
+        /// Whose answer (created on first use)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
+    /// Flag an answer for follow-up (as `f` in the wizard); `--off` removes the flag
+    Flag {
+        /// The question's id, e.g. plan-govern-policy
+        question_id: String,
+        /// Remove the flag
+        #[arg(long)]
+        off: bool,
+        /// Whose answer (created on first use)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
+    /// Set the note kept with an answer (as `e` in the wizard); an empty TEXT clears it
+    Note {
+        /// The question's id, e.g. plan-govern-policy
+        question_id: String,
+        /// The whole note
+        text: String,
+        /// Whose answer (created on first use)
+        #[arg(long)]
+        respondent: Option<String>,
+    },
     /// Check questionnaire files and print every problem
     Check {
         /// Questionnaire files (TOML) to check
@@ -349,8 +392,15 @@ fn stderr_color(choice: ColorChoice) -> bool {
 
 /// Open a workspace for writing (CLI writers), telling the user on stderr what opening did:
 /// a stale lock taken over (naming its old holder), a history repaired.
+/// Changes that name no respondent of their own (agreed levels, SoA, engagement facts) are
+/// recorded as made by the workspace's default respondent (`capture::answering`).
 pub(crate) fn open_write(dir: &std::path::Path) -> Result<aira_store::workspace::Workspace> {
-    Ok(open(dir, aira_store::workspace::Access::Write)?)
+    let mut ws = open(dir, aira_store::workspace::Access::Write)?;
+    let who = capture::answering(&ws);
+    if let Some(store) = ws.store.as_mut() {
+        store.answer_as(&who);
+    }
+    Ok(ws)
 }
 
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
@@ -390,7 +440,17 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
         Some(Command::Diff { baseline, format, all }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),
         Some(Command::Score { format }) => score::run(&workspace_dir(&cli)?, *format),
-        Some(Command::Undo) => undo::run(&workspace_dir(&cli)?),
+        Some(Command::Undo { respondent }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), false),
+        Some(Command::Redo { respondent }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), true),
+        Some(Command::Log { question_id, text, respondent }) => {
+            capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Log(text), respondent.as_deref())
+        }
+        Some(Command::Flag { question_id, off, respondent }) => {
+            capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Flag(!off), respondent.as_deref())
+        }
+        Some(Command::Note { question_id, text, respondent }) => {
+            capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Note(text), respondent.as_deref())
+        }
         Some(Command::Heatmap { format }) => heatmap::run(
             &workspace_dir(&cli)?,
             *format,

@@ -87,9 +87,10 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                 crate::tui::saver::Work::Vote { change, .. } => {
                     format!("vote {} / {}", change.respondent.id, change.question)
                 }
-                crate::tui::saver::Work::Soa { control, applicable, justification } => {
+                crate::tui::saver::Work::Soa { control, applicable, justification, .. } => {
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }
+                crate::tui::saver::Work::Revert { revert, .. } => format!("undo or redo: {revert:?}"),
             };
             super::errln!("  {line}");
         }

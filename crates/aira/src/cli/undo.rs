@@ -1,52 +1,33 @@
-//! `aira undo`: revert the last change recorded in the workspace's history.
+//! `aira undo` / `aira redo`: revert the newest change made as a respondent (`--respondent`,
+//! else the workspace's default or first respondent), or re-apply what their last undo
+//! reverted. Never another respondent's change; each is recorded in the history like any
+//! change, and refused (nothing written) when the workspace no longer holds what it would undo.
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use aira_store::workspace;
 
-pub fn run(dir: &Path) -> Result<i32> {
+pub fn run(dir: &Path, respondent: Option<&str>, redo: bool) -> Result<i32> {
     let mut ws = super::open_write(dir)?;
+    let who = match respondent {
+        None => super::capture::answering(&ws),
+        Some(key) => match super::respondent::find(&ws.assessment, key) {
+            Some(r) => r.id.clone(),
+            None => {
+                let known: Vec<&str> = ws.assessment.respondents.iter().map(|r| r.name.as_str()).collect();
+                bail!("no respondent `{key}` in this workspace (known: {}); nothing changed", known.join(", "));
+            }
+        },
+    };
+    let name = ws.assessment.respondent(&who).map_or_else(|| who.clone(), |r| r.name.clone());
     let user = aira_store::config::user_name(&aira_store::config::load()?);
-    let undone = workspace::undo(&mut ws, &user)?;
+    let done = if redo { workspace::redo_as(&mut ws, &who, &user)? } else { workspace::undo_as(&mut ws, &who, &user)? };
     super::warn_saved(&mut ws);
-    let reverted_kind = |n: usize| workspace::read_history(dir).ok()?.get(n.wrapping_sub(1)).map(|c| c.kind.clone());
-    match undone {
-        Some(c) if c.respondent.id.is_empty() && reverted_kind(c.reverts.unwrap_or(0)).as_deref() != Some("agree") => {
-            let n = c.reverts.unwrap_or(0);
-            let what = match reverted_kind(n).as_deref() {
-                Some("engagement") => "the engagement facts".to_owned(),
-                Some(kind) => format!("the {kind} entry of {}", c.question),
-                None => c.question.clone(),
-            };
-            super::outln!("Reverted change {n} ({what}) in workspace.toml")?;
-        }
-        Some(c) if c.respondent.id.is_empty() => {
-            let now = ws
-                .assessment
-                .agreed
-                .get(&c.question)
-                .map_or_else(|| "not agreed".to_owned(), |v| super::agree::label(*v));
-            super::outln!(
-                "Reverted change {} to the agreed value of {}: now {now}",
-                c.reverts.unwrap_or(0),
-                c.question
-            )?;
-        }
-        Some(c) => {
-            let what = c
-                .new
-                .as_ref()
-                .map_or_else(|| "no answer".to_owned(), |a| workspace::history::answer_inline(a).to_string());
-            super::outln!(
-                "Reverted change {} to {} ({}): now {what}",
-                c.reverts.unwrap_or(0),
-                c.question,
-                c.respondent.id
-            )?;
-        }
-        None => super::outln!("Nothing to undo")?,
+    match done {
+        Some(r) => super::outln!("{}; history entry {} reverted", r.said, r.reverts)?,
+        None => super::outln!("Nothing to {} for {name}", if redo { "redo" } else { "undo" })?,
     }
     Ok(0)
 }

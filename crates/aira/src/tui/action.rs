@@ -97,8 +97,10 @@ actions! {
     Flag = "flag",
     /// Edit the note (Esc or Ctrl-S keeps it)
     EditNote = "edit_note",
-    /// Undo the last change
+    /// Undo your last change
     Undo = "undo",
+    /// Redo what your last undo reverted
+    Redo = "redo",
     /// Search questions, references and notes
     Search = "search",
     /// Full-screen heatmap
@@ -252,6 +254,8 @@ pub enum Effect {
     },
     /// Create or rename a respondent durably (their answers file).
     SaveRespondent(aira_core::assessment::Respondent),
+    /// Write what an undo or redo of an agreed level or SoA decision put back, durably.
+    Revert(Box<crate::tui::session::Revert>),
     /// Record the agreed level of a question durably (None clears it).
     SaveAgreed {
         question: String,

@@ -7,6 +7,12 @@ use super::state::AppState;
 use super::voting::{Voting, room_view};
 use super::{terminal, update};
 
+/// Who types, now, and the respondent answering: what a change that names no respondent of
+/// its own (an agreed level, an SoA decision) records.
+fn made_by(state: &AppState) -> (String, String, String) {
+    (state.session.user().to_owned(), state.session.now(), state.current_respondent().id.clone())
+}
+
 /// Do each effect in order; `true` when one of them quits.
 pub(super) fn apply(
     state: &mut AppState,
@@ -20,15 +26,20 @@ pub(super) fn apply(
             Effect::Save(change) => Some((Work::Change(change), "this change")),
             Effect::SaveRespondent(r) => Some((Work::Respondent(r), "the respondent")),
             Effect::SaveAgreed { question, value } => {
-                let (by, at) = (state.session.user().to_owned(), state.session.now());
-                Some((Work::Agree { question, value, by, at }, "the agreed level"))
+                let (by, at, as_) = made_by(state);
+                Some((Work::Agree { question, value, by, at, as_ }, "the agreed level"))
             }
             Effect::SaveAgreedNote { question, note } => {
                 let (by, at) = (state.session.user().to_owned(), state.session.now());
                 Some((Work::AgreeNote { question, note, by, at }, "the reason for the agreed level"))
             }
             Effect::SaveSoa { control, applicable, justification } => {
-                Some((Work::Soa { control, applicable, justification }, "this decision"))
+                let (by, at, as_) = made_by(state);
+                Some((Work::Soa { control, applicable, justification, by, at, as_ }, "this decision"))
+            }
+            Effect::Revert(revert) => {
+                let (by, at, _) = made_by(state);
+                Some((Work::Revert { revert, by, at }, "this undo"))
             }
             Effect::Quit => return Ok(true),
             Effect::Suspend => {

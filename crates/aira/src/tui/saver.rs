@@ -19,10 +19,14 @@ pub type Report = Result<String, String>;
 #[derive(Clone, Debug)]
 pub enum Work {
     Change(Box<Change>),
+    /// Recorded in history.toml, made as respondent `as_` answering.
     Soa {
         control: String,
         applicable: bool,
         justification: String,
+        by: String,
+        at: String,
+        as_: String,
     },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
@@ -30,6 +34,13 @@ pub enum Work {
     Agree {
         question: String,
         value: Option<aira_core::assessment::Value>,
+        by: String,
+        at: String,
+        as_: String,
+    },
+    /// What an undo or redo of an agreed level or SoA decision put back.
+    Revert {
+        revert: Box<crate::tui::session::Revert>,
         by: String,
         at: String,
     },
@@ -54,8 +65,15 @@ impl Work {
     fn apply(&self, store: &mut Store) -> aira_store::workspace::Result<()> {
         match self {
             Work::Change(c) => store.apply(c),
-            Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
-            Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
+            Work::Soa { control, applicable, justification, by, at, as_ } => {
+                store.answer_as(as_);
+                store.decide_soa(control, Some((*applicable, justification)), by, at)
+            }
+            Work::Agree { question, value, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_agreed(question, *value, by, at)
+            }
+            Work::Revert { revert, by, at } => revert_entry(store, revert, by, at),
             Work::Respondent(r) => store.save_respondent(r),
             Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
             // Saved by `votes::save`, in groups; never through here.
@@ -79,6 +97,40 @@ fn saved_at(store: &mut Store) -> String {
     }
     at
 }
+
+/// Write an undo or redo of an agreed level or SoA decision, as the respondent who made it.
+fn revert_entry(
+    store: &mut Store,
+    revert: &crate::tui::session::Revert,
+    by: &str,
+    at: &str,
+) -> aira_store::workspace::Result<()> {
+    use crate::tui::session::Revert;
+    use aira_store::workspace::meta_change::{Place, SOA};
+    match revert {
+        Revert::Answer(c) => store.apply(c),
+        Revert::Agreed { question, value, kind, reverts, as_ } => {
+            store.answer_as(as_);
+            store.put_agreed_entry(question, value.clone(), by, at, kind, Some(*reverts))
+        }
+        Revert::Soa { control, entry, kind, reverts, as_ } => {
+            store.answer_as(as_);
+            let place = Place::Entry { section: SOA, key: control.clone() };
+            let old = store.meta_current(&place, &[]);
+            let mut new = toml::Table::new();
+            if let Some(e) = entry {
+                new.insert("applicable".into(), toml::Value::Boolean(e.applicable));
+                if !e.justification.is_empty() {
+                    new.insert("justification".into(), toml::Value::String(e.justification.clone()));
+                }
+            }
+            store.change_meta_kind(&place, (&old, &new), (by, at), kind, Some(*reverts))
+        }
+    }
+}
+
+/// Attempts at a vote before the phone is told it did not count (100 + 200 ms apart).
+const VOTE_TRIES: u32 = 3;
 
 pub struct Saver {
     tx: Option<Sender<Work>>,

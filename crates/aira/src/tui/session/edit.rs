@@ -1,23 +1,14 @@
-//! Changing the engagement: answers, undo, agreed levels, respondents, SoA decisions. Each
+//! Changing the engagement: answers, agreed levels, respondents, SoA decisions. Each
 //! method updates what is derived at once and counts the save it needs; the caller turns the
 //! result into the effect that hands it to the save worker.
 
 use super::Session;
+use super::undo::Subject;
 use aira_core::assessment::{Answer, Respondent, Value};
 use aira_core::engagement::SoaEntry;
 use aira_core::report::model::SoaRow;
 use aira_core::scoring::ReferenceIndex;
 use aira_store::workspace::Change;
-
-/// What undo did.
-pub enum Undone {
-    /// Nothing was changed in this session.
-    Nothing,
-    /// The change's respondent is gone: nothing to write back.
-    Gone,
-    /// The old answer is back; `index` is its question's, when the questionnaire has it.
-    Reverted { change: Box<Change>, index: Option<usize> },
-}
 
 /// What adding a respondent by name did.
 pub enum Added {
@@ -44,8 +35,7 @@ impl Session {
         if Some(&new) == old.as_ref() {
             return None;
         }
-        new.answered_at = (self.now)();
-        new.answered_by = self.user.clone();
+        aira_store::workspace::stamp::stamp(old.as_ref(), &mut new, &self.user, &(self.now)());
         let new = (!new.is_empty()).then_some(new);
         match &new {
             Some(a) => r.answers.insert(qid.clone(), a.clone()),
@@ -62,42 +52,15 @@ impl Session {
             reverts: None,
         };
         self.rescore_question(qi);
-        self.history_len += 1;
-        self.undo.push((change.clone(), self.history_len));
+        let subject = Subject::Answer {
+            respondent: change.respondent.id.clone(),
+            question: change.question.clone(),
+            old: change.old.clone(),
+            new: change.new.clone(),
+        };
+        self.done("answer", change.respondent.id.clone(), None, subject);
         self.save.pending += 1;
         Some(change)
-    }
-
-    /// Revert the newest change of this session by writing its old answer back, as a change of
-    /// its own (it names the history entry it reverts).
-    pub fn undo(&mut self) -> Undone {
-        let Some((last, number)) = self.undo.pop() else { return Undone::Nothing };
-        let Some(ri) = self.assessment.respondents.iter().position(|r| r.id == last.respondent.id) else {
-            return Undone::Gone;
-        };
-        let r = &mut self.assessment.respondents[ri];
-        let current = r.answers.get(&last.question).cloned();
-        match &last.old {
-            Some(a) => r.answers.insert(last.question.clone(), a.clone()),
-            None => r.answers.remove(&last.question),
-        };
-        let change = Change {
-            respondent: r.clone_header(),
-            question: last.question.clone(),
-            old: current,
-            new: last.old.clone(),
-            by: self.user.clone(),
-            at: (self.now)(),
-            kind: "undo".into(),
-            reverts: Some(number),
-        };
-        self.history_len += 1;
-        let index = self.questionnaire.index_of(&last.question);
-        if let Some(i) = index {
-            self.rescore_question(i);
-        }
-        self.save.pending += 1;
-        Undone::Reverted { change: Box::new(change), index }
     }
 
     /// Set (or clear) the agreed level of question `qi`; returns its id, to be saved.
@@ -107,8 +70,13 @@ impl Session {
         }
         let question = self.questionnaire.questions.get(qi)?.id.clone();
         let at = (self.now)();
+        let old = self.agreed_now(&question);
         self.assessment.set_agreed(&question, value, &self.user, &at);
+        let new = self.agreed_now(&question);
         self.rescore();
+        // Every agreement is an `agree` entry (the same value again too), made as whoever answers.
+        let who = self.current_respondent().id.clone();
+        self.done("agree", who, None, Subject::Agreed { question: question.clone(), old, new });
         self.save.pending += 1;
         Some(question)
     }
@@ -160,9 +128,14 @@ impl Session {
         self.respondent_changed();
     }
 
-    /// Record a Statement of Applicability decision (already validated), to be saved.
+    /// Record a Statement of Applicability decision (already validated), to be saved. The same
+    /// decision again writes no history entry (the store skips it): it is not on the undo list.
     pub fn decide_soa(&mut self, control: String, entry: SoaEntry) {
-        self.meta.soa.insert(control, entry);
+        let old = self.meta.soa.insert(control.clone(), entry.clone());
+        if old.as_ref() != Some(&entry) {
+            let who = self.current_respondent().id.clone();
+            self.done("soa", who, None, Subject::Soa { control, old, new: Some(entry) });
+        }
         self.save.pending += 1;
     }
 

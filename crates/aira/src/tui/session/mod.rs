@@ -3,10 +3,11 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
-
+mod undo;
 mod vote;
 
-pub use edit::{Added, Undone};
+pub use edit::Added;
+pub use undo::{Done, Revert, Subject, Undone};
 pub use vote::{VoteChange, same_name};
 
 use super::derived::Derived;
@@ -59,8 +60,9 @@ pub struct Session {
     scope: InScope,
     /// Per question of the full questionnaire: its status (scores hold the scored ones only).
     statuses: Vec<Status>,
-    /// Changes made in this session with their history entry numbers, newest last, for undo.
-    undo: Vec<(Change, usize)>,
+    /// Changes made in this session with their history entry numbers, newest last, for undo
+    /// and redo (see `undo`).
+    undo: Vec<Done>,
     /// Entries history.toml will hold once every pending save is written (saves are applied
     /// in order by one worker, and the lock keeps other writers out).
     history_len: usize,

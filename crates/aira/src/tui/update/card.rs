@@ -53,7 +53,8 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         Action::Flag => fx.extend(edit_answer(s, |a| a.flag = !a.flag)),
         // Right after a level key moved on, the note is for the question just answered.
         Action::EditNote => start_note(s, just.map(|j| j.question)),
-        Action::Undo => fx.extend(undo(s)),
+        Action::Undo => fx.extend(undo(s, false)),
+        Action::Redo => fx.extend(undo(s, true)),
         Action::Search => s.ui.open(Screen::Search(SearchScreen {
             query: LineInput::new(Limit::Chars(MAX_QUERY_CHARS)),
             cursor: ListCursor::default(),

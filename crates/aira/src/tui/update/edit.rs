@@ -1,11 +1,11 @@
-//! Changing answers: levels, N/A, targets, flags, and undo (notes: `note`). Every change updates the
+//! Changing answers: levels, N/A, targets, flags, and undo/redo (notes: `note`). Every change updates the
 //! state at once and returns the save it needs; the worker makes it durable.
 
 use super::{Effect, move_to};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::navigator;
-use crate::tui::session::Undone;
+use crate::tui::session::{Revert, Undone};
 use crate::tui::state::AppState;
 use crate::tui::ui::JustAnswered;
 use aira_core::assessment::{Answer, Value};
@@ -120,20 +120,33 @@ pub(super) fn set_target(s: &mut AppState, level: Option<u8>) -> Vec<Effect> {
     edit_answer(s, |a| a.target = level)
 }
 
-/// Revert the newest local change by writing its old answer back, as a change of its own.
-pub(super) fn undo(s: &mut AppState) -> Vec<Effect> {
-    match s.session.undo() {
+/// `u`: revert the newest change made as whoever is answering now (never another
+/// respondent's), as a change of its own; `U` (redo) puts back what their undo reverted.
+pub(super) fn undo(s: &mut AppState, redo: bool) -> Vec<Effect> {
+    if let Some(why) = s.session.read_only() {
+        s.ui.say(format!("Read-only: {why}"));
+        return Vec::new();
+    }
+    let done = if redo { s.session.redo() } else { s.session.undo() };
+    match done {
         Undone::Nothing => {
-            s.ui.say("Nothing to undo");
+            let what = if redo { "redo" } else { "undo" };
+            s.ui.say(format!("Nothing to {what} for {}", s.current_respondent().name));
             Vec::new()
         }
-        Undone::Gone => Vec::new(),
-        Undone::Reverted { change, index } => {
+        Undone::Changed(why) => {
+            s.ui.say(why);
+            Vec::new()
+        }
+        Undone::Reverted { save, index, said } => {
             if let Some(i) = index {
                 move_to(s, i);
             }
-            s.ui.say(format!("Undid the change to {}", change.question));
-            vec![Effect::Save(change)]
+            s.ui.say(said);
+            vec![match save {
+                Revert::Answer(change) => Effect::Save(change),
+                other => Effect::Revert(Box::new(other)),
+            }]
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::tui::state::AppState;
 use aira_core::assessment::{LogEntry, Value};
 
 /// Longest log line kept: a log line is a sentence, not a document (notes are for those).
-const MAX_LOG_LINE: usize = 4096;
+pub(crate) const MAX_LOG_LINE: usize = 4096;
 /// Longest respondent name typed in the wizard.
 const MAX_NAME_CHARS: usize = 80;
 

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 mod card;
 mod edit;
 mod interview;
+pub(crate) use interview::MAX_LOG_LINE;
 mod lists;
 mod mouse;
 mod navigate;

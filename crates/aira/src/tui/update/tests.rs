@@ -163,7 +163,7 @@ fn undo_restores_the_previous_answer() {
     act(&mut s, &[Undo]);
     assert!(s.current_answer().is_none());
     act(&mut s, &[Undo]);
-    assert_eq!(s.ui.flash(), Some("Nothing to undo"));
+    assert_eq!(s.ui.flash(), Some("Nothing to undo for Default"));
 }
 
 #[test]
@@ -389,6 +389,7 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
 mod keys;
 mod scope;
 mod screens;
+mod undo;
 
 #[test]
 fn a_note_right_after_a_level_key_goes_to_the_question_just_answered() {

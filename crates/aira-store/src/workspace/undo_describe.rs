@@ -1,0 +1,92 @@
+//! What an undo or redo says it did ("level 3 on plan-govern-policy (was 2)"), from the state
+//! before and after the change it acts on; shared by `aira undo`/`aira redo` and the wizard.
+
+use aira_core::assessment::{Answer, Value};
+
+/// A value as undo names it: `level 3`, `not applicable`, `no level`.
+pub fn value(v: Option<Value>) -> String {
+    match v {
+        Some(Value::Level(l)) => format!("level {l}"),
+        Some(Value::NotApplicable) => "not applicable".to_owned(),
+        None => "no level".to_owned(),
+    }
+}
+
+/// The change from `before` to `after` of an answer to `question`: what it set, and what was
+/// there (`level 3 on q1 (was 2)`, `log line on q1`). The first field that differs names it.
+pub fn answer(question: &str, before: Option<&Answer>, after: Option<&Answer>) -> String {
+    let empty = Answer::default();
+    let (b, a) = (before.unwrap_or(&empty), after.unwrap_or(&empty));
+    let short = |v: Option<Value>| match v {
+        Some(Value::Level(l)) => l.to_string(),
+        other => value(other),
+    };
+    if b.value != a.value {
+        format!("{} on {question} (was {})", value(a.value), short(b.value))
+    } else if b.note != a.note {
+        let verb = if a.note.is_empty() { "note removal" } else { "note" };
+        format!("{verb} on {question}")
+    } else if b.log != a.log {
+        let verb = if a.log.len() >= b.log.len() { "log line" } else { "log line removal" };
+        format!("{verb} on {question}")
+    } else if b.flag != a.flag {
+        format!("{} on {question}", if a.flag { "flag" } else { "flag removal" })
+    } else if b.evidence != a.evidence {
+        let verb = if a.evidence.len() >= b.evidence.len() { "evidence" } else { "evidence removal" };
+        format!("{verb} on {question}")
+    } else if b.target != a.target {
+        let t = |l: Option<u8>| l.map_or_else(|| "none".to_owned(), |l| l.to_string());
+        format!("target {} on {question} (was {})", t(a.target), t(b.target))
+    } else {
+        format!("change to {question}")
+    }
+}
+
+/// The change of an agreed level: `agreed level 3 on q1 (was none)`.
+pub fn agreed(question: &str, before: Option<Value>, after: Option<Value>) -> String {
+    let show = |v: Option<Value>| match v {
+        None => "none".to_owned(),
+        Some(Value::Level(l)) => l.to_string(),
+        Some(Value::NotApplicable) => "not applicable".to_owned(),
+    };
+    format!("agreed level {} on {question} (was {})", show(after), show(before))
+}
+
+/// An SoA decision (`Some(applicable)`, `None`: undecided) as undo names it.
+pub fn soa(control: &str, before: Option<bool>, after: Option<bool>) -> String {
+    let show = |d: Option<bool>| match d {
+        Some(true) => "applicable",
+        Some(false) => "not applicable",
+        None => "undecided",
+    };
+    format!("SoA decision {} on {control} (was {})", show(after), show(before))
+}
+
+/// `Undid Ann Lee's level 3 on q1 (was 2)`; `who` empty: `Undid the level …`.
+pub fn sentence(verb: &str, who: &str, what: &str) -> String {
+    if who.is_empty() { format!("{verb} the {what}") } else { format!("{verb} {who}'s {what}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aira_core::assessment::LogEntry;
+
+    #[test]
+    fn names_the_field_that_changed() {
+        let two = Answer { value: Some(Value::Level(2)), ..Default::default() };
+        let three = Answer { value: Some(Value::Level(3)), ..two.clone() };
+        assert_eq!(answer("q1", Some(&two), Some(&three)), "level 3 on q1 (was 2)");
+        assert_eq!(answer("q1", None, Some(&three)), "level 3 on q1 (was no level)");
+        let logged = Answer { log: vec![LogEntry::default()], ..two.clone() };
+        assert_eq!(answer("q1", Some(&two), Some(&logged)), "log line on q1");
+        let flagged = Answer { flag: true, ..two.clone() };
+        assert_eq!(answer("q1", Some(&flagged), Some(&two)), "flag removal on q1");
+        assert_eq!(
+            sentence("Undid", "Ann Lee", &answer("q1", Some(&two), Some(&three))),
+            "Undid Ann Lee's level 3 on q1 (was 2)"
+        );
+        assert_eq!(agreed("q1", None, Some(Value::Level(3))), "agreed level 3 on q1 (was none)");
+        assert_eq!(soa("A.5.2", None, Some(true)), "SoA decision applicable on A.5.2 (was undecided)");
+    }
+}

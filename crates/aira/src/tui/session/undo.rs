@@ -1,0 +1,192 @@
+//! `u` and `U`: undo and redo per person over this session's changes of every kind (answers,
+//! agreed levels, SoA decisions). Which change is the store's rule (`undo_rule`), the same as
+//! `aira undo`/`aira redo`; what it says is the store's wording (`undo_describe`). Changes
+//! from earlier sessions are `aira undo`'s: the wizard does not read the history at open.
+
+use super::Session;
+use aira_core::assessment::{Answer, Decision, Value};
+use aira_core::engagement::SoaEntry;
+use aira_store::workspace::Change;
+use aira_store::workspace::undo_describe::{self as describe, sentence};
+use aira_store::workspace::undo_rule::{self, Mark, REDO, UNDO};
+
+/// What a change of this session touched, before (`old`) and after (`new`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    Answer { respondent: String, question: String, old: Option<Answer>, new: Option<Answer> },
+    Agreed { question: String, old: Option<(Value, Decision)>, new: Option<(Value, Decision)> },
+    Soa { control: String, old: Option<SoaEntry>, new: Option<SoaEntry> },
+}
+
+impl Subject {
+    /// The same change the other way round (what an undo of it does).
+    fn reversed(&self) -> Subject {
+        match self.clone() {
+            Subject::Answer { respondent, question, old, new } => {
+                Subject::Answer { respondent, question, old: new, new: old }
+            }
+            Subject::Agreed { question, old, new } => Subject::Agreed { question, old: new, new: old },
+            Subject::Soa { control, old, new } => Subject::Soa { control, old: new, new: old },
+        }
+    }
+}
+
+/// One change of this session, numbered as its history entry.
+#[derive(Clone, Debug)]
+pub struct Done {
+    pub number: usize,
+    /// `answer`, `agree`, `soa`, `undo` or `redo`.
+    pub kind: String,
+    /// The respondent answering when it was made (an id).
+    pub as_: String,
+    pub reverts: Option<usize>,
+    pub subject: Subject,
+}
+
+/// A save an undo or redo asks for, each carrying its history kind and the entry it reverts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Revert {
+    Answer(Box<Change>),
+    Agreed { question: String, value: Option<(Value, Decision)>, kind: String, reverts: usize, as_: String },
+    Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
+}
+
+/// What undo or redo did.
+pub enum Undone {
+    /// Nothing of the current respondent's to undo (or redo).
+    Nothing,
+    /// The state is no longer what that change left (a vote came in since): nothing written.
+    Changed(String),
+    /// Written back: the save, the question to show (when it is one), what to say.
+    Reverted { save: Revert, index: Option<usize>, said: String },
+}
+
+impl Session {
+    /// Put a change of this session on the undo list (its history entry is the next one).
+    pub(super) fn done(&mut self, kind: &str, as_: String, reverts: Option<usize>, subject: Subject) {
+        self.history_len += 1;
+        self.undo.push(Done { number: self.history_len, kind: kind.to_owned(), as_, reverts, subject });
+    }
+
+    /// Revert the newest change made as the current respondent not already reverted.
+    pub fn undo(&mut self) -> Undone {
+        self.revert(UNDO)
+    }
+
+    /// Re-apply the newest undo of the current respondent, unless they changed something since.
+    pub fn redo(&mut self) -> Undone {
+        self.revert(REDO)
+    }
+
+    fn revert(&mut self, kind: &str) -> Undone {
+        if self.read_only.is_some() {
+            return Undone::Nothing;
+        }
+        let who = self.current_respondent().id.clone();
+        let marks = self.undo.iter().map(|d| (d.number, Mark { kind: &d.kind, as_: &d.as_, reverts: d.reverts }));
+        let found = if kind == UNDO {
+            undo_rule::undo_target(marks, Some(&who))
+        } else {
+            undo_rule::redo_target(marks, Some(&who))
+        };
+        let Some(d) = found.and_then(|n| self.undo.iter().find(|d| d.number == n)).cloned() else {
+            return Undone::Nothing;
+        };
+        let name = self.current_respondent().name.clone();
+        let verb = if kind == REDO { "Redid" } else { "Undid" };
+        // An undo undoes old → new; a redo re-does what its undo undid, new → old.
+        let shown = if kind == REDO { d.subject.reversed() } else { d.subject.clone() };
+        let what = match &shown {
+            Subject::Answer { question, old, new, .. } => describe::answer(question, old.as_ref(), new.as_ref()),
+            Subject::Agreed { question, old, new } => {
+                describe::agreed(question, old.as_ref().map(|v| v.0), new.as_ref().map(|v| v.0))
+            }
+            Subject::Soa { control, old, new } => {
+                describe::soa(control, old.as_ref().map(|e| e.applicable), new.as_ref().map(|e| e.applicable))
+            }
+        };
+        if !self.still_holds(&d.subject) {
+            return Undone::Changed(format!(
+                "Cannot {}: the {what} was changed since (a vote?); nothing changed",
+                if kind == REDO { "redo" } else { "undo" }
+            ));
+        }
+        let (save, index) = self.write_back(&d, kind);
+        self.done(kind, d.as_.clone(), Some(d.number), d.subject.reversed());
+        self.save.pending += 1;
+        Undone::Reverted { save, index, said: sentence(verb, &name, &what) }
+    }
+
+    /// Whether what `subject` left (`new`) is still there: only then is it reverted.
+    fn still_holds(&self, subject: &Subject) -> bool {
+        match subject {
+            Subject::Answer { respondent, question, new, .. } => {
+                self.assessment.respondent(respondent).is_some_and(|r| r.answers.get(question) == new.as_ref())
+            }
+            Subject::Agreed { question, new, .. } => self.agreed_now(question) == *new,
+            Subject::Soa { control, new, .. } => self.meta.soa.get(control) == new.as_ref(),
+        }
+    }
+
+    /// The agreed value of `question` as the session holds it.
+    pub(super) fn agreed_now(&self, question: &str) -> Option<(Value, Decision)> {
+        let a = &self.assessment;
+        a.agreed.get(question).map(|v| (*v, a.agreed_meta.get(question).cloned().unwrap_or_default()))
+    }
+
+    /// Put `d`'s `old` back in memory; the save that makes it durable, and the question's index.
+    fn write_back(&mut self, d: &Done, kind: &str) -> (Revert, Option<usize>) {
+        let (reverts, as_) = (d.number, d.as_.clone());
+        match &d.subject {
+            Subject::Answer { respondent, question, old, new } => {
+                let r = self.assessment.respondents.iter_mut().find(|r| &r.id == respondent);
+                let header = r.as_ref().map(|r| r.clone_header()).unwrap_or_default();
+                if let Some(r) = r {
+                    match old {
+                        Some(a) => r.answers.insert(question.clone(), a.clone()),
+                        None => r.answers.remove(question),
+                    };
+                }
+                let index = self.questionnaire.index_of(question);
+                if let Some(i) = index {
+                    self.rescore_question(i);
+                }
+                let change = Change {
+                    respondent: header,
+                    question: question.clone(),
+                    old: new.clone(),
+                    new: old.clone(),
+                    by: self.user.clone(),
+                    at: (self.now)(),
+                    kind: kind.into(),
+                    reverts: Some(reverts),
+                };
+                (Revert::Answer(Box::new(change)), index)
+            }
+            Subject::Agreed { question, old, .. } => {
+                match old {
+                    Some((v, dec)) => {
+                        self.assessment.agreed.insert(question.clone(), *v);
+                        self.assessment.agreed_meta.insert(question.clone(), dec.clone());
+                    }
+                    None => {
+                        self.assessment.agreed.remove(question);
+                        self.assessment.agreed_meta.remove(question);
+                    }
+                }
+                self.rescore();
+                let value = old.clone();
+                let save = Revert::Agreed { question: question.clone(), value, kind: kind.into(), reverts, as_ };
+                (save, self.questionnaire.index_of(question))
+            }
+            Subject::Soa { control, old, .. } => {
+                match old {
+                    Some(e) => self.meta.soa.insert(control.clone(), e.clone()),
+                    None => self.meta.soa.remove(control),
+                };
+                let entry = old.clone();
+                (Revert::Soa { control: control.clone(), entry, kind: kind.into(), reverts, as_ }, None)
+            }
+        }
+    }
+}

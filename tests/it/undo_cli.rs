@@ -1,0 +1,125 @@
+//! `aira undo`/`aira redo` per respondent and the CLI twins of the wizard's captures
+//! (`aira log`, `aira flag`, `aira note`), through the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::common;
+
+use std::path::Path;
+
+use aira_store::workspace::{self, Access};
+
+fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec!["-w", ws.to_str().unwrap()];
+    all.extend_from_slice(args);
+    common::run(home, &all)
+}
+
+fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
+    let (code, out, err) = aira(home, ws, args);
+    assert_eq!(code, 0, "aira {args:?}: {err}");
+    out
+}
+
+fn init(home: &Path) -> std::path::PathBuf {
+    let dir = home.join("ws");
+    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
+    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+fn answer(ws: &Path, who: &str) -> Option<aira_core::assessment::Answer> {
+    let w = workspace::open(ws, Access::ReadOnly).unwrap();
+    w.assessment.respondent(who).and_then(|r| r.answer("plan-govern-policy")).cloned()
+}
+
+#[test]
+fn undo_as_one_respondent_never_touches_another_and_redo_puts_it_back() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path());
+    let q = "plan-govern-policy";
+    ok(home.path(), &ws, &["answer", "--respondent", "Ann Lee", q, "2"]);
+    ok(home.path(), &ws, &["answer", "--respondent", "Ann Lee", q, "3"]);
+    ok(home.path(), &ws, &["answer", "--respondent", "Bo", q, "4"]);
+    let out = ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]);
+    assert!(out.starts_with(&format!("Undid Ann Lee's level 3 on {q} (was 2)")), "{out}");
+    assert_eq!(answer(&ws, "ann-lee").unwrap().level(), Some(2));
+    assert_eq!(answer(&ws, "bo").unwrap().level(), Some(4), "Bo's newer answer is untouched");
+    let out = ok(home.path(), &ws, &["redo", "--respondent", "ann-lee"]);
+    assert!(out.starts_with(&format!("Redid Ann Lee's level 3 on {q} (was 2)")), "{out}");
+    assert_eq!(ok(home.path(), &ws, &["redo", "--respondent", "Ann Lee"]), "Nothing to redo for Ann Lee\n");
+    let (code, _, err) = aira(home.path(), &ws, &["undo", "--respondent", "Ann Le"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no respondent `Ann Le`") && err.contains("Ann Lee"), "{err}");
+    let h = workspace::read_history(&ws).unwrap();
+    let last = h.last().unwrap();
+    assert_eq!((last.kind.as_str(), last.as_.as_str()), ("redo", "ann-lee"));
+}
+
+#[test]
+fn agreed_levels_are_undone_as_the_default_respondent() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path());
+    ok(home.path(), &ws, &["answer", "plan-govern-policy", "2"]);
+    ok(home.path(), &ws, &["agree", "plan-govern-policy", "3"]);
+    let h = workspace::read_history(&ws).unwrap();
+    assert_eq!(h.last().unwrap().as_, "default", "an agreed level records who was answering");
+    let out = ok(home.path(), &ws, &["undo"]);
+    assert!(out.starts_with("Undid default's agreed level 3 on plan-govern-policy (was none)"), "{out}");
+    assert_eq!(
+        ok(home.path(), &ws, &["undo", "--respondent", "default"]).lines().next().unwrap(),
+        "Undid default's level 2 on plan-govern-policy (was no level); history entry 1 reverted"
+    );
+}
+
+#[test]
+fn log_flag_and_note_are_saved_in_history_and_keep_when_the_answer_was_given() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path());
+    let q = "plan-govern-policy";
+    ok(home.path(), &ws, &["answer", "--respondent", "Ann Lee", q, "2"]);
+    let given = answer(&ws, "ann-lee").unwrap().answered_at;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(
+        ok(home.path(), &ws, &["log", q, "Ann: the board saw it in March", "--respondent", "Ann Lee"]),
+        format!("Logged a line on {q} for Ann Lee\n")
+    );
+    assert_eq!(ok(home.path(), &ws, &["flag", q, "--respondent", "Ann Lee"]), format!("Flagged on {q} for Ann Lee\n"));
+    let a = answer(&ws, "ann-lee").unwrap();
+    assert_eq!((a.log[0].text.as_str(), a.flag), ("Ann: the board saw it in March", true));
+    assert_eq!(a.answered_at, given, "a log line or a flag is not a newer answer");
+    ok(home.path(), &ws, &["note", q, "Board minutes, 3 March", "--respondent", "Ann Lee"]);
+    let a = answer(&ws, "ann-lee").unwrap();
+    assert_eq!(a.note, "Board minutes, 3 March");
+    assert_ne!(a.answered_at, given, "a note is");
+    ok(home.path(), &ws, &["flag", q, "--off", "--respondent", "Ann Lee"]);
+    assert!(!answer(&ws, "ann-lee").unwrap().flag);
+    let kinds: Vec<String> = workspace::read_history(&ws).unwrap().iter().map(|c| c.kind.clone()).collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    // Each is undone like any change: the flag removal first, then the note.
+    assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's flag removal"));
+    assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's note on"));
+    assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's flag on"));
+    assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's log line on"));
+    assert_eq!(answer(&ws, "ann-lee").unwrap().level(), Some(2));
+}
+
+#[test]
+fn an_unknown_question_is_refused_with_the_closest_and_nothing_is_written() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path());
+    let answers = || std::fs::read_dir(ws.join("answers")).map(|d| d.count()).unwrap_or(0);
+    let before = answers();
+    for args in
+        [&["log", "plan-govern-polcy", "x"][..], &["flag", "plan-govern-polcy"], &["note", "plan-govern-polcy", "x"]]
+    {
+        let (code, _, err) = aira(home.path(), &ws, args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(err.contains("unknown question id `plan-govern-polcy` (did you mean `plan-govern-policy`?)"), "{err}");
+    }
+    assert_eq!(answers(), before, "no answers file created");
+    assert!(workspace::read_history(&ws).unwrap().is_empty());
+    let (code, _, err) = aira(home.path(), &ws, &["log", "plan-govern-policy", "  "]);
+    assert_eq!(code, 1);
+    assert!(err.contains("empty"), "{err}");
+}
