@@ -129,8 +129,6 @@ fn revert_entry(
     }
 }
 
-/// Attempts at a vote before the phone is told it did not count (100 + 200 ms apart).
-const VOTE_TRIES: u32 = 3;
 
 pub struct Saver {
     tx: Option<Sender<Work>>,

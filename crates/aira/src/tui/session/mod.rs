@@ -18,7 +18,6 @@ use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
 use aira_core::scoring::Scores;
 use aira_core::search::Index;
-use aira_store::workspace::Change;
 use std::collections::HashMap;
 
 /// A heatmap cell: its phase row and function column (`None`: the "other" lane).
