@@ -159,3 +159,20 @@ fn accessible_card_cursor_is_on_the_level_and_prompts_use_the_real_cursor() {
         assert!(before.ends_with("Log: ab"), "{w}x{h}: cursor after the typed text: {before:?}\n{row}");
     }
 }
+
+/// Issue 17: the SoA's "why not applicable" line has no drawn caret in accessible mode; the
+/// real cursor sits after what was typed.
+#[test]
+fn accessible_soa_justification_uses_the_real_cursor() {
+    let mut s = accessible(crate::tui::testing::mini_state());
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT));
+    keys(&mut s, "nab");
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let text = screen(&s, w, h);
+        assert!(!text.contains('▏'), "{w}x{h}: no drawn caret\n{text}");
+        let at = cursor(&s, w, h).unwrap_or_else(|| panic!("{w}x{h}: no cursor\n{text}"));
+        let row = text.lines().nth(usize::from(at.y)).unwrap();
+        let before: String = row.chars().skip(1).take(usize::from(at.x)).collect();
+        assert!(before.ends_with("> ab"), "{w}x{h}: cursor after the typed text: {before:?}\n{text}");
+    }
+}
