@@ -32,8 +32,16 @@ fn the_real_cursor_follows_the_focus_in_accessible_mode() {
     p.wait_for("1 of ");
     let screen = p.screen();
     assert!(!screen.contains('┌') && !screen.contains('│'), "no box drawing:\n{screen}");
-    // On the card: the question's id line.
-    cursor_line(&p, |l| l.contains("1 of "), "the question");
+    // On the card: the focused level line (none answered yet: the scale's first level), and
+    // the level answered once there is one.
+    cursor_line(&p, |l| l.starts_with("  0 "), "the first level");
+    p.send("3k");
+    cursor_line(&p, |l| l.starts_with("▶ 3 "), "the level answered");
+    // A status-bar prompt: no drawn caret, the cursor on the bottom line.
+    p.send("lhi");
+    let bar = cursor_line(&p, |l| l.contains("Log: hi"), "the log prompt");
+    assert!(!bar.contains('▏'), "no drawn caret: {bar}");
+    p.send("\x1b");
     // The heatmap as a table; the cursor on the selected cell's line, and on the next after Down.
     p.send("h");
     cursor_line(&p, |l| l.starts_with("> Plan") && l.contains("Govern"), "Plan × Govern");
@@ -47,7 +55,7 @@ fn the_real_cursor_follows_the_focus_in_accessible_mode() {
     p.send("\x1b");
     cursor_line(&p, |l| l.starts_with("> Do") && l.contains("Map"), "back on the table");
     p.send("h");
-    cursor_line(&p, |l| l.contains("1 of "), "the question again");
+    cursor_line(&p, |l| l.starts_with("▶ 3 "), "the level answered again");
     p.send("q");
     assert!(p.wait_exit().success());
 }

@@ -65,7 +65,7 @@ fn the_agreed_level_wins_and_undo_restores_the_mean() {
     };
     assert_eq!(score(home.path())["questions"][0]["level"], 2.5);
     let out = ok(home.path(), &ws, &["agree", "plan-govern-policy", "3", "--note", "after the workshop"]);
-    assert_eq!(out, "plan-govern-policy: agreed level 3 (respondents: Ann 1, Bo 4; spread 3)\n");
+    assert_eq!(out, "plan-govern-policy: agreed level 3 (respondents: Ann 1, Bo 4; range 3)\n");
     assert_eq!(score(home.path())["questions"][0]["level"], 3.0);
     let text = std::fs::read_to_string(ws.join("consensus.toml")).unwrap();
     assert!(

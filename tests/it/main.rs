@@ -11,6 +11,7 @@ mod report_support;
 
 mod check_cli;
 mod check_discovery;
+mod cli_flags;
 mod cli_polish;
 mod content_escape;
 mod content_semantics;

@@ -299,7 +299,7 @@ fn body(doc: &mut Doc, d: &Value) -> Result<(), String> {
     if !arr(&d["disagreements"]).is_empty() {
         doc.p(heading(2, "Where respondents disagree"));
         let rows = arr(&d["disagreements"]).iter().map(|r| arr(r).iter().map(|c| s(c).to_owned()).collect()).collect();
-        doc.t(table(&["Area", "Question", "Spread", "Levels", "Agreed"], rows, &[2, 5, 1, 3, 1]));
+        doc.t(table(&["Area", "Question", "Range", "Levels", "Agreed"], rows, &[2, 5, 1, 3, 1]));
     }
 
     doc.h1("Findings and actions");

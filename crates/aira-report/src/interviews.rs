@@ -86,7 +86,7 @@ pub fn md_disagreements(r: &Report) -> String {
         return "## Disagreements\n\nNo question's respondents differ by 2 levels or more.\n\n".to_owned();
     }
     let mut out = format!(
-        "## Disagreements\n\n{DISAGREE_LEAD}\n\n| Cell | Question | Spread | Levels | Agreed |\n|---|---|---|---|---|\n"
+        "## Disagreements\n\n{DISAGREE_LEAD}\n\n| Cell | Question | Range | Levels | Agreed |\n|---|---|---|---|---|\n"
     );
     for row in rows {
         let _ = writeln!(out, "| {} |", row.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | "));
@@ -107,7 +107,7 @@ pub fn html_disagreements(r: &Report) -> String {
     }
     let _ = write!(
         out,
-        "<p class=\"lead\">{}</p><table><thead><tr><th>Cell</th><th>Question</th><th>Spread</th><th>Levels</th><th>Agreed</th></tr></thead><tbody>",
+        "<p class=\"lead\">{}</p><table><thead><tr><th>Cell</th><th>Question</th><th>Range</th><th>Levels</th><th>Agreed</th></tr></thead><tbody>",
         html(DISAGREE_LEAD)
     );
     for row in rows {

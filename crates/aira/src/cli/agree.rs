@@ -67,7 +67,7 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>) -> Result<i32
     let given = if given.is_empty() { "no respondent answered".to_owned() } else { given.join(", ") };
     match value {
         Some(v) => {
-            super::outln!("{qid}: agreed {} (respondents: {given}; spread {})", label(v), ws.assessment.spread(&qid))?
+            super::outln!("{qid}: agreed {} (respondents: {given}; range {})", label(v), ws.assessment.spread(&qid))?
         }
         None => super::outln!("{qid}: agreed value cleared; the score is the respondents' mean again ({given})")?,
     }

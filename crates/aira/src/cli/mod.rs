@@ -87,6 +87,7 @@ mod doctor;
 mod engagement;
 mod evidence;
 mod export;
+mod flags;
 mod heatmap;
 mod import;
 mod init;
@@ -107,6 +108,7 @@ use anyhow::{Result, anyhow};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use aira_store::workspace::paths;
+pub use flags::{ColorArg, WorkspaceArg};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -116,10 +118,10 @@ use aira_store::workspace::paths;
 )]
 pub struct Cli {
     /// Workspace folder (default: the current folder if it is a workspace, else your default workspace)
-    #[arg(short, long, global = true, env = "AIRA_WORKSPACE", value_name = "DIR")]
+    #[arg(short, long, env = "AIRA_WORKSPACE", value_name = "DIR")]
     pub workspace: Option<PathBuf>,
     /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Colours for the wizard (default: config `ui.theme`, else dark)
     #[arg(long, value_enum)]
@@ -170,6 +172,8 @@ pub enum Command {
         /// Wizard for screen readers: no box drawing, the real cursor on the focused item, the heatmap as a text table (default: config `ui.accessible`)
         #[arg(long)]
         accessible: bool,
+        #[command(flatten)]
+        color: ColorArg,
     },
     /// Create a new workspace
     Init {
@@ -198,16 +202,22 @@ pub enum Command {
     },
     /// The engagement facts: scope, assessors, client contact, period, report status and version
     Engagement {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: engagement::EngagementCmd,
     },
     /// The evidence register: files (hashed) and URLs supporting an answer (add, list, remove)
     Evidence {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: evidence::EvidenceCmd,
     },
     /// Owners and due dates of roadmap actions (set, show)
     Roadmap {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: roadmap::RoadmapCmd,
     },
@@ -218,6 +228,10 @@ pub enum Command {
         /// network address such as 0.0.0.0:8642 exposes the page to everyone on that network
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
         listen: std::net::SocketAddr,
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        #[command(flatten)]
+        color: ColorArg,
     },
     /// Record one answer (durably, like the TUI)
     Answer {
@@ -232,9 +246,13 @@ pub enum Command {
         /// Record under this respondent (created on first use)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Respondents: the people whose answers are recorded (add, list, rename)
     Respondent {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: respondent::RespondentCmd,
     },
@@ -248,6 +266,8 @@ pub enum Command {
         /// Why: what the discussion concluded
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Bring respondents, answers and agreed values from other copies of this assessment
     /// (exit 0: no conflicts, 3: conflicts resolved, newest kept and listed; 1: error)
@@ -255,6 +275,8 @@ pub enum Command {
         /// Workspace folders to bring in (copies of this assessment)
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Show what changed since a baseline workspace, per cell, phase, function and question
     Diff {
@@ -267,12 +289,16 @@ pub enum Command {
         /// Show unchanged rows too (by default only what moved)
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Print scores per cell, phase, function and overall
     Score {
         /// Output format
         #[arg(long, value_enum, default_value_t = ScoreFormat::Text)]
         format: ScoreFormat,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Revert the newest change made as a respondent, of any kind (recorded in the history
     /// like any change); never another respondent's
@@ -280,12 +306,16 @@ pub enum Command {
         /// Whose change (default: the workspace's default respondent, else its first)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Re-apply what that respondent's last undo reverted (a new change of theirs clears it)
     Redo {
         /// Whose undo (default: the workspace's default respondent, else its first)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Add a timestamped line to an answer's interview log (as `l` in the wizard)
     Log {
@@ -296,6 +326,8 @@ pub enum Command {
         /// Whose answer (created on first use)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Flag an answer for follow-up (as `f` in the wizard); `--off` removes the flag
     Flag {
@@ -307,6 +339,8 @@ pub enum Command {
         /// Whose answer (created on first use)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Set the note kept with an answer (as `e` in the wizard); an empty TEXT clears it
     Note {
@@ -317,28 +351,45 @@ pub enum Command {
         /// Whose answer (created on first use)
         #[arg(long)]
         respondent: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// Check questionnaire files and print every problem
     Check {
         /// Questionnaire files (TOML) to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        color: ColorArg,
     },
     /// Print the phase × function heatmap
     Heatmap {
         /// Output format
         #[arg(long, value_enum, default_value_t = heatmap::HeatmapFormat::Text)]
         format: heatmap::HeatmapFormat,
+        #[command(flatten)]
+        ws: WorkspaceArg,
+        #[command(flatten)]
+        color: ColorArg,
     },
     /// Write a report (md, html, csv, json, xlsx, pdf, docx, typ, oscal, oscal-ap) or the Statement of Applicability
-    Report(report::ReportArgs),
+    Report {
+        #[command(flatten)]
+        args: report::ReportArgs,
+        #[command(flatten)]
+        ws: WorkspaceArg,
+    },
     /// Which profiles (operator roles) the workspace covers: set, clear, show
     Profile {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: profile::ProfileCmd,
     },
     /// Statement of Applicability: every Annex A control's decision (show), or decide one (set)
     Soa {
+        #[command(flatten)]
+        ws: WorkspaceArg,
         #[command(subcommand)]
         command: Option<soa::SoaCommand>,
     },
@@ -347,9 +398,14 @@ pub enum Command {
         /// The new version: an id (built in or in your data folder) or a path
         #[arg(long, value_name = "ID|PATH")]
         questionnaire: String,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
     /// List orphaned answers and other things to know about the workspace (changes nothing)
-    Doctor,
+    Doctor {
+        #[command(flatten)]
+        ws: WorkspaceArg,
+    },
     /// List the questionnaires aira can find: built in, in your data folder, or the given files
     Questionnaires {
         /// Questionnaire files to list besides the ones found
@@ -360,6 +416,8 @@ pub enum Command {
     Import {
         #[command(subcommand)]
         what: import::ImportCmd,
+        #[command(flatten)]
+        color: ColorArg,
     },
     /// Print a shell completion script (bash: `aira completions bash > ~/.local/share/bash-completion/completions/aira`)
     Completions {
@@ -373,6 +431,8 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: export::ExportCmd,
+        #[command(flatten)]
+        ws: WorkspaceArg,
     },
 }
 
@@ -404,12 +464,13 @@ pub(crate) fn open_write(dir: &std::path::Path) -> Result<aira_store::workspace:
 }
 
 pub(crate) fn workspace_dir(cli: &Cli) -> Result<PathBuf> {
-    paths::resolve(cli.workspace.as_deref())
+    paths::resolve(cli.workspace_flag())
         .ok_or_else(|| anyhow!("no workspace given and no home folder to keep a default one in; use -w DIR"))
 }
 
 pub fn run(cli: Cli) -> Result<i32> {
-    let color = use_color(cli.color);
+    let choice = cli.color_choice();
+    let color = use_color(choice);
     if cli.theme.is_some() && !matches!(cli.command, None | Some(Command::Start { .. })) {
         return Err(anyhow!("--theme colours the wizard only: use it with `aira` or `aira start`"));
     }
@@ -426,47 +487,47 @@ pub fn run(cli: Cli) -> Result<i32> {
             (profiles, facts),
             *force,
         ),
-        Some(Command::Engagement { command }) => engagement::run(&workspace_dir(&cli)?, command),
-        Some(Command::Evidence { command }) => evidence::run(&workspace_dir(&cli)?, command),
-        Some(Command::Roadmap { command }) => roadmap::run(&workspace_dir(&cli)?, command),
-        Some(Command::Workshop { listen }) => tui::workshop(&cli, color, *listen),
-        Some(Command::Answer { question_id, level, note, respondent }) => {
+        Some(Command::Engagement { command, .. }) => engagement::run(&workspace_dir(&cli)?, command),
+        Some(Command::Evidence { command, .. }) => evidence::run(&workspace_dir(&cli)?, command),
+        Some(Command::Roadmap { command, .. }) => roadmap::run(&workspace_dir(&cli)?, command),
+        Some(Command::Workshop { listen, .. }) => tui::workshop(&cli, color, *listen),
+        Some(Command::Answer { question_id, level, note, respondent, .. }) => {
             answer::run(&workspace_dir(&cli)?, question_id, level, note.as_deref(), respondent.as_deref())
         }
-        Some(Command::Respondent { command }) => respondent::run(&workspace_dir(&cli)?, command),
-        Some(Command::Agree { question_id, level, note }) => {
+        Some(Command::Respondent { command, .. }) => respondent::run(&workspace_dir(&cli)?, command),
+        Some(Command::Agree { question_id, level, note, .. }) => {
             agree::run(&workspace_dir(&cli)?, question_id, level, note.as_deref())
         }
-        Some(Command::Merge { sources }) => merge::run(&workspace_dir(&cli)?, sources),
-        Some(Command::Diff { baseline, format, all }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),
-        Some(Command::Score { format }) => score::run(&workspace_dir(&cli)?, *format),
-        Some(Command::Undo { respondent }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), false),
-        Some(Command::Redo { respondent }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), true),
-        Some(Command::Log { question_id, text, respondent }) => {
+        Some(Command::Merge { sources, .. }) => merge::run(&workspace_dir(&cli)?, sources),
+        Some(Command::Diff { baseline, format, all, .. }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),
+        Some(Command::Score { format, .. }) => score::run(&workspace_dir(&cli)?, *format),
+        Some(Command::Undo { respondent, .. }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), false),
+        Some(Command::Redo { respondent, .. }) => undo::run(&workspace_dir(&cli)?, respondent.as_deref(), true),
+        Some(Command::Log { question_id, text, respondent, .. }) => {
             capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Log(text), respondent.as_deref())
         }
-        Some(Command::Flag { question_id, off, respondent }) => {
+        Some(Command::Flag { question_id, off, respondent, .. }) => {
             capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Flag(!off), respondent.as_deref())
         }
-        Some(Command::Note { question_id, text, respondent }) => {
+        Some(Command::Note { question_id, text, respondent, .. }) => {
             capture::run(&workspace_dir(&cli)?, question_id, &capture::Capture::Note(text), respondent.as_deref())
         }
-        Some(Command::Heatmap { format }) => heatmap::run(
+        Some(Command::Heatmap { format, .. }) => heatmap::run(
             &workspace_dir(&cli)?,
             *format,
-            color && (cli.color == ColorChoice::Always || std::io::stdout().is_terminal()),
+            color && (choice == ColorChoice::Always || std::io::stdout().is_terminal()),
         ),
-        Some(Command::Report(args)) => report::run(&workspace_dir(&cli)?, args),
-        Some(Command::Soa { command }) => soa::run(&workspace_dir(&cli)?, command.as_ref()),
-        Some(Command::Profile { command }) => profile::run(&workspace_dir(&cli)?, command),
-        Some(Command::Check { files }) => check::run(files, stderr_color(cli.color)),
-        Some(Command::Upgrade { questionnaire }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
-        Some(Command::Doctor) => doctor::run(&workspace_dir(&cli)?),
+        Some(Command::Report { args, .. }) => report::run(&workspace_dir(&cli)?, args),
+        Some(Command::Soa { command, .. }) => soa::run(&workspace_dir(&cli)?, command.as_ref()),
+        Some(Command::Profile { command, .. }) => profile::run(&workspace_dir(&cli)?, command),
+        Some(Command::Check { files, .. }) => check::run(files, stderr_color(choice)),
+        Some(Command::Upgrade { questionnaire, .. }) => upgrade::run(&workspace_dir(&cli)?, questionnaire),
+        Some(Command::Doctor { .. }) => doctor::run(&workspace_dir(&cli)?),
         Some(Command::Questionnaires { files }) => questionnaires::run(files),
-        Some(Command::Import { what }) => import::run(what, stderr_color(cli.color)),
+        Some(Command::Import { what, .. }) => import::run(what, stderr_color(choice)),
         Some(Command::Completions { shell }) => docs::completions(*shell),
         Some(Command::Man) => docs::man(),
-        Some(Command::Export { what }) => export::run(&cli, what),
+        Some(Command::Export { what, .. }) => export::run(&cli, what),
     }
 }
 

@@ -454,3 +454,41 @@ fn typing_only_filters_and_removal_asks_first() {
     assert!(s.forgot);
     assert!(ctrl(&mut s, 'n').is_none() && matches!(s.mode, Mode::New(_)));
 }
+
+/// Issue 17, accessible mode on the start screen: no box drawing, and the real cursor on the
+/// focused item (the selected workspace, the filter's caret, the form's focused field).
+#[test]
+fn accessible_start_screen_draws_no_boxes_and_puts_the_cursor_on_the_focus() {
+    let mut s = state();
+    s.theme.accessible = true;
+    let at = |s: &StartState, w: u16, h: u16| {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| super::view::render(s, f)).unwrap();
+        let text = format!("{}", t.backend());
+        let shown = t.backend_mut().cursor_visible();
+        let pos = shown.then(|| t.get_cursor_position().unwrap());
+        let bad: Vec<char> = text.chars().filter(|c| ('\u{2500}'..='\u{259F}').contains(c)).collect();
+        assert!(bad.is_empty(), "{w}x{h}: box drawing or a drawn caret {bad:?}\n{text}");
+        let row = |y: u16| text.lines().nth(usize::from(y)).unwrap_or_default().to_owned();
+        (pos.map(|p| (p.x, row(p.y))), text)
+    };
+    key(&mut s, KeyCode::Down);
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let (pos, text) = at(&s, w, h);
+        let (x, row) = pos.unwrap_or_else(|| panic!("{w}x{h}: no cursor\n{text}"));
+        assert!(row.starts_with("\">Globex pilot") && x == 0, "{w}x{h}: cursor at {x} on {row}\n{text}");
+    }
+    typed(&mut s, "acm");
+    let (pos, text) = at(&s, 80, 24);
+    let (x, row) = pos.unwrap();
+    assert!(row.starts_with("\" Filter: acm") && x == 12, "cursor after the typed filter: {x} {row}\n{text}");
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Esc);
+    update(&mut s, KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    assert!(matches!(s.mode, Mode::New(_)));
+    typed(&mut s, "~/x");
+    let (pos, text) = at(&s, 80, 24);
+    let (x, row) = pos.unwrap();
+    let col = usize::from(x) + 1; // the row's text starts with a quote
+    assert!(row.contains("Folder") && row[..col].ends_with("~/x"), "cursor after ~/x: {x} {row}\n{text}");
+}

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::state::{Field, Mode, NewForm, StartState};
@@ -102,7 +102,11 @@ pub fn render(s: &StartState, f: &mut Frame) {
     ])
     .areas(area);
     f.render_widget(Paragraph::new(" aira — AI-governance readiness").style(theme::title(s.theme)), title);
-    f.render_widget(Paragraph::new(filter_line(s, filter.width as usize)), filter);
+    let (line, caret) = filter_line(s, filter.width as usize);
+    f.render_widget(Paragraph::new(line), filter);
+    if let Some(col) = caret.filter(|_| matches!(s.mode, Mode::List)) {
+        real_cursor(s, f, filter, col, 0);
+    }
     recent_list(s, f, list);
     if let Some(m) = &s.message {
         f.render_widget(Paragraph::new(format!(" {}", sanitize(m, false))).style(theme::warning(s.theme)), message);
@@ -115,15 +119,18 @@ pub fn render(s: &StartState, f: &mut Frame) {
     }
 }
 
-fn filter_line(s: &StartState, width: usize) -> Line<'static> {
+/// The filter line, and where its caret is while a filter is typed.
+fn filter_line(s: &StartState, width: usize) -> (Line<'static>, Option<usize>) {
     if !s.filtering && s.query.is_empty() {
         let new = s.key_name(Context::Start, Action::NewWorkspace);
-        return Line::styled(format!(" Type to filter, or press {new} to create a workspace"), theme::dim(s.theme));
+        let hint = format!(" Type to filter, or press {new} to create a workspace");
+        return (Line::styled(hint, theme::dim(s.theme)), None);
     }
     let label = " Filter: ";
     let mut spans = vec![Span::styled(label, theme::title(s.theme))];
-    spans.extend(typed(&s.query, width.saturating_sub(label.len() + 1)));
-    Line::from(spans)
+    let (typed, col) = typed(&s.query, width.saturating_sub(label.len() + 1), s.theme);
+    spans.extend(typed);
+    (Line::from(spans), Some(label.len() + col))
 }
 
 fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
@@ -133,7 +140,7 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
     } else {
         format!(" Recent workspaces ({} of {}) ", visible.len(), s.entries.len())
     };
-    let block = Block::new().borders(Borders::ALL).title(title);
+    let block = crate::tui::view::frame(s.theme, title);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let width = inner.width as usize;
@@ -158,7 +165,9 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
         let item = &s.entries[v.entry];
         let base = if item.available { Style::new() } else { theme::dim(s.theme).add_modifier(Modifier::DIM) };
         let hit = theme::highlight(s.theme);
-        let mut spans = vec![Span::raw(" ")];
+        // Accessible mode marks the selection in text, not by colour alone.
+        let mark = if row == sel && s.theme.accessible { ">" } else { " " };
+        let mut spans = vec![Span::raw(mark)];
         let name = if names[v.entry].is_empty() { "(unnamed)" } else { &names[v.entry] };
         let used = push_highlighted(&mut spans, name, &v.name_hits, base.add_modifier(Modifier::BOLD), hit, name_w);
         spans.push(Span::raw(" ".repeat(name_w.saturating_sub(used) + 2)));
@@ -179,6 +188,14 @@ fn recent_list(s: &StartState, f: &mut Frame, area: Rect) {
         lines.push(line);
     }
     f.render_widget(Paragraph::new(lines), inner);
+    // The real cursor on the selected workspace (screen readers follow it), unless a line is
+    // being typed: then it sits at that line's caret.
+    if s.theme.accessible && !visible.is_empty() && !s.filtering && matches!(s.mode, Mode::List) {
+        let y = inner.y + (sel - start) as u16;
+        if y < inner.bottom() {
+            f.set_cursor_position((inner.x, y));
+        }
+    }
 }
 
 /// `2026-11-22T10:00:00.000+01:00` → `2026-11-22 10:00` (as written: the local time it was).
@@ -246,15 +263,21 @@ fn boxed(area: Rect, w: u16, h: u16) -> Rect {
 
 /// A line being typed in `width` columns: the end of what is before the cursor (where the
 /// typing happens), the caret, then as much of the rest as fits.
-fn typed(input: &LineInput, width: usize) -> Vec<Span<'static>> {
+/// In accessible mode there is no drawn caret: the caller puts the real cursor at the
+/// returned column (the width of what is before it).
+fn typed(input: &LineInput, width: usize, t: Theme) -> (Vec<Span<'static>>, usize) {
     let (before, after) = input.split();
     let before = tail_fit(&sanitize(before, false), width);
     let room = width.saturating_sub(before.width());
-    let mut spans = vec![Span::raw(before), Span::raw("▏")];
+    let col = before.width();
+    let mut spans = vec![Span::raw(before)];
+    if !t.accessible {
+        spans.push(Span::raw("▏"));
+    }
     if !after.is_empty() {
         spans.push(Span::raw(fit(&sanitize(after, false), room)));
     }
-    spans
+    (spans, col)
 }
 
 fn input_line(label: &str, value: &LineInput, focused: bool, width: usize, t: Theme) -> Line<'static> {
@@ -262,7 +285,7 @@ fn input_line(label: &str, value: &LineInput, focused: bool, width: usize, t: Th
     let room = width.saturating_sub(LABEL_W + 1);
     let mut spans = vec![Span::raw(" "), Span::styled(format!("{label:<14}"), label_style), Span::raw("  ")];
     if focused {
-        spans.extend(typed(value, room));
+        spans.extend(typed(value, room, t).0);
     } else {
         spans.push(Span::raw(tail_fit(&sanitize(value.text(), false), room)));
     }
@@ -274,7 +297,7 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
     let has_profiles = s.questionnaires.get(form.questionnaire).is_some_and(|c| !c.profiles.is_empty());
     let rect = boxed(area, 76, if has_profiles { 14 } else { 12 });
     f.render_widget(Clear, rect);
-    let block = Block::new().borders(Borders::ALL).title(" New workspace ");
+    let block = crate::tui::view::frame(s.theme, " New workspace ");
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let width = inner.width as usize;
@@ -323,6 +346,25 @@ fn new_form(s: &StartState, form: &NewForm, f: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The real cursor on the focused field: at the caret of a text field, else its value.
+    let typing = |v: &LineInput| LABEL_W + typed(v, width.saturating_sub(LABEL_W + 1), s.theme).1;
+    let (row, col) = match form.focused() {
+        Field::Folder => (0, typing(&form.folder)),
+        Field::Name => (1, typing(&form.name)),
+        Field::Organisation => (2, typing(&form.organisation)),
+        Field::Questionnaire => (3, LABEL_W),
+        Field::Profiles => (5, LABEL_W - 2),
+    };
+    real_cursor(s, f, inner, col, row);
+}
+
+/// In accessible mode, the terminal's real cursor at column `col` of line `row` of `area`
+/// (screen readers and magnifiers follow it; nothing is drawn to fake it).
+fn real_cursor(s: &StartState, f: &mut Frame, area: Rect, col: usize, row: u16) {
+    let (x, y) = (area.x.saturating_add(col as u16), area.y.saturating_add(row));
+    if s.theme.accessible && x < area.right() && y < area.bottom() {
+        f.set_cursor_position((x, y));
+    }
 }
 
 /// The profiles as ticks, `[x] Deployer`, the one under the cursor highlighted while the
@@ -343,10 +385,12 @@ fn profiles_line(s: &StartState, form: &NewForm, profiles: &[(String, String)]) 
 fn open_path(s: &StartState, input: &LineInput, error: Option<&str>, f: &mut Frame, area: Rect) {
     let rect = boxed(area, 76, 7);
     f.render_widget(Clear, rect);
-    let block = Block::new().borders(Borders::ALL).title(" Open a workspace by path ");
+    let block = crate::tui::view::frame(s.theme, " Open a workspace by path ");
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.theme), Line::raw("")];
+    let col = LABEL_W + typed(input, (inner.width as usize).saturating_sub(LABEL_W + 1), s.theme).1;
+    real_cursor(s, f, inner, col, 0);
     if let Some(e) = error {
         lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
     }

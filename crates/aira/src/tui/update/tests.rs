@@ -387,6 +387,7 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
 }
 
 mod keys;
+mod live;
 mod scope;
 mod screens;
 mod undo;

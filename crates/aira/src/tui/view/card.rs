@@ -21,9 +21,10 @@ fn clean(s: &str) -> String {
     sanitize(s, true).into_owned()
 }
 
-/// The card's lines; wrapping is left to the Paragraph.
-pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
-    let Some(q) = s.current_question() else { return vec![Line::raw("This questionnaire has no questions.")] };
+/// The card's lines (wrapping is left to the Paragraph) and the one with the focus: the level answered (N/A's line for not
+/// applicable), else the scale's first level; the first line when there is no scale.
+fn lines_and_focus(s: &AppState, width: usize) -> (Vec<Line<'static>>, usize) {
+    let Some(q) = s.current_question() else { return (vec![Line::raw("This questionnaire has no questions.")], 0) };
     let c = s.ui.theme();
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = Vec::new();
@@ -62,13 +63,21 @@ pub fn lines(s: &AppState, width: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     let answer = s.current_answer();
     let target = answer.and_then(|a| a.target).or_else(|| s.session.meta().target(&q.id));
+    let mut focus = 0;
     if q.is_classification() {
         classification(s, answer, &mut out);
     } else {
+        let sc = &s.session.questionnaire().scale;
+        focus = out.len()
+            + match answer.and_then(|a| a.value) {
+                Some(Value::Level(l)) => sc.values().position(|v| v == l).unwrap_or(0),
+                Some(Value::NotApplicable) => sc.values().count(),
+                None => 0,
+            };
         scale(s, answer, target, width, &mut out);
     }
     rest(s, q, answer, width, &mut out);
-    out
+    (out, focus)
 }
 
 /// The scale, one row per level, then the answer, the target and the flag.
@@ -235,7 +244,7 @@ fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
     out.push(Line::from(vec![
         Span::styled("Respondents: ", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(each.join(" · ")),
-        Span::styled(format!("   spread {spread}"), style),
+        Span::styled(format!("   range {spread}"), style),
         Span::raw(format!("   {agreed}")),
     ]));
 }
@@ -245,8 +254,18 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let block = super::frame(s.ui.theme(), title);
     let inner = block.inner(area);
     let width = inner.width as usize;
-    let p = Paragraph::new(lines(s, width)).block(block).wrap(Wrap { trim: false }).scroll((s.ui.card_scroll(), 0));
+    let (lines, focus) = lines_and_focus(s, width);
+    // The screen row of the focused line: the rows the lines above it wrap to, less the scroll.
+    let rows: usize = lines[..focus.min(lines.len())]
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|sp| sp.content.as_ref()).collect();
+            if l.width() <= width { 1 } else { super::wrap::hanging("", "", &text, width).len() }
+        })
+        .sum();
+    let row = rows.checked_sub(usize::from(s.ui.card_scroll())).and_then(|r| u16::try_from(r).ok());
+    let p = Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((s.ui.card_scroll(), 0));
     f.render_widget(p, area);
-    // The question (its id line, first on the card) is what has the focus.
-    super::focus(s, f, inner, Some(0));
+    // The level line is what has the focus (a level key changes it): the real cursor there.
+    super::focus(s, f, inner, row);
 }

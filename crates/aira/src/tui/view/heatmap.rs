@@ -120,7 +120,8 @@ pub fn value_text(view: HeatView, v: Option<f64>) -> String {
     match (view, v) {
         // target − current, as the legend says: +1.1 to climb, 0.0 at or above target.
         (HeatView::Gap | HeatView::Trend, Some(g)) => aira_core::number::signed(Some(g)),
-        (HeatView::Disagreement, Some(d)) => format!("±{d:.0}"),
+        // A range in words: "±3" read as "plus or minus 3", half the real spread.
+        (HeatView::Disagreement, Some(d)) => format!("range {d:.0}"),
         _ => theme::score_text(v),
     }
 }

@@ -56,7 +56,8 @@ impl Facts {
         if let Some(t) = self.target {
             out.push(format!("{} {}", if short { "tgt" } else { "target" }, theme::score_text(Some(t))));
         }
-        if let Some(d) = self.spread {
+        // In the disagreement view the value already is the range; say it once.
+        if let Some(d) = self.spread.filter(|_| view != HeatView::Disagreement) {
             out.push(if short { format!("r{d}") } else { format!("range {d}") });
         }
         out
@@ -249,7 +250,11 @@ fn table(s: &AppState, f: &mut Frame, area: Rect, selected: (usize, usize), view
                 if here { "> " } else { "  " },
                 row_label(*r),
                 col_label(*c),
-                heatmap::value_text(view, x.value),
+                // The Range column says "range"; the value column keeps to the number.
+                match (view, x.value) {
+                    (HeatView::Disagreement, Some(d)) => format!("{d:.0}"),
+                    _ => heatmap::value_text(view, x.value),
+                },
                 level,
             )));
         }

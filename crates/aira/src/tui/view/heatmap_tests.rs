@@ -130,3 +130,49 @@ fn accessible_heatmap_is_a_text_table_with_the_cursor_on_the_selected_cell() {
     // The heatmap opened on the card's cell (Plan × Measure); Down moved to Do × Measure.
     assert!(focused.starts_with("\"> Do") && focused.contains("Measure"), "cursor on {focused:?}\n{text}");
 }
+
+/// Issue 17: on the card the real cursor sits on the focused level line (the level answered,
+/// else the first), and a prompt in the status bar has no drawn caret: the cursor is there.
+#[test]
+fn accessible_card_cursor_is_on_the_level_and_prompts_use_the_real_cursor() {
+    let mut s = accessible(crate::tui::testing::mini_state());
+    let row_at = |s: &AppState, w: u16, h: u16| {
+        let text = screen(s, w, h);
+        let at = cursor(s, w, h).unwrap_or_else(|| panic!("{w}x{h}: no cursor\n{text}"));
+        (at, text.lines().nth(usize::from(at.y)).unwrap().to_owned(), text)
+    };
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let (_, row, text) = row_at(&s, w, h);
+        assert!(row.contains("  0 "), "{w}x{h}: unanswered, the first level has the cursor: {row}\n{text}");
+    }
+    keys(&mut s, "3k");
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let (_, row, text) = row_at(&s, w, h);
+        assert!(row.contains("▶ 3 "), "{w}x{h}: the cursor on the level answered: {row}\n{text}");
+    }
+    keys(&mut s, "lab");
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let (at, row, text) = row_at(&s, w, h);
+        assert_eq!(at.y, h - 1, "{w}x{h}: the cursor in the status bar\n{text}");
+        assert!(!row.contains('▏'), "{w}x{h}: no drawn caret: {row}");
+        let before: String = row.chars().skip(1).take(usize::from(at.x)).collect();
+        assert!(before.ends_with("Log: ab"), "{w}x{h}: cursor after the typed text: {before:?}\n{row}");
+    }
+}
+
+/// Issue 17: the SoA's "why not applicable" line has no drawn caret in accessible mode; the
+/// real cursor sits after what was typed.
+#[test]
+fn accessible_soa_justification_uses_the_real_cursor() {
+    let mut s = accessible(crate::tui::testing::mini_state());
+    handle_key(&mut s, KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT));
+    keys(&mut s, "nab");
+    for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+        let text = screen(&s, w, h);
+        assert!(!text.contains('▏'), "{w}x{h}: no drawn caret\n{text}");
+        let at = cursor(&s, w, h).unwrap_or_else(|| panic!("{w}x{h}: no cursor\n{text}"));
+        let row = text.lines().nth(usize::from(at.y)).unwrap();
+        let before: String = row.chars().skip(1).take(usize::from(at.x)).collect();
+        assert!(before.ends_with("> ab"), "{w}x{h}: cursor after the typed text: {before:?}\n{text}");
+    }
+}

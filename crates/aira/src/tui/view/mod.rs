@@ -57,14 +57,19 @@ pub fn render(s: &AppState, f: &mut Frame) {
             p.banner,
         );
     }
+    draw_body(s, f, &p);
+    // Last: a prompt's real cursor (accessible mode) wins over the focus the body placed.
     status::render(s, f, p.bar);
+}
+
+fn draw_body(s: &AppState, f: &mut Frame, p: &Panes) {
     match s.ui.screen() {
-        Some(top) if each_screen!(top, x => x.full_body()) => return each_screen!(top, x => x.draw(s, f, &p)),
+        Some(top) if each_screen!(top, x => x.full_body()) => return each_screen!(top, x => x.draw(s, f, p)),
         // Prompts (the log line, a chord's hints) stay in the workshop layout.
         top if s.ui.workshop() => {
             workshop::render(s, f, p.body);
             if let Some(top) = top {
-                each_screen!(top, x => x.draw(s, f, &p));
+                each_screen!(top, x => x.draw(s, f, p));
             }
             return;
         }
@@ -76,7 +81,7 @@ pub fn render(s: &AppState, f: &mut Frame) {
         navigator::render(s, f, nav);
     }
     if let Some(top) = s.ui.screen() {
-        each_screen!(top, x => x.draw(s, f, &p));
+        each_screen!(top, x => x.draw(s, f, p));
     }
 }
 
@@ -133,10 +138,16 @@ fn note(s: &AppState, n: &NoteScreen, f: &mut Frame, card: Rect) {
     }
 }
 
-/// A line being typed, with the caret where the cursor is.
+/// The drawn caret of a line being typed.
+const CARET: char = '▏';
+
+/// A line being typed, with the caret where the cursor is (the only `CARET` in it: one typed
+/// shows as `|`, so the status bar can find the caret and, in accessible mode, put the real
+/// cursor there instead).
 fn caret(input: &crate::tui::input::LineInput) -> String {
     let (before, after) = input.split();
-    format!("{}▏{}", sanitize(before, false), sanitize(after, false))
+    let clean = |t: &str| sanitize(t, false).replace(CARET, "|");
+    format!("{}{CARET}{}", clean(before), clean(after))
 }
 
 #[cfg(test)]

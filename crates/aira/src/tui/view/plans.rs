@@ -138,7 +138,12 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
                 format!("Why does this control not apply? ({keep} keeps it, {cancel} cancels)"),
                 theme::title(s.ui.theme()),
             ));
-            d.push(Line::raw(format!("> {}", super::caret(t))));
+            if s.ui.theme().accessible {
+                // No drawn caret: the real cursor where typing goes (set after the draw below).
+                d.push(Line::raw(format!("> {}", sanitize(t.text(), false))));
+            } else {
+                d.push(Line::raw(format!("> {}", super::caret(t))));
+            }
         }
         None if !r.applicable() => {
             d.push(Line::raw(format!("Not applicable: {}", sanitize(r.justification_shown(), false))));
@@ -149,5 +154,13 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         None if r.unjustified() => d.push(Line::raw("Applicable, but no justification given.")),
         None => {}
     }
+    let caret_row = d.len().saturating_sub(1) as u16;
     f.render_widget(Paragraph::new(d), detail);
+    if let Some(t) = screen.typing.as_ref().filter(|_| s.ui.theme().accessible) {
+        let col = 2 + Line::raw(sanitize(t.split().0, false)).width() as u16;
+        let (x, y) = (detail.x + col, detail.y + caret_row);
+        if y < detail.bottom() {
+            f.set_cursor_position((x.min(detail.right().saturating_sub(1)), y));
+        }
+    }
 }

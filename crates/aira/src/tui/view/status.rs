@@ -166,6 +166,13 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let width = area.width as usize;
     let used = left.width() + save.width() + 2;
     let room = width.saturating_sub(used);
+    // A line typed here: accessible mode draws no caret and puts the real cursor there.
+    let (middle, caret) = match middle.split_once(super::CARET) {
+        Some((before, after)) if s.ui.theme().accessible && s.ui.flash().is_none() => {
+            (format!("{before}{after}"), Some(before.width()))
+        }
+        _ => (middle, None),
+    };
     let middle: String = truncate(&middle, room);
     let pad = room.saturating_sub(middle.width());
     let bar = if s.ui.theme().color {
@@ -173,12 +180,17 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     } else {
         Style::new().add_modifier(Modifier::REVERSED)
     };
+    let left_w = left.width();
     let line = Line::from(vec![
         Span::styled(left, bar.add_modifier(Modifier::BOLD)),
         Span::styled(format!(" {middle}{} ", " ".repeat(pad)), bar),
         Span::styled(save, save_style),
     ]);
     f.render_widget(Paragraph::new(line), area);
+    if let Some(col) = caret {
+        let x = area.x as usize + left_w + 1 + col.min(middle.width());
+        f.set_cursor_position(((x as u16).min(area.right().saturating_sub(1)), area.y));
+    }
 }
 
 /// Cut to `width` display columns, with an ellipsis when something was cut.

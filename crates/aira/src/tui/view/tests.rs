@@ -198,7 +198,7 @@ fn consensus_on_the_card_and_workshop_mode() {
     let mut s = workshop();
     let text = screen(&s, 100, 30);
     assert!(text.contains("Respondents: Ann (CISO) 1 · Bo (data science) 4 · Cy (legal) 3"), "{text}");
-    assert!(text.contains("spread 3"), "{text}");
+    assert!(text.contains("range 3"), "{text}");
     assert!(text.contains("2.7!"), "strong disagreement is marked in the heatmap: {text}");
     keys(&mut s, "w");
     all_sizes("workshop", &s);
@@ -208,7 +208,11 @@ fn consensus_on_the_card_and_workshop_mode() {
 fn disagreement_and_trend_views() {
     let mut s = workshop();
     keys(&mut s, "hvvv");
-    insta::assert_snapshot!("heatmap_disagreement_80x24", screen(&s, 80, 24));
+    let text = screen(&s, 80, 24);
+    // A range of 3 reads "range 3" (never "±3", which says plus or minus 3), once per cell.
+    assert!(!text.contains('±') && text.contains("range 3!"), "{text}");
+    assert_eq!(text.matches("range 3").count(), 1, "{text}");
+    insta::assert_snapshot!("heatmap_disagreement_80x24", text);
     s.session.set_baseline(Some(s.session.scores().clone()));
     keys(&mut s, "q");
     s.session.select_respondent(0);

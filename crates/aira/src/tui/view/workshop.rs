@@ -98,7 +98,10 @@ fn draw_question(s: &AppState, f: &mut Frame, area: Rect, q: &Question) {
     ];
     let margin = area.width / 10;
     let inner = Rect { x: area.x + margin, y: area.y + 1, width: area.width.saturating_sub(2 * margin), ..area };
-    let para = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    // The card's scroll keys work here too (the help says so): a long question in large type
+    // scrolls like the card.
+    let para =
+        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }).scroll((s.ui.card_scroll(), 0));
     f.render_widget(para, Rect { height: area.height.saturating_sub(1), ..inner });
 }
 
