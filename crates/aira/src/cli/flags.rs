@@ -39,7 +39,11 @@ impl Cli {
                 | Command::Merge { ws, .. }
                 | Command::Diff { ws, .. }
                 | Command::Score { ws, .. }
-                | Command::Undo { ws }
+                | Command::Undo { ws, .. }
+                | Command::Redo { ws, .. }
+                | Command::Log { ws, .. }
+                | Command::Flag { ws, .. }
+                | Command::Note { ws, .. }
                 | Command::Heatmap { ws, .. }
                 | Command::Report { ws, .. }
                 | Command::Profile { ws, .. }
