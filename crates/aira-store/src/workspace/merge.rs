@@ -209,19 +209,67 @@ fn merge_respondent(
     if mine.name != r.name {
         out.events.push(Event::NameDiffers { id: r.id.clone(), kept: mine.name.clone(), other: r.name.clone() });
     }
-    // Every question either side answered, in the questionnaire's order (then the rest).
-    let order = |q: &String| target.questionnaire.questions.iter().position(|x| &x.id == q).unwrap_or(usize::MAX);
-    let mut questions: Vec<&String> = mine.answers.keys().chain(r.answers.keys()).collect();
-    questions.sort_by_key(|q| (order(q), (*q).clone()));
-    questions.dedup();
-    for qid in questions {
-        let ours = mine.answer(qid).cloned().unwrap_or_default();
-        let theirs = r.answer(qid).cloned().unwrap_or_default();
-        if ours == theirs {
+    let order: std::collections::HashMap<String, usize> =
+        target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    for step in plan(&mine, r, &order, |q| base.answer(&r.id, q), (by, at)) {
+        let Some((c, event, writes)) = step else {
             out.identical += 1;
             continue;
+        };
+        if writes {
+            store(target)?.apply(&c)?;
+            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id) {
+                match &c.new {
+                    Some(new) => x.answers.insert(c.question.clone(), new.clone()),
+                    None => x.answers.remove(&c.question),
+                };
+            }
+        } else {
+            // Nothing changes on disk; the entry alone keeps the answer not taken.
+            store(target)?.record(&history::render(&c.entry()))?;
         }
-        let b = base.answer(&r.id, qid);
+        out.events.push(event);
+    }
+    Ok(())
+}
+
+type Agreed = (Value, Decision);
+
+fn agreed_of(ws: &Workspace, qid: &str) -> Option<Agreed> {
+    ws.assessment.agreed.get(qid).map(|v| (*v, ws.assessment.agreed_meta.get(qid).cloned().unwrap_or_default()))
+}
+
+/// Two agreed values say the same when their level and rationale do (not who typed them when).
+fn same_decision(a: &Option<Agreed>, b: &Option<Agreed>) -> bool {
+    a.as_ref().map(|(v, d)| (v, &d.note)) == b.as_ref().map(|(v, d)| (v, &d.note))
+}
+
+/// One step of merging a respondent: the change to make (or only record, when `false`) and
+/// what to say of it; `None` for an answer both sides already agree on.
+pub(super) type Step = Option<(Change, Event, bool)>;
+
+/// How `theirs` merges into `mine`, answer by answer in the questionnaire's order, against
+/// `base` (what the two last shared of each answer). Used by `aira merge` and by the open
+/// that resolves a `git merge` (`git_merged`), so both give the same result.
+pub(super) fn plan(
+    mine: &Respondent,
+    theirs_r: &Respondent,
+    order: &std::collections::HashMap<String, usize>,
+    base: impl Fn(&str) -> Answer,
+    (by, at): (&str, &str),
+) -> Vec<Step> {
+    let mut questions: Vec<&String> = mine.answers.keys().chain(theirs_r.answers.keys()).collect();
+    questions.sort_by_key(|q| (order.get(*q).copied().unwrap_or(usize::MAX), (*q).clone()));
+    questions.dedup();
+    let mut steps = Vec::new();
+    for qid in questions {
+        let ours = mine.answer(qid).cloned().unwrap_or_default();
+        let theirs = theirs_r.answer(qid).cloned().unwrap_or_default();
+        if ours == theirs {
+            steps.push(None);
+            continue;
+        }
+        let b = base(qid);
         if theirs == b {
             // Changed here only (or not at all there since the copies parted): nothing to bring.
             continue;
@@ -229,10 +277,10 @@ fn merge_respondent(
         let m = three_way::merge(&b, &ours, &theirs);
         if m.conflicts.is_empty() && m.answer == ours {
             // Everything the source has is here already (its log lines, say).
-            out.identical += 1;
+            steps.push(None);
             continue;
         }
-        let (respondent, question) = (r.id.clone(), qid.clone());
+        let (respondent, question) = (mine.id.clone(), qid.clone());
         let event = if !m.conflicts.is_empty() {
             let other = if m.kept_from == Side::Source { ours.clone() } else { theirs.clone() };
             Event::AnswerConflict {
@@ -255,36 +303,13 @@ fn merge_respondent(
             Event::AnswerConflict { other, .. } => Some(other.clone()),
             _ => Some(ours.clone()).filter(|a| !a.is_empty()),
         };
-        let mut c = change(&mine, qid, old, m.answer.clone(), by, at);
+        let mut c = change(mine, qid, old, m.answer.clone(), by, at);
         if m.answer.is_empty() {
             c.new = None;
         }
-        if m.answer == ours {
-            // Nothing changes on disk; the entry alone keeps the answer not taken.
-            store(target)?.record(&history::render(&c.entry()))?;
-        } else {
-            store(target)?.apply(&c)?;
-            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id) {
-                match &c.new {
-                    Some(new) => x.answers.insert(qid.clone(), new.clone()),
-                    None => x.answers.remove(qid),
-                };
-            }
-        }
-        out.events.push(event);
+        steps.push(Some((c, event, m.answer != ours)));
     }
-    Ok(())
-}
-
-type Agreed = (Value, Decision);
-
-fn agreed_of(ws: &Workspace, qid: &str) -> Option<Agreed> {
-    ws.assessment.agreed.get(qid).map(|v| (*v, ws.assessment.agreed_meta.get(qid).cloned().unwrap_or_default()))
-}
-
-/// Two agreed values say the same when their level and rationale do (not who typed them when).
-fn same_decision(a: &Option<Agreed>, b: &Option<Agreed>) -> bool {
-    a.as_ref().map(|(v, d)| (v, &d.note)) == b.as_ref().map(|(v, d)| (v, &d.note))
+    steps
 }
 
 fn merge_agreed(
