@@ -42,6 +42,7 @@ mod interop_support;
 mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;
+mod merge_base;
 mod merge_three;
 mod numbers_agree;
 mod report_cli;

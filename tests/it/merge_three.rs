@@ -59,7 +59,7 @@ fn three_copies_merge_with_one_conflict_listed_and_recorded() {
     assert_eq!(
         lines[1],
         format!(
-            "  CONFLICT ann-lee / plan-govern-policy: kept level 3 (2026-03-02T09:00:00+01:00 by sam, {bs}); \
+            "  CONFLICT ann-lee / plan-govern-policy (level changed on both sides): kept level 3 (2026-03-02T09:00:00+01:00 by sam, {bs}); \
              other level 2 (2026-03-01T10:00:00+00:00 by alex, here) recorded in history"
         )
     );

@@ -25,6 +25,9 @@ pub const MAX_ENTRY_BYTES: usize = 4 << 20;
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Change {
+    /// Unique per change (see `entry_id`); filled in from the content for entries without one.
+    #[serde(default)]
+    pub id: String,
     pub at: String,
     #[serde(default)]
     pub by: String,
@@ -184,6 +187,7 @@ pub fn render_tables_as(
     new: InlineTable,
 ) -> String {
     let mut t = InlineTable::new();
+    t.insert("id", super::entry_id::new_id().into());
     t.insert("at", e.at.into());
     t.insert("by", e.by.into());
     t.insert("respondent", e.respondent.into());
@@ -283,7 +287,16 @@ pub(super) fn parse_skipping(path: &Path, text: &str, torn: &[std::ops::Range<us
     let f: File = toml::from_str(text)
         .map_err(|e| super::WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
     super::strings::check_text(path, text)?;
-    Ok(f.change.into_iter().map(|w| w.entry).collect())
+    Ok(f.change
+        .into_iter()
+        .map(|w| {
+            let mut c = w.entry;
+            if c.id.is_empty() {
+                c.id = super::entry_id::derived(&c);
+            }
+            c
+        })
+        .collect())
 }
 
 /// The number (1-based) of the change an undo by anyone should revert: the newest one that
@@ -354,6 +367,7 @@ mod tests {
     #[test]
     fn undo_skips_undos_and_what_they_reverted() {
         let c = |kind: &str, reverts| Change {
+            id: String::new(),
             at: String::new(),
             by: String::new(),
             respondent: String::new(),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::error::{Result, WorkspaceError};
-use super::{Doc, QUESTIONNAIRE_FILE, answers, journal, read, sha256_hex};
+use super::{Doc, QUESTIONNAIRE_FILE, answers, git_merged, journal, read, sha256_hex};
 use aira_core::assessment::{Respondent, is_valid_respondent_id};
 use aira_core::questionnaire::{self, Questionnaire, Scale};
 
@@ -28,6 +28,10 @@ pub(super) struct Loaded {
     pub journal_entries: Vec<(String, Vec<String>)>,
     /// Respondents whose journal had entries cut short, with where (`file:line, …`).
     pub torn: Vec<(String, String)>,
+    /// Answers files a `git merge` left with conflict markers, resolved (`git_merged`): the
+    /// history entries a writer appends, and what to tell.
+    pub resolved_entries: Vec<String>,
+    pub resolved_notices: Vec<String>,
 }
 
 pub(super) fn load(dir: &Path) -> Result<Loaded> {
@@ -84,6 +88,8 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
         journaled: HashSet::new(),
         journal_entries: Vec::new(),
         torn: Vec::new(),
+        resolved_entries: Vec::new(),
+        resolved_notices: Vec::new(),
     };
     let answers = answers?;
     let orphans = orphan_journals(dir, &answers);
@@ -102,6 +108,17 @@ pub(super) fn load(dir: &Path) -> Result<Loaded> {
 /// over its file (`None`: no file yet).
 fn answers_push(loaded: &mut Loaded, dir: &Path, mut r: Respondent, text: Option<String>) -> Result<()> {
     let mut doc = match text {
+        Some(text) if git_merged::has_markers(&text) => {
+            let path = dir.join("answers").join(format!("{}.toml", r.id));
+            let scale = &loaded.questionnaire.scale;
+            let resolved = git_merged::resolve(dir, &path, &r.id, &text, scale, &loaded.order)?;
+            r = resolved.respondent;
+            // Written by the next writer, as a journal is folded in.
+            loaded.journaled.insert(r.id.clone());
+            loaded.resolved_entries.extend(resolved.entries);
+            loaded.resolved_notices.push(resolved.notice);
+            Doc::Parsed(resolved.doc)
+        }
         Some(text) => Doc::text(text),
         None => Doc::Parsed(answers::new_document(&r)),
     };
@@ -168,7 +185,13 @@ fn read_answers(dir: &Path, scale: &(dyn Fn() -> Option<Scale> + Sync)) -> Resul
     let read_one = |path: &PathBuf| -> Result<(Respondent, String)> {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let text = read(path)?;
-        let r = answers::read_awaiting_scale(path, stem, &text, scale)?;
+        // A file a git merge left in conflict is resolved once the history can be read; here,
+        // only its HEAD side is checked (the other side is read when it is resolved).
+        let r = if git_merged::has_markers(&text) {
+            answers::read_awaiting_scale(path, stem, &git_merged::sides(&text).0, scale)?
+        } else {
+            answers::read_awaiting_scale(path, stem, &text, scale)?
+        };
         Ok((r, text))
     };
     let out = aira_core::par::map2(&paths, read_one)

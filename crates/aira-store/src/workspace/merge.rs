@@ -1,13 +1,16 @@
-//! Merging another copy of the same assessment into this one (`aira merge`). Nothing is
-//! dropped silently: where both copies answered a question differently the newest answer (by
-//! `answered_at`) is kept, the other is recorded in history.toml (kind `merge`) and reported.
-//! Interview logs and evidence lists are united rather than chosen between.
+//! Merging another copy of the same assessment into this one (`aira merge`), three ways: the
+//! base is what both copies' histories share (`merge_base`). A change made on one side only is
+//! taken; the same respondent's same field changed differently on both sides is a conflict,
+//! resolved by the rule of `three_way` (docs/merge.md), recorded in history.toml (kind `merge`,
+//! the answer not kept as `old`) and reported. Logs and evidence are united. The source's
+//! history entries the target lacks are copied into its history, so each copy's changes end up
+//! in the result once, as after a `git merge` of two clones.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, history};
-use aira_core::assessment::{Answer, Decision, Evidence, LogEntry, Respondent, Value};
+use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, history, merge_base, three_way};
+use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::text::cmp_timestamps;
 
 /// Which copy a kept value came from.
@@ -36,8 +39,13 @@ pub enum Event {
         respondent: String,
         question: String,
     },
-    /// Same content on both sides, but the logs or the evidence differed: the target now has
-    /// both sides' log lines and evidence items.
+    /// Changed in the source only since the copies parted: the source's answer is taken.
+    AnswerTaken {
+        respondent: String,
+        question: String,
+    },
+    /// Both sides changed the answer without a conflict (different fields, log lines,
+    /// evidence): the target now has both sides' changes.
     LogsJoined {
         respondent: String,
         question: String,
@@ -45,11 +53,17 @@ pub enum Event {
     AnswerConflict {
         respondent: String,
         question: String,
+        /// The fields both sides changed differently (`level`, `note`, `target`, `flag`).
+        fields: Vec<&'static str>,
         kept: Answer,
         other: Answer,
         kept_from: Side,
     },
     AgreedAdded {
+        question: String,
+    },
+    /// Changed (or cleared) in the source only since the copies parted.
+    AgreedTaken {
         question: String,
     },
     AgreedConflict {
@@ -71,35 +85,6 @@ impl Outcome {
     pub fn conflicts(&self) -> usize {
         self.events.iter().filter(|e| matches!(e, Event::AnswerConflict { .. } | Event::AgreedConflict { .. })).count()
     }
-}
-
-/// Everything but the log, the evidence and the capture stamp: what makes two answers say the
-/// same thing. Logs and evidence are united, never chosen between.
-fn same_content(a: &Answer, b: &Answer) -> bool {
-    a.value == b.value && a.target == b.target && a.note == b.note && a.flag == b.flag
-}
-
-/// The kept side's evidence, then the other side's items it lacks (by reference).
-fn joined_evidence(kept: &[Evidence], other: &[Evidence]) -> Vec<Evidence> {
-    let mut all = kept.to_vec();
-    for e in other {
-        if !all.iter().any(|k| k.reference == e.reference) {
-            all.push(e.clone());
-        }
-    }
-    all
-}
-
-/// Both logs, each entry once, in time order.
-fn joined_log(a: &[LogEntry], b: &[LogEntry]) -> Vec<LogEntry> {
-    let mut log: Vec<LogEntry> = a.to_vec();
-    for e in b {
-        if !log.contains(e) {
-            log.push(e.clone());
-        }
-    }
-    log.sort_by(|x, y| cmp_timestamps(&x.at, &y.at));
-    log
 }
 
 fn has_file(ws: &Workspace, id: &str) -> bool {
@@ -137,6 +122,16 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
 /// The merge itself; its changes are folded into the answers files before it returns.
 fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
     let mut out = Outcome::default();
+    let ours = merge_base::entries(&target.dir)?;
+    let theirs = merge_base::entries(&source.dir)?;
+    let order: std::collections::HashMap<String, usize> =
+        target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    let base = merge_base::base(&ours, &theirs, &order);
+    // The source's own changes first, as they were written: the merge's entries then record
+    // how the two were put together.
+    for e in merge_base::missing(&ours, &theirs) {
+        store(target)?.record(&e.text)?;
+    }
     for r in &source.assessment.respondents {
         // Open adds the default respondent in memory when it has no file: nothing to bring.
         if !has_file(source, &r.id) {
@@ -145,10 +140,10 @@ fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
         if !has_file(target, &r.id) {
             add_respondent(target, source, r, by, at, &mut out)?;
         } else {
-            merge_respondent(target, r, by, at, &mut out)?;
+            merge_respondent(target, r, &base, (by, at), &mut out)?;
         }
     }
-    merge_agreed(target, source, by, at, &mut out)?;
+    merge_agreed(target, source, &base, (by, at), &mut out)?;
     store(target)?.compact()?;
     Ok(out)
 }
@@ -203,118 +198,200 @@ fn add_respondent(
     Ok(())
 }
 
-fn merge_respondent(target: &mut Workspace, r: &Respondent, by: &str, at: &str, out: &mut Outcome) -> Result<()> {
+fn merge_respondent(
+    target: &mut Workspace,
+    r: &Respondent,
+    base: &merge_base::Base,
+    (by, at): (&str, &str),
+    out: &mut Outcome,
+) -> Result<()> {
     let Some(mine) = target.assessment.respondent(&r.id).cloned() else { return Ok(()) };
     if mine.name != r.name {
         out.events.push(Event::NameDiffers { id: r.id.clone(), kept: mine.name.clone(), other: r.name.clone() });
     }
-    for (qid, theirs) in &r.answers {
-        let ours = mine.answer(qid);
-        let (c, event) = match ours {
-            None => (
-                Some(change(&mine, qid, None, theirs.clone(), by, at)),
-                Event::AnswerAdded { respondent: r.id.clone(), question: qid.clone() },
-            ),
-            Some(ours) if ours == theirs => {
-                out.identical += 1;
-                continue;
-            }
-            Some(ours) if same_content(ours, theirs) => {
-                let log = joined_log(&ours.log, &theirs.log);
-                let evidence = joined_evidence(&ours.evidence, &theirs.evidence);
-                if log == ours.log && evidence == ours.evidence {
-                    out.identical += 1;
-                    continue;
-                }
-                let new = Answer { log, evidence, ..ours.clone() };
-                (
-                    Some(change(&mine, qid, Some(ours.clone()), new, by, at)),
-                    Event::LogsJoined { respondent: r.id.clone(), question: qid.clone() },
-                )
-            }
-            Some(ours) => {
-                let log = joined_log(&ours.log, &theirs.log);
-                let source_newer = cmp_timestamps(&theirs.answered_at, &ours.answered_at) == Ordering::Greater;
-                let (kept, other, kept_from) = if source_newer {
-                    let evidence = joined_evidence(&theirs.evidence, &ours.evidence);
-                    (Answer { log, evidence, ..theirs.clone() }, ours.clone(), Side::Source)
-                } else {
-                    let evidence = joined_evidence(&ours.evidence, &theirs.evidence);
-                    (Answer { log, evidence, ..ours.clone() }, theirs.clone(), Side::Target)
-                };
-                let event = Event::AnswerConflict {
-                    respondent: r.id.clone(),
-                    question: qid.clone(),
-                    kept: kept.clone(),
-                    other: other.clone(),
-                    kept_from,
-                };
-                // A merge entry's `old` is always the answer not kept.
-                let c = change(&mine, qid, Some(other), kept, by, at);
-                if c.new.as_ref() == Some(ours) {
-                    // Nothing changes on disk; the entry alone keeps the answer not taken.
-                    store(target)?.record(&history::render(&c.entry()))?;
-                    (None, event)
-                } else {
-                    (Some(c), event)
-                }
-            }
+    let order: std::collections::HashMap<String, usize> =
+        target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+    for step in plan(&mine, r, &order, |q| base.answer(&r.id, q), (by, at)) {
+        let Some((c, event, writes)) = step else {
+            out.identical += 1;
+            continue;
         };
-        if let Some(c) = c {
+        if writes {
             store(target)?.apply(&c)?;
-            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id)
-                && let Some(new) = &c.new
-            {
-                x.answers.insert(qid.clone(), new.clone());
+            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id) {
+                match &c.new {
+                    Some(new) => x.answers.insert(c.question.clone(), new.clone()),
+                    None => x.answers.remove(&c.question),
+                };
             }
+        } else {
+            // Nothing changes on disk; the entry alone keeps the answer not taken.
+            store(target)?.record(&history::render(&c.entry()))?;
         }
         out.events.push(event);
     }
     Ok(())
 }
 
-fn merge_agreed(target: &mut Workspace, source: &Workspace, by: &str, at: &str, out: &mut Outcome) -> Result<()> {
-    for (qid, value) in &source.assessment.agreed {
-        let theirs = (*value, source.assessment.agreed_meta.get(qid).cloned().unwrap_or_default());
-        let ours = target
-            .assessment
-            .agreed
-            .get(qid)
-            .map(|v| (*v, target.assessment.agreed_meta.get(qid).cloned().unwrap_or_default()));
-        let Some(ours) = ours else {
-            store(target)?.put_agreed(qid, Some(theirs.clone()), by, at, "merge")?;
-            target.assessment.agreed.insert(qid.clone(), theirs.0);
-            target.assessment.agreed_meta.insert(qid.clone(), theirs.1);
-            out.events.push(Event::AgreedAdded { question: qid.clone() });
+type Agreed = (Value, Decision);
+
+fn agreed_of(ws: &Workspace, qid: &str) -> Option<Agreed> {
+    ws.assessment.agreed.get(qid).map(|v| (*v, ws.assessment.agreed_meta.get(qid).cloned().unwrap_or_default()))
+}
+
+/// Two agreed values say the same when their level and rationale do (not who typed them when).
+fn same_decision(a: &Option<Agreed>, b: &Option<Agreed>) -> bool {
+    a.as_ref().map(|(v, d)| (v, &d.note)) == b.as_ref().map(|(v, d)| (v, &d.note))
+}
+
+/// One step of merging a respondent: the change to make (or only record, when `false`) and
+/// what to say of it; `None` for an answer both sides already agree on.
+pub(super) type Step = Option<(Change, Event, bool)>;
+
+/// How `theirs` merges into `mine`, answer by answer in the questionnaire's order, against
+/// `base` (what the two last shared of each answer). Used by `aira merge` and by the open
+/// that resolves a `git merge` (`git_merged`), so both give the same result.
+pub(super) fn plan(
+    mine: &Respondent,
+    theirs_r: &Respondent,
+    order: &std::collections::HashMap<String, usize>,
+    base: impl Fn(&str) -> Answer,
+    (by, at): (&str, &str),
+) -> Vec<Step> {
+    let mut questions: Vec<&String> = mine.answers.keys().chain(theirs_r.answers.keys()).collect();
+    questions.sort_by_key(|q| (order.get(*q).copied().unwrap_or(usize::MAX), (*q).clone()));
+    questions.dedup();
+    let mut steps = Vec::new();
+    for qid in questions {
+        let ours = mine.answer(qid).cloned().unwrap_or_default();
+        let theirs = theirs_r.answer(qid).cloned().unwrap_or_default();
+        if ours == theirs {
+            steps.push(None);
             continue;
+        }
+        let b = base(qid);
+        if theirs == b {
+            // Changed here only (or not at all there since the copies parted): nothing to bring.
+            continue;
+        }
+        let m = three_way::merge(&b, &ours, &theirs);
+        if m.conflicts.is_empty() && m.answer == ours {
+            // Everything the source has is here already (its log lines, say).
+            steps.push(None);
+            continue;
+        }
+        let (respondent, question) = (mine.id.clone(), qid.clone());
+        let event = if !m.conflicts.is_empty() {
+            let other = if m.kept_from == Side::Source { ours.clone() } else { theirs.clone() };
+            Event::AnswerConflict {
+                respondent,
+                question,
+                fields: m.conflicts.clone(),
+                kept: m.answer.clone(),
+                other,
+                kept_from: m.kept_from,
+            }
+        } else if ours.is_empty() {
+            Event::AnswerAdded { respondent, question }
+        } else if ours == b && m.answer == theirs {
+            Event::AnswerTaken { respondent, question }
+        } else {
+            Event::LogsJoined { respondent, question }
         };
-        if ours.0 == theirs.0 && ours.1.note == theirs.1.note {
+        let old = match &event {
+            // A conflict's entry keeps the answer not kept as `old`.
+            Event::AnswerConflict { other, .. } => Some(other.clone()),
+            _ => Some(ours.clone()).filter(|a| !a.is_empty()),
+        };
+        let mut c = change(mine, qid, old, m.answer.clone(), by, at);
+        if m.answer.is_empty() {
+            c.new = None;
+        }
+        steps.push(Some((c, event, m.answer != ours)));
+    }
+    steps
+}
+
+fn merge_agreed(
+    target: &mut Workspace,
+    source: &Workspace,
+    base: &merge_base::Base,
+    (by, at): (&str, &str),
+    out: &mut Outcome,
+) -> Result<()> {
+    let mut questions: Vec<String> =
+        target.assessment.agreed.keys().chain(source.assessment.agreed.keys()).cloned().collect();
+    questions.sort();
+    questions.dedup();
+    for qid in &questions {
+        let (ours, theirs, b) = (agreed_of(target, qid), agreed_of(source, qid), base.agreed(qid));
+        if same_decision(&ours, &theirs) {
             out.identical += 1;
             continue;
         }
-        let source_newer = cmp_timestamps(&theirs.1.decided_at, &ours.1.decided_at) == Ordering::Greater;
-        let s = store(target)?;
-        let (kept, other, kept_from) = if source_newer {
-            s.put_agreed(qid, Some(theirs.clone()), by, at, "merge")?;
-            target.assessment.agreed.insert(qid.clone(), theirs.0);
-            target.assessment.agreed_meta.insert(qid.clone(), theirs.1.clone());
-            (theirs, ours, Side::Source)
-        } else {
-            let e = history::Entry {
-                at,
-                by,
-                respondent: "",
-                question: qid,
-                kind: "merge",
-                reverts: None,
-                old: None,
-                new: None,
-            };
-            let old = Some(consensus::inline(theirs.0, &theirs.1));
-            s.record(&history::render_tables(&e, old, &[], consensus::inline(ours.0, &ours.1)))?;
-            (ours, theirs, Side::Target)
+        if same_decision(&theirs, &b) {
+            continue;
+        }
+        if ours.is_none() || same_decision(&ours, &b) {
+            put(target, qid, theirs.clone(), (by, at))?;
+            let question = qid.clone();
+            out.events.push(if ours.is_none() {
+                Event::AgreedAdded { question }
+            } else {
+                Event::AgreedTaken { question }
+            });
+            continue;
+        }
+        // Both decided differently since the copies parted: the later decision stands.
+        let stamp = |a: &Option<Agreed>| a.as_ref().map(|(_, d)| d.decided_at.clone()).unwrap_or_default();
+        let source_newer = cmp_timestamps(&stamp(&theirs), &stamp(&ours)) == Ordering::Greater;
+        let (Some(o), Some(t)) = (ours.clone(), theirs.clone()) else {
+            // One side cleared it, the other changed it: the change is kept (nothing is lost).
+            let kept_from = if ours.is_some() { Side::Target } else { Side::Source };
+            let (kept, other) = if kept_from == Side::Target { (ours, theirs) } else { (theirs, ours) };
+            let Some(kept) = kept else { continue };
+            let other = other.or(b).unwrap_or_else(|| kept.clone());
+            record_agreed(target, qid, &kept, &other, kept_from, (by, at))?;
+            out.events.push(Event::AgreedConflict { question: qid.clone(), kept, other, kept_from });
+            continue;
         };
+        let (kept, other, kept_from) = if source_newer { (t, o, Side::Source) } else { (o, t, Side::Target) };
+        record_agreed(target, qid, &kept, &other, kept_from, (by, at))?;
         out.events.push(Event::AgreedConflict { question: qid.clone(), kept, other, kept_from });
     }
     Ok(())
+}
+
+fn put(target: &mut Workspace, qid: &str, value: Option<Agreed>, (by, at): (&str, &str)) -> Result<()> {
+    store(target)?.put_agreed(qid, value.clone(), by, at, "merge")?;
+    match value {
+        Some((v, d)) => {
+            target.assessment.agreed.insert(qid.to_owned(), v);
+            target.assessment.agreed_meta.insert(qid.to_owned(), d);
+        }
+        None => {
+            target.assessment.agreed.remove(qid);
+            target.assessment.agreed_meta.remove(qid);
+        }
+    }
+    Ok(())
+}
+
+/// A conflict's outcome: the source's decision taken (its entry's `old` is ours, not kept), or
+/// ours kept with an entry alone holding the source's, not kept.
+fn record_agreed(
+    target: &mut Workspace,
+    qid: &str,
+    kept: &Agreed,
+    other: &Agreed,
+    kept_from: Side,
+    (by, at): (&str, &str),
+) -> Result<()> {
+    if kept_from == Side::Source {
+        return put(target, qid, Some(kept.clone()), (by, at));
+    }
+    let e =
+        history::Entry { at, by, respondent: "", question: qid, kind: "merge", reverts: None, old: None, new: None };
+    let old = Some(consensus::inline(other.0, &other.1));
+    store(target)?.record(&history::render_tables(&e, old, &[], consensus::inline(kept.0, &kept.1)))
 }

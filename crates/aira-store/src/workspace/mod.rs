@@ -14,15 +14,18 @@ pub mod answers;
 pub mod atomic;
 pub mod consensus;
 pub mod doctor;
+pub mod entry_id;
 mod error;
 pub mod evidence;
 pub mod fault;
+pub mod git_merged;
 pub mod history;
 pub mod history_parts;
 pub mod journal;
 mod load;
 pub mod lock;
 pub mod merge;
+pub mod merge_base;
 pub mod meta;
 pub mod meta_change;
 pub mod op;
@@ -33,6 +36,7 @@ mod repair;
 pub mod stamp;
 mod store;
 mod strings;
+pub mod three_way;
 pub mod torn;
 mod undo;
 pub mod undo_describe;
@@ -76,7 +80,10 @@ pub struct Workspace {
 /// Whether a notice tells of something opening recovered (torn entries, a rolled-back
 /// operation): the CLI prints these on stderr, the wizard shows every notice.
 pub fn is_recovery_notice(n: &str) -> bool {
-    n.starts_with("repaired ") || n.starts_with("skipped ") || n.starts_with("an interrupted ")
+    n.starts_with("repaired ")
+        || n.starts_with("skipped ")
+        || n.starts_with("an interrupted ")
+        || n.starts_with("resolved git's conflict markers")
 }
 
 pub fn now_rfc3339() -> String {
@@ -270,8 +277,20 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     let mpath = dir.join(meta::FILE);
     let mtext = read(&mpath)?;
     let (meta, meta_doc) = meta::parse(&mpath, &mtext)?;
-    let load::Loaded { questionnaire, sha256: qsha, order, respondents, docs, journaled, journal_entries, torn } =
-        load::load(dir)?;
+    let load::Loaded {
+        questionnaire,
+        sha256: qsha,
+        order,
+        respondents,
+        docs,
+        journaled,
+        journal_entries,
+        torn,
+        resolved_entries,
+        resolved_notices,
+    } = load::load(dir)?;
+    let saved = if lock.is_some() { "" } else { " (not saved: open it for writing to save the resolution)" };
+    notices.extend(resolved_notices.into_iter().map(|n| format!("{n}{saved}")));
     for (id, lines) in &torn {
         let kept = match &lock {
             Some(_) => repair::backup(&*writer, &journal::path(dir, id))
@@ -326,6 +345,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
         s.add_unlogged(owed);
+        s.add_unlogged(resolved_entries);
         // Nothing is lost if this fails (a full disk): the journal stays, durable, and every
         // reader replays it; the next save or open tries again.
         if let Err(e) = s.compact() {

@@ -52,20 +52,25 @@ fn describe(e: &Event, source: &str) -> String {
             format!("respondent {} is named {:?} here and {:?} there; kept {:?}", c(id), c(kept), c(other), c(kept))
         }
         Event::AnswerAdded { respondent, question } => format!("added {} / {}", c(respondent), c(question)),
-        Event::LogsJoined { respondent, question } => {
-            format!("joined the interview logs and evidence of {} / {}", c(respondent), c(question))
+        Event::AnswerTaken { respondent, question } => {
+            format!("took {} / {} (changed there only)", c(respondent), c(question))
         }
-        Event::AnswerConflict { respondent, question, kept, other, kept_from } => {
+        Event::LogsJoined { respondent, question } => {
+            format!("joined the interview logs, evidence and fields of {} / {}", c(respondent), c(question))
+        }
+        Event::AnswerConflict { respondent, question, fields, kept, other, kept_from } => {
             let (k, o) = sides(*kept_from);
             format!(
-                "CONFLICT {} / {}: kept {}; other {} recorded in history",
+                "CONFLICT {} / {} ({} changed on both sides): kept {}; other {} recorded in history",
                 c(respondent),
                 c(question),
+                fields.join(", "),
                 answer(kept, &k),
                 answer(other, &o)
             )
         }
         Event::AgreedAdded { question } => format!("added agreed value of {}", c(question)),
+        Event::AgreedTaken { question } => format!("took the agreed value of {} (changed there only)", c(question)),
         Event::AgreedConflict { question, kept, other, kept_from } => {
             let (k, o) = sides(*kept_from);
             format!(
@@ -102,7 +107,9 @@ pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
                     e,
                     Event::RespondentAdded { .. }
                         | Event::AnswerAdded { .. }
+                        | Event::AnswerTaken { .. }
                         | Event::AgreedAdded { .. }
+                        | Event::AgreedTaken { .. }
                         | Event::LogsJoined { .. }
                 )
             })

@@ -1,0 +1,98 @@
+//! What two copies of a workspace last shared, from their histories: the base of a three-way
+//! merge. Entries are compared by id (`entry_id`); the base of an answer (or an agreed value)
+//! is what the newest entry both copies have for it wrote, and nothing when they share none.
+//! A copy's changes still in its journals (a wizard open or killed there) count as its history.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aira_core::assessment::{Answer, Decision, Value};
+
+use super::error::Result;
+use super::{consensus, history, history_parts, journal, torn};
+
+/// One history entry with its text as written (to copy it into another copy unchanged).
+pub struct Entry {
+    pub change: history::Change,
+    pub text: String,
+}
+
+/// Every entry of a copy, oldest first: the rotated parts, history.toml, then the journals'
+/// entries history.toml lacks (a crash between the two appends), each id once.
+pub fn entries(dir: &Path) -> Result<Vec<Entry>> {
+    let mut texts = history_parts::texts(dir)?;
+    if let Ok(list) = std::fs::read_dir(dir.join("answers")) {
+        let mut ids: Vec<String> = list
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(&format!(".{}", journal::EXTENSION)).map(str::to_owned))
+            .collect();
+        ids.sort();
+        for id in ids {
+            if journal::read(dir, &id)?.is_some() {
+                let path = journal::path(dir, &id);
+                texts.push((path.clone(), super::read(&path)?));
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (path, text) in &texts {
+        for piece in torn::whole_entries(text) {
+            let Some(change) = history::parse(path, piece)?.into_iter().next() else { continue };
+            if seen.insert(change.id.clone()) {
+                out.push(Entry { change, text: format!("\n{}\n", piece.trim_start_matches('\n')) });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Whether an entry with no respondent records an agreed value (not an engagement fact, a
+/// roadmap entry or an SoA decision, which name no respondent either). An engagement target
+/// (h16b's `target` kind) is the engagement's, not a respondent's: it is merged as a field of
+/// its own once it exists (see docs/merge.md), not here.
+fn is_agreed(c: &history::Change, questions: &HashMap<String, usize>) -> bool {
+    c.respondent.is_empty()
+        && matches!(c.kind.as_str(), "agree" | "merge" | "undo")
+        && questions.contains_key(&c.question)
+}
+
+/// The base: per (respondent, question) and per agreed question, the value last written by an
+/// entry both copies have. A key absent from a map had no shared entry (its base is nothing).
+#[derive(Debug, Default)]
+pub struct Base {
+    pub answers: HashMap<(String, String), Answer>,
+    pub agreed: HashMap<String, Option<(Value, Decision)>>,
+}
+
+impl Base {
+    pub fn answer(&self, respondent: &str, question: &str) -> Answer {
+        self.answers.get(&(respondent.to_owned(), question.to_owned())).cloned().unwrap_or_default()
+    }
+
+    pub fn agreed(&self, question: &str) -> Option<(Value, Decision)> {
+        self.agreed.get(question).cloned().flatten()
+    }
+}
+
+/// The base of `ours` and `theirs` (each oldest first); `questions` tells agreed values from
+/// the engagement's other respondent-less entries.
+pub fn base(ours: &[Entry], theirs: &[Entry], questions: &HashMap<String, usize>) -> Base {
+    let shared: HashSet<&str> = theirs.iter().map(|e| e.change.id.as_str()).collect();
+    let mut base = Base::default();
+    for c in ours.iter().map(|e| &e.change).filter(|c| shared.contains(c.id.as_str())) {
+        let Some(new) = &c.new else { continue };
+        if !c.respondent.is_empty() && !c.question.is_empty() {
+            base.answers.insert((c.respondent.clone(), c.question.clone()), history::answer_from_table(new));
+        } else if is_agreed(c, questions) {
+            base.agreed.insert(c.question.clone(), consensus::from_table(new));
+        }
+    }
+    base
+}
+
+/// The entries of `theirs` that `ours` lacks, oldest first.
+pub fn missing<'a>(ours: &[Entry], theirs: &'a [Entry]) -> Vec<&'a Entry> {
+    let have: HashSet<&str> = ours.iter().map(|e| e.change.id.as_str()).collect();
+    theirs.iter().filter(|e| !have.contains(e.change.id.as_str())).collect()
+}
