@@ -12,6 +12,7 @@ mod report_support;
 mod check_cli;
 mod check_discovery;
 mod cli_polish;
+mod consensus_reports;
 mod content_escape;
 mod content_semantics;
 mod content_small;
