@@ -33,6 +33,23 @@ fn answer_sections_say_the_level_is_agreed_why_and_what_respondents_said() {
     assert!(md.contains(&format!("**Consensus:** {LINE}\n")), "{md}");
     let html = run(home.path(), &ws, &["report", "--format", "html"]);
     assert!(html.contains(&format!("Consensus — {LINE}</div>")), "{html}");
+    let csv = run(home.path(), &ws, &["report", "--format", "csv"]);
+    let policy = csv.lines().find(|l| l.starts_with("plan-govern-policy,")).unwrap();
+    // The line holds commas: quoted, as CSV quotes any such field.
+    assert!(policy.ends_with(&format!(",\"{LINE}\"")), "{policy}");
+    // The typeset deliverables: the template's data carries the line, the DOCX prints it, and
+    // the PDF still typesets with the template that shows it.
+    let typ = run(home.path(), &ws, &["report", "--format", "typ"]);
+    assert!(typ.contains("Board approval still missing) — respondents 2, 4, 1"), "{typ}");
+    let docx = home.path().join("r.docx");
+    run(home.path(), &ws, &["report", "-o", docx.to_str().unwrap()]);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&docx).unwrap())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains(&format!("Consensus — {LINE}")), "docx");
+    let pdf = home.path().join("r.pdf");
+    run(home.path(), &ws, &["report", "-o", pdf.to_str().unwrap()]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let json: serde_json::Value =
         serde_json::from_str(&run(home.path(), &ws, &["report", "--format", "json"])).unwrap();
     let q0 = json["questions"].as_array().unwrap().iter().find(|x| x["id"] == "plan-govern-policy").unwrap();
