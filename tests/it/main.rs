@@ -13,6 +13,7 @@ mod check_cli;
 mod check_discovery;
 mod cli_flags;
 mod cli_polish;
+mod consensus_reports;
 mod content_escape;
 mod content_semantics;
 mod content_small;

@@ -98,7 +98,7 @@ fn csv_matches_golden_with_the_documented_columns() {
     with_report(false, |r| {
         let csv = report::csv::answers(r);
         assert!(csv.starts_with(
-            "id,phase,function,nist,iso,level,not_applicable,target,gap,note,evidence,flag,answered_at,answered_by\r\n"
+            "id,phase,function,nist,iso,level,not_applicable,target,gap,note,evidence,flag,answered_at,answered_by,agreed\r\n"
         ));
         // Records end in CRLF; a note's own line breaks are bare LF inside quotes.
         assert_eq!(csv.matches("\r\n").count(), 1 + r.questionnaire.questions.len());

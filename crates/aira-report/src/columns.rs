@@ -2,7 +2,7 @@
 //! (docs/report-schema.md): change a list here and both writers change together.
 
 /// The columns of `aira report --format csv`, in order.
-pub const ANSWERS: [&str; 14] = [
+pub const ANSWERS: [&str; 15] = [
     "id",
     "phase",
     "function",
@@ -17,6 +17,8 @@ pub const ANSWERS: [&str; 14] = [
     "flag",
     "answered_at",
     "answered_by",
+    // The agreed value worded as every answer section words it (`report::consensus`), "" if none.
+    "agreed",
 ];
 
 /// Where the workbook's Answers sheet adds the question text (after `function`): a spreadsheet
@@ -27,8 +29,8 @@ pub const QUESTION_AT: usize = 3;
 pub const SOA: [&str; 7] = ["control", "title", "applicable", "justification", "status", "score", "questions"];
 
 /// The workbook's Answers columns: `ANSWERS` with `question` at `QUESTION_AT`.
-pub fn answers_with_question() -> [&'static str; 15] {
-    let mut out = [""; 15];
+pub fn answers_with_question() -> [&'static str; 16] {
+    let mut out = [""; 16];
     out[..QUESTION_AT].copy_from_slice(&ANSWERS[..QUESTION_AT]);
     out[QUESTION_AT] = "question";
     out[QUESTION_AT + 1..].copy_from_slice(&ANSWERS[QUESTION_AT..]);

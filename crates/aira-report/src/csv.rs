@@ -60,6 +60,7 @@ pub fn answers(r: &Report) -> String {
                 row.flag.to_string(),
                 row.answered_at.clone(),
                 row.answered_by.clone(),
+                aira_core::report::consensus::agreed_line(r.assessment, &q.id).unwrap_or_default(),
             ],
             &[5, 7, 8],
         ));

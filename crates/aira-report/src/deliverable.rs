@@ -177,6 +177,9 @@ fn answers_part(r: &Report) -> Vec<Value> {
                         "flag": row.flag,
                         "refs": row.question.references().map(fmt::reference).collect::<Vec<_>>().join("; "),
                         "answers": answer_rows(r, row),
+                        // Worded as every answer section words it; "" when nothing is agreed.
+                        "agreed": aira_core::report::consensus::agreed_line(r.assessment, &row.question.id)
+                            .unwrap_or_default(),
                     })
                 })
                 .collect();

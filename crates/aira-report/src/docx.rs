@@ -456,6 +456,10 @@ fn appendices(doc: &mut Doc, d: &Value) {
                 .iter()
                 .map(|a| ["who", "value", "note", "evidence", "when"].iter().map(|k| s(&a[*k]).to_owned()).collect())
                 .collect();
+            // The score above is the agreed one when there is one: say so, with the rationale.
+            if !s(&q["agreed"]).is_empty() {
+                doc.p(para(&format!("Consensus — {}", s(&q["agreed"]))).keep_next(!rows.is_empty()));
+            }
             if !rows.is_empty() {
                 doc.t(table(&["Respondent", "Answer", "Note", "Evidence", "Recorded"], rows, &[2, 2, 4, 2, 2]));
             }

@@ -262,6 +262,10 @@ fn answer(r: &Report, row: &Row) -> String {
         if row.flag { " · **Flagged for follow-up**" } else { "" },
         if refs.is_empty() { "none".to_owned() } else { md_text(&refs.join("; ")) }
     );
+    // The score above is the agreed one when there is one: say so, with the rationale.
+    if let Some(line) = aira_core::report::consensus::agreed_line(r.assessment, &q.id) {
+        let _ = write!(out, "**Consensus:** {}\n\n", md_text(&line));
+    }
     if !row.answers.is_empty() {
         let rows: Vec<Vec<String>> = row
             .answers

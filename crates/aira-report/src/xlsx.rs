@@ -168,7 +168,7 @@ fn summary(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
 fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("Answers")?;
     let cols = crate::columns::answers_with_question();
-    let widths = [28.0, 8.0, 10.0, 50.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 45.0, 26.0, 6.0, 24.0, 16.0];
+    let widths = [28.0, 8.0, 10.0, 50.0, 16.0, 16.0, 7.0, 8.0, 7.0, 7.0, 45.0, 26.0, 6.0, 24.0, 16.0, 40.0];
     header(ws, 0, &cols, &widths, 0, st)?;
     for (i, row) in r.rows.iter().enumerate() {
         let y = 1 + i as u32;
@@ -184,12 +184,14 @@ fn answers(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError>
         num(ws, y, 8, row.target)?;
         num(ws, y, 9, row.gap)?;
         let (note, evidence) = (row.note(), row.evidence.join(";"));
+        let agreed = aira_core::report::consensus::agreed_line(r.assessment, &q.id).unwrap_or_default();
         text(ws, y, 10, &note, Some(&st.wrap))?;
         text(ws, y, 11, &evidence, Some(&st.wrap))?;
-        fit_row(ws, y, &[(widths[3], &q.text), (widths[10], &note), (widths[11], &evidence)])?;
+        fit_row(ws, y, &[(widths[3], &q.text), (widths[10], &note), (widths[11], &evidence), (widths[15], &agreed)])?;
         ws.write_boolean(y, 12, row.flag)?;
         text(ws, y, 13, &row.answered_at, None)?;
         text(ws, y, 14, &row.answered_by, None)?;
+        text(ws, y, 15, &agreed, Some(&st.wrap))?;
     }
     ws.autofilter(0, 0, r.rows.len() as u32, cols.len() as u16 - 1)?;
     Ok(())

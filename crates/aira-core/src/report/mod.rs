@@ -3,6 +3,7 @@
 //! writers in `aira-report` and the TUI's plans screen only lay it out.
 
 pub mod anonymise;
+pub mod consensus;
 pub mod families;
 pub mod findings;
 pub mod method;

@@ -237,7 +237,15 @@ impl<'a> Report<'a> {
         let refs = scoring::score_references(q, &statuses, meta.aggregation);
         let targets = scoring::targets(q, a, |id| meta.target(id));
         let gg = |f: &dyn Fn(&Question) -> bool| scoring::group_gap(q, &statuses, &targets, f);
-        let cell_gaps = scores.cells.iter().map(|c| gg(&|x| x.phase == c.phase && x.function == c.function)).collect();
+        // The cells' targets and gaps by the function the wizard's heatmap calls too.
+        let agreed: Vec<bool> = q.questions.iter().map(|x| a.agreed.contains_key(&x.id)).collect();
+        let spreads = a.spreads(q);
+        let facts =
+            scoring::QuestionFacts { statuses: &statuses, targets: &targets, spreads: &spreads, agreed: &agreed };
+        let cell_gaps = scoring::cell_figures(q, facts, meta.aggregation)
+            .into_iter()
+            .map(|c| scoring::GroupGap { target: c.target, gap: c.gap })
+            .collect();
         let phase_gaps = scores.phases.iter().map(|(p, _)| gg(&|x| x.phase == *p)).collect();
         let function_gaps = scores.functions.iter().map(|(f, _)| gg(&|x| x.function == *f)).collect();
         let rows = q

@@ -10,22 +10,14 @@ use crate::questionnaire::{Question, Questionnaire};
 /// The target of every question, in questionnaire order. `fallback` is the workspace's
 /// target for a question id (its own, else the default), e.g. `|id| meta.target(id)`.
 pub fn targets(q: &Questionnaire, a: &Assessment, fallback: impl Fn(&str) -> Option<u8>) -> Vec<Option<f64>> {
-    q.questions
-        .iter()
-        .map(|question| {
-            let set: Vec<f64> = a
-                .respondents
-                .iter()
-                .filter_map(|r| r.answer(&question.id).and_then(|x| x.target))
-                .map(f64::from)
-                .collect();
-            if set.is_empty() {
-                fallback(&question.id).map(f64::from)
-            } else {
-                Some(set.iter().sum::<f64>() / set.len() as f64)
-            }
-        })
-        .collect()
+    q.questions.iter().map(|question| question_target(&question.id, a, &fallback)).collect()
+}
+
+/// One question's target by the rule of `targets` (the wizard keeps them current one at a time).
+pub fn question_target(id: &str, a: &Assessment, fallback: impl Fn(&str) -> Option<u8>) -> Option<f64> {
+    let set: Vec<f64> =
+        a.respondents.iter().filter_map(|r| r.answer(id).and_then(|x| x.target)).map(f64::from).collect();
+    if set.is_empty() { fallback(id).map(f64::from) } else { Some(set.iter().sum::<f64>() / set.len() as f64) }
 }
 
 /// Target − current, only where both exist. Negative when the question is above its target.
@@ -47,11 +39,19 @@ pub fn group_gap(
     targets: &[Option<f64>],
     include: impl Fn(&Question) -> bool,
 ) -> GroupGap {
+    group_gap_over(q, statuses, targets, (0..q.questions.len()).filter(|&i| include(&q.questions[i])))
+}
+
+/// [`group_gap`] over the questions at `indexes` (a heatmap cell's members).
+pub fn group_gap_over(
+    q: &Questionnaire,
+    statuses: &[Status],
+    targets: &[Option<f64>],
+    indexes: impl Iterator<Item = usize>,
+) -> GroupGap {
     let (mut wt, mut wg, mut w) = (0.0, 0.0, 0.0);
-    for (i, question) in q.questions.iter().enumerate() {
-        if !include(question) {
-            continue;
-        }
+    for i in indexes {
+        let Some(question) = q.questions.get(i) else { continue };
         let status = statuses.get(i).copied().unwrap_or(Status::Unanswered);
         let target = targets.get(i).copied().flatten();
         if let (Some(t), Some(g)) = (target, gap(status, target)) {

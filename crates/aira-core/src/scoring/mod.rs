@@ -1,6 +1,7 @@
 //! The scoring room (pure): statuses + questionnaire → scores per question, heatmap cell,
 //! phase, function and overall. The rules are written down in docs/scoring.md.
 
+pub mod cells;
 pub mod consensus;
 pub mod diff;
 pub mod families;
@@ -11,10 +12,11 @@ pub mod roadmap;
 pub mod soa;
 mod tally;
 
+pub use cells::{CellFigures, QuestionFacts, cell_figures};
 pub use consensus::{CellDisagreement, STRONG_SPREAD, disagreements, spreads};
 pub use diff::{Delta, Diff, diff};
 pub use families::score_family;
-pub use gaps::{GroupGap, gap, group_gap, targets};
+pub use gaps::{GroupGap, gap, group_gap, question_target, targets};
 pub use references::{RefScore, ReferenceScores, score_references};
 pub use refindex::ReferenceIndex;
 pub use tally::{Aggregation, Tally};

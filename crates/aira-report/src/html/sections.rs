@@ -33,6 +33,10 @@ fn answer(r: &Report, row: &Row) -> String {
         if row.flag { " · <span class=\"flag\">flagged for follow-up</span>" } else { "" },
         html(&if refs.is_empty() { "no framework references".to_owned() } else { refs.join("; ") }),
     );
+    // The score above is the agreed one when there is one: say so, with the rationale.
+    if let Some(line) = aira_core::report::consensus::agreed_line(r.assessment, &q.id) {
+        let _ = write!(out, "<div class=\"meta agreed\">Consensus — {}</div>", html(&line));
+    }
     if !row.answers.is_empty() {
         out.push_str(
             "<table><thead><tr><th>Respondent</th><th>Answer</th><th>Note</th><th>Evidence</th><th>Answered</th></tr></thead><tbody>",

@@ -5,7 +5,7 @@
 use aira_core::assessment::{Assessment, Status};
 use aira_core::questionnaire::Questionnaire;
 use aira_core::scope::Scope;
-use aira_core::scoring::{self, Aggregation, Scores};
+use aira_core::scoring::{self, Aggregation, CellFigures, QuestionFacts, Scores};
 
 #[derive(Clone, Debug, Default)]
 pub struct InScope {
@@ -46,11 +46,26 @@ impl InScope {
     pub fn score(&self, full: &Questionnaire, statuses: &[Status], aggregation: Aggregation) -> Scores {
         match &self.narrowed {
             None => scoring::score(full, statuses, aggregation),
+            Some(n) => scoring::score(n, &self.keep(statuses), aggregation),
+        }
+    }
+
+    /// Every heatmap cell's figures over the scored questions; `facts` is indexed like the full
+    /// questionnaire.
+    pub fn cells(&self, full: &Questionnaire, facts: QuestionFacts, aggregation: Aggregation) -> Vec<CellFigures> {
+        match &self.narrowed {
+            None => scoring::cell_figures(full, facts, aggregation),
             Some(n) => {
-                let kept: Vec<Status> =
-                    statuses.iter().zip(&self.scored).filter(|(_, k)| **k).map(|(s, _)| *s).collect();
-                scoring::score(n, &kept, aggregation)
+                let (statuses, targets) = (self.keep(facts.statuses), self.keep(facts.targets));
+                let (spreads, agreed) = (self.keep(facts.spreads), self.keep(facts.agreed));
+                let kept = QuestionFacts { statuses: &statuses, targets: &targets, spreads: &spreads, agreed: &agreed };
+                scoring::cell_figures(n, kept, aggregation)
             }
         }
+    }
+
+    /// The entries of a per-question vector that belong to scored questions, in order.
+    fn keep<T: Copy>(&self, v: &[T]) -> Vec<T> {
+        v.iter().zip(&self.scored).filter(|(_, k)| **k).map(|(x, _)| *x).collect()
     }
 }

@@ -16,9 +16,8 @@ pub use super::scoped::InScope;
 use aira_core::assessment::{Assessment, Respondent, Status};
 use aira_core::engagement::Engagement;
 use aira_core::questionnaire::{Function, Phase, Question, Questionnaire};
-use aira_core::scoring::Scores;
+use aira_core::scoring::{CellFigures, QuestionFacts, Scores};
 use aira_core::search::Index;
-use std::collections::HashMap;
 
 /// A heatmap cell: its phase row and function column (`None`: the "other" lane).
 pub type Cell = (Option<Phase>, Option<Function>);
@@ -44,12 +43,12 @@ pub struct Session {
     derived: Derived,
     /// Index into `assessment.respondents`: whose answers the keys record.
     respondent: usize,
-    /// Per heatmap cell, the widest spread between respondents' levels on one question
-    /// (cells with no question answered by two respondents are absent).
-    spreads: HashMap<Cell, u8>,
-    /// The same, over the questions the room has not agreed yet: what is still to discuss (the
-    /// heatmap's `!`); an agreed level settles its question's disagreement.
-    open_spreads: HashMap<Cell, u8>,
+    /// Per heatmap cell (row-major over the grid), every figure it shows, by the reports'
+    /// function (`scoring::cell_figures`), recomputed after each change like `scores`.
+    cells: Vec<CellFigures>,
+    /// Per question of the full questionnaire: its target by the reports' rule
+    /// (`scoring::targets`), kept current one question at a time.
+    targets: Vec<Option<f64>>,
     /// Per question, the same widest spread (`None` until two respondents answered it).
     question_spreads: Vec<Option<u8>>,
     /// Scores of the baseline assessment, when workspace.toml names one.
@@ -82,7 +81,7 @@ impl Session {
         let statuses = assessment.statuses(&questionnaire);
         let scope = InScope::new(&questionnaire, &assessment, &meta.profiles);
         let scores = scope.score(&questionnaire, &statuses, meta.aggregation);
-        let derived = Derived::new(&questionnaire, &scope, &meta, assessment.respondents.get(respondent));
+        let derived = Derived::new(&questionnaire, &scope, assessment.respondents.get(respondent));
         let mut s = Session {
             questionnaire,
             meta,
@@ -91,8 +90,8 @@ impl Session {
             search: Index::default(),
             derived,
             respondent,
-            spreads: HashMap::new(),
-            open_spreads: HashMap::new(),
+            cells: Vec::new(),
+            targets: Vec::new(),
             question_spreads: Vec::new(),
             baseline: None,
             scope,
@@ -106,6 +105,8 @@ impl Session {
             plans: Plans::default(),
         };
         s.refresh_spreads(None);
+        s.refresh_targets(None);
+        s.refresh_cells();
         s
     }
 
@@ -167,14 +168,26 @@ impl Session {
         self.baseline.as_ref()
     }
 
-    /// The widest spread between respondents on one question of the cell, if two answered one.
-    pub fn cell_spread(&self, cell: Cell) -> Option<u8> {
-        self.spreads.get(&cell).copied()
+    /// Everything heatmap cell `cell` shows (its score, target, gap, spread), as the reports
+    /// compute it; `None` for a cell not on the grid.
+    pub fn cell(&self, cell: Cell) -> Option<&CellFigures> {
+        self.cells.iter().find(|c| (c.phase, c.function) == cell)
     }
 
-    /// The widest spread on a question of the cell that has no agreed level yet.
+    /// The widest spread between respondents on one question of the cell, if two answered one.
+    pub fn cell_spread(&self, cell: Cell) -> Option<u8> {
+        self.cell(cell).and_then(|c| c.spread)
+    }
+
+    /// Question `i`'s target by the reports' rule (`scoring::targets`).
+    pub fn target(&self, i: usize) -> Option<f64> {
+        self.targets.get(i).copied().flatten()
+    }
+
+    /// The cell's widest spread while a strong disagreement in it has no agreed level yet (what
+    /// the room still has to discuss: the heatmap's `!`); `None` once every one is agreed.
     pub fn cell_open_spread(&self, cell: Cell) -> Option<u8> {
-        self.open_spreads.get(&cell).copied()
+        self.cell(cell).filter(|c| c.unresolved > 0).and_then(|c| c.spread)
     }
 
     /// The widest spread between respondents on question `i`, if two answered it.
@@ -287,7 +300,9 @@ impl Session {
         self.statuses = self.assessment.statuses(&self.questionnaire);
         self.scores = self.scope.score(&self.questionnaire, &self.statuses, self.meta.aggregation);
         self.refresh_spreads(None);
+        self.refresh_targets(None);
         self.respondent_changed();
+        self.refresh_cells();
     }
 
     /// One question's answers changed: its status and what depends on it, not every question's.
@@ -302,67 +317,57 @@ impl Session {
         if classification && self.refresh_scope() {
             self.respondent_changed();
             self.refresh_spreads(None);
+            self.refresh_targets(None);
         } else {
             let r = self.assessment.respondents.get(self.respondent_index());
-            self.derived.question_changed(i, &self.questionnaire, &self.meta, r);
+            self.derived.question_changed(i, &self.questionnaire, r);
             self.refresh_spreads(Some(i));
+            self.refresh_targets(Some(i));
         }
         self.scores = self.scope.score(&self.questionnaire, &self.statuses, self.meta.aggregation);
+        self.refresh_cells();
     }
 
     /// Another respondent's answers are shown: rebuild their progress and targets.
     fn respondent_changed(&mut self) {
         let r = self.assessment.respondents.get(self.respondent_index());
-        self.derived = Derived::new(&self.questionnaire, &self.scope, &self.meta, r);
+        self.derived = Derived::new(&self.questionnaire, &self.scope, r);
     }
 
-    /// Recompute the spreads: every question's and cell's, or only question `changed`'s and its
-    /// cell's (an answer changed). With fewer than two respondents there is nothing to compare.
+    /// Recompute the spreads: every question's, or only question `changed`'s (an answer changed).
     fn refresh_spreads(&mut self, changed: Option<usize>) {
         let n = self.questionnaire.questions.len();
-        if self.assessment.respondents.len() < 2 {
-            // Nothing to compare; a later change rebuilds from scratch (the lengths differ).
-            self.question_spreads.clear();
-            self.spreads.clear();
-            self.open_spreads.clear();
-            return;
-        }
-        let cell = match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
+        match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
             Some((i, q)) if self.question_spreads.len() == n => {
                 self.question_spreads[i] = self.assessment.question_spread(&q.id);
-                Some((q.phase, q.function))
             }
-            _ => {
-                self.question_spreads = self.assessment.spreads(&self.questionnaire);
-                None
-            }
-        };
-        match cell {
-            Some(c) => {
-                self.spreads.remove(&c);
-                self.open_spreads.remove(&c);
-            }
-            None => {
-                self.spreads.clear();
-                self.open_spreads.clear();
-            }
-        };
-        // Only scored questions sit on the heatmap's cells.
-        for ((q, spread), scored) in
-            self.questionnaire.questions.iter().zip(&self.question_spreads).zip(&self.scope.scored)
-        {
-            let key = (q.phase, q.function);
-            if let Some(spread) = *spread
-                && *scored
-                && cell.is_none_or(|c| c == key)
-            {
-                let e = self.spreads.entry(key).or_insert(spread);
-                *e = (*e).max(spread);
-                if !self.assessment.agreed.contains_key(&q.id) {
-                    let e = self.open_spreads.entry(key).or_insert(spread);
-                    *e = (*e).max(spread);
-                }
-            }
+            _ => self.question_spreads = self.assessment.spreads(&self.questionnaire),
         }
+    }
+
+    /// Recompute the targets: every question's, or only question `changed`'s.
+    fn refresh_targets(&mut self, changed: Option<usize>) {
+        let n = self.questionnaire.questions.len();
+        let fallback = |id: &str| self.meta.target(id);
+        match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
+            Some((i, q)) if self.targets.len() == n => {
+                let t = aira_core::scoring::question_target(&q.id, &self.assessment, fallback);
+                self.targets[i] = t;
+            }
+            _ => self.targets = aira_core::scoring::targets(&self.questionnaire, &self.assessment, fallback),
+        }
+    }
+
+    /// Every cell's figures again, from the statuses, targets and spreads kept current above.
+    fn refresh_cells(&mut self) {
+        let agreed: Vec<bool> =
+            self.questionnaire.questions.iter().map(|x| self.assessment.agreed.contains_key(&x.id)).collect();
+        let facts = QuestionFacts {
+            statuses: &self.statuses,
+            targets: &self.targets,
+            spreads: &self.question_spreads,
+            agreed: &agreed,
+        };
+        self.cells = self.scope.cells(&self.questionnaire, facts, self.meta.aggregation);
     }
 }

@@ -218,10 +218,12 @@ fn classification(s: &AppState, answer: Option<&Answer>, out: &mut Vec<Line<'sta
     ));
 }
 
-/// With several respondents: each one's level, the spread, and the agreed level.
+/// With several respondents: each one's level, the spread, and the agreed level with its
+/// rationale (worded as the reports word it); an agreed level is shown even with one.
 fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
     let levels = s.session.assessment().levels(qid);
-    if s.session.assessment().respondents.len() < 2 || levels.is_empty() {
+    let agreed = aira_core::report::consensus::agreed_line(s.session.assessment(), qid);
+    if (s.session.assessment().respondents.len() < 2 || levels.is_empty()) && agreed.is_none() {
         return;
     }
     let each: Vec<String> = levels
@@ -235,12 +237,8 @@ fn consensus(s: &AppState, qid: &str, out: &mut Vec<Line<'static>>) {
         })
         .collect();
     let spread = s.session.assessment().spread(qid);
-    let agreed = match s.session.assessment().agreed.get(qid) {
-        Some(Value::Level(l)) => format!("agreed {l}"),
-        Some(Value::NotApplicable) => "agreed N/A".to_owned(),
-        None => "no agreed level yet".to_owned(),
-    };
-    let style = if spread >= super::heatmap::STRONG_SPREAD { theme::warning(s.ui.theme()) } else { Style::new() };
+    let agreed = agreed.map_or_else(|| "no agreed level yet".to_owned(), |l| clean(&l));
+    let style = if spread >= aira_core::scoring::STRONG_SPREAD { theme::warning(s.ui.theme()) } else { Style::new() };
     out.push(Line::from(vec![
         Span::styled("Respondents: ", Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(each.join(" · ")),

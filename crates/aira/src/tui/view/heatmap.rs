@@ -25,15 +25,14 @@ fn col_label(f: Option<Function>, wide: bool) -> &'static str {
 
 /// The value a cell shows in a given view.
 pub fn cell_value(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: HeatView) -> Option<f64> {
-    let current = s.session.scores().cell(phase, function).and_then(|c| c.tally.score);
-    let target = cell_target(s, phase, function);
+    // Every figure is the scoring room's (`scoring::cell_figures`), as the reports print it.
+    let cell = s.session.cell((phase, function));
+    let current = cell.and_then(|c| c.tally.score);
     match view {
         HeatView::Current => current,
-        HeatView::Target => target,
-        HeatView::Gap => match (target, current) {
-            (Some(t), Some(c)) => Some((t - c).max(0.0)),
-            _ => None,
-        },
+        HeatView::Target => cell.and_then(|c| c.target),
+        // Signed, as reports print it: negative where the cell is above its target.
+        HeatView::Gap => cell.and_then(|c| c.gap),
         HeatView::Disagreement => cell_spread(s, phase, function).map(f64::from),
         HeatView::Trend => {
             let base = s.session.baseline().and_then(|b| b.cell(phase, function)).and_then(|c| c.tally.score);
@@ -50,18 +49,10 @@ pub fn cell_spread(s: &AppState, phase: Option<Phase>, function: Option<Function
     s.session.cell_spread((phase, function))
 }
 
-/// The cell's widest spread on questions with no agreed level: what is left to discuss.
-pub fn open_spread(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<u8> {
-    s.session.cell_open_spread((phase, function))
-}
-
-/// Cells where respondents disagree strongly (a spread of 2 levels or more) are marked.
-pub const STRONG_SPREAD: u8 = 2;
-
-/// Mean target of a cell's applicable questions: each question's own target, else the default
-/// (kept current by `update` in `AppState::derived`).
-fn cell_target(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> Option<f64> {
-    s.session.derived().cell_target(phase, function)
+/// Respondents disagree strongly in the cell (`scoring::STRONG_SPREAD`, docs/scoring.md
+/// section 9) on a question the room has not agreed yet: the `!` that clears once it agrees.
+pub fn strong(s: &AppState, phase: Option<Phase>, function: Option<Function>) -> bool {
+    s.session.cell((phase, function)).is_some_and(|c| c.unresolved > 0)
 }
 
 /// Render the grid. `selected` highlights a cell; `cell_w` is the width of one cell in columns.
@@ -92,12 +83,8 @@ pub fn grid(
             let v = cell_value(s, *r, *c, view);
             let shade = if s.ui.theme().color { ' ' } else { theme::shade(v, min, max) };
             let text = value_text(view, v);
-            // The current view flags strong disagreement not yet agreed with a `!` beside the score.
-            let text = if view == HeatView::Current && open_spread(s, *r, *c).is_some_and(|d| d >= STRONG_SPREAD) {
-                format!("{text}!")
-            } else {
-                text
-            };
+            // The current view flags strong disagreement with a `!` beside the score.
+            let text = if view == HeatView::Current && strong(s, *r, *c) { format!("{text}!") } else { text };
             let body = if s.ui.theme().color { text } else { format!("{text}{shade}") };
             let mut style = value_style(s, view, v);
             let is_sel = selected == Some((ri, ci));

@@ -9,10 +9,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::heatmap::{self, STRONG_SPREAD};
+use super::heatmap;
 use super::theme;
 use crate::tui::state::{AppState, HeatView};
 use aira_core::questionnaire::{Function, Phase};
+use aira_core::scoring::STRONG_SPREAD;
 
 /// What one cell says, whatever the layout.
 struct Facts {
@@ -21,8 +22,7 @@ struct Facts {
     total: usize,
     target: Option<f64>,
     spread: Option<u8>,
-    /// The spread on questions not agreed yet: a strong one is marked `!`.
-    open: Option<u8>,
+    strong: bool,
 }
 
 fn facts(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: HeatView) -> Facts {
@@ -33,7 +33,7 @@ fn facts(s: &AppState, phase: Option<Phase>, function: Option<Function>, view: H
         total: tally.map_or(0, |t| t.total),
         target: heatmap::cell_value(s, phase, function, HeatView::Target),
         spread: heatmap::cell_spread(s, phase, function),
-        open: heatmap::open_spread(s, phase, function),
+        strong: heatmap::strong(s, phase, function),
     }
 }
 
@@ -44,7 +44,7 @@ impl Facts {
         if !colour && matches!(view, HeatView::Current | HeatView::Target) {
             value.push(theme::shade(self.value, min, max));
         }
-        if self.open.is_some_and(|d| d >= STRONG_SPREAD) {
+        if self.strong {
             value.push('!');
         }
         let mut out = vec![value];
@@ -173,7 +173,9 @@ fn legend(s: &AppState, view: HeatView) -> Vec<Line<'static>> {
         HeatView::Current | HeatView::Target => {
             "Each cell: score (coloured by the level it has reached), answered/total, target, range of levels."
         }
-        HeatView::Gap => "Levels still to climb to reach the target (target − current); – no target or no answer.",
+        HeatView::Gap => {
+            "Levels still to climb to reach the target (target − current, below 0 above it); – no target or no answer."
+        }
         HeatView::Disagreement => "Widest range between respondents' levels in each cell; 2 or more is strong.",
         HeatView::Trend => "Change in score since the baseline assessment; – where either has nothing.",
     };
@@ -224,7 +226,7 @@ fn table(s: &AppState, f: &mut Frame, area: Rect, selected: (usize, usize), view
                 (HeatView::Current, None) => "not applicable".to_owned(),
                 _ => String::new(),
             };
-            let strong = if x.open.is_some_and(|d| d >= STRONG_SPREAD) { " strong" } else { "" };
+            let strong = if x.strong { " strong" } else { "" };
             let (range, target) = match narrow {
                 true => (
                     x.spread.map_or_else(|| "–".to_owned(), |d| format!("{d}{strong}")),

@@ -90,11 +90,11 @@ fn view_value(s: &AppState, i: usize, view: HeatView) -> String {
         Status::Scored(m) => Some(m),
         Status::NotApplicable | Status::Unanswered => None,
     };
-    let target = s.session.derived().target_of(i).map(f64::from);
+    let target = s.session.target(i);
     let value = match view {
         HeatView::Current | HeatView::Trend => current,
         HeatView::Target => target,
-        HeatView::Gap => target.zip(current).map(|(t, c)| (t - c).max(0.0)),
+        HeatView::Gap => aira_core::scoring::gap(status, target),
         HeatView::Disagreement => s.session.question_spread(i).map(f64::from),
     };
     let id = &s.session.questionnaire().questions[i].id;

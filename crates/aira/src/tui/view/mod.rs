@@ -153,4 +153,6 @@ fn caret(input: &crate::tui::input::LineInput) -> String {
 #[cfg(test)]
 mod heatmap_tests;
 #[cfg(test)]
+mod heatmap_truth;
+#[cfg(test)]
 mod tests;
