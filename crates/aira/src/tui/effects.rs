@@ -26,6 +26,10 @@ pub(super) fn apply(
             Effect::SaveSoa { control, applicable, justification } => {
                 Some((Work::Soa { control, applicable, justification }, "this decision"))
             }
+            Effect::SaveRoadmap { question, entry } => {
+                let (by, at) = (state.session.user().to_owned(), state.session.now());
+                Some((Work::Roadmap { question, entry, by, at }, "the roadmap item"))
+            }
             Effect::Quit => return Ok(true),
             Effect::Suspend => {
                 guard.suspend()?;

@@ -21,6 +21,14 @@ pub enum Work {
         applicable: bool,
         justification: String,
     },
+    /// A roadmap item's owner and due date, with its `roadmap` history entry (as the CLI's
+    /// `aira roadmap set`).
+    Roadmap {
+        question: String,
+        entry: aira_core::engagement::RoadmapEntry,
+        by: String,
+        at: String,
+    },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
     /// The level the room agreed on after discussion (None clears it).
@@ -45,6 +53,7 @@ impl Work {
         match self {
             Work::Change(c) => store.apply(c),
             Work::Soa { control, applicable, justification } => store.set_soa(control, *applicable, justification),
+            Work::Roadmap { question, entry, by, at } => store.set_roadmap(question, entry, by, at).map(|_| ()),
             Work::Agree { question, value, by, at } => store.set_agreed(question, *value, by, at),
             Work::Respondent(r) => store.save_respondent(r),
             Work::Vote { respondent, change, .. } => {

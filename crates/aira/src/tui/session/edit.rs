@@ -149,6 +149,16 @@ impl Session {
     }
 
     /// Record a Statement of Applicability decision (already validated), to be saved.
+    /// Record a roadmap item's owner and due date in memory (the save worker writes it).
+    pub fn set_roadmap(&mut self, question: String, entry: aira_core::engagement::RoadmapEntry) {
+        if entry.is_empty() {
+            self.meta.roadmap.remove(&question);
+        } else {
+            self.meta.roadmap.insert(question, entry);
+        }
+        self.save.pending += 1;
+    }
+
     pub fn decide_soa(&mut self, control: String, entry: SoaEntry) {
         self.meta.soa.insert(control, entry);
         self.save.pending += 1;
