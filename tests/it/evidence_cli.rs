@@ -222,3 +222,26 @@ fn the_register_never_credits_the_unknown_placeholder() {
     let row = register.split("</tr>").find(|r| r.contains("p.txt")).unwrap_or_else(|| panic!("{register}"));
     assert!(!row.contains("unknown") && row.contains("<td>default</td>"), "{row}");
 }
+
+/// The register's "When" is a date people read (`2026-03-01 14:05 UTC`), never the stored
+/// RFC 3339 with its milliseconds, in every deliverable writer (HTML, and the data the PDF
+/// and DOCX are laid out from).
+#[test]
+fn the_register_shows_when_as_people_read_it() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &[]);
+    std::fs::write(home.path().join("p.txt"), b"x").unwrap();
+    let file = home.path().join("p.txt");
+    ok(home.path(), &ws, &["evidence", "add", "plan-govern-policy", file.to_str().unwrap()]);
+    let w = workspace::open(&ws, Access::ReadOnly).unwrap();
+    let at = w.assessment.respondents[0].answers["plan-govern-policy"].evidence[0].added_at.clone();
+    assert!(at.contains('T'), "the test needs a stored RFC 3339 time: {at}");
+    let shown = aira_core::text::when(&at);
+    assert!(shown.len() == 20 && shown.ends_with(" UTC") && at.starts_with(&shown[..10]), "{shown}");
+    let html = ok(home.path(), &ws, &["report", "--format", "html"]);
+    let register = html.split("Evidence register").nth(1).unwrap_or_default();
+    let row = register.split("</tr>").find(|r| r.contains("p.txt")).unwrap_or_else(|| panic!("{register}"));
+    assert!(row.contains(&format!("<td>{shown}</td>")) && !row.contains(&at), "{row}");
+    let typ = ok(home.path(), &ws, &["report", "--format", "typ"]);
+    assert!(typ.contains(&shown) && !typ.contains(&at), "the PDF's data holds the raw time");
+}

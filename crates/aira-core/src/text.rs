@@ -144,10 +144,33 @@ fn distance(a: &str, b: &str) -> usize {
     rows[a.len()][b.len()]
 }
 
+/// A stored RFC 3339 time as people read it: `2026-03-01 14:05 (UTC+01:00)`, to the minute
+/// (the seconds and milliseconds the store keeps mean nothing to a client); other text as is.
+/// The one date formatter of every writer and screen.
+pub fn when(s: &str) -> String {
+    if s.parse::<jiff::Timestamp>().is_err() || s.len() < 19 {
+        return s.to_owned();
+    }
+    let (date, time) = (&s[..10], &s[11..16]);
+    let offset = s[19..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    match offset {
+        "Z" | "+00:00" => format!("{date} {time} UTC"),
+        o => format!("{date} {time} (UTC{o})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::strategy::Strategy;
+
+    #[test]
+    fn when_reads_as_a_date_and_leaves_other_text_alone() {
+        assert_eq!(when("2026-03-01T14:05:09.123+01:00"), "2026-03-01 14:05 (UTC+01:00)");
+        assert_eq!(when("2026-03-01T14:05:09Z"), "2026-03-01 14:05 UTC");
+        assert_eq!(when("yesterday"), "yesterday");
+        assert_eq!(when("2026-03-01T14:05"), "2026-03-01T14:05");
+    }
 
     #[test]
     fn sanitize_escapes_esc_and_c1() {

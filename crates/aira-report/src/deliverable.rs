@@ -262,7 +262,7 @@ pub fn document(r: &Report, kind: &str) -> Value {
         .iter()
         .map(|e| {
             json!({ "question": e.question, "reference": e.reference, "by": e.added_by,
-            "at": e.added_at.clone().unwrap_or_else(|| NOT_RECORDED.to_owned()),
+            "at": e.added_at.as_deref().map_or_else(|| NOT_RECORDED.to_owned(), fmt::when),
             "hash": e.short_hash().unwrap_or(NOT_RECORDED) })
         })
         .collect();

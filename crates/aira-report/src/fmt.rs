@@ -47,18 +47,8 @@ pub fn level_colours(score: Option<f64>, min: u8, max: u8) -> (&'static str, &'s
     BANDS[aira_core::number::colour_step(s, min, max)]
 }
 
-/// A stored RFC 3339 time as people read it: `2026-03-01 14:05 (UTC+01:00)`; other text as is.
-pub fn when(s: &str) -> String {
-    if s.parse::<jiff::Timestamp>().is_err() || s.len() < 19 {
-        return s.to_owned();
-    }
-    let (date, time) = (&s[..10], &s[11..16]);
-    let offset = s[19..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
-    match offset {
-        "Z" | "+00:00" => format!("{date} {time} UTC"),
-        o => format!("{date} {time} (UTC{o})"),
-    }
-}
+/// A stored RFC 3339 time as people read it: the core's one date formatter.
+pub use aira_core::text::when;
 
 /// Escape text for HTML element content and attribute values. Control characters other than
 /// newline and tab are shown as visible escapes rather than passed through.
@@ -145,8 +135,5 @@ mod tests {
         // 2.99 prints 3.0: it takes 3's colour, as the printed value says.
         assert_eq!(level_colours(Some(2.99), 0, 5), level_colours(Some(3.0), 0, 5));
         assert_ne!(level_colours(Some(4.0), 0, 5), level_colours(Some(5.0), 0, 5));
-        assert_eq!(when("2026-03-01T14:05:09.123+01:00"), "2026-03-01 14:05 (UTC+01:00)");
-        assert_eq!(when("2026-03-01T14:05:09Z"), "2026-03-01 14:05 UTC");
-        assert_eq!(when("yesterday"), "yesterday");
     }
 }

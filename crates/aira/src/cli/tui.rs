@@ -87,6 +87,10 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                 crate::tui::saver::Work::Vote { change, .. } => {
                     format!("vote {} / {}", change.respondent.id, change.question)
                 }
+                crate::tui::saver::Work::Roadmap { question, entry, .. } => {
+                    let due = entry.due.map(|d| d.to_string()).unwrap_or_default();
+                    format!("roadmap {question}: owner = {:?}, due = {due:?}", entry.owner)
+                }
                 crate::tui::saver::Work::Soa { control, applicable, justification, .. } => {
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }

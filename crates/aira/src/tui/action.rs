@@ -149,6 +149,10 @@ actions! {
     Roadmap = "roadmap",
     /// Statement of Applicability: which Annex A controls apply
     Soa = "soa",
+    /// Roadmap: type who owns the selected action (empty clears it)
+    SetOwner = "set_owner",
+    /// Roadmap: type when the selected action is due, YYYY-MM-DD (empty clears it)
+    SetDue = "set_due",
     /// Mark the control applicable
     MarkApplicable = "mark_applicable",
     /// Workshop mode: a projector view of the question and everyone's levels
@@ -251,6 +255,11 @@ pub enum Effect {
         control: String,
         applicable: bool,
         justification: String,
+    },
+    /// Record the owner and due date of a question's roadmap action durably, in history.
+    SaveRoadmap {
+        question: String,
+        entry: aira_core::engagement::RoadmapEntry,
     },
     /// Create or rename a respondent durably (their answers file).
     SaveRespondent(aira_core::assessment::Respondent),

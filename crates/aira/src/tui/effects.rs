@@ -41,6 +41,10 @@ pub(super) fn apply(
                 let (by, at, _) = made_by(state);
                 Some((Work::Revert { revert, by, at }, "this undo"))
             }
+            Effect::SaveRoadmap { question, entry } => {
+                let (by, at) = (state.session.user().to_owned(), state.session.now());
+                Some((Work::Roadmap { question, entry, by, at }, "the roadmap item"))
+            }
             Effect::Quit => return Ok(true),
             Effect::Suspend => {
                 guard.suspend()?;

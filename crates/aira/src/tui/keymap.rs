@@ -21,6 +21,8 @@ pub enum Context {
     List,
     Navigator,
     Soa,
+    /// The roadmap (`R`): a list whose items take an owner and a due date.
+    Roadmap,
     Help,
     /// Any line being typed: a prompt, the search box, a form field.
     Input,
@@ -35,12 +37,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Normal,
         Context::Heatmap,
         Context::List,
         Context::Navigator,
         Context::Soa,
+        Context::Roadmap,
         Context::Help,
         Context::Input,
         Context::Note,
@@ -56,6 +59,7 @@ impl Context {
             Context::List => "list",
             Context::Navigator => "navigator",
             Context::Soa => "soa",
+            Context::Roadmap => "roadmap",
             Context::Help => "help",
             Context::Input => "input",
             Context::Note => "note",

@@ -28,6 +28,14 @@ pub enum Work {
         at: String,
         as_: String,
     },
+    /// A roadmap item's owner and due date, with its `roadmap` history entry (as the CLI's
+    /// `aira roadmap set`).
+    Roadmap {
+        question: String,
+        entry: aira_core::engagement::RoadmapEntry,
+        by: String,
+        at: String,
+    },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
     /// The level the room agreed on after discussion (None clears it).
@@ -74,6 +82,7 @@ impl Work {
                 store.set_agreed(question, *value, by, at)
             }
             Work::Revert { revert, by, at } => revert_entry(store, revert, by, at),
+            Work::Roadmap { question, entry, by, at } => store.set_roadmap(question, entry, by, at).map(|_| ()),
             Work::Respondent(r) => store.save_respondent(r),
             Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
             // Saved by `votes::save`, in groups; never through here.

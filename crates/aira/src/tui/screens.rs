@@ -123,6 +123,15 @@ pub struct NavigatorScreen {
 pub struct RoadmapScreen {
     pub items: Vec<(Term, Item)>,
     pub cursor: ListCursor,
+    /// The owner or the due date of the selected item, being typed.
+    pub typing: Option<(RoadmapField, LineInput)>,
+}
+
+/// What is typed for a roadmap item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoadmapField {
+    Owner,
+    Due,
 }
 
 /// The Statement of Applicability; `typing` is the justification of a "not applicable".

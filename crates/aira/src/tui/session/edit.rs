@@ -128,6 +128,21 @@ impl Session {
         self.respondent_changed();
     }
 
+    /// Record a roadmap item's owner and due date in memory (the save worker writes it). Not on
+    /// the wizard's undo list (`aira undo` reverts it), but counted, so the history numbers of
+    /// later changes stay right; the same value again writes no entry and is not counted.
+    pub fn set_roadmap(&mut self, question: String, entry: aira_core::engagement::RoadmapEntry) {
+        let old = if entry.is_empty() {
+            self.meta.roadmap.remove(&question)
+        } else {
+            self.meta.roadmap.insert(question, entry.clone())
+        };
+        if old.unwrap_or_default() != entry {
+            self.counted_elsewhere();
+        }
+        self.save.pending += 1;
+    }
+
     /// Record a Statement of Applicability decision (already validated), to be saved. The same
     /// decision again writes no history entry (the store skips it): it is not on the undo list.
     pub fn decide_soa(&mut self, control: String, entry: SoaEntry) {

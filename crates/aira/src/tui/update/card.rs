@@ -64,7 +64,7 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         Action::Navigator => s.ui.open(Screen::Navigator(NavigatorScreen { cursor: ListCursor::at(cursor_row(s)) })),
         Action::Roadmap => {
             let items = plans::roadmap_items(s);
-            s.ui.open(Screen::Roadmap(RoadmapScreen { items, cursor: ListCursor::default() }));
+            s.ui.open(Screen::Roadmap(RoadmapScreen { items, cursor: ListCursor::default(), typing: None }));
         }
         Action::AddRespondent => open_prompt(s, false),
         Action::RenameRespondent => open_prompt(s, true),

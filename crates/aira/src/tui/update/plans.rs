@@ -5,14 +5,16 @@ use super::{Effect, ScreenKeys};
 use crate::tui::action::Action;
 use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
-use crate::tui::screens::{HelpScreen, Nav, RoadmapScreen, Screen, SoaScreen};
+use crate::tui::screens::{HelpScreen, Nav, RoadmapField, RoadmapScreen, Screen, SoaScreen};
 use crate::tui::state::AppState;
-use aira_core::engagement::SoaEntry;
+use aira_core::engagement::{IsoDate, RoadmapEntry, SoaEntry};
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
 
 /// Longest justification typed in the wizard.
 const MAX_JUSTIFICATION: usize = 4096;
+/// Longest roadmap owner typed in the wizard.
+const MAX_OWNER: usize = 256;
 
 /// Roadmap items in display order (horizon by horizon).
 pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
@@ -24,20 +26,89 @@ pub fn roadmap_items(s: &AppState) -> Vec<(Term, Item)> {
 
 impl ScreenKeys for RoadmapScreen {
     fn contexts(&self) -> &'static [Context] {
-        &[Context::List]
+        // Typing an owner or a date: every key edits it.
+        if self.typing.is_some() { &[Context::Input] } else { &[Context::Roadmap] }
     }
 
-    fn on_action(&mut self, _: &mut AppState, action: Action, _: &mut Vec<Effect>) -> Nav {
+    fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
+        if let Some((field, text)) = self.typing.as_mut() {
+            match action {
+                Action::Cancel => self.typing = None,
+                Action::Submit => {
+                    let (field, text) = (*field, text.text().to_owned());
+                    fx.extend(self.set(s, field, &text));
+                }
+                other => {
+                    text.apply(other);
+                }
+            }
+            return Nav::Stay;
+        }
+        let question = self.items.get(self.cursor.get(self.items.len())).map(|(_, i)| i.index);
         match action {
             Action::Back | Action::Roadmap => Nav::Close,
-            Action::Select => {
-                self.items.get(self.cursor.get(self.items.len())).map_or(Nav::Stay, |(_, item)| Nav::Jump(item.index))
+            Action::Help => Nav::Push(Screen::Help(HelpScreen::default())),
+            Action::Select => question.map_or(Nav::Stay, Nav::Jump),
+            Action::SetOwner | Action::SetDue => {
+                let Some(q) = question else { return Nav::Stay };
+                let id = &s.session.questionnaire().questions[q].id;
+                let now = s.session.meta().roadmap_entry(id).cloned().unwrap_or_default();
+                let (field, current, limit) = if action == Action::SetOwner {
+                    (RoadmapField::Owner, now.owner, Limit::Bytes(MAX_OWNER))
+                } else {
+                    (RoadmapField::Due, now.due.map(|d| d.to_string()).unwrap_or_default(), Limit::Bytes(10))
+                };
+                self.typing = Some((field, LineInput::with_text(&current, limit)));
+                Nav::Stay
             }
             other => {
                 self.cursor.apply(other, self.items.len());
                 Nav::Stay
             }
         }
+    }
+
+    fn on_paste(&mut self, _: &mut AppState, text: &str) {
+        if let Some((_, t)) = self.typing.as_mut() {
+            t.paste(text);
+        }
+    }
+}
+
+impl RoadmapScreen {
+    /// The selected item's owner or due date from what was typed (empty clears it), checked as
+    /// `aira roadmap set` checks it; a refusal keeps the typing open with the reason.
+    fn set(&mut self, s: &mut AppState, field: RoadmapField, text: &str) -> Vec<Effect> {
+        let Some(q) = self.items.get(self.cursor.get(self.items.len())).map(|(_, i)| i.index) else {
+            return Vec::new();
+        };
+        if let Some(why) = s.session.read_only() {
+            s.ui.set_flash(Some(format!("Read-only: {why}")));
+            return Vec::new();
+        }
+        let question = s.session.questionnaire().questions[q].id.clone();
+        let mut entry = s.session.meta().roadmap_entry(&question).cloned().unwrap_or_default();
+        let text = text.trim();
+        let checked = match field {
+            RoadmapField::Owner if text.is_empty() => Ok(String::new()),
+            RoadmapField::Owner => RoadmapEntry::check_owner(text),
+            RoadmapField::Due if text.is_empty() => Ok(String::new()),
+            RoadmapField::Due => text.parse::<IsoDate>().map(|d| d.to_string()),
+        };
+        match (field, checked) {
+            (_, Err(e)) => {
+                s.ui.set_flash(Some(e.to_string()));
+                return Vec::new();
+            }
+            (RoadmapField::Owner, Ok(owner)) => entry.owner = owner,
+            (RoadmapField::Due, Ok(_)) => entry.due = text.parse::<IsoDate>().ok(),
+        }
+        self.typing = None;
+        if s.session.meta().roadmap_entry(&question).cloned().unwrap_or_default() == entry {
+            return Vec::new();
+        }
+        s.session.set_roadmap(question.clone(), entry.clone());
+        vec![Effect::SaveRoadmap { question, entry }]
     }
 }
 

@@ -19,6 +19,7 @@ pub fn lines(s: &AppState) -> Vec<Line<'static>> {
         (Context::Heatmap, "In the heatmap"),
         (Context::List, "In lists and search"),
         (Context::Navigator, "In the navigator"),
+        (Context::Roadmap, "In the roadmap"),
         (Context::Soa, "In the Statement of Applicability"),
         (Context::Help, "Here"),
         (Context::Input, "While typing (any other key types itself)"),

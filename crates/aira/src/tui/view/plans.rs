@@ -11,7 +11,7 @@ use super::theme;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::layout::first_row;
-use crate::tui::screens::{RoadmapScreen, SoaScreen};
+use crate::tui::screens::{RoadmapField, RoadmapScreen, SoaScreen};
 use crate::tui::state::AppState;
 use aira_core::report::model::Applicability;
 use aira_core::scoring::roadmap::Term;
@@ -43,12 +43,36 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
             let weight = if item.weight == 1.0 { String::new() } else { format!(" ×{}", item.weight) };
             let d = aira_core::number::one_decimal;
             let head = format!("  {:>4} → {:<4} gap {}{weight}  ", d(item.current), d(item.target), d(item.gap));
-            let text = format!("{}  {}", q.id, sanitize(&q.text, false));
+            // Who owns it and when it is due, before the text (which is cut to fit).
+            let who = s.session.meta().roadmap_entry(&q.id).map_or_else(String::new, |e| {
+                let owner =
+                    if e.owner.is_empty() { "no owner".to_owned() } else { sanitize(&e.owner, false).into_owned() };
+                let due = e.due.map_or_else(|| "no date".to_owned(), |d| format!("due {d}"));
+                format!("[{owner}, {due}]  ")
+            });
+            let text = format!("{who}{}  {}", q.id, sanitize(&q.text, false));
             let text = truncate(&text, width.saturating_sub(head.chars().count()));
             let l = Line::from(vec![Span::styled(head, Style::new().add_modifier(Modifier::BOLD)), Span::raw(text)]);
             if n == selected { l.style(theme::selected(s.ui.theme())) } else { l }
         }
     };
+    // What is being typed takes the frame's last two rows.
+    let typing = screen.typing.as_ref().map(|(field, t)| {
+        let (keep, cancel) =
+            (s.ui.key_name(Context::Input, Action::Submit), s.ui.key_name(Context::Input, Action::Cancel));
+        let what = match field {
+            RoadmapField::Owner => "Who owns this action?",
+            RoadmapField::Due => "When is it due? (YYYY-MM-DD)",
+        };
+        vec![
+            Line::styled(
+                format!("{what} ({keep} keeps it, {cancel} cancels; empty clears)"),
+                theme::title(s.ui.theme()),
+            ),
+            Line::raw(format!("> {}", super::caret(t))),
+        ]
+    });
+    let height = height.saturating_sub(typing.as_ref().map_or(0, Vec::len));
     let sel_line = rows.iter().position(|r| *r == Row::Item(selected)).unwrap_or(0);
     let start = first_row(sel_line, rows.len(), height);
     let mut shown: Vec<Line> = rows.iter().skip(start).take(height).map(line).collect();
@@ -57,6 +81,10 @@ pub fn roadmap(s: &AppState, f: &mut Frame, area: Rect, screen: &RoadmapScreen) 
             "No gaps: every answered question meets its target (or none has both a level and a target).".to_owned(),
             theme::dim(s.ui.theme()),
         ));
+    }
+    if let Some(lines) = typing {
+        shown.resize(height, Line::raw(""));
+        shown.extend(lines);
     }
     f.render_widget(Paragraph::new(shown), inner);
     if !items.is_empty() {

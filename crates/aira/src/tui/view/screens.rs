@@ -115,7 +115,19 @@ impl ScreenView for RoadmapScreen {
     }
 
     fn hints(&self, s: &AppState) -> String {
-        list_hints(s)
+        if self.typing.is_some() {
+            return join(vec![
+                (key(s, Context::Input, Action::Submit), "keep"),
+                (key(s, Context::Input, Action::Cancel), "cancel"),
+            ]);
+        }
+        join(vec![
+            (choose(s, Context::Roadmap), "choose"),
+            (key(s, Context::Roadmap, Action::SetOwner), "owner"),
+            (key(s, Context::Roadmap, Action::SetDue), "due date"),
+            (key(s, Context::Roadmap, Action::Select), "jump"),
+            (key(s, Context::Roadmap, Action::Back), "back"),
+        ])
     }
 }
 

@@ -132,6 +132,58 @@ fn roadmap_lists_gaps_and_jumps() {
     assert_eq!(s.current_question().unwrap().id, "plan-map-context");
 }
 
+/// Owner and due date per roadmap item (issue 19): `o` and `d` type them, a bad date is
+/// refused with the reason and typing stays open, Enter saves through the store's
+/// `set_roadmap` (an effect), empty clears, Esc drops what was typed.
+#[test]
+fn roadmap_items_take_an_owner_and_a_checked_due_date() {
+    use aira_core::engagement::RoadmapEntry;
+    let mut s = mini_state();
+    act(&mut s, &[Level1, Level2, Roadmap]);
+    act(&mut s, &[SetOwner]);
+    assert!(matches!(s.ui.screen(), Some(Screen::Roadmap(r)) if r.typing.is_some()));
+    text(&mut s, "  Dana Reyes ");
+    let fx = act(&mut s, &[Submit]);
+    let want = RoadmapEntry { owner: "Dana Reyes".into(), due: None };
+    assert_eq!(fx, vec![Effect::SaveRoadmap { question: "plan-govern-policy".into(), entry: want.clone() }]);
+    assert_eq!(s.session.meta().roadmap_entry("plan-govern-policy"), Some(&want));
+    act(&mut s, &[SetDue]);
+    text(&mut s, "2026-02-30");
+    assert!(act(&mut s, &[Submit]).is_empty(), "not a date: nothing saved");
+    assert!(s.ui.flash().unwrap().contains("2026-02-30"), "{:?}", s.ui.flash());
+    assert!(matches!(s.ui.screen(), Some(Screen::Roadmap(r)) if r.typing.is_some()), "still typing");
+    for _ in 0..10 {
+        act(&mut s, &[DeleteBack]);
+    }
+    text(&mut s, "2026-03-31");
+    let fx = act(&mut s, &[Submit]);
+    let due = "2026-03-31".parse().ok();
+    let want = RoadmapEntry { owner: "Dana Reyes".into(), due };
+    assert_eq!(fx, vec![Effect::SaveRoadmap { question: "plan-govern-policy".into(), entry: want.clone() }]);
+    // The same again: nothing to write.
+    act(&mut s, &[SetDue]);
+    assert!(act(&mut s, &[Submit]).is_empty());
+    act(&mut s, &[SetOwner]);
+    text(&mut s, "x");
+    act(&mut s, &[Cancel]);
+    assert_eq!(s.session.meta().roadmap_entry("plan-govern-policy"), Some(&want), "Esc keeps the owner");
+    // The second item has its own entry; clearing the first's owner and date removes it.
+    act(&mut s, &[Down, SetOwner]);
+    text(&mut s, "Sam");
+    act(&mut s, &[Submit, Up, SetOwner]);
+    for _ in 0..10 {
+        act(&mut s, &[DeleteBack]);
+    }
+    act(&mut s, &[Submit, SetDue]);
+    for _ in 0..10 {
+        act(&mut s, &[DeleteBack]);
+    }
+    let fx = act(&mut s, &[Submit]);
+    assert_eq!(fx, vec![Effect::SaveRoadmap { question: "plan-govern-policy".into(), entry: RoadmapEntry::default() }]);
+    assert_eq!(s.session.meta().roadmap_entry("plan-govern-policy"), None);
+    assert_eq!(s.session.meta().roadmap_entry("plan-map-context").map(|e| e.owner.as_str()), Some("Sam"));
+}
+
 fn soa_row(s: &AppState, n: usize) -> &aira_core::report::model::SoaRow {
     match s.ui.screen() {
         Some(Screen::Soa(x)) => &x.rows[n],
