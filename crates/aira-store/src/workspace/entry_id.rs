@@ -7,8 +7,6 @@
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::history::Change;
-
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// 64 bits no other call in this or another process is likely to see: std's per-process
@@ -30,14 +28,11 @@ pub fn new_id() -> String {
     format!("{ms:012x}{:016x}{:04x}", a, b & 0xffff)
 }
 
-/// The id of an entry that has none on disk: a hash of what it says. Two entries saying
-/// exactly the same thing (same moment, person, question, before and after) are one change.
-pub fn derived(c: &Change) -> String {
-    let text = format!(
-        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-        c.at, c.by, c.respondent, c.question, c.kind, c.reverts, c.old, c.new
-    );
-    let mut hex = super::sha256_hex(&text);
+/// The id of an entry that has none on disk: a hash of what it says (`content`, every field
+/// of the entry as history.rs spells them). Two entries saying exactly the same thing (same
+/// moment, person, question, before and after) are one change.
+pub fn derived(content: &str) -> String {
+    let mut hex = super::sha256_hex(content);
     hex.truncate(32);
     hex
 }

@@ -292,7 +292,11 @@ pub(super) fn parse_skipping(path: &Path, text: &str, torn: &[std::ops::Range<us
         .map(|w| {
             let mut c = w.entry;
             if c.id.is_empty() {
-                c.id = super::entry_id::derived(&c);
+                let content = format!(
+                    "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                    c.at, c.by, c.respondent, c.question, c.kind, c.reverts, c.old, c.new
+                );
+                c.id = super::entry_id::derived(&content);
             }
             c
         })
