@@ -50,5 +50,6 @@ mod report_formats;
 mod report_pdf;
 mod report_safety;
 mod report_screenshot;
+mod respondents_cli;
 mod tui_edge;
 mod upgrade_cli;

@@ -14,6 +14,9 @@ pub fn undo(ws: &mut Workspace, by: &str) -> Result<Option<Change>> {
     if target.kind == "agree" {
         return undo_agree(ws, target, n, by);
     }
+    if target.kind == super::respondent_change::KIND {
+        return super::respondent_change::undo(ws, target, n, by);
+    }
     if let Some(place) = meta_change::Place::of(&target.kind, &target.question) {
         return undo_meta(ws, target, &place, n, by);
     }
