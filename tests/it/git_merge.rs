@@ -38,6 +38,8 @@ fn clones_with_different_respondents_merge_without_conflict() {
     git(home.path(), &["clone", "-q", origin.to_str().unwrap(), a.to_str().unwrap()]);
     git(home.path(), &["clone", "-q", origin.to_str().unwrap(), b.to_str().unwrap()]);
 
+    aira(home.path(), &a, &["respondent", "add", "Ann Lee"]);
+    aira(home.path(), &b, &["respondent", "add", "Bo Chen"]);
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-govern-ai-policy", "2", "--note", "Draft"]);
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-map-scope", "na"]);
     aira(home.path(), &b, &["answer", "--respondent", "Bo Chen", "plan-govern-ai-policy", "4"]);
