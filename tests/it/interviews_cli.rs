@@ -48,7 +48,7 @@ fn respondents_are_added_listed_renamed_and_found_by_name() {
     let list = ok(home.path(), &ws, &["respondent", "list"]);
     assert_eq!(
         list,
-        "ID           NAME           ROLE  ANSWERED\nann-lee      Ann Lee-Smith  ciso         3\nfacilitator  facilitator             0\n"
+        "ID           NAME           ROLE  ANSWERED\nann-lee      Ann Lee-Smith  ciso         3\nfacilitator  facilitator                 0\n"
     );
     assert!(!ws.join("answers/ann-lee-smith.toml").exists());
     let text = std::fs::read_to_string(ws.join("answers/ann-lee.toml")).unwrap();
