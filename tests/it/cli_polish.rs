@@ -115,7 +115,7 @@ fn every_argument_is_described_and_theme_is_only_where_the_wizard_opens() {
     let (_, help, _) = common::run(home.path(), &["answer", "--help"]);
     assert!(!help.contains("--theme"), "{help}");
     let (_, help, _) = common::run(home.path(), &["respondent", "add", "--help"]);
-    assert!(help.contains("--role <TEXT>") && !help.contains("--theme"), "{help}");
+    assert!(help.contains("--role <ROLE>") && !help.contains("--theme"), "{help}");
     let (_, help, _) = common::run(home.path(), &["start", "--help"]);
     assert!(help.contains("--theme"), "{help}");
 }

@@ -36,6 +36,7 @@ fn merge_brings_answers_still_in_a_sources_journal() {
     let target = init(home.path(), "target");
     let source = init(home.path(), "source");
     // A respondent only the source has, and one both have; each with a change still journaled.
+    ok(home.path(), &source, &["respondent", "add", "ann"]);
     ok(home.path(), &source, &["answer", "--respondent", "ann", "plan-govern-policy", "2"]);
     ok(home.path(), &source, &["answer", "plan-govern-policy", "1"]);
     ok(home.path(), &target, &["answer", "plan-map-context", "1"]);

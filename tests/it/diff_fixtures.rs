@@ -37,6 +37,7 @@ fn diff_reports_change_per_cell_phase_function_and_question() {
     answer(home.path(), &base, &["plan-map-context", "2"]);
     answer(home.path(), &base, &["do-map-inventory", "3"]);
     answer(home.path(), &cur, &["plan-govern-policy", "3"]);
+    crate::engagement_cli::ok(home.path(), &cur, &["respondent", "add", "Bo"]);
     answer(home.path(), &cur, &["--respondent", "Bo", "plan-govern-policy", "4"]);
     answer(home.path(), &cur, &["plan-map-context", "2"]);
     answer(home.path(), &cur, &["do-map-register", "1"]);

@@ -38,6 +38,8 @@ fn clones_with_different_respondents_merge_without_conflict() {
     git(home.path(), &["clone", "-q", origin.to_str().unwrap(), a.to_str().unwrap()]);
     git(home.path(), &["clone", "-q", origin.to_str().unwrap(), b.to_str().unwrap()]);
 
+    aira(home.path(), &a, &["respondent", "add", "Ann Lee"]);
+    aira(home.path(), &b, &["respondent", "add", "Bo Chen"]);
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-govern-ai-policy", "2", "--note", "Draft"]);
     aira(home.path(), &a, &["answer", "--respondent", "Ann Lee", "plan-map-scope", "na"]);
     aira(home.path(), &b, &["answer", "--respondent", "Bo Chen", "plan-govern-ai-policy", "4"]);
@@ -67,5 +69,6 @@ fn clones_with_different_respondents_merge_without_conflict() {
     assert_eq!(ws.assessment.agreed["plan-govern-ai-policy"], aira_core::assessment::Value::Level(3));
     assert_eq!(ws.assessment.agreed_meta["plan-govern-ai-policy"].note, "kick-off");
     let history = aira_store::workspace::read_history(&a).unwrap();
-    assert_eq!(history.len(), 4, "the agree entry and both clones' history entries are kept");
+    // 4 answer/agree entries and the two `respondent` adds.
+    assert_eq!(history.len(), 6, "the agree entry and both clones' history entries are kept");
 }

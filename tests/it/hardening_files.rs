@@ -184,8 +184,9 @@ fn respondent_names_from_files_are_never_used_as_paths() {
 #[test]
 fn aira_answer_turns_a_path_like_respondent_name_into_a_safe_id() {
     let (outer, ws) = nested_ws();
+    // Respondents are created by `respondent add` only (an unknown --respondent is refused).
     let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["-w", ws.to_str().unwrap(), "answer", "plan-govern-policy", "3", "--respondent", "../../x"])
+        .args(["-w", ws.to_str().unwrap(), "respondent", "add", "../../x"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -42,7 +42,7 @@ pub fn build(home: &Path, questionnaire: &str, profile: Option<&str>) -> Built {
         init.extend(["--profile", p]);
     }
     ok(home, &init);
-    for (name, role) in [("Ann Lee", "CISO"), ("Bob Stone", "CTO"), ("Chidi Okafor", "DPO")] {
+    for (name, role) in [("Ann Lee", "risk"), ("Bob Stone", "executive"), ("Chidi Okafor", "privacy")] {
         ok(home, &["-w", &ws, "respondent", "add", name, "--role", role]);
     }
     let opened = workspace::open(&dir, Access::ReadOnly).unwrap();

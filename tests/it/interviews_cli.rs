@@ -23,7 +23,8 @@ fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
 fn init(home: &Path) -> std::path::PathBuf {
     let dir = home.join("ws");
     let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
+    let (code, _, err) =
+        common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q, "--respondent", "facilitator"]);
     assert_eq!(code, 0, "{err}");
     dir
 }
@@ -47,7 +48,7 @@ fn respondents_are_added_listed_renamed_and_found_by_name() {
     let list = ok(home.path(), &ws, &["respondent", "list"]);
     assert_eq!(
         list,
-        "ID       NAME           ROLE  ANSWERED\ndefault  default                     0\nann-lee  Ann Lee-Smith  ciso         3\n"
+        "ID           NAME           ROLE  ANSWERED\nann-lee      Ann Lee-Smith  ciso         3\nfacilitator  facilitator                 0\n"
     );
     assert!(!ws.join("answers/ann-lee-smith.toml").exists());
     let text = std::fs::read_to_string(ws.join("answers/ann-lee.toml")).unwrap();
@@ -58,6 +59,8 @@ fn respondents_are_added_listed_renamed_and_found_by_name() {
 fn the_agreed_level_wins_and_undo_restores_the_mean() {
     let home = tempfile::tempdir().unwrap();
     let ws = init(home.path());
+    ok(home.path(), &ws, &["respondent", "add", "Ann"]);
+    ok(home.path(), &ws, &["respondent", "add", "Bo"]);
     ok(home.path(), &ws, &["answer", "--respondent", "Ann", "plan-govern-policy", "1"]);
     ok(home.path(), &ws, &["answer", "--respondent", "Bo", "plan-govern-policy", "4"]);
     let score = |home: &Path| -> serde_json::Value {

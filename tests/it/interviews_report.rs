@@ -23,6 +23,8 @@ fn reports_mark_disagreement_list_logs_and_show_the_trend() {
         assert_eq!(code, 0, "{err}");
     }
     run(home.path(), &base, &["answer", "plan-govern-policy", "1"]);
+    run(home.path(), &cur, &["respondent", "add", "Ann"]);
+    run(home.path(), &cur, &["respondent", "add", "Bo"]);
     run(home.path(), &cur, &["answer", "--respondent", "Ann", "plan-govern-policy", "1"]);
     run(home.path(), &cur, &["answer", "--respondent", "Bo", "plan-govern-policy", "4"]);
     let ann = cur.join("answers/ann.toml");

@@ -25,6 +25,8 @@ fn client_facing_reports_show_no_internals() {
         assert_eq!(code, 0, "{err}");
     }
     run(home.path(), &base, &["answer", "plan-govern-policy", "1"]);
+    run(home.path(), &cur, &["respondent", "add", "Ann"]);
+    run(home.path(), &cur, &["respondent", "add", "Bo"]);
     run(home.path(), &cur, &["answer", "--respondent", "Ann", "plan-govern-policy", "1"]);
     run(home.path(), &cur, &["answer", "--respondent", "Bo", "plan-govern-policy", "4"]);
     // The store writes "unknown" when it knows no user name: a report must not repeat it.

@@ -32,6 +32,7 @@ fn setup() -> tempfile::TempDir {
     std::fs::write(d.join("mini.toml"), MINI).unwrap();
     std::fs::write(d.join("mini2.toml"), mini_v2()).unwrap();
     assert_eq!(aira(d, &["init", "ws", "--questionnaire", "mini.toml"]).0, 0);
+    assert_eq!(aira(d, &["-w", "ws", "respondent", "add", "alice"]).0, 0);
     for (q, level, who) in [
         ("plan-govern-policy", "3", "default"),
         ("act-manage-corrective", "2", "default"),

@@ -76,6 +76,51 @@ pub fn user_name(cfg: &Config) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// Who answers first in the default workspace: config `user.name`, else the full name the
+/// OS account has (the GECOS field of /etc/passwd for this uid), else `$USER`. `None` when
+/// none is known: the caller asks, rather than answering as a placeholder.
+pub fn first_respondent(cfg: &Config) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    first_respondent_from(cfg, &passwd, own_uid(), std::env::var("USER").ok().as_deref())
+}
+
+/// [`first_respondent`] from given sources (tests).
+pub fn first_respondent_from(cfg: &Config, passwd: &str, uid: Option<u32>, user: Option<&str>) -> Option<String> {
+    let clean = |n: &str| {
+        let n: String = aira_core::text::strip_controls(n.trim(), false).chars().take(128).collect();
+        Some(n.trim().to_owned()).filter(|n| !n.is_empty())
+    };
+    cfg.user
+        .name
+        .as_deref()
+        .and_then(clean)
+        .or_else(|| uid.and_then(|uid| gecos_name(passwd, uid)).as_deref().and_then(clean))
+        .or_else(|| user.and_then(clean))
+}
+
+/// The full name in /etc/passwd for `uid`: the GECOS field up to its first comma.
+fn gecos_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let f: Vec<&str> = line.split(':').collect();
+        (f.len() >= 5 && f[2].parse::<u32>().ok() == Some(uid))
+            .then(|| f[4].split(',').next().unwrap_or_default().trim().to_owned())
+            .filter(|n| !n.is_empty())
+    })
+}
+
+/// This process's uid without unsafe code: the owner of /proc/self (Linux), else none.
+fn own_uid() -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata("/proc/self").ok().map(|m| m.uid())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// The user's keymap.toml text, if they have one.
 pub fn user_keymap() -> anyhow::Result<Option<(String, String)>> {
     let Some(path) = crate::workspace::paths::config_dir().map(|d| d.join("keymap.toml")) else { return Ok(None) };
@@ -97,6 +142,19 @@ mod tests {
         assert!(!parse(Path::new("config.toml"), "[ui]\n").unwrap().ui.accessible);
         let err = parse(Path::new("config.toml"), "[ui]\naccessible = \"yes\"\n").unwrap_err().to_string();
         assert!(err.starts_with("config.toml:2:"), "{err}");
+    }
+
+    #[test]
+    fn the_first_respondent_is_the_config_name_then_the_full_name_then_user() {
+        let passwd = "root:x:0:0:root:/root:/bin/sh\nann:x:1000:1000:Ann Le,Room 4,,:/home/ann:/bin/sh\n";
+        let named = Config { user: User { name: Some(" Dana Ruiz ".into()) }, ui: Ui::default() };
+        assert_eq!(first_respondent_from(&named, passwd, Some(1000), Some("ann")).as_deref(), Some("Dana Ruiz"));
+        let none = Config::default();
+        assert_eq!(first_respondent_from(&none, passwd, Some(1000), Some("ann")).as_deref(), Some("Ann Le"));
+        let bare = "ann:x:1000:1000::/home/ann:/bin/sh\n";
+        assert_eq!(first_respondent_from(&none, bare, Some(1000), Some("ann")).as_deref(), Some("ann"));
+        assert_eq!(first_respondent_from(&none, bare, Some(1000), Some("")), None);
+        assert_eq!(first_respondent_from(&none, "", None, None), None);
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub struct Respondent {
     pub id: String,
     pub name: String,
     pub role: String,
+    /// Removed with `aira respondent remove`: the answers stay in the file and the history,
+    /// but the workspace leaves the respondent out of everything it shows and scores.
+    pub archived: bool,
     /// Keyed by question id; ids the questionnaire lacks are kept (orphans), never dropped.
     pub answers: BTreeMap<String, Answer>,
 }
@@ -99,6 +102,7 @@ impl Respondent {
             id: self.id.clone(),
             name: self.name.clone(),
             role: self.role.clone(),
+            archived: self.archived,
             answers: Default::default(),
         }
     }

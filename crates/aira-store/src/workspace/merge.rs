@@ -173,6 +173,14 @@ fn add_respondent(
     at: &str,
     out: &mut Outcome,
 ) -> Result<()> {
+    // An archived respondent is not in the assessment, but their file is: copying the source's
+    // over it would lose their answers here. Refused before anything is written.
+    if target.archived.iter().any(|a| a.id == r.id) {
+        return Err(WorkspaceError::Invalid(format!(
+            "respondent `{}` is archived in this workspace; `aira respondent restore {}` first, then merge",
+            r.id, r.id
+        )));
+    }
     let path = source.dir.join("answers").join(format!("{}.toml", r.id));
     let mut text = super::read(&path)?;
     let (mut parsed, mut doc) = answers::parse(&path, &r.id, &text, &target.questionnaire.scale)?;

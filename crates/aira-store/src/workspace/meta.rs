@@ -37,6 +37,12 @@ pub fn parse(path: &Path, text: &str) -> Result<(Engagement, DocumentMut)> {
 
 /// The text of a new workspace.toml.
 pub fn render_new(name: &str, organisation: &str, created: &str, pinned: &Pinned) -> String {
+    render_for(name, organisation, created, pinned, "default")
+}
+
+/// The text of a new workspace.toml whose first respondent (the one answering when it opens)
+/// is `respondent`, an id.
+pub fn render_for(name: &str, organisation: &str, created: &str, pinned: &Pinned, respondent: &str) -> String {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix("# An aira workspace: one readiness assessment. See docs/workspace-format.md.\n");
     doc["format"] = toml_edit::value(FORMAT);
@@ -44,7 +50,7 @@ pub fn render_new(name: &str, organisation: &str, created: &str, pinned: &Pinned
     doc["organisation"] = toml_edit::value(organisation);
     doc["scope"] = toml_edit::value("");
     doc["created"] = toml_edit::value(created);
-    doc["default_respondent"] = toml_edit::value("default");
+    doc["default_respondent"] = toml_edit::value(respondent);
     doc["aggregation"] = toml_edit::value("mean");
     doc["report_status"] = toml_edit::value("draft");
     doc["report_version"] = toml_edit::value(aira_core::engagement::DEFAULT_REPORT_VERSION);

@@ -33,6 +33,7 @@ pub mod output;
 pub mod paths;
 pub mod regular;
 mod repair;
+pub mod respondent_change;
 pub mod stamp;
 mod store;
 mod strings;
@@ -68,6 +69,9 @@ pub struct Workspace {
     pub meta: Engagement,
     pub questionnaire: Questionnaire,
     pub assessment: Assessment,
+    /// Respondents removed with `aira respondent remove` (answers kept, left out of
+    /// `assessment`); `aira respondent restore` brings one back.
+    pub archived: Vec<Respondent>,
     pub store: Option<Store>,
     /// Things the user should know about on open (repairs, orphans, read-only reason).
     pub notices: Vec<String>,
@@ -116,6 +120,25 @@ pub fn create_forced(
     organisation: &str,
     force: bool,
 ) -> Result<Vec<String>> {
+    create_with(dir, questionnaire_text, (name, organisation), force, None)
+}
+
+/// [`create_forced`] with the first respondent, the one answering when it opens: its answers
+/// file is written (name and role, no answers) and workspace.toml names it. Without one the
+/// first respondent is the placeholder id `default` (library callers and old tests).
+pub fn create_with(
+    dir: &Path,
+    questionnaire_text: &str,
+    (name, organisation): (&str, &str),
+    force: bool,
+    first: Option<&Respondent>,
+) -> Result<Vec<String>> {
+    if let Some(r) = first {
+        if !aira_core::assessment::is_valid_respondent_id(&r.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
+        }
+        strings::check_respondent(r)?;
+    }
     let q = questionnaire::parse(QUESTIONNAIRE_FILE, questionnaire_text)?;
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     let mpath = dir.join(meta::FILE);
@@ -156,8 +179,16 @@ pub fn create_forced(
             write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
         }
     }
+    if let Some(r) = first {
+        let path = dir.join("answers").join(format!("{}.toml", r.id));
+        if !path.exists() {
+            let text = answers::new_document(r).to_string();
+            write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
+        }
+    }
     // workspace.toml last: its presence is what makes the folder a workspace.
-    let text = meta::render_new(name, organisation, &now_rfc3339(), &pinned);
+    let first_id = first.map_or("default", |r| r.id.as_str());
+    let text = meta::render_for(name, organisation, &now_rfc3339(), &pinned, first_id);
     write_atomic(&mpath, text.as_bytes()).map_err(WorkspaceError::io(&mpath))?;
     Ok(kept)
 }
@@ -306,12 +337,17 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         notices.push(format!("{QUESTIONNAIRE_FILE} was edited since the workspace pinned it (sha256 differs)"));
     }
     let consensus = load_consensus(dir, &questionnaire)?;
+    // Archived respondents are kept apart: nothing that reads `assessment` (scores, reports,
+    // the heatmap, the wizard's lists) sees them; `aira respondent list|restore` does.
+    let (archived, respondents): (Vec<Respondent>, Vec<Respondent>) = respondents.into_iter().partition(|r| r.archived);
     let mut assessment = Assessment { respondents, ..Default::default() };
     for (qid, (value, decision)) in &consensus.0 {
         assessment.agreed.insert(qid.clone(), *value);
         assessment.agreed_meta.insert(qid.clone(), decision.clone());
     }
-    if assessment.respondent(&meta.default_respondent).is_none() {
+    if assessment.respondent(&meta.default_respondent).is_none()
+        && !archived.iter().any(|r| r.id == meta.default_respondent)
+    {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
     let orphans = assessment.orphans_by(|id| order.contains_key(id));
@@ -353,7 +389,17 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         }
     }
     let history_len = history_len(dir)?;
-    Ok(Workspace { dir: dir.to_owned(), meta, questionnaire, assessment, store, notices, held_by, history_len })
+    Ok(Workspace {
+        dir: dir.to_owned(),
+        meta,
+        questionnaire,
+        assessment,
+        archived,
+        store,
+        notices,
+        held_by,
+        history_len,
+    })
 }
 
 /// consensus.toml, or nothing agreed yet when it does not exist.

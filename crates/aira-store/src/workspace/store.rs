@@ -138,7 +138,7 @@ impl Store {
 
     /// The editable document of a respondent's file, parsed now if it was not yet; a new one
     /// for a respondent without a file.
-    fn parsed(&mut self, r: &Respondent) -> Result<&mut DocumentMut> {
+    pub(super) fn parsed(&mut self, r: &Respondent) -> Result<&mut DocumentMut> {
         let doc = match self.docs.remove(&r.id) {
             Some(Doc::Text { text, pending }) => match self.reread(&r.id, &text, &pending) {
                 Ok(doc) => doc,
@@ -216,7 +216,7 @@ impl Store {
         self.unlogged.extend(entries);
     }
 
-    fn ensure_answers_dir(&self) -> Result<()> {
+    pub(super) fn ensure_answers_dir(&self) -> Result<()> {
         let adir = self.dir.join("answers");
         if adir.is_dir() {
             return Ok(());
@@ -432,7 +432,7 @@ impl Store {
     /// Replace one top-level file (`consensus.toml`, `workspace.toml`) and append its history
     /// entry, both or neither: an operation rolls a failure back now and a crash on the next
     /// open, unless one (a merge) is already under way.
-    fn write_logged(&mut self, file: &str, text: &str, entry: &str, kind: &str) -> Result<()> {
+    pub(super) fn write_logged(&mut self, file: &str, text: &str, entry: &str, kind: &str) -> Result<()> {
         let path = self.dir.join(file);
         let op = match super::op::in_progress(&self.dir) {
             true => None,

@@ -71,6 +71,7 @@ fn revert(
 ) -> Result<Reverted> {
     match subject {
         "agree" => revert_agreed(ws, target, nk, by),
+        super::respondent_change::KIND => revert_respondent(ws, target, nk, by),
         _ => match meta_change::Place::of(subject, &target.question) {
             Some(place) => revert_meta(ws, target, &place, nk, by),
             // Answers, and what writes answers (merge, upgrade, votes).
@@ -260,4 +261,13 @@ fn describe_value(v: Option<Value>) -> String {
 /// How many entries the whole history holds (history.toml and its parts).
 pub fn history_len(dir: &std::path::Path) -> Result<usize> {
     super::history_parts::count(dir)
+}
+
+/// A respondent's add, rename, remove or restore, reverted by `respondent_change` (which puts
+/// the entry's other header back, refusing when the answers file changed since).
+fn revert_respondent(ws: &mut Workspace, target: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
+    let change = super::respondent_change::undo(ws, target, n, by)?
+        .ok_or_else(|| WorkspaceError::Invalid(format!("change {n} (respondent {}) cannot be {}", target.respondent, verbs(kind).1)))?;
+    let said = format!("{} the change to respondent {} (entry {n})", verbs(kind).0, name_of(ws, &target.respondent));
+    Ok(Reverted { reverts: n, change, said })
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 
-use aira_core::assessment::{Respondent, Value, respondent_id};
+use aira_core::assessment::Value;
 use aira_store::workspace::{self, Change};
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
@@ -25,16 +25,9 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     {
         bail!("the note contains the control character U+{:04X}", c as u32);
     }
-    // By id or by display name; an unknown name creates the respondent on first use.
-    let r = match respondent {
-        None => ws.assessment.respondent(&ws.meta.default_respondent).cloned(),
-        Some(key) => super::respondent::find(&ws.assessment, key).cloned(),
-    }
-    .unwrap_or_else(|| {
-        let key = respondent.unwrap_or(&ws.meta.default_respondent);
-        Respondent::new(&respondent.map_or_else(|| key.to_owned(), respondent_id), key.trim())
-    });
-    let old = r.answer(&question.id).cloned();
+    // By id or by display name; an unknown one is refused (a typo must create nobody).
+    let r = super::respondent::resolve(&ws, respondent)?;
+    let old = ws.assessment.respondent(&r.id).and_then(|r| r.answer(&question.id)).cloned();
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let now = workspace::now_rfc3339();
     let mut new = old.clone().unwrap_or_default();

@@ -8,7 +8,7 @@ use anyhow::{Result, anyhow, bail};
 use clap::{Subcommand, ValueEnum};
 use serde_json::json;
 
-use aira_core::assessment::{Evidence, EvidenceKind, Respondent, respondent_id};
+use aira_core::assessment::{Evidence, EvidenceKind, Respondent};
 use aira_store::workspace::{self, Access, Workspace, evidence};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -26,7 +26,7 @@ pub enum EvidenceCmd {
         /// A file (recorded by relative path, size and SHA-256) or an http(s) URL
         #[arg(value_name = "PATH_OR_URL")]
         target: String,
-        /// Whose answer it supports (created on first use; default: the default respondent)
+        /// Whose answer it supports, by id or name (default: the one answering; an unknown one is refused)
         #[arg(long, value_name = "NAME")]
         respondent: Option<String>,
         /// What it shows
@@ -63,7 +63,7 @@ pub fn run(dir: &Path, cmd: &EvidenceCmd) -> Result<i32> {
             let source = evidence::inspect(dir, target)?;
             let mut ws = super::open_write(dir)?;
             let qid = known_question(&ws, dir, question)?;
-            let r = respondent_for(&ws, respondent.as_deref());
+            let r = respondent_for(&ws, respondent.as_deref())?;
             let user = aira_store::config::user_name(&aira_store::config::load()?);
             let at = workspace::now_rfc3339();
             let item = evidence::add(&mut ws, &r, &qid, &source, (note.as_deref().unwrap_or(""), *copy), (&user, &at))?;
@@ -75,7 +75,7 @@ pub fn run(dir: &Path, cmd: &EvidenceCmd) -> Result<i32> {
         EvidenceCmd::Remove { question, item, respondent } => {
             let mut ws = super::open_write(dir)?;
             let qid = known_question(&ws, dir, question)?;
-            let only = respondent.as_deref().map(|k| respondent_for(&ws, Some(k)).id);
+            let only = respondent.as_deref().map(|k| respondent_for(&ws, Some(k)).map(|r| r.id)).transpose()?;
             let all = items(&ws, &qid);
             let mine: Vec<&(Respondent, Evidence)> =
                 all.iter().filter(|(r, _)| only.as_ref().is_none_or(|id| &r.id == id)).collect();
@@ -115,16 +115,9 @@ fn known_question(ws: &Workspace, dir: &Path, qid: &str) -> Result<String> {
     }
 }
 
-/// By id or name as `aira answer` finds them; an unknown name is a new respondent.
-fn respondent_for(ws: &Workspace, key: Option<&str>) -> Respondent {
-    match key {
-        None => ws.assessment.respondent(&ws.meta.default_respondent).map(Respondent::clone_header),
-        Some(k) => super::respondent::find(&ws.assessment, k).map(Respondent::clone_header),
-    }
-    .unwrap_or_else(|| {
-        let k = key.unwrap_or(&ws.meta.default_respondent);
-        Respondent::new(&key.map_or_else(|| k.to_owned(), respondent_id), k.trim())
-    })
+/// By id or name as `aira answer` finds them; an unknown one is refused.
+fn respondent_for(ws: &Workspace, key: Option<&str>) -> Result<Respondent> {
+    super::respondent::resolve(ws, key)
 }
 
 /// A question's items across respondents (by id: the numbers stay put whatever order the

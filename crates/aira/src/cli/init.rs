@@ -31,6 +31,7 @@ pub fn run(
     (name, organisation): (Option<&str>, Option<&str>),
     (profiles, facts): (&[String], &super::engagement::FactArgs),
     force: bool,
+    respondent: Option<&str>,
 ) -> Result<i32> {
     // Every fact is checked before anything is written: a bad date leaves no workspace.
     let facts = facts.edit()?;
@@ -41,7 +42,10 @@ pub fn run(
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
-    for kept in workspace::create_forced(dir, &text, &name, organisation.unwrap_or(""), force)? {
+    // Without --respondent the workspace keeps the id `default` until someone is named (the
+    // wizard's own default workspace is answered by the user, see `tui::run`).
+    let first = respondent.map(|r| first_respondent(Some(r))).transpose()?;
+    for kept in workspace::create_with(dir, &text, (&name, organisation.unwrap_or("")), force, first.as_ref())? {
         outln!("Kept the replaced file as {}", dir.join(kept).display())?;
     }
     if !chosen.is_empty() || !facts.is_empty() {
@@ -55,6 +59,29 @@ pub fn run(
             super::engagement::apply(&mut ws, &facts)?;
         }
     }
+    if let Some(first) = &first {
+        outln!("First respondent: {} ({})", first.name, first.id)?;
+    }
     outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
     Ok(0)
+}
+
+/// The first respondent of a new workspace: `--respondent NAME`, else the user (config
+/// `user.name`, the account's full name, `$USER`), else "Respondent 1". Never the placeholder
+/// `default`; a name that makes no id is refused before anything is written.
+pub(super) fn first_respondent(given: Option<&str>) -> Result<aira_core::assessment::Respondent> {
+    let name = match given {
+        Some(n) if n.trim().is_empty() => anyhow::bail!("--respondent must name someone"),
+        Some(n) => n.trim().to_owned(),
+        None => aira_store::config::first_respondent(&aira_store::config::load()?)
+            .unwrap_or_else(|| "Respondent 1".to_owned()),
+    };
+    if let Some((_, c)) = aira_core::text::find_forbidden_control(&name, false) {
+        anyhow::bail!("the respondent's name contains the control character U+{:04X}", c as u32);
+    }
+    let id = aira_core::assessment::respondent_id(&name);
+    if id.is_empty() {
+        anyhow::bail!("the name `{name}` makes no respondent id (use some letters or digits)");
+    }
+    Ok(aira_core::assessment::Respondent::new(&id, &name))
 }

@@ -197,6 +197,9 @@ pub enum Command {
         /// Without it, init refuses a folder that is a workspace or holds another questionnaire.toml
         #[arg(long)]
         force: bool,
+        /// Who answers first (default: config `user.name`, else your account's full name, else $USER)
+        #[arg(long, value_name = "NAME")]
+        respondent: Option<String>,
         #[command(flatten)]
         facts: engagement::FactArgs,
     },
@@ -243,13 +246,14 @@ pub enum Command {
         /// A note to keep with the answer
         #[arg(long)]
         note: Option<String>,
-        /// Record under this respondent (created on first use)
+        /// Record under this respondent, by id or name (one `aira respondent list` shows; an
+        /// unknown one is refused)
         #[arg(long)]
         respondent: Option<String>,
         #[command(flatten)]
         ws: WorkspaceArg,
     },
-    /// Respondents: the people whose answers are recorded (add, list, rename)
+    /// Respondents: the people whose answers are recorded (add, list, rename, remove, restore)
     Respondent {
         #[command(flatten)]
         ws: WorkspaceArg,
@@ -480,12 +484,13 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start { .. }) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, facts }) => init::run(
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, respondent, facts, .. }) => init::run(
             dir,
             questionnaire.as_deref(),
             (name.as_deref(), organisation.as_deref()),
             (profiles, facts),
             *force,
+            respondent.as_deref(),
         ),
         Some(Command::Engagement { command, .. }) => engagement::run(&workspace_dir(&cli)?, command),
         Some(Command::Evidence { command, .. }) => evidence::run(&workspace_dir(&cli)?, command),

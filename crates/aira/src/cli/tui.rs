@@ -20,9 +20,11 @@ pub fn run(cli: &Cli, color: bool) -> Result<i32> {
         if cli.workspace.is_some() {
             bail!("{} is not an aira workspace; create it with `aira init {}`", dir.display(), dir.display());
         }
-        // First run: the default workspace, with the built-in questionnaire.
+        // First run: the default workspace, with the built-in questionnaire, answered first by
+        // the user (never the placeholder `default`).
         let b = questionnaire::default_builtin();
-        workspace::create(&dir, b.text, "Default workspace", "")?;
+        let first = super::init::first_respondent(None)?;
+        workspace::create_with(&dir, b.text, ("Default workspace", ""), false, Some(&first))?;
     }
     run_on(cli, &dir, color)
 }

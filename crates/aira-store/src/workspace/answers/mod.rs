@@ -82,6 +82,10 @@ fn respondent(path: &Path, id: &str, text: &str, doc: &TreeTable<'_>, scale: &Sc
                 *slot = s.to_string();
             }
         }
+        if let Some(a) = t.get("archived") {
+            let TreeValue::Boolean(b) = &a.value else { return Err(bad(a, "`archived` must be true or false".into())) };
+            r.archived = *b;
+        }
     }
     let Some(answers) = doc.get("answers") else { return Ok(r) };
     let TreeValue::Table(answers) = &answers.value else {
@@ -206,6 +210,9 @@ pub fn new_document(r: &Respondent) -> DocumentMut {
     if !r.role.is_empty() {
         t.insert("role", toml_edit::value(r.role.as_str()));
     }
+    if r.archived {
+        t.insert("archived", toml_edit::value(true));
+    }
     doc["respondent"] = Item::Table(t);
     let mut answers = Table::new();
     answers.set_implicit(true);
@@ -232,6 +239,7 @@ pub fn set_respondent(doc: &mut DocumentMut, r: &Respondent) {
     set_value(&mut doc["respondent"], "name", Some(TValue::from(r.name.as_str())));
     let role = (!r.role.is_empty()).then(|| TValue::from(r.role.as_str()));
     set_value(&mut doc["respondent"], "role", role);
+    set_value(&mut doc["respondent"], "archived", r.archived.then(|| TValue::from(true)));
 }
 
 /// Replace a value, keeping the decor (comments, spacing) of the one it replaces.

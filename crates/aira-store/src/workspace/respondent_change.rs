@@ -1,0 +1,118 @@
+//! Logged changes to who the respondents are: add, rename (name and role), remove (archive)
+//! and restore. Each rewrites the `[respondent]` table of `answers/<id>.toml` (answers and
+//! comments kept) and appends one `respondent` history entry whose `old`/`new` are that table,
+//! both or neither; `undo` writes the entry's `old` back.
+//!
+//! Removing never deletes: the file gets `archived = true`, its answers stay, and opening the
+//! workspace leaves the respondent out of the assessment (so out of every score and report).
+//! Undoing an add archives the respondent the add created, for the same reason.
+
+use super::error::{Result, WorkspaceError};
+use super::{Store, Workspace, answers, history, meta_change, now_rfc3339};
+use aira_core::assessment::Respondent;
+
+/// The history kind of the changes this module writes.
+pub const KIND: &str = "respondent";
+
+/// A respondent's header as its history table: `name`, `role` (when set), `archived` (when so).
+pub fn header_table(r: &Respondent) -> toml::Table {
+    let mut t = toml::Table::new();
+    t.insert("name".into(), toml::Value::String(r.name.clone()));
+    if !r.role.is_empty() {
+        t.insert("role".into(), toml::Value::String(r.role.clone()));
+    }
+    if r.archived {
+        t.insert("archived".into(), toml::Value::Boolean(true));
+    }
+    t
+}
+
+/// The header a history table describes, for respondent `id`.
+fn from_table(id: &str, t: &toml::Table) -> Respondent {
+    let text = |k: &str| t.get(k).and_then(toml::Value::as_str).unwrap_or_default().to_owned();
+    let mut r = Respondent::new(id, &text("name"));
+    r.role = text("role");
+    r.archived = t.get("archived").and_then(toml::Value::as_bool).unwrap_or(false);
+    r
+}
+
+impl Store {
+    /// Change respondent `new.id`'s header from `old` (`None`: a new respondent) to `new`, with
+    /// a `respondent` history entry (or `undo`, reverting entry `reverts`).
+    pub fn change_respondent(
+        &mut self,
+        old: Option<&Respondent>,
+        new: &Respondent,
+        (by, at): (&str, &str),
+        reverts: Option<usize>,
+    ) -> Result<()> {
+        if !aira_core::assessment::is_valid_respondent_id(&new.id) {
+            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", new.id)));
+        }
+        super::strings::check_respondent(new)?;
+        let mut doc = self.parsed(new)?.clone();
+        answers::set_respondent(&mut doc, new);
+        let kind = if reverts.is_some() { "undo" } else { KIND };
+        let e = history::Entry { at, by, respondent: &new.id, question: "", kind, reverts, old: None, new: None };
+        let old_table = old.map(|o| meta_change::inline(&header_table(o)));
+        let entry = history::render_tables(&e, old_table, &[], meta_change::inline(&header_table(new)));
+        self.ensure_answers_dir()?;
+        let file = format!("answers/{}.toml", new.id);
+        self.write_logged(&file, &doc.to_string(), &entry, kind)?;
+        // Only now, written and logged, does the kept document take the new header.
+        answers::set_respondent(self.parsed(new)?, new);
+        Ok(())
+    }
+}
+
+/// Undo of a `respondent` entry: the header goes back to the entry's `old` (an add: archived),
+/// while the header is still what the entry wrote. The returned change names the respondent.
+pub(super) fn undo(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) -> Result<Option<super::Change>> {
+    let id = target.respondent.as_str();
+    let wrote = from_table(id, &target.new.clone().unwrap_or_default());
+    let mut back = match &target.old {
+        Some(old) => from_table(id, old),
+        None => Respondent { archived: true, ..wrote.clone() },
+    };
+    back.id = id.to_owned();
+    let now = ws
+        .assessment
+        .respondent(id)
+        .or_else(|| ws.archived.iter().find(|r| r.id == id))
+        .map(Respondent::clone_header)
+        .unwrap_or_else(|| Respondent::new(id, id));
+    if header_table(&now) != header_table(&wrote) {
+        return Err(WorkspaceError::Invalid(format!(
+            "change {n} (respondent {id}) cannot be undone: it set {}, but the answers file now holds {} (changed \
+             since, e.g. by a git merge or a hand edit); nothing changed",
+            meta_change::inline(&header_table(&wrote)),
+            meta_change::inline(&header_table(&now))
+        )));
+    }
+    let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
+    let at = now_rfc3339();
+    store.change_respondent(Some(&now), &back, (by, &at), Some(n))?;
+    apply_header(ws, &back);
+    Ok(Some(super::Change {
+        respondent: back,
+        question: String::new(),
+        old: None,
+        new: None,
+        by: by.to_owned(),
+        at,
+        kind: "undo".into(),
+        reverts: Some(n),
+    }))
+}
+
+/// Put a changed header into the opened workspace: renamed in place, or moved between the
+/// assessment and the archived list (its answers with it).
+pub fn apply_header(ws: &mut Workspace, h: &Respondent) {
+    let taken = match ws.assessment.respondents.iter().position(|r| r.id == h.id) {
+        Some(i) => Some(ws.assessment.respondents.remove(i)),
+        None => ws.archived.iter().position(|r| r.id == h.id).map(|i| ws.archived.remove(i)),
+    };
+    let mut r = taken.unwrap_or_else(|| Respondent::new(&h.id, &h.name));
+    (r.name, r.role, r.archived) = (h.name.clone(), h.role.clone(), h.archived);
+    if r.archived { ws.archived.push(r) } else { ws.assessment.respondents.push(r) }
+}
