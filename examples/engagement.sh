@@ -27,12 +27,14 @@ qs=(plan-govern-ai-roles plan-govern-roles-responsibilities plan-govern-human-ov
   do-manage-incident-response check-govern-performance-evaluation check-govern-first-cycle
   check-map-assessment-currency check-measure-metric-effectiveness
   check-manage-treatment-effectiveness check-manage-override-drills act-govern-lessons-sharing)
-people=("Dana Ruiz:CISO" "Sam Okafor:Head of Data Science" "Priya Natarajan:Legal counsel")
+people=("Dana Ruiz:security" "Sam Okafor:data-science" "Priya Natarajan:legal")
 
 # Last quarter's assessment, the baseline: two respondents, lower levels.
 base="$out/2026-q1"
 "$aira" init "$base" --name "Acme AI governance readiness" --organisation "Acme Insurance Ltd" \
   --scope "Claims triage and customer chat assistants" --assessor "Lee Marsh" --period 2026-01-12..2026-02-06 >/dev/null
+"$aira" -w "$base" respondent add "Dana Ruiz" >/dev/null
+"$aira" -w "$base" respondent add "Sam Okafor" >/dev/null
 for i in "${!qs[@]}"; do
   "$aira" -w "$base" answer "${qs[$i]}" $(( (i * 7) % 3 )) --respondent "Dana Ruiz" >/dev/null
   "$aira" -w "$base" answer "${qs[$i]}" $(( (i * 5) % 4 )) --respondent "Sam Okafor" >/dev/null

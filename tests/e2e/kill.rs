@@ -34,7 +34,8 @@ impl Rng {
 fn levels(dir: &Path) -> HashMap<String, Option<u8>> {
     let ws =
         workspace::open(dir, Access::ReadOnly).unwrap_or_else(|e| panic!("workspace does not open after a kill: {e}"));
-    let r = ws.assessment.respondent("default").unwrap();
+    // The wizard's default workspace is answered by the user (their name), not a placeholder.
+    let r = ws.assessment.respondent(&ws.meta.default_respondent).unwrap();
     r.answers.iter().map(|(k, a)| (k.clone(), a.level())).collect()
 }
 
@@ -172,6 +173,7 @@ fn sigkill_during_merge_or_upgrade_is_all_or_nothing() {
     }
     let source = home.path().join("source");
     crate::common::copy_workspace(&base, &source);
+    run(&["-w", source.to_str().unwrap(), "respondent", "add", "Ann Lee"]);
     for (i, q) in ids.iter().take(16).enumerate() {
         let who = if i % 2 == 0 { "Ann Lee" } else { "default" };
         let args = ["-w", source.to_str().unwrap(), "answer", q, &((i + 2) % 5).to_string(), "--respondent", who];

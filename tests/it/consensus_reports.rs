@@ -24,6 +24,7 @@ fn answer_sections_say_the_level_is_agreed_why_and_what_respondents_said() {
     let (code, _, err) = common::run(home.path(), &["init", ws.to_str().unwrap(), "--questionnaire", q]);
     assert_eq!(code, 0, "{err}");
     for (who, level) in [("Ann", "2"), ("Bo", "4"), ("Cy", "1")] {
+        run(home.path(), &ws, &["respondent", "add", who]);
         run(home.path(), &ws, &["answer", "--respondent", who, "plan-govern-policy", level]);
     }
     let md = run(home.path(), &ws, &["report", "--format", "md"]);

@@ -89,7 +89,7 @@ fn the_agreed_level_wins_and_undo_restores_the_mean() {
     assert_eq!(
         ok(home.path(), &ws, &["undo"]),
         format!(
-            "Undid default's agreed level not applicable on plan-govern-policy (was 3); history entry {} reverted\n",
+            "Undid facilitator's agreed level not applicable on plan-govern-policy (was 3); history entry {} reverted\n",
             h.len()
         )
     );

@@ -70,6 +70,7 @@ fn origin(home: &Path) -> PathBuf {
     let dir = home.join("origin");
     let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", Q]);
     assert_eq!(code, 0, "{err}");
+    ok(home, &dir, &["respondent", "add", "Ann Lee"]);
     ok(home, &dir, &["answer", "--respondent", "Ann Lee", "plan-govern-policy", "2", "--note", "Draft policy"]);
     ok(home, &dir, &["answer", "--respondent", "ann-lee", "plan-map-context", "1"]);
     dir
@@ -81,6 +82,7 @@ fn edit(home: &Path, a: &Path, b: &Path) {
     ok(home, b, &["answer", "--respondent", "ann-lee", "plan-govern-policy", "3", "--note", "Draft policy"]);
     ok(home, a, &["answer", "--respondent", "ann-lee", "plan-map-context", "2"]);
     ok(home, b, &["answer", "--respondent", "ann-lee", "plan-map-context", "3"]);
+    ok(home, b, &["respondent", "add", "Bo Chen"]);
     ok(home, b, &["answer", "--respondent", "Bo Chen", "do-govern-roles", "na"]);
     add_log_line(a, "ann-lee", "plan-govern-policy", "board meets in May");
 }

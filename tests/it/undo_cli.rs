@@ -25,6 +25,9 @@ fn init(home: &Path) -> std::path::PathBuf {
     let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
     let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
     assert_eq!(code, 0, "{err}");
+    for who in ["Ann Lee", "Bo"] {
+        ok(home, &dir, &["respondent", "add", who]);
+    }
     dir
 }
 
@@ -68,7 +71,7 @@ fn agreed_levels_are_undone_as_the_default_respondent() {
     assert!(out.starts_with("Undid default's agreed level 3 on plan-govern-policy (was none)"), "{out}");
     assert_eq!(
         ok(home.path(), &ws, &["undo", "--respondent", "default"]).lines().next().unwrap(),
-        "Undid default's level 2 on plan-govern-policy (was no level); history entry 1 reverted"
+        "Undid default's level 2 on plan-govern-policy (was no level); history entry 3 reverted"
     );
 }
 
@@ -95,7 +98,7 @@ fn log_flag_and_note_are_saved_in_history_and_keep_when_the_answer_was_given() {
     ok(home.path(), &ws, &["flag", q, "--off", "--respondent", "Ann Lee"]);
     assert!(!answer(&ws, "ann-lee").unwrap().flag);
     let kinds: Vec<String> = workspace::read_history(&ws).unwrap().iter().map(|c| c.kind.clone()).collect();
-    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert_eq!(kinds.len(), 7, "two respondents added, then five captures: {kinds:?}");
     // Each is undone like any change: the flag removal first, then the note.
     assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's flag removal"));
     assert!(ok(home.path(), &ws, &["undo", "--respondent", "Ann Lee"]).starts_with("Undid Ann Lee's note on"));
@@ -118,7 +121,10 @@ fn an_unknown_question_is_refused_with_the_closest_and_nothing_is_written() {
         assert!(err.contains("unknown question id `plan-govern-polcy` (did you mean `plan-govern-policy`?)"), "{err}");
     }
     assert_eq!(answers(), before, "no answers file created");
-    assert!(workspace::read_history(&ws).unwrap().is_empty());
+    assert!(
+        workspace::read_history(&ws).unwrap().iter().all(|c| c.kind == "respondent"),
+        "nothing but the two respondents added"
+    );
     let (code, _, err) = aira(home.path(), &ws, &["log", "plan-govern-policy", "  "]);
     assert_eq!(code, 1);
     assert!(err.contains("empty"), "{err}");

@@ -13,12 +13,8 @@ use super::{Change, Result, Workspace, WorkspaceError, answers, consensus, histo
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::text::cmp_timestamps;
 
-/// Which copy a kept value came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    Target,
-    Source,
-}
+/// Which copy a kept value came from (three_way decides it; the merge reports it).
+pub use super::three_way::Side;
 
 /// What a merge did, one event per thing worth a line of output.
 #[derive(Clone, Debug, PartialEq)]

@@ -55,7 +55,10 @@ impl Store {
         let kind = if reverts.is_some() { "undo" } else { KIND };
         let e = history::Entry { at, by, respondent: &new.id, question: "", kind, reverts, old: None, new: None };
         let old_table = old.map(|o| meta_change::inline(&header_table(o)));
-        let entry = history::render_tables(&e, old_table, &[], meta_change::inline(&header_table(new)));
+        // Made as whoever is answering (the CLI's default respondent, the wizard's current one),
+        // so their undo reaches it; a store that was told no one makes it the respondent's own.
+        let answering = if self.answering().is_empty() { new.id.clone() } else { self.answering().to_owned() };
+        let entry = history::render_tables_as(&e, &answering, old_table, &[], meta_change::inline(&header_table(new)));
         self.ensure_answers_dir()?;
         let file = format!("answers/{}.toml", new.id);
         self.write_logged(&file, &doc.to_string(), &entry, kind)?;

@@ -10,7 +10,12 @@ use std::cmp::Ordering;
 use aira_core::assessment::{Answer, Evidence, LogEntry};
 use aira_core::text::cmp_timestamps;
 
-use super::merge::Side;
+/// Which copy a kept value came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Target,
+    Source,
+}
 
 /// The merged answer and, when both sides changed the same field differently, which fields
 /// and which side's values were kept for them.

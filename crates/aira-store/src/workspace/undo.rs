@@ -265,9 +265,15 @@ pub fn history_len(dir: &std::path::Path) -> Result<usize> {
 
 /// A respondent's add, rename, remove or restore, reverted by `respondent_change` (which puts
 /// the entry's other header back, refusing when the answers file changed since).
-fn revert_respondent(ws: &mut Workspace, target: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
-    let change = super::respondent_change::undo(ws, target, n, by)?
-        .ok_or_else(|| WorkspaceError::Invalid(format!("change {n} (respondent {}) cannot be {}", target.respondent, verbs(kind).1)))?;
+fn revert_respondent(
+    ws: &mut Workspace,
+    target: &history::Change,
+    (n, kind): (usize, &str),
+    by: &str,
+) -> Result<Reverted> {
+    let change = super::respondent_change::undo(ws, target, n, by)?.ok_or_else(|| {
+        WorkspaceError::Invalid(format!("change {n} (respondent {}) cannot be {}", target.respondent, verbs(kind).1))
+    })?;
     let said = format!("{} the change to respondent {} (entry {n})", verbs(kind).0, name_of(ws, &target.respondent));
     Ok(Reverted { reverts: n, change, said })
 }

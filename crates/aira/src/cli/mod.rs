@@ -484,14 +484,16 @@ pub fn run(cli: Cli) -> Result<i32> {
     match &cli.command {
         None => tui::run(&cli, color),
         Some(Command::Start { .. }) => start::run(&cli, color),
-        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, respondent, facts, .. }) => init::run(
-            dir,
-            questionnaire.as_deref(),
-            (name.as_deref(), organisation.as_deref()),
-            (profiles, facts),
-            *force,
-            respondent.as_deref(),
-        ),
+        Some(Command::Init { dir, questionnaire, name, organisation, profiles, force, respondent, facts, .. }) => {
+            init::run(
+                dir,
+                questionnaire.as_deref(),
+                (name.as_deref(), organisation.as_deref()),
+                (profiles, facts),
+                *force,
+                respondent.as_deref(),
+            )
+        }
         Some(Command::Engagement { command, .. }) => engagement::run(&workspace_dir(&cli)?, command),
         Some(Command::Evidence { command, .. }) => evidence::run(&workspace_dir(&cli)?, command),
         Some(Command::Roadmap { command, .. }) => roadmap::run(&workspace_dir(&cli)?, command),

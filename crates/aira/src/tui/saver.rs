@@ -138,7 +138,6 @@ fn revert_entry(
     }
 }
 
-
 pub struct Saver {
     tx: Option<Sender<Work>>,
     pub reports: Receiver<Report>,
