@@ -204,6 +204,27 @@ fn consensus_on_the_card_and_workshop_mode() {
     all_sizes("workshop", &s);
 }
 
+/// On a projector every level's meaning is readable: wrapped under itself when the rows are
+/// there, else one line each that says it was cut; never clipped mid-word at the edge.
+#[test]
+fn workshop_level_meanings_wrap_when_there_is_room_and_say_when_cut() {
+    // A built-in scale: its meanings are sentences, longer than a line.
+    let mut s = crate::tui::testing::eu_state(&[]);
+    keys(&mut s, "w");
+    let meaning = |v: u8| s.session.questionnaire().scale.level(v).unwrap().description.clone();
+    let tall = screen(&s, 120, 40);
+    let last_word = |d: &str| d.split_whitespace().last().unwrap().to_owned();
+    for v in 0..=5 {
+        assert!(tall.contains(&last_word(&meaning(v))), "level {v} wrapped in full at 120×40: {tall}");
+    }
+    let small = screen(&s, 80, 24);
+    for v in 0..=5u8 {
+        let line = small.lines().find(|l| l.starts_with(&format!("\" {v}  "))).unwrap_or_else(|| panic!("{small}"));
+        let line = line.trim_matches('"').trim_end();
+        assert!(line.ends_with(meaning(v).as_str()) || line.ends_with('…'), "level {v} whole or cut with …: {line}");
+    }
+}
+
 #[test]
 fn disagreement_and_trend_views() {
     let mut s = workshop();

@@ -50,10 +50,19 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
             ));
         }
     }
-    let levels = level_lines(s);
     let result = result_lines(s, q);
     let q_h = question_height(q, main.width);
-    let fixed = top.len() as u16 + q_h + levels.len() as u16 + 1 + 1 + result.len() as u16;
+    // The level definitions wrap under their text when the screen has the rows for them and
+    // every participant; otherwise each is one line, cut with an ellipsis.
+    let others = top.len() as u16 + q_h + 1 + 1 + result.len() as u16;
+    let people_rows = people_lines(s, q, main.width, u16::MAX).len() as u16;
+    let wrapped = level_lines(s, usize::from(main.width), true);
+    let levels = if others + wrapped.len() as u16 + people_rows <= main.height {
+        wrapped
+    } else {
+        level_lines(s, usize::from(main.width), false)
+    };
+    let fixed = others + levels.len() as u16;
     let people = people_lines(s, q, main.width, main.height.saturating_sub(fixed));
     let [link, question, defs, room, outcome, _] = Layout::vertical([
         Constraint::Length(top.len() as u16),
@@ -113,21 +122,48 @@ fn question_height(q: &Question, width: u16) -> u16 {
     (text * 6 / 5).div_ceil(w).max(1) as u16 + 4
 }
 
-/// One line per level: its number, name and what it means (cut at the edge, never wrapped).
-fn level_lines(s: &AppState) -> Vec<Line<'static>> {
+/// Each level's number, name and what it means: wrapped under the meaning (`wrap`), or one
+/// line each, cut at the edge with an ellipsis.
+fn level_lines(s: &AppState, width: usize, wrap: bool) -> Vec<Line<'static>> {
     let sc = &s.session.questionnaire().scale;
-    sc.values()
-        .map(|v| {
-            let desc = sc.level(v).map(|l| sanitize(&l.description, false).into_owned()).unwrap_or_default();
-            Line::from(vec![
-                Span::styled(
-                    format!(" {v}  {:<14}", sanitize(&sc.name(v), false)),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(desc),
-            ])
-        })
-        .collect()
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let mut out = Vec::new();
+    for v in sc.values() {
+        let desc = sc.level(v).map(|l| sanitize(&l.description, false).into_owned()).unwrap_or_default();
+        let head = format!(" {v}  {:<14}", sanitize(&sc.name(v), false));
+        let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(head.as_str()));
+        let rows = if wrap {
+            super::wrap::hanging(&indent, &indent, &desc, width)
+        } else {
+            vec![format!("{indent}{}", cut(&desc, width.saturating_sub(indent.len())))]
+        };
+        for (i, row) in rows.into_iter().enumerate() {
+            let text = row.get(indent.len()..).unwrap_or_default().to_owned();
+            let lead = if i == 0 { Span::styled(head.clone(), bold) } else { Span::raw(indent.clone()) };
+            out.push(Line::from(vec![lead, Span::raw(text)]));
+        }
+    }
+    out
+}
+
+/// `text` in at most `width` columns, ending in `…` when it had to be cut.
+fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 fn level_text(s: &AppState, v: Value) -> String {
