@@ -76,8 +76,11 @@ fn answer() -> impl Strategy<Value = Answer> {
     let entry =
         ("[0-9:TZ-]{1,25}", line, note).prop_map(|(at, by, text)| aira_core::assessment::LogEntry { at, by, text });
     let log = prop::collection::vec(entry, 0..3);
-    // Plain items (older files) and hashed ones with a note, mixed.
-    let item = (line, prop::option::of((any::<u32>(), note))).prop_map(|(r, file)| match file {
+    // Plain items (older files) and hashed ones with a note, mixed. A hashed item's `ref` is
+    // never blank (the store refuses one before writing: strings.rs), so it starts with a
+    // character that `trim` keeps; U+202F alone, say, is no reference.
+    let reference = "[^\\p{Cc}\\p{White_Space}\u{202a}-\u{202e}\u{2066}-\u{2069}][^\\p{Cc}\u{202a}-\u{202e}\u{2066}-\u{2069}]{0,19}";
+    let item = (reference, prop::option::of((any::<u32>(), note))).prop_map(|(r, file)| match file {
         None => aira_core::assessment::Evidence::new(&r),
         Some((size, n)) => aira_core::assessment::Evidence {
             size: Some(u64::from(size)),
