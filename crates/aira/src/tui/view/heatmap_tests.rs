@@ -113,6 +113,18 @@ fn accessible_screens_have_no_decoration_and_the_cursor_on_the_focus() {
     }
 }
 
+/// The workshop view on a screen reader: its sections are titled lines, not rules.
+#[test]
+fn accessible_workshop_view_has_no_box_drawing() {
+    let mut s = accessible(answered());
+    keys(&mut s, "w");
+    for (w, h) in SIZES {
+        let text = screen(&s, w, h);
+        no_box_drawing(&text, &format!("workshop {w}x{h}"));
+        assert!(text.contains("Levels:") && text.contains("Participants:"), "{text}");
+    }
+}
+
 #[test]
 fn accessible_heatmap_is_a_text_table_with_the_cursor_on_the_selected_cell() {
     let mut s = accessible(answered());

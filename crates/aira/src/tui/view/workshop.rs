@@ -76,10 +76,21 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     .areas(main);
     f.render_widget(Paragraph::new(top), link);
     draw_question(s, f, question, q);
-    let titled = |t: &str| Block::new().borders(Borders::TOP).title(t.to_owned());
-    f.render_widget(Paragraph::new(levels).block(titled(" Levels ")), defs);
-    f.render_widget(Paragraph::new(people).block(titled(" Participants ")), room);
+    f.render_widget(section(s, "Levels", levels), defs);
+    f.render_widget(section(s, "Participants", people), room);
     f.render_widget(Paragraph::new(result), outcome);
+}
+
+/// A titled part of the view: a rule with the title, or in accessible mode the title alone
+/// on its line (no box drawing for a screen reader to read out).
+fn section(s: &AppState, title: &str, lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    if s.ui.theme().accessible {
+        let mut all = vec![Line::styled(format!("{title}:"), Style::new().add_modifier(Modifier::BOLD))];
+        all.extend(lines);
+        Paragraph::new(all)
+    } else {
+        Paragraph::new(lines).block(Block::new().borders(Borders::TOP).title(format!(" {title} ")))
+    }
 }
 
 fn draw_qr(s: &AppState, f: &mut Frame, area: Rect, qr: &[String]) {
