@@ -129,3 +129,23 @@ fn an_unknown_question_is_refused_with_the_closest_and_nothing_is_written() {
     assert_eq!(code, 1);
     assert!(err.contains("empty"), "{err}");
 }
+
+/// A typo in `--respondent` on a capture is refused like everywhere else: it never creates a
+/// respondent (issue 16: "a typo in a respondent name creates nothing").
+#[test]
+fn captures_refuse_an_unknown_respondent_and_create_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path());
+    let files = || std::fs::read_dir(ws.join("answers")).unwrap().count();
+    let before = (files(), workspace::read_history(&ws).unwrap().len());
+    for args in [
+        &["log", "plan-govern-policy", "x", "--respondent", "Ann Le"][..],
+        &["flag", "plan-govern-policy", "--respondent", "Ann Le"],
+        &["note", "plan-govern-policy", "x", "--respondent", "Ann Le"],
+    ] {
+        let (code, _, err) = aira(home.path(), &ws, args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("unknown respondent `Ann Le`") && err.contains("ann-lee"), "{err}");
+    }
+    assert_eq!((files(), workspace::read_history(&ws).unwrap().len()), before, "nothing written");
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 
-use aira_core::assessment::{LogEntry, Respondent, respondent_id};
+use aira_core::assessment::LogEntry;
 use aira_store::workspace::{self, Change, Workspace};
 
 /// What to change on the answer.
@@ -27,10 +27,11 @@ pub fn run(dir: &Path, qid: &str, capture: &Capture<'_>, respondent: Option<&str
     if let Some((_, c)) = text.and_then(|t| aira_core::text::find_forbidden_control(t, true)) {
         bail!("the text contains the control character U+{:04X}", c as u32);
     }
-    let r = respondent_for(&ws, respondent);
+    // The one lookup every command uses: an unknown name is refused, never created.
+    let r = super::respondent::resolve(&ws, respondent)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let now = workspace::now_rfc3339();
-    let old = r.answer(&question).cloned();
+    let old = ws.assessment.respondent(&r.id).and_then(|r| r.answer(&question)).cloned();
     let mut new = old.clone().unwrap_or_default();
     let done = match capture {
         Capture::Log(t) => {
@@ -92,19 +93,6 @@ pub(crate) fn question_id(ws: &Workspace, qid: &str) -> Result<String> {
         "unknown question id `{qid}`{hint}; the questions are in {}",
         ws.dir.join(workspace::QUESTIONNAIRE_FILE).display()
     )
-}
-
-/// The respondent a capture records: `--respondent` (by id or name), else the workspace's
-/// default one. The lookup `aira answer` uses: an unknown name is a new respondent.
-pub(crate) fn respondent_for(ws: &Workspace, key: Option<&str>) -> Respondent {
-    match key {
-        None => ws.assessment.respondent(&ws.meta.default_respondent).cloned(),
-        Some(key) => super::respondent::find(&ws.assessment, key).cloned(),
-    }
-    .unwrap_or_else(|| {
-        let k = key.unwrap_or(&ws.meta.default_respondent);
-        Respondent::new(&key.map_or_else(|| k.to_owned(), respondent_id), k.trim())
-    })
 }
 
 /// Who the CLI's changes are made as when no `--respondent` says (agreed levels, SoA,

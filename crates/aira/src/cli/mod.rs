@@ -327,7 +327,7 @@ pub enum Command {
         question_id: String,
         /// The line, e.g. "Ann: the board saw it in March"
         text: String,
-        /// Whose answer (created on first use)
+        /// Whose answer (a respondent already added; default: the workspace's default respondent)
         #[arg(long)]
         respondent: Option<String>,
         #[command(flatten)]
@@ -340,7 +340,7 @@ pub enum Command {
         /// Remove the flag
         #[arg(long)]
         off: bool,
-        /// Whose answer (created on first use)
+        /// Whose answer (a respondent already added; default: the workspace's default respondent)
         #[arg(long)]
         respondent: Option<String>,
         #[command(flatten)]
@@ -352,7 +352,7 @@ pub enum Command {
         question_id: String,
         /// The whole note
         text: String,
-        /// Whose answer (created on first use)
+        /// Whose answer (a respondent already added; default: the workspace's default respondent)
         #[arg(long)]
         respondent: Option<String>,
         #[command(flatten)]
