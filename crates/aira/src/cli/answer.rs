@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, bail};
 
 use aira_core::assessment::Value;
-use aira_store::workspace::{self, Change};
+use aira_store::workspace;
 
 pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: Option<&str>) -> Result<i32> {
     let mut ws = super::open_write(dir)?;
@@ -35,20 +35,8 @@ pub fn run(dir: &Path, qid: &str, level: &str, note: Option<&str>, respondent: O
     if let Some(n) = note {
         new.note = n.to_owned();
     }
-    workspace::stamp::stamp(old.as_ref(), &mut new, &user, &now);
-    let change = Change {
-        respondent: r.clone_header(),
-        question: question.id.clone(),
-        old,
-        new: Some(new),
-        by: user,
-        at: now,
-        kind: "answer".into(),
-        reverts: None,
-    };
-    let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
-    store.apply(&change)?;
-    super::warn_saved(&mut ws);
+    let question = question.id.clone();
+    super::capture::save_answer(&mut ws, r.clone_header(), question, (old, new), (user, now))?;
     Ok(0)
 }
 

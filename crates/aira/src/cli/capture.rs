@@ -63,22 +63,37 @@ pub fn run(dir: &Path, qid: &str, capture: &Capture<'_>, respondent: Option<&str
         super::outln!("Nothing to change: {question} of {name} is already so")?;
         return Ok(0);
     }
-    workspace::stamp::stamp(old.as_ref(), &mut new, &user, &now);
+    save_answer(&mut ws, r.clone_header(), question.clone(), (old, new), (user, now))?;
+    super::outln!("{done} on {question} for {name}")?;
+    Ok(0)
+}
+
+/// One answer change, saved the one way every command saves it: stamped by the store's rule
+/// (`answered_at` moves only with the level or note), durable with its history entry, then
+/// the saved-but-warned cases reported. `old → new` is the answer before and after; an answer
+/// left with nothing in it is removed rather than kept empty.
+pub(crate) fn save_answer(
+    ws: &mut Workspace,
+    respondent: aira_core::assessment::Respondent,
+    question: String,
+    (old, mut new): (Option<aira_core::assessment::Answer>, aira_core::assessment::Answer),
+    (by, at): (String, String),
+) -> Result<()> {
+    workspace::stamp::stamp(old.as_ref(), &mut new, &by, &at);
     let change = Change {
-        respondent: r.clone_header(),
-        question: question.clone(),
+        respondent,
+        question,
         old,
         new: (!new.is_empty()).then_some(new),
-        by: user,
-        at: now,
+        by,
+        at,
         kind: "answer".into(),
         reverts: None,
     };
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
     store.apply(&change)?;
-    super::warn_saved(&mut ws);
-    super::outln!("{done} on {question} for {name}")?;
-    Ok(0)
+    super::warn_saved(ws);
+    Ok(())
 }
 
 /// The question `qid` names, or a refusal with the closest id.
