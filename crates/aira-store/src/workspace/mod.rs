@@ -431,3 +431,6 @@ mod meta_tests;
 
 #[cfg(test)]
 mod undo_tests;
+
+#[cfg(test)]
+mod undo_kinds_tests;
