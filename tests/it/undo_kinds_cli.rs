@@ -67,3 +67,37 @@ fn a_consensus_file_left_by_git_merge_is_refused_and_kept() {
     assert!(err.contains(&want) && !err.contains("panicked"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), merged);
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else if e.file_name() != ".aira.lock" {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Two copies that share a history ending in an undo or redo (of a roadmap entry, of an agreed
+/// level): an agreed level changed in the other copy only is taken, with no conflict.
+#[test]
+fn a_shared_undo_or_redo_is_part_of_the_merge_base() {
+    let q = "plan-govern-policy";
+    for tail in [vec![vec!["roadmap", "set", q, "--owner", "Dana"], vec!["undo"]], vec![vec!["undo"], vec!["redo"]]] {
+        let home = tempfile::tempdir().unwrap();
+        let a = init(home.path(), &["--respondent", "Ann Le"]);
+        ok(home.path(), &a, &["agree", q, "2"]);
+        for args in &tail {
+            ok(home.path(), &a, args);
+        }
+        let b = home.path().join("b");
+        copy_dir(&a, &b);
+        ok(home.path(), &b, &["agree", q, "3"]);
+        let (code, out, err) = aira(home.path(), &a, &["merge", b.to_str().unwrap()]);
+        assert_eq!(code, 0, "after {tail:?}, a change in one copy only is no conflict:\n{out}{err}");
+        let opened = workspace::open(&a, Access::ReadOnly).unwrap();
+        assert_eq!(opened.assessment.agreed.get(q), Some(&aira_core::assessment::Value::Level(3)), "{tail:?}");
+    }
+}
