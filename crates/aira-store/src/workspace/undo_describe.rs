@@ -72,10 +72,12 @@ pub fn roadmap(question: &str, before: &RoadmapEntry, after: &RoadmapEntry) -> S
     let mut set = Vec::new();
     let mut was = Vec::new();
     if before.owner != after.owner {
-        (set.push(owner(after)), was.push(owner(before)));
+        set.push(owner(after));
+        was.push(owner(before));
     }
     if before.due != after.due {
-        (set.push(due(after)), was.push(due(before)));
+        set.push(due(after));
+        was.push(due(before));
     }
     if set.is_empty() {
         return format!("roadmap entry on {question}");
