@@ -57,4 +57,5 @@ mod report_screenshot;
 mod respondents_cli;
 mod tui_edge;
 mod undo_cli;
+mod undo_kinds_cli;
 mod upgrade_cli;

@@ -20,7 +20,9 @@ pub type Agreed = BTreeMap<String, (Value, Decision)>;
 
 pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Agreed, DocumentMut)> {
     let doc = toml_edit::Document::parse(text.to_owned()).map_err(|e| {
-        WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
+        super::markers::unresolved(path, text).unwrap_or_else(|| {
+            WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
+        })
     })?;
     let bad = |item: &Item, msg: String| WorkspaceError::at(path, text, item.span().map(|s| s.start), msg);
     if let Some(f) = doc.get("format") {

@@ -270,6 +270,10 @@ pub fn torn_tail(text: &str) -> Option<usize> {
 /// in notes and log text), so an id or a note can neither drive a terminal nor be folded into an
 /// answers file that would then be refused.
 pub fn parse(path: &Path, text: &str) -> super::Result<Vec<Change>> {
+    // Markers a `git merge` left would read as a torn last entry and be skipped.
+    if let Some(e) = super::markers::unresolved(path, text) {
+        return Err(e);
+    }
     parse_skipping(path, text, &torn::torn_entries(text)).or_else(|e| {
         let strict = torn::strict(text);
         parse_skipping(path, text, &strict).map_err(|_| e)

@@ -51,10 +51,25 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>> {
 /// roadmap entry or an SoA decision, which name no respondent either). An engagement target
 /// (h16b's `target` kind) is the engagement's, not a respondent's: it is merged as a field of
 /// its own once it exists (see docs/merge.md), not here.
-fn is_agreed(c: &history::Change, questions: &HashMap<String, usize>) -> bool {
+/// `subject` is the kind the entry is about (`subject_kinds`): an undo or redo of a roadmap
+/// entry names a question too, and is not an agreed value.
+fn is_agreed(c: &history::Change, subject: &str, questions: &HashMap<String, usize>) -> bool {
     c.respondent.is_empty()
-        && matches!(c.kind.as_str(), "agree" | "merge" | "undo")
+        && matches!(subject, "agree" | "merge" | "undo" | "redo")
         && questions.contains_key(&c.question)
+}
+
+/// The kind each entry is about: its own, or for an undo or redo, that of the entry it
+/// reverts (by number, followed back), as undo's one dispatch reads it. An undo whose number
+/// does not resolve stays `undo`.
+fn subject_kinds(entries: &[Entry]) -> Vec<&str> {
+    let mut kinds: Vec<&str> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        let c = &e.change;
+        let reverts = c.reverts.filter(|&r| matches!(c.kind.as_str(), "undo" | "redo") && (1..=i).contains(&r));
+        kinds.push(reverts.map_or(c.kind.as_str(), |r| kinds[r - 1]));
+    }
+    kinds
 }
 
 /// The base: per (respondent, question) and per agreed question, the value last written by an
@@ -80,11 +95,12 @@ impl Base {
 pub fn base(ours: &[Entry], theirs: &[Entry], questions: &HashMap<String, usize>) -> Base {
     let shared: HashSet<&str> = theirs.iter().map(|e| e.change.id.as_str()).collect();
     let mut base = Base::default();
-    for c in ours.iter().map(|e| &e.change).filter(|c| shared.contains(c.id.as_str())) {
+    let subjects = subject_kinds(ours);
+    for (c, subject) in ours.iter().map(|e| &e.change).zip(subjects).filter(|(c, _)| shared.contains(c.id.as_str())) {
         let Some(new) = &c.new else { continue };
         if !c.respondent.is_empty() && !c.question.is_empty() {
             base.answers.insert((c.respondent.clone(), c.question.clone()), history::answer_from_table(new));
-        } else if is_agreed(c, questions) {
+        } else if is_agreed(c, subject, questions) {
             base.agreed.insert(c.question.clone(), consensus::from_table(new));
         }
     }

@@ -19,8 +19,10 @@ pub fn parse(path: &Path, text: &str) -> Result<(Engagement, DocumentMut)> {
     {
         return Err(WorkspaceError::NewerFormat { path: path.to_owned(), found: n, supported: FORMAT });
     }
-    let meta: Engagement = toml::from_str(text)
-        .map_err(|e| WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))?;
+    let meta: Engagement = toml::from_str(text).map_err(|e| {
+        super::markers::unresolved(path, text)
+            .unwrap_or_else(|| WorkspaceError::at(path, text, e.span().map(|s| s.start), e.message().trim().to_owned()))
+    })?;
     if !aira_core::assessment::is_valid_respondent_id(&meta.default_respondent) {
         return Err(WorkspaceError::at(
             path,

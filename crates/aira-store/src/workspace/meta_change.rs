@@ -294,6 +294,13 @@ fn roadmap_table(e: &RoadmapEntry) -> toml::Table {
     t
 }
 
+/// The roadmap entry a history table describes (the inverse of `roadmap_table`; a due date
+/// that does not read, as from a hand-edited history, is left out).
+pub fn roadmap_entry(t: &toml::Table) -> RoadmapEntry {
+    let text = |k: &str| t.get(k).and_then(toml::Value::as_str);
+    RoadmapEntry { owner: text("owner").unwrap_or_default().to_owned(), due: text("due").and_then(|d| d.parse().ok()) }
+}
+
 impl Store {
     /// Change the engagement facts `edit` names (checked first: `FactsEdit::checked`), with
     /// one `engagement` history entry holding only what changed. The names of the facts that
@@ -325,6 +332,22 @@ impl Store {
         }
         self.change_meta(&place, &old, &new, (by, at), None)?;
         Ok(true)
+    }
+
+    /// Put a question's roadmap entry back (`None`: none) as an undo or redo (`kind`) of
+    /// history entry `reverts`: the wizard's `u`/`U`, which checked it still holds what that
+    /// entry left.
+    pub fn revert_roadmap(
+        &mut self,
+        question: &str,
+        entry: Option<&RoadmapEntry>,
+        (by, at): (&str, &str),
+        (kind, reverts): (&str, usize),
+    ) -> Result<()> {
+        let place = Place::Entry { section: ROADMAP, key: question.to_owned() };
+        let old = self.meta_current(&place, &[]);
+        let new = entry.map(roadmap_table).unwrap_or_default();
+        self.change_meta_kind(&place, (&old, &new), (by, at), kind, Some(reverts))
     }
 }
 

@@ -24,6 +24,7 @@ pub mod history_parts;
 pub mod journal;
 mod load;
 pub mod lock;
+pub mod markers;
 pub mod merge;
 pub mod merge_base;
 pub mod meta;
@@ -431,3 +432,9 @@ mod meta_tests;
 
 #[cfg(test)]
 mod undo_tests;
+
+#[cfg(test)]
+mod undo_kinds_tests;
+
+#[cfg(test)]
+mod markers_tests;

@@ -18,6 +18,10 @@ pub(super) fn repair_history(dir: &Path, writer: &dyn Writer, notices: &mut Vec<
         return Ok(());
     }
     let text = read(&path)?;
+    // An unresolved git merge is not a crash's torn tail: refused whole, never cut.
+    if let Some(e) = super::markers::unresolved(&path, &text) {
+        return Err(e);
+    }
     let torn = history::torn_entries_checked(&path, &text).map_err(broken_in_middle)?;
     if torn.is_empty() {
         return Ok(());

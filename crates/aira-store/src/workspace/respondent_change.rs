@@ -46,13 +46,25 @@ impl Store {
         (by, at): (&str, &str),
         reverts: Option<usize>,
     ) -> Result<()> {
+        let kind = if reverts.is_some() { super::undo_rule::UNDO } else { KIND };
+        self.change_respondent_kind(old, new, (by, at), kind, reverts)
+    }
+
+    /// `change_respondent` recorded as `kind`: an undo or a redo names the entry it reverts.
+    pub fn change_respondent_kind(
+        &mut self,
+        old: Option<&Respondent>,
+        new: &Respondent,
+        (by, at): (&str, &str),
+        kind: &str,
+        reverts: Option<usize>,
+    ) -> Result<()> {
         if !aira_core::assessment::is_valid_respondent_id(&new.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", new.id)));
         }
         super::strings::check_respondent(new)?;
         let mut doc = self.parsed(new)?.clone();
         answers::set_respondent(&mut doc, new);
-        let kind = if reverts.is_some() { "undo" } else { KIND };
         let e = history::Entry { at, by, respondent: &new.id, question: "", kind, reverts, old: None, new: None };
         let old_table = old.map(|o| meta_change::inline(&header_table(o)));
         // Made as whoever is answering (the CLI's default respondent, the wizard's current one),
@@ -68,9 +80,15 @@ impl Store {
     }
 }
 
-/// Undo of a `respondent` entry: the header goes back to the entry's `old` (an add: archived),
-/// while the header is still what the entry wrote. The returned change names the respondent.
-pub(super) fn undo(ws: &mut Workspace, target: &history::Change, n: usize, by: &str) -> Result<Option<super::Change>> {
+/// Undo (`kind` undo) or redo (`kind` redo, `target` the undo entry) of a `respondent` entry:
+/// the header goes back to the entry's `old` (an add: archived), while the header is still
+/// what the entry wrote. Recorded as `kind`; the returned change names the respondent.
+pub(super) fn undo(
+    ws: &mut Workspace,
+    target: &history::Change,
+    (n, kind): (usize, &str),
+    by: &str,
+) -> Result<Option<super::Change>> {
     let id = target.respondent.as_str();
     let wrote = from_table(id, &target.new.clone().unwrap_or_default());
     let mut back = match &target.old {
@@ -86,15 +104,16 @@ pub(super) fn undo(ws: &mut Workspace, target: &history::Change, n: usize, by: &
         .unwrap_or_else(|| Respondent::new(id, id));
     if header_table(&now) != header_table(&wrote) {
         return Err(WorkspaceError::Invalid(format!(
-            "change {n} (respondent {id}) cannot be undone: it set {}, but the answers file now holds {} (changed \
+            "change {n} (respondent {id}) cannot be {}: it set {}, but the answers file now holds {} (changed \
              since, e.g. by a git merge or a hand edit); nothing changed",
+            if kind == super::undo_rule::REDO { "redone" } else { "undone" },
             meta_change::inline(&header_table(&wrote)),
             meta_change::inline(&header_table(&now))
         )));
     }
     let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let at = now_rfc3339();
-    store.change_respondent(Some(&now), &back, (by, &at), Some(n))?;
+    store.change_respondent_kind(Some(&now), &back, (by, &at), kind, Some(n))?;
     apply_header(ws, &back);
     Ok(Some(super::Change {
         respondent: back,
@@ -103,7 +122,7 @@ pub(super) fn undo(ws: &mut Workspace, target: &history::Change, n: usize, by: &
         new: None,
         by: by.to_owned(),
         at,
-        kind: "undo".into(),
+        kind: kind.into(),
         reverts: Some(n),
     }))
 }

@@ -205,6 +205,9 @@ fn revert_meta(
             };
             describe::soa(key, applicable(before), applicable(after))
         }
+        meta_change::Place::Entry { section: meta_change::ROADMAP, key } => {
+            describe::roadmap(key, &meta_change::roadmap_entry(before), &meta_change::roadmap_entry(after))
+        }
         meta_change::Place::Entry { section, key } => format!("{section} entry of {key}"),
         meta_change::Place::Top => {
             let names: Vec<&str> =
@@ -271,7 +274,7 @@ fn revert_respondent(
     (n, kind): (usize, &str),
     by: &str,
 ) -> Result<Reverted> {
-    let change = super::respondent_change::undo(ws, target, n, by)?.ok_or_else(|| {
+    let change = super::respondent_change::undo(ws, target, (n, kind), by)?.ok_or_else(|| {
         WorkspaceError::Invalid(format!("change {n} (respondent {}) cannot be {}", target.respondent, verbs(kind).1))
     })?;
     let said = format!("{} the change to respondent {} (entry {n})", verbs(kind).0, name_of(ws, &target.respondent));

@@ -2,6 +2,7 @@
 //! before and after the change it acts on; shared by `aira undo`/`aira redo` and the wizard.
 
 use aira_core::assessment::{Answer, Value};
+use aira_core::engagement::RoadmapEntry;
 
 /// A value as undo names it: `level 3`, `not applicable`, `no level`.
 pub fn value(v: Option<Value>) -> String {
@@ -60,6 +61,28 @@ pub fn soa(control: &str, before: Option<bool>, after: Option<bool>) -> String {
         None => "undecided",
     };
     format!("SoA decision {} on {control} (was {})", show(after), show(before))
+}
+
+/// The change of a roadmap action's owner and due date: what it set, and what was there, for
+/// the fields that differ (`roadmap due 2027-01-31 on q1 (was no due date)`).
+pub fn roadmap(question: &str, before: &RoadmapEntry, after: &RoadmapEntry) -> String {
+    let owner =
+        |e: &RoadmapEntry| if e.owner.is_empty() { "no owner".to_owned() } else { format!("owner {}", e.owner) };
+    let due = |e: &RoadmapEntry| e.due.map_or_else(|| "no due date".to_owned(), |d| format!("due {d}"));
+    let mut set = Vec::new();
+    let mut was = Vec::new();
+    if before.owner != after.owner {
+        set.push(owner(after));
+        was.push(owner(before));
+    }
+    if before.due != after.due {
+        set.push(due(after));
+        was.push(due(before));
+    }
+    if set.is_empty() {
+        return format!("roadmap entry on {question}");
+    }
+    format!("roadmap {} on {question} (was {})", set.join(", "), was.join(", "))
 }
 
 /// `Undid Ann Lee's level 3 on q1 (was 2)`; `who` empty: `Undid the level …`.

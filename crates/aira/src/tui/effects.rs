@@ -8,7 +8,7 @@ use super::voting::{Voting, room_view};
 use super::{terminal, update};
 
 /// Who types, now, and the respondent answering: what a change that names no respondent of
-/// its own (an agreed level, an SoA decision) records.
+/// its own (an agreed level, an SoA decision, a roadmap entry) records.
 fn made_by(state: &AppState) -> (String, String, String) {
     (state.session.user().to_owned(), state.session.now(), state.current_respondent().id.clone())
 }
@@ -42,8 +42,8 @@ pub(super) fn apply(
                 Some((Work::Revert { revert, by, at }, "this undo"))
             }
             Effect::SaveRoadmap { question, entry } => {
-                let (by, at) = (state.session.user().to_owned(), state.session.now());
-                Some((Work::Roadmap { question, entry, by, at }, "the roadmap item"))
+                let (by, at, as_) = made_by(state);
+                Some((Work::Roadmap { question, entry, by, at, as_ }, "the roadmap item"))
             }
             Effect::Quit => return Ok(true),
             Effect::Suspend => {

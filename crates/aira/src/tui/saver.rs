@@ -29,12 +29,13 @@ pub enum Work {
         as_: String,
     },
     /// A roadmap item's owner and due date, with its `roadmap` history entry (as the CLI's
-    /// `aira roadmap set`).
+    /// `aira roadmap set`), made as respondent `as_` answering (so their `u` reaches it).
     Roadmap {
         question: String,
         entry: aira_core::engagement::RoadmapEntry,
         by: String,
         at: String,
+        as_: String,
     },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
@@ -46,7 +47,7 @@ pub enum Work {
         at: String,
         as_: String,
     },
-    /// What an undo or redo of an agreed level or SoA decision put back.
+    /// What an undo or redo of an agreed level, SoA decision or roadmap entry put back.
     Revert {
         revert: Box<crate::tui::session::Revert>,
         by: String,
@@ -82,7 +83,10 @@ impl Work {
                 store.set_agreed(question, *value, by, at)
             }
             Work::Revert { revert, by, at } => revert_entry(store, revert, by, at),
-            Work::Roadmap { question, entry, by, at } => store.set_roadmap(question, entry, by, at).map(|_| ()),
+            Work::Roadmap { question, entry, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_roadmap(question, entry, by, at).map(|_| ())
+            }
             Work::Respondent(r) => store.save_respondent(r),
             Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
             // Saved by `votes::save`, in groups; never through here.
@@ -107,7 +111,8 @@ fn saved_at(store: &mut Store) -> String {
     at
 }
 
-/// Write an undo or redo of an agreed level or SoA decision, as the respondent who made it.
+/// Write an undo or redo of an agreed level, SoA decision or roadmap entry, as the respondent
+/// who made it.
 fn revert_entry(
     store: &mut Store,
     revert: &crate::tui::session::Revert,
@@ -134,6 +139,10 @@ fn revert_entry(
                 }
             }
             store.change_meta_kind(&place, (&old, &new), (by, at), kind, Some(*reverts))
+        }
+        Revert::Roadmap { question, entry, kind, reverts, as_ } => {
+            store.answer_as(as_);
+            store.revert_roadmap(question, entry.as_ref(), (by, at), (kind, *reverts))
         }
     }
 }

@@ -128,17 +128,19 @@ impl Session {
         self.respondent_changed();
     }
 
-    /// Record a roadmap item's owner and due date in memory (the save worker writes it). Not on
-    /// the wizard's undo list (`aira undo` reverts it), but counted, so the history numbers of
-    /// later changes stay right; the same value again writes no entry and is not counted.
+    /// Record a roadmap item's owner and due date in memory (the save worker writes it), on
+    /// the undo list as the current respondent's change; the same value again writes no entry
+    /// and is not listed.
     pub fn set_roadmap(&mut self, question: String, entry: aira_core::engagement::RoadmapEntry) {
         let old = if entry.is_empty() {
             self.meta.roadmap.remove(&question)
         } else {
-            self.meta.roadmap.insert(question, entry.clone())
+            self.meta.roadmap.insert(question.clone(), entry.clone())
         };
-        if old.unwrap_or_default() != entry {
-            self.counted_elsewhere();
+        if old.clone().unwrap_or_default() != entry {
+            let who = self.current_respondent().id.clone();
+            let new = (!entry.is_empty()).then_some(entry);
+            self.done("roadmap", who, None, Subject::Roadmap { question, old, new });
         }
         self.save.pending += 1;
     }

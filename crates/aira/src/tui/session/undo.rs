@@ -1,11 +1,11 @@
 //! `u` and `U`: undo and redo per person over this session's changes of every kind (answers,
-//! agreed levels, SoA decisions). Which change is the store's rule (`undo_rule`), the same as
+//! agreed levels, SoA decisions, roadmap owners and due dates). Which change is the store's rule (`undo_rule`), the same as
 //! `aira undo`/`aira redo`; what it says is the store's wording (`undo_describe`). Changes
 //! from earlier sessions are `aira undo`'s: the wizard does not read the history at open.
 
 use super::Session;
 use aira_core::assessment::{Answer, Decision, Value};
-use aira_core::engagement::SoaEntry;
+use aira_core::engagement::{RoadmapEntry, SoaEntry};
 use aira_store::workspace::Change;
 use aira_store::workspace::undo_describe::{self as describe, sentence};
 use aira_store::workspace::undo_rule::{self, Mark, REDO, UNDO};
@@ -13,9 +13,28 @@ use aira_store::workspace::undo_rule::{self, Mark, REDO, UNDO};
 /// What a change of this session touched, before (`old`) and after (`new`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {
-    Answer { respondent: String, question: String, old: Option<Answer>, new: Option<Answer> },
-    Agreed { question: String, old: Option<(Value, Decision)>, new: Option<(Value, Decision)> },
-    Soa { control: String, old: Option<SoaEntry>, new: Option<SoaEntry> },
+    Answer {
+        respondent: String,
+        question: String,
+        old: Option<Answer>,
+        new: Option<Answer>,
+    },
+    Agreed {
+        question: String,
+        old: Option<(Value, Decision)>,
+        new: Option<(Value, Decision)>,
+    },
+    Soa {
+        control: String,
+        old: Option<SoaEntry>,
+        new: Option<SoaEntry>,
+    },
+    /// A roadmap action's owner and due date (`None`: no entry).
+    Roadmap {
+        question: String,
+        old: Option<RoadmapEntry>,
+        new: Option<RoadmapEntry>,
+    },
 }
 
 impl Subject {
@@ -27,6 +46,7 @@ impl Subject {
             }
             Subject::Agreed { question, old, new } => Subject::Agreed { question, old: new, new: old },
             Subject::Soa { control, old, new } => Subject::Soa { control, old: new, new: old },
+            Subject::Roadmap { question, old, new } => Subject::Roadmap { question, old: new, new: old },
         }
     }
 }
@@ -35,7 +55,7 @@ impl Subject {
 #[derive(Clone, Debug)]
 pub struct Done {
     pub number: usize,
-    /// `answer`, `agree`, `soa`, `undo` or `redo`.
+    /// `answer`, `agree`, `soa`, `roadmap`, `undo` or `redo`.
     pub kind: String,
     /// The respondent answering when it was made (an id).
     pub as_: String,
@@ -49,6 +69,7 @@ pub enum Revert {
     Answer(Box<Change>),
     Agreed { question: String, value: Option<(Value, Decision)>, kind: String, reverts: usize, as_: String },
     Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
+    Roadmap { question: String, entry: Option<RoadmapEntry>, kind: String, reverts: usize, as_: String },
 }
 
 /// What undo or redo did.
@@ -66,12 +87,6 @@ impl Session {
     pub(super) fn done(&mut self, kind: &str, as_: String, reverts: Option<usize>, subject: Subject) {
         self.history_len += 1;
         self.undo.push(Done { number: self.history_len, kind: kind.to_owned(), as_, reverts, subject });
-    }
-
-    /// A history entry this session wrote that the wizard cannot revert itself (a roadmap
-    /// item): counted so later entries' numbers match history.toml.
-    pub(super) fn counted_elsewhere(&mut self) {
-        self.history_len += 1;
     }
 
     /// Revert the newest change made as the current respondent not already reverted.
@@ -110,6 +125,9 @@ impl Session {
             Subject::Soa { control, old, new } => {
                 describe::soa(control, old.as_ref().map(|e| e.applicable), new.as_ref().map(|e| e.applicable))
             }
+            Subject::Roadmap { question, old, new } => {
+                describe::roadmap(question, &old.clone().unwrap_or_default(), &new.clone().unwrap_or_default())
+            }
         };
         if !self.still_holds(&d.subject) {
             return Undone::Changed(format!(
@@ -131,6 +149,7 @@ impl Session {
             }
             Subject::Agreed { question, new, .. } => self.agreed_now(question) == *new,
             Subject::Soa { control, new, .. } => self.meta.soa.get(control) == new.as_ref(),
+            Subject::Roadmap { question, new, .. } => self.meta.roadmap_entry(question) == new.as_ref(),
         }
     }
 
@@ -192,6 +211,15 @@ impl Session {
                 };
                 let entry = old.clone();
                 (Revert::Soa { control: control.clone(), entry, kind: kind.into(), reverts, as_ }, None)
+            }
+            Subject::Roadmap { question, old, .. } => {
+                match old {
+                    Some(e) => self.meta.roadmap.insert(question.clone(), e.clone()),
+                    None => self.meta.roadmap.remove(question),
+                };
+                let entry = old.clone();
+                let save = Revert::Roadmap { question: question.clone(), entry, kind: kind.into(), reverts, as_ };
+                (save, None)
             }
         }
     }

@@ -391,6 +391,7 @@ mod live;
 mod scope;
 mod screens;
 mod undo;
+mod undo_roadmap;
 
 #[test]
 fn a_note_right_after_a_level_key_goes_to_the_question_just_answered() {
