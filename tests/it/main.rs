@@ -55,6 +55,7 @@ mod report_pdf;
 mod report_safety;
 mod report_screenshot;
 mod respondents_cli;
+mod targets_cli;
 mod tui_edge;
 mod undo_cli;
 mod upgrade_cli;

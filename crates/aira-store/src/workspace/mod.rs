@@ -5,6 +5,7 @@
 //! questionnaire.toml    the pinned copy of the questionnaire
 //! answers/<id>.toml     one file per respondent (clones capturing different people merge cleanly)
 //! consensus.toml        levels agreed after discussion (optional)
+//! targets.toml          the engagement's target per question (optional; see `targets`)
 //! history.toml          append-only log of every change
 //! ```
 //! Opening for writing takes the lock and repairs a torn history tail; opening read-only
@@ -37,6 +38,7 @@ pub mod respondent_change;
 pub mod stamp;
 mod store;
 mod strings;
+pub mod targets;
 pub mod three_way;
 pub mod torn;
 mod undo;
@@ -350,6 +352,8 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
+    let targets_file = load_targets(dir, &questionnaire, &meta, assessment.respondents.iter().chain(&archived))?;
+    assessment.targets = targets::levels(&targets_file.targets);
     let orphans = assessment.orphans_by(|id| order.contains_key(id));
     if !orphans.is_empty() {
         notices.push(format!(
@@ -380,6 +384,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     // A journal left by a crash is folded in by the next writer, after writing the history
     // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
+        s.init_targets(targets_file);
         s.add_unlogged(owed);
         s.add_unlogged(resolved_entries);
         // Nothing is lost if this fails (a full disk): the journal stays, durable, and every
@@ -411,6 +416,30 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
     consensus::parse(&path, &read(&path)?, &q.scale)
 }
 
+/// targets.toml, or in its absence the targets the workspace set before it existed
+/// (respondents' and `[targets.questions]`, by `scoring::migrated_targets`), not yet written.
+fn load_targets<'a>(
+    dir: &Path,
+    q: &Questionnaire,
+    meta: &Engagement,
+    respondents: impl IntoIterator<Item = &'a Respondent>,
+) -> Result<store::TargetsFile> {
+    let path = dir.join(targets::FILE);
+    if path.exists() {
+        let (targets, doc) = targets::parse(&path, &read(&path)?, &q.scale)?;
+        return Ok(store::TargetsFile { targets, doc, on_disk: true });
+    }
+    let migrated = aira_core::scoring::migrated_targets(respondents, &meta.targets.questions);
+    let targets = migrated
+        .into_iter()
+        .filter(|(_, l)| q.scale.contains(*l))
+        .map(|(id, level)| {
+            (id, targets::Target { level, set_by: targets::MIGRATED_BY.to_owned(), set_at: String::new() })
+        })
+        .collect();
+    Ok(store::TargetsFile { targets, doc: targets::new_document(), on_disk: false })
+}
+
 /// All history entries, the rotated parts' first (read-only).
 pub fn read_history(dir: &Path) -> Result<Vec<history::Change>> {
     history_parts::read_all(dir)
@@ -431,3 +460,6 @@ mod meta_tests;
 
 #[cfg(test)]
 mod undo_tests;
+
+#[cfg(test)]
+mod targets_tests;

@@ -16,6 +16,8 @@ pub enum Subject {
     Answer { respondent: String, question: String, old: Option<Answer>, new: Option<Answer> },
     Agreed { question: String, old: Option<(Value, Decision)>, new: Option<(Value, Decision)> },
     Soa { control: String, old: Option<SoaEntry>, new: Option<SoaEntry> },
+    /// An engagement target (targets.toml).
+    Target { question: String, old: Option<u8>, new: Option<u8> },
 }
 
 impl Subject {
@@ -27,6 +29,7 @@ impl Subject {
             }
             Subject::Agreed { question, old, new } => Subject::Agreed { question, old: new, new: old },
             Subject::Soa { control, old, new } => Subject::Soa { control, old: new, new: old },
+            Subject::Target { question, old, new } => Subject::Target { question, old: new, new: old },
         }
     }
 }
@@ -49,6 +52,7 @@ pub enum Revert {
     Answer(Box<Change>),
     Agreed { question: String, value: Option<(Value, Decision)>, kind: String, reverts: usize, as_: String },
     Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
+    Target { question: String, level: Option<u8>, kind: String, reverts: usize, as_: String },
 }
 
 /// What undo or redo did.
@@ -110,6 +114,7 @@ impl Session {
             Subject::Soa { control, old, new } => {
                 describe::soa(control, old.as_ref().map(|e| e.applicable), new.as_ref().map(|e| e.applicable))
             }
+            Subject::Target { question, .. } => format!("target of {question}"),
         };
         if !self.still_holds(&d.subject) {
             return Undone::Changed(format!(
@@ -117,10 +122,15 @@ impl Session {
                 if kind == REDO { "redo" } else { "undo" }
             ));
         }
+        let said = match &d.subject {
+            // The store's wording (`aira undo` says the same): from what is there to what comes back.
+            Subject::Target { question, old, new } => describe::target_sentence(verb, &name, question, *new, *old),
+            _ => sentence(verb, &name, &what),
+        };
         let (save, index) = self.write_back(&d, kind);
         self.done(kind, d.as_.clone(), Some(d.number), d.subject.reversed());
         self.save.pending += 1;
-        Undone::Reverted { save, index, said: sentence(verb, &name, &what) }
+        Undone::Reverted { save, index, said }
     }
 
     /// Whether what `subject` left (`new`) is still there: only then is it reverted.
@@ -131,6 +141,7 @@ impl Session {
             }
             Subject::Agreed { question, new, .. } => self.agreed_now(question) == *new,
             Subject::Soa { control, new, .. } => self.meta.soa.get(control) == new.as_ref(),
+            Subject::Target { question, new, .. } => self.assessment.targets.get(question).copied() == *new,
         }
     }
 
@@ -192,6 +203,11 @@ impl Session {
                 };
                 let entry = old.clone();
                 (Revert::Soa { control: control.clone(), entry, kind: kind.into(), reverts, as_ }, None)
+            }
+            Subject::Target { question, old, .. } => {
+                let index = self.put_target(question, *old);
+                let level = *old;
+                (Revert::Target { question: question.clone(), level, kind: kind.into(), reverts, as_ }, index)
             }
         }
     }
