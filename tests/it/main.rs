@@ -56,6 +56,7 @@ mod report_safety;
 mod report_screenshot;
 mod respondents_cli;
 mod targets_cli;
+mod targets_merge;
 mod tui_edge;
 mod undo_cli;
 mod upgrade_cli;

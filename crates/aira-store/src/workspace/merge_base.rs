@@ -48,13 +48,28 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>> {
 }
 
 /// Whether an entry with no respondent records an agreed value (not an engagement fact, a
-/// roadmap entry or an SoA decision, which name no respondent either). An engagement target
-/// (h16b's `target` kind) is the engagement's, not a respondent's: it is merged as a field of
-/// its own once it exists (see docs/merge.md), not here.
-fn is_agreed(c: &history::Change, questions: &HashMap<String, usize>) -> bool {
+/// roadmap entry, an SoA decision or an engagement target, which name no respondent either).
+/// `subject` is the kind the entry is about (an undo's or redo's is the entry it reverts').
+fn is_agreed(c: &history::Change, subject: &str, questions: &HashMap<String, usize>) -> bool {
     c.respondent.is_empty()
-        && matches!(c.kind.as_str(), "agree" | "merge" | "undo")
+        && matches!(c.kind.as_str(), "agree" | "merge" | "undo" | "redo")
+        && subject != super::targets::KIND
         && questions.contains_key(&c.question)
+}
+
+/// The kind each entry is about, in order: its own, or for an undo or redo, that of the entry
+/// it reverts (numbers count the copy's entries from 1), followed back.
+pub fn subject_kinds(entries: &[Entry]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        let c = &e.change;
+        let reverted = c.reverts.filter(|&r| matches!(c.kind.as_str(), "undo" | "redo") && (1..=i).contains(&r));
+        out.push(match reverted {
+            Some(r) => out[r - 1],
+            None => c.kind.as_str(),
+        });
+    }
+    out
 }
 
 /// The base: per (respondent, question) and per agreed question, the value last written by an
@@ -63,6 +78,8 @@ fn is_agreed(c: &history::Change, questions: &HashMap<String, usize>) -> bool {
 pub struct Base {
     pub answers: HashMap<(String, String), Answer>,
     pub agreed: HashMap<String, Option<(Value, Decision)>>,
+    /// Engagement targets (targets.toml): the level the last shared entry left.
+    pub targets: HashMap<String, Option<u8>>,
 }
 
 impl Base {
@@ -80,11 +97,17 @@ impl Base {
 pub fn base(ours: &[Entry], theirs: &[Entry], questions: &HashMap<String, usize>) -> Base {
     let shared: HashSet<&str> = theirs.iter().map(|e| e.change.id.as_str()).collect();
     let mut base = Base::default();
-    for c in ours.iter().map(|e| &e.change).filter(|c| shared.contains(c.id.as_str())) {
+    let subjects = subject_kinds(ours);
+    for (c, subject) in ours.iter().map(|e| &e.change).zip(subjects).filter(|(c, _)| shared.contains(c.id.as_str())) {
+        if c.respondent.is_empty() && subject == super::targets::KIND {
+            let level = c.new.as_ref().and_then(super::targets::from_table).map(|t| t.level);
+            base.targets.insert(c.question.clone(), level);
+            continue;
+        }
         let Some(new) = &c.new else { continue };
         if !c.respondent.is_empty() && !c.question.is_empty() {
             base.answers.insert((c.respondent.clone(), c.question.clone()), history::answer_from_table(new));
-        } else if is_agreed(c, questions) {
+        } else if is_agreed(c, subject, questions) {
             base.agreed.insert(c.question.clone(), consensus::from_table(new));
         }
     }

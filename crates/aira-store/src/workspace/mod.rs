@@ -20,6 +20,7 @@ mod error;
 pub mod evidence;
 pub mod fault;
 pub mod git_merged;
+mod git_targets;
 pub mod history;
 pub mod history_parts;
 pub mod journal;
@@ -27,6 +28,7 @@ mod load;
 pub mod lock;
 pub mod merge;
 pub mod merge_base;
+pub mod merge_targets;
 pub mod meta;
 pub mod meta_change;
 pub mod op;
@@ -71,6 +73,8 @@ pub struct Workspace {
     pub meta: Engagement,
     pub questionnaire: Questionnaire,
     pub assessment: Assessment,
+    /// The engagement targets with who set them when (`assessment.targets` holds the levels).
+    pub targets: targets::Targets,
     /// Respondents removed with `aira respondent remove` (answers kept, left out of
     /// `assessment`); `aira respondent restore` brings one back.
     pub archived: Vec<Respondent>,
@@ -352,8 +356,13 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
-    let targets_file = load_targets(dir, &questionnaire, &meta, assessment.respondents.iter().chain(&archived))?;
+    let (targets_file, targets_merged) =
+        load_targets(dir, &questionnaire, &meta, assessment.respondents.iter().chain(&archived), &order)?;
+    if let Some((_, notice)) = &targets_merged {
+        notices.push(format!("{notice}{saved}"));
+    }
     assessment.targets = targets::levels(&targets_file.targets);
+    let engagement_targets = targets_file.targets.clone();
     let orphans = assessment.orphans_by(|id| order.contains_key(id));
     if !orphans.is_empty() {
         notices.push(format!(
@@ -385,6 +394,11 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
         s.init_targets(targets_file);
+        // A git merge's targets.toml resolved on open is saved by a writer, with its entries.
+        if let Some((entries, _)) = &targets_merged {
+            let text = s.targets_doc_text();
+            s.write_logged(targets::FILE, &text, entries, "merge")?;
+        }
         s.add_unlogged(owed);
         s.add_unlogged(resolved_entries);
         // Nothing is lost if this fails (a full disk): the journal stays, durable, and every
@@ -399,6 +413,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         meta,
         questionnaire,
         assessment,
+        targets: engagement_targets,
         archived,
         store,
         notices,
@@ -423,11 +438,18 @@ fn load_targets<'a>(
     q: &Questionnaire,
     meta: &Engagement,
     respondents: impl IntoIterator<Item = &'a Respondent>,
-) -> Result<store::TargetsFile> {
+    order: &std::collections::HashMap<String, usize>,
+) -> Result<(store::TargetsFile, Option<(String, String)>)> {
     let path = dir.join(targets::FILE);
     if path.exists() {
-        let (targets, doc) = targets::parse(&path, &read(&path)?, &q.scale)?;
-        return Ok(store::TargetsFile { targets, doc, on_disk: true });
+        let text = read(&path)?;
+        if git_merged::has_markers(&text) {
+            let r = git_targets::resolve(dir, &path, &text, &q.scale, order)?;
+            let file = store::TargetsFile { targets: r.targets, doc: r.doc, on_disk: true };
+            return Ok((file, Some((r.entries, r.notice))));
+        }
+        let (targets, doc) = targets::parse(&path, &text, &q.scale)?;
+        return Ok((store::TargetsFile { targets, doc, on_disk: true }, None));
     }
     let migrated = aira_core::scoring::migrated_targets(respondents, &meta.targets.questions);
     let targets = migrated
@@ -437,7 +459,7 @@ fn load_targets<'a>(
             (id, targets::Target { level, set_by: targets::MIGRATED_BY.to_owned(), set_at: String::new() })
         })
         .collect();
-    Ok(store::TargetsFile { targets, doc: targets::new_document(), on_disk: false })
+    Ok((store::TargetsFile { targets, doc: targets::new_document(), on_disk: false }, None))
 }
 
 /// All history entries, the rotated parts' first (read-only).

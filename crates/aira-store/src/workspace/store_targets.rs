@@ -25,6 +25,11 @@ impl Store {
         self.targets = file;
     }
 
+    /// targets.toml's text as the store holds it (a resolution on open, to save).
+    pub(in crate::workspace) fn targets_doc_text(&self) -> String {
+        self.targets.doc.to_string()
+    }
+
     /// The engagement targets as this store last wrote them (or migrated them on open).
     pub fn targets(&self) -> &Targets {
         &self.targets.targets

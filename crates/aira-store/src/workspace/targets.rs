@@ -60,11 +60,10 @@ pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Targets, Documen
             }
         };
         let v = t.get("level").ok_or_else(|| bad(item, format!("target `{qid}` needs `level = N`")))?;
-        let level = v
-            .as_integer()
-            .and_then(|n| u8::try_from(n).ok())
-            .filter(|&n| scale.contains(n))
-            .ok_or_else(|| bad(v, format!("`level` of target `{qid}` must be a level from {} to {}", scale.min, scale.max)))?;
+        let level =
+            v.as_integer().and_then(|n| u8::try_from(n).ok()).filter(|&n| scale.contains(n)).ok_or_else(|| {
+                bad(v, format!("`level` of target `{qid}` must be a level from {} to {}", scale.min, scale.max))
+            })?;
         out.insert(qid.to_owned(), Target { level, set_by: string("set_by")?, set_at: string("set_at")? });
     }
     checked?;

@@ -5,7 +5,12 @@ use super::super::targets::{self, Target};
 use super::super::{Result, Workspace, history, now_rfc3339};
 use super::{Reverted, as_who, changed_since, name_of, store, subject_change, verbs};
 
-pub(super) fn revert(ws: &mut Workspace, entry: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
+pub(super) fn revert(
+    ws: &mut Workspace,
+    entry: &history::Change,
+    (n, kind): (usize, &str),
+    by: &str,
+) -> Result<Reverted> {
     let old = entry.old.as_ref().and_then(targets::from_table);
     let wrote = entry.new.as_ref().and_then(targets::from_table);
     let q = &entry.question;
@@ -13,7 +18,12 @@ pub(super) fn revert(ws: &mut Workspace, entry: &history::Change, (n, kind): (us
     let level = |t: &Option<Target>| t.as_ref().map(|t| t.level);
     if level(&wrote) != level(&current) {
         let show = |l: Option<u8>| l.map_or_else(|| "no target".to_owned(), |l| format!("target {l}"));
-        return Err(changed_since(n, &format!("the target of {q}"), (&show(level(&wrote)), &show(level(&current))), verbs(kind).1));
+        return Err(changed_since(
+            n,
+            &format!("the target of {q}"),
+            (&show(level(&wrote)), &show(level(&current))),
+            verbs(kind).1,
+        ));
     }
     // Undo and redo alike write the entry's `old` back (a redo's entry is the undo it redoes).
     let back = old;

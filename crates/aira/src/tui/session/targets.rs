@@ -18,7 +18,12 @@ impl Session {
         }
         self.put_target(&question, level);
         let who = self.current_respondent().id.clone();
-        self.done(aira_store::workspace::targets::KIND, who, None, Subject::Target { question: question.clone(), old, new: level });
+        self.done(
+            aira_store::workspace::targets::KIND,
+            who,
+            None,
+            Subject::Target { question: question.clone(), old, new: level },
+        );
         self.save.pending += 1;
         Some(question)
     }

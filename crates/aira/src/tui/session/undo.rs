@@ -13,11 +13,28 @@ use aira_store::workspace::undo_rule::{self, Mark, REDO, UNDO};
 /// What a change of this session touched, before (`old`) and after (`new`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Subject {
-    Answer { respondent: String, question: String, old: Option<Answer>, new: Option<Answer> },
-    Agreed { question: String, old: Option<(Value, Decision)>, new: Option<(Value, Decision)> },
-    Soa { control: String, old: Option<SoaEntry>, new: Option<SoaEntry> },
+    Answer {
+        respondent: String,
+        question: String,
+        old: Option<Answer>,
+        new: Option<Answer>,
+    },
+    Agreed {
+        question: String,
+        old: Option<(Value, Decision)>,
+        new: Option<(Value, Decision)>,
+    },
+    Soa {
+        control: String,
+        old: Option<SoaEntry>,
+        new: Option<SoaEntry>,
+    },
     /// An engagement target (targets.toml).
-    Target { question: String, old: Option<u8>, new: Option<u8> },
+    Target {
+        question: String,
+        old: Option<u8>,
+        new: Option<u8>,
+    },
 }
 
 impl Subject {

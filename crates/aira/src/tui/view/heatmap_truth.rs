@@ -39,10 +39,21 @@ fn state(respondents: usize) -> AppState {
 #[derive(Clone, Debug)]
 enum Op {
     /// A respondent's level, with an old-style per-answer target the scoring must ignore.
-    Answer { who: usize, q: usize, value: Option<Value>, target: Option<u8> },
-    Agree { q: usize, value: Option<Value> },
+    Answer {
+        who: usize,
+        q: usize,
+        value: Option<Value>,
+        target: Option<u8>,
+    },
+    Agree {
+        q: usize,
+        value: Option<Value>,
+    },
     /// The engagement's target (`t` and a digit; None clears it).
-    Target { q: usize, level: Option<u8> },
+    Target {
+        q: usize,
+        level: Option<u8>,
+    },
 }
 
 fn value() -> impl Strategy<Value = Option<Value>> {

@@ -58,7 +58,9 @@ fn a_target_is_undone_and_redone_as_whoever_set_it() {
     assert_eq!(s.session.assessment().targets.get(q), Some(&4));
     let fx = act(&mut s, &[NextRespondent, Undo]);
     assert_eq!(s.ui.flash(), Some("Undid Ann Lee's change: reverted target of plan-govern-policy from 4 to none"));
-    assert!(matches!(fx.as_slice(), [Effect::Revert(r)] if matches!(**r, Revert::Target { level: None, reverts: 1, .. })));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Revert(r)] if matches!(**r, Revert::Target { level: None, reverts: 1, .. }))
+    );
     assert_eq!(s.session.target(0), Some(3.0), "the default again");
     act(&mut s, &[Redo]);
     assert_eq!(s.ui.flash(), Some("Redid Ann Lee's change: reverted target of plan-govern-policy from none to 4"));
