@@ -74,10 +74,7 @@ fn aira_target_sets_clears_refuses_and_is_undone_as_its_respondent() {
     assert!(out.starts_with(&format!("{Q}: engagement target cleared")), "{out}");
     assert_eq!(target(&ws), None);
     let out = ok(h, &ws, &["undo"]);
-    assert!(
-        out.starts_with(&format!("Undid")) && out.contains(&format!("reverted target of {Q} from none to 4")),
-        "{out}"
-    );
+    assert!(out.starts_with("Undid") && out.contains(&format!("reverted target of {Q} from none to 4")), "{out}");
     assert_eq!(target(&ws), Some(4));
     let out = ok(h, &ws, &["redo"]);
     assert!(out.contains(&format!("reverted target of {Q} from 4 to none")), "{out}");

@@ -33,8 +33,11 @@ fn stage(dir: &Path, n: u8) -> Option<String> {
     out.status.success().then(|| String::from_utf8(out.stdout).ok()).flatten()
 }
 
+/// A target entry's (old, new) levels.
+type Pair = (Option<u8>, Option<u8>);
+
 /// Where the trails of `ours` and `theirs` back through `(old, new)` pairs meet.
-fn base_of(entries: &[(Option<u8>, Option<u8>)], ours: Option<u8>, theirs: Option<u8>) -> Option<u8> {
+fn base_of(entries: &[Pair], ours: Option<u8>, theirs: Option<u8>) -> Option<u8> {
     let trail = |start: Option<u8>| {
         let (mut out, mut limit) = (vec![start], entries.len());
         while let Some(i) = entries[..limit].iter().rposition(|(_, new)| Some(new) == out.last()) {
@@ -56,7 +59,7 @@ pub fn resolve(dir: &Path, path: &Path, text: &str, scale: &Scale, order: &HashM
     let (theirs, _) = targets::parse(path, &theirs_text, scale)?;
     let all = merge_base::entries(dir)?;
     let kinds = merge_base::subject_kinds(&all);
-    let mut by_question: HashMap<&str, Vec<(Option<u8>, Option<u8>)>> = HashMap::new();
+    let mut by_question: HashMap<&str, Vec<Pair>> = HashMap::new();
     for (e, kind) in all.iter().zip(kinds) {
         if kind == targets::KIND && e.change.respondent.is_empty() {
             let level = |t: &Option<toml::Table>| t.as_ref().and_then(targets::from_table).map(|t| t.level);
