@@ -44,6 +44,7 @@ fn workspace_and_color_flags_are_only_on_the_commands_that_use_them() {
         "answer",
         "respondent",
         "agree",
+        "target",
         "merge",
         "diff",
         "score",

@@ -55,6 +55,8 @@ mod report_pdf;
 mod report_safety;
 mod report_screenshot;
 mod respondents_cli;
+mod targets_cli;
+mod targets_merge;
 mod tui_edge;
 mod undo_cli;
 mod undo_kinds_cli;

@@ -106,8 +106,10 @@ fn default_respondent() -> String {
 }
 
 impl Engagement {
-    /// The target for a question: its own, else the workspace default.
-    pub fn target(&self, question_id: &str) -> Option<u8> {
-        self.targets.questions.get(question_id).copied().or(self.targets.default)
+    /// The engagement default target, for a question the engagement set none for. The
+    /// per-question `[targets.questions]` are read only by the migration to targets.toml
+    /// (`scoring::migrated_targets`): scoring reads `Assessment::targets`.
+    pub fn default_target(&self) -> Option<u8> {
+        self.targets.default
     }
 }

@@ -17,6 +17,12 @@ pub fn rounded(v: f64) -> f64 {
     tenths(v) as f64 / 10.0
 }
 
+/// A whole number by the same rule (half away from zero, binary noise snapped first): a mean
+/// of levels made a level, e.g. 2.5 → 3, 2.4999999999999996 → 3, -0.5 → -1.
+pub fn whole(v: f64) -> i64 {
+    ((v * 1e6).round() / 1e6).round() as i64
+}
+
 /// One decimal by the rule of [`tenths`], built from the integer so `-0.0` cannot appear.
 pub fn one_decimal(v: f64) -> String {
     let t = tenths(v);

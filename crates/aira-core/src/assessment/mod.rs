@@ -143,6 +143,9 @@ pub struct Assessment {
     pub agreed: BTreeMap<String, Value>,
     /// When and by whom each agreed value was set; same keys as `agreed`.
     pub agreed_meta: BTreeMap<String, Decision>,
+    /// The engagement's target level by question id (targets.toml): one per question, the
+    /// engagement's decision, not any respondent's (docs/scoring.md, section 5).
+    pub targets: BTreeMap<String, u8>,
 }
 
 impl Assessment {

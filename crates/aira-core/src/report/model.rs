@@ -235,7 +235,7 @@ impl<'a> Report<'a> {
         let statuses = a.statuses(q);
         let scores = scoring::score(q, &statuses, meta.aggregation);
         let refs = scoring::score_references(q, &statuses, meta.aggregation);
-        let targets = scoring::targets(q, a, |id| meta.target(id));
+        let targets = scoring::targets(q, a, meta.default_target());
         let gg = |f: &dyn Fn(&Question) -> bool| scoring::group_gap(q, &statuses, &targets, f);
         // The cells' targets and gaps by the function the wizard's heatmap calls too.
         let agreed: Vec<bool> = q.questions.iter().map(|x| a.agreed.contains_key(&x.id)).collect();

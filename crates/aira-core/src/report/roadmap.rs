@@ -9,6 +9,6 @@ use crate::scoring::{self, roadmap::Horizon};
 /// The three horizons (0–3, 3–6, 6–12 months), always in that order.
 pub fn build(q: &Questionnaire, a: &Assessment, meta: &Engagement) -> Vec<Horizon> {
     let statuses = a.statuses(q);
-    let targets = scoring::targets(q, a, |id| meta.target(id));
+    let targets = scoring::targets(q, a, meta.default_target());
     scoring::roadmap::plan(q, &statuses, &targets)
 }

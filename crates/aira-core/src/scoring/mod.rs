@@ -16,7 +16,7 @@ pub use cells::{CellFigures, QuestionFacts, cell_figures};
 pub use consensus::{CellDisagreement, STRONG_SPREAD, disagreements, spreads};
 pub use diff::{Delta, Diff, diff};
 pub use families::score_family;
-pub use gaps::{GroupGap, gap, group_gap, question_target, targets};
+pub use gaps::{GroupGap, gap, group_gap, migrated_targets, question_target, targets};
 pub use references::{RefScore, ReferenceScores, score_references};
 pub use refindex::ReferenceIndex;
 pub use tally::{Aggregation, Tally};

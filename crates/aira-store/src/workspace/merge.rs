@@ -68,6 +68,18 @@ pub enum Event {
         other: (Value, Decision),
         kept_from: Side,
     },
+    /// An engagement target changed in the source only since the copies parted: taken.
+    TargetTaken {
+        question: String,
+        level: Option<u8>,
+    },
+    /// An engagement target both copies changed differently (`merge_targets`' rule).
+    TargetConflict {
+        question: String,
+        kept: Option<u8>,
+        other: Option<u8>,
+        kept_from: Side,
+    },
 }
 
 /// Counts of what needed nothing.
@@ -79,7 +91,12 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn conflicts(&self) -> usize {
-        self.events.iter().filter(|e| matches!(e, Event::AnswerConflict { .. } | Event::AgreedConflict { .. })).count()
+        self.events
+            .iter()
+            .filter(|e| {
+                matches!(e, Event::AnswerConflict { .. } | Event::AgreedConflict { .. } | Event::TargetConflict { .. })
+            })
+            .count()
     }
 }
 
@@ -140,8 +157,52 @@ fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
         }
     }
     merge_agreed(target, source, &base, (by, at), &mut out)?;
+    let steps = super::merge_targets::plan(&target.targets, &source.targets, |q| base.targets.get(q).copied());
+    apply_targets(target, steps, (by, at), &mut out)?;
     store(target)?.compact()?;
     Ok(out)
+}
+
+/// Write the merged targets (a conflict whose kept side is ours only records the other side:
+/// its entry's `old`), each as a `target` entry, and say what was done.
+pub(super) fn apply_targets(
+    ws: &mut Workspace,
+    steps: Vec<super::merge_targets::Step>,
+    (by, at): (&str, &str),
+    out: &mut Outcome,
+) -> Result<()> {
+    use super::targets::{self, KIND};
+    for step in steps {
+        let q = step.question.as_str();
+        let s = store(ws)?;
+        if step.writes {
+            s.put_target_entry(q, step.kept.clone(), (by, at), KIND, None)?;
+        } else if let Some((other, _)) = &step.conflict {
+            let e =
+                history::Entry { at, by, respondent: "", question: q, kind: KIND, reverts: None, old: None, new: None };
+            let new = step.kept.as_ref().map(targets::inline).unwrap_or_default();
+            let entry = history::render_tables_as(&e, s.answering(), other.as_ref().map(targets::inline), &[], new);
+            s.record(&entry)?;
+        }
+        match &step.kept {
+            Some(t) => {
+                ws.assessment.targets.insert(q.to_owned(), t.level);
+                ws.targets.insert(q.to_owned(), t.clone());
+            }
+            None => {
+                ws.assessment.targets.remove(q);
+                ws.targets.remove(q);
+            }
+        }
+        let kept = step.kept.as_ref().map(|t| t.level);
+        out.events.push(match step.conflict {
+            Some((other, kept_from)) => {
+                Event::TargetConflict { question: step.question, kept, other: other.map(|t| t.level), kept_from }
+            }
+            None => Event::TargetTaken { question: step.question, level: kept },
+        });
+    }
+    Ok(())
 }
 
 fn store(ws: &mut Workspace) -> Result<&mut super::Store> {

@@ -48,9 +48,8 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>> {
 }
 
 /// Whether an entry with no respondent records an agreed value (not an engagement fact, a
-/// roadmap entry or an SoA decision, which name no respondent either). An engagement target
-/// (h16b's `target` kind) is the engagement's, not a respondent's: it is merged as a field of
-/// its own once it exists (see docs/merge.md), not here.
+/// roadmap entry, an SoA decision or an engagement target, which name no respondent either:
+/// a target is merged as a field of its own, see `base` and docs/merge.md).
 /// `subject` is the kind the entry is about (`subject_kinds`): an undo or redo of a roadmap
 /// entry names a question too, and is not an agreed value.
 fn is_agreed(c: &history::Change, subject: &str, questions: &HashMap<String, usize>) -> bool {
@@ -62,7 +61,7 @@ fn is_agreed(c: &history::Change, subject: &str, questions: &HashMap<String, usi
 /// The kind each entry is about: its own, or for an undo or redo, that of the entry it
 /// reverts (by number, followed back), as undo's one dispatch reads it. An undo whose number
 /// does not resolve stays `undo`.
-fn subject_kinds(entries: &[Entry]) -> Vec<&str> {
+pub fn subject_kinds(entries: &[Entry]) -> Vec<&str> {
     let mut kinds: Vec<&str> = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         let c = &e.change;
@@ -78,6 +77,8 @@ fn subject_kinds(entries: &[Entry]) -> Vec<&str> {
 pub struct Base {
     pub answers: HashMap<(String, String), Answer>,
     pub agreed: HashMap<String, Option<(Value, Decision)>>,
+    /// Engagement targets (targets.toml): the level the last shared entry left.
+    pub targets: HashMap<String, Option<u8>>,
 }
 
 impl Base {
@@ -97,6 +98,11 @@ pub fn base(ours: &[Entry], theirs: &[Entry], questions: &HashMap<String, usize>
     let mut base = Base::default();
     let subjects = subject_kinds(ours);
     for (c, subject) in ours.iter().map(|e| &e.change).zip(subjects).filter(|(c, _)| shared.contains(c.id.as_str())) {
+        if c.respondent.is_empty() && subject == super::targets::KIND {
+            let level = c.new.as_ref().and_then(super::targets::from_table).map(|t| t.level);
+            base.targets.insert(c.question.clone(), level);
+            continue;
+        }
         let Some(new) = &c.new else { continue };
         if !c.respondent.is_empty() && !c.question.is_empty() {
             base.answers.insert((c.respondent.clone(), c.question.clone()), history::answer_from_table(new));

@@ -5,6 +5,7 @@
 //! questionnaire.toml    the pinned copy of the questionnaire
 //! answers/<id>.toml     one file per respondent (clones capturing different people merge cleanly)
 //! consensus.toml        levels agreed after discussion (optional)
+//! targets.toml          the engagement's target per question (optional; see `targets`)
 //! history.toml          append-only log of every change
 //! ```
 //! Opening for writing takes the lock and repairs a torn history tail; opening read-only
@@ -19,6 +20,7 @@ mod error;
 pub mod evidence;
 pub mod fault;
 pub mod git_merged;
+mod git_targets;
 pub mod history;
 pub mod history_parts;
 pub mod journal;
@@ -27,6 +29,7 @@ pub mod lock;
 pub mod markers;
 pub mod merge;
 pub mod merge_base;
+pub mod merge_targets;
 pub mod meta;
 pub mod meta_change;
 pub mod op;
@@ -38,6 +41,7 @@ pub mod respondent_change;
 pub mod stamp;
 mod store;
 mod strings;
+pub mod targets;
 pub mod three_way;
 pub mod torn;
 mod undo;
@@ -70,6 +74,8 @@ pub struct Workspace {
     pub meta: Engagement,
     pub questionnaire: Questionnaire,
     pub assessment: Assessment,
+    /// The engagement targets with who set them when (`assessment.targets` holds the levels).
+    pub targets: targets::Targets,
     /// Respondents removed with `aira respondent remove` (answers kept, left out of
     /// `assessment`); `aira respondent restore` brings one back.
     pub archived: Vec<Respondent>,
@@ -351,6 +357,13 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     {
         assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
     }
+    let (targets_file, targets_merged) =
+        load_targets(dir, &questionnaire, &meta, assessment.respondents.iter().chain(&archived), &order)?;
+    if let Some((_, notice)) = &targets_merged {
+        notices.push(format!("{notice}{saved}"));
+    }
+    assessment.targets = targets::levels(&targets_file.targets);
+    let engagement_targets = targets_file.targets.clone();
     let orphans = assessment.orphans_by(|id| order.contains_key(id));
     if !orphans.is_empty() {
         notices.push(format!(
@@ -381,6 +394,12 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
     // A journal left by a crash is folded in by the next writer, after writing the history
     // entries it holds that history.toml lacks (a crash between the two appends).
     if let Some(s) = store.as_mut() {
+        s.init_targets(targets_file);
+        // A git merge's targets.toml resolved on open is saved by a writer, with its entries.
+        if let Some((entries, _)) = &targets_merged {
+            let text = s.targets_doc_text();
+            s.write_logged(targets::FILE, &text, entries, "merge")?;
+        }
         s.add_unlogged(owed);
         s.add_unlogged(resolved_entries);
         // Nothing is lost if this fails (a full disk): the journal stays, durable, and every
@@ -395,6 +414,7 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         meta,
         questionnaire,
         assessment,
+        targets: engagement_targets,
         archived,
         store,
         notices,
@@ -410,6 +430,37 @@ fn load_consensus(dir: &Path, q: &Questionnaire) -> Result<(consensus::Agreed, t
         return Ok((consensus::Agreed::new(), consensus::new_document()));
     }
     consensus::parse(&path, &read(&path)?, &q.scale)
+}
+
+/// targets.toml, or in its absence the targets the workspace set before it existed
+/// (respondents' and `[targets.questions]`, by `scoring::migrated_targets`), not yet written.
+fn load_targets<'a>(
+    dir: &Path,
+    q: &Questionnaire,
+    meta: &Engagement,
+    respondents: impl IntoIterator<Item = &'a Respondent>,
+    order: &std::collections::HashMap<String, usize>,
+) -> Result<(store::TargetsFile, Option<(String, String)>)> {
+    let path = dir.join(targets::FILE);
+    if path.exists() {
+        let text = read(&path)?;
+        if git_merged::has_markers(&text) {
+            let r = git_targets::resolve(dir, &path, &text, &q.scale, order)?;
+            let file = store::TargetsFile { targets: r.targets, doc: r.doc, on_disk: true };
+            return Ok((file, Some((r.entries, r.notice))));
+        }
+        let (targets, doc) = targets::parse(&path, &text, &q.scale)?;
+        return Ok((store::TargetsFile { targets, doc, on_disk: true }, None));
+    }
+    let migrated = aira_core::scoring::migrated_targets(respondents, &meta.targets.questions);
+    let targets = migrated
+        .into_iter()
+        .filter(|(_, l)| q.scale.contains(*l))
+        .map(|(id, level)| {
+            (id, targets::Target { level, set_by: targets::MIGRATED_BY.to_owned(), set_at: String::new() })
+        })
+        .collect();
+    Ok((store::TargetsFile { targets, doc: targets::new_document(), on_disk: false }, None))
 }
 
 /// All history entries, the rotated parts' first (read-only).
@@ -438,3 +489,6 @@ mod undo_kinds_tests;
 
 #[cfg(test)]
 mod markers_tests;
+
+#[cfg(test)]
+mod targets_tests;

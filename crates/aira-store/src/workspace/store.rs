@@ -20,6 +20,9 @@ use aira_core::questionnaire::Scale;
 
 #[path = "store_batch.rs"]
 mod batch;
+#[path = "store_targets.rs"]
+mod targets_file;
+pub(super) use targets_file::TargetsFile;
 
 /// A respondent's answers file as the store holds it: its text, parsed into an editable
 /// document (slow at 10,000 answers) only when a rewrite needs it, with the changes made since.
@@ -53,6 +56,8 @@ pub struct Store {
     order: HashMap<String, usize>,
     consensus_doc: DocumentMut,
     agreed: Agreed,
+    /// targets.toml: the engagement targets (see `store_targets`).
+    targets: TargetsFile,
     /// Append changes to journals rather than rewrite answers files.
     journal: bool,
     /// Respondents whose journal holds changes their TOML file lacks.
@@ -121,6 +126,7 @@ impl Store {
             order,
             consensus_doc,
             agreed,
+            targets: TargetsFile::default(),
             journal: false,
             journaled,
             unlogged: Vec::new(),

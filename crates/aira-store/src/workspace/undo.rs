@@ -7,6 +7,9 @@
 use super::undo_rule::{REDO, UNDO, redo_target, undo_target};
 use super::{Change, Result, Store, Workspace, WorkspaceError, history, meta_change, now_rfc3339, read_history};
 use super::{undo_describe as describe, undo_describe::sentence};
+
+#[path = "undo_targets.rs"]
+pub mod targets;
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
 
 /// What an undo or redo did.
@@ -71,6 +74,7 @@ fn revert(
 ) -> Result<Reverted> {
     match subject {
         "agree" => revert_agreed(ws, target, nk, by),
+        super::targets::KIND => targets::revert(ws, target, nk, by),
         super::respondent_change::KIND => revert_respondent(ws, target, nk, by),
         _ => match meta_change::Place::of(subject, &target.question) {
             Some(place) => revert_meta(ws, target, &place, nk, by),

@@ -85,6 +85,14 @@ pub fn roadmap(question: &str, before: &RoadmapEntry, after: &RoadmapEntry) -> S
     format!("roadmap {} on {question} (was {})", set.join(", "), was.join(", "))
 }
 
+/// An engagement target's undo or redo: `Undid Ann Lee's change: reverted target of G1.1
+/// from 3 to none` (`from` what is there now, `to` what the revert puts back).
+pub fn target_sentence(verb: &str, who: &str, question: &str, from: Option<u8>, to: Option<u8>) -> String {
+    let show = |l: Option<u8>| l.map_or_else(|| "none".to_owned(), |l| l.to_string());
+    let whose = if who.is_empty() { "the change".to_owned() } else { format!("{who}'s change") };
+    format!("{verb} {whose}: reverted target of {question} from {} to {}", show(from), show(to))
+}
+
 /// `Undid Ann Lee's level 3 on q1 (was 2)`; `who` empty: `Undid the level …`.
 pub fn sentence(verb: &str, who: &str, what: &str) -> String {
     if who.is_empty() { format!("{verb} the {what}") } else { format!("{verb} {who}'s {what}") }

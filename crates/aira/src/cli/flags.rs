@@ -36,6 +36,7 @@ impl Cli {
                 | Command::Answer { ws, .. }
                 | Command::Respondent { ws, .. }
                 | Command::Agree { ws, .. }
+                | Command::Target { ws, .. }
                 | Command::Merge { ws, .. }
                 | Command::Diff { ws, .. }
                 | Command::Score { ws, .. }

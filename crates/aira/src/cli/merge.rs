@@ -80,7 +80,23 @@ fn describe(e: &Event, source: &str) -> String {
                 decision(other, &o)
             )
         }
+        Event::TargetTaken { question, level } => {
+            format!("took the engagement target of {} ({}; changed there only)", c(question), target(*level))
+        }
+        Event::TargetConflict { question, kept, other, kept_from } => {
+            let (k, o) = sides(*kept_from);
+            format!(
+                "CONFLICT target {}: kept {} ({k}); other {} ({o}) recorded in history",
+                c(question),
+                target(*kept),
+                target(*other)
+            )
+        }
     }
+}
+
+fn target(level: Option<u8>) -> String {
+    level.map_or_else(|| "no target".to_owned(), |l| format!("target {l}"))
 }
 
 pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {

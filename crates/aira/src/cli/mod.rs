@@ -100,6 +100,7 @@ mod roadmap;
 mod score;
 mod soa;
 mod start;
+mod target;
 mod tui;
 mod undo;
 mod upgrade;
@@ -270,6 +271,20 @@ pub enum Command {
         /// Why: what the discussion concluded
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        ws: WorkspaceArg,
+    },
+    /// Set the engagement's target for a question (one per question, as `t` and a digit in the
+    /// wizard), or remove it with --clear
+    Target {
+        /// The question's id, e.g. plan-govern-policy
+        question_id: String,
+        /// A level on the scale
+        #[arg(value_name = "LEVEL", required_unless_present = "clear", conflicts_with = "clear")]
+        level: Option<String>,
+        /// Remove the question's target (the workspace default applies)
+        #[arg(long)]
+        clear: bool,
         #[command(flatten)]
         ws: WorkspaceArg,
     },
@@ -504,6 +519,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Some(Command::Respondent { command, .. }) => respondent::run(&workspace_dir(&cli)?, command),
         Some(Command::Agree { question_id, level, note, .. }) => {
             agree::run(&workspace_dir(&cli)?, question_id, level, note.as_deref())
+        }
+        Some(Command::Target { question_id, level, clear, .. }) => {
+            target::run(&workspace_dir(&cli)?, question_id, level.as_deref(), *clear)
         }
         Some(Command::Merge { sources, .. }) => merge::run(&workspace_dir(&cli)?, sources),
         Some(Command::Diff { baseline, format, all, .. }) => diff::run(&workspace_dir(&cli)?, baseline, *format, *all),

@@ -81,6 +81,10 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                     )
                 }
                 crate::tui::saver::Work::Agree { question, value, .. } => format!("agreed {question}: {value:?}"),
+                crate::tui::saver::Work::Target { question, level, .. } => match level {
+                    Some(l) => format!("target {question}: {l}"),
+                    None => format!("target {question}: cleared"),
+                },
                 crate::tui::saver::Work::AgreeNote { question, note, .. } => {
                     format!("reason for the agreed level of {question}: {note:?}")
                 }

@@ -270,6 +270,11 @@ pub enum Effect {
         question: String,
         value: Option<aira_core::assessment::Value>,
     },
+    /// Record a question's engagement target durably (None clears it): targets.toml.
+    SaveTarget {
+        question: String,
+        level: Option<u8>,
+    },
     /// Record durably why the room agreed the level of a question (the decision's note).
     SaveAgreedNote {
         question: String,

@@ -29,6 +29,10 @@ pub(super) fn apply(
                 let (by, at, as_) = made_by(state);
                 Some((Work::Agree { question, value, by, at, as_ }, "the agreed level"))
             }
+            Effect::SaveTarget { question, level } => {
+                let (by, at, as_) = made_by(state);
+                Some((Work::Target { question, level, by, at, as_ }, "the target"))
+            }
             Effect::SaveAgreedNote { question, note } => {
                 let (by, at) = (state.session.user().to_owned(), state.session.now());
                 Some((Work::AgreeNote { question, note, by, at }, "the reason for the agreed level"))

@@ -47,7 +47,15 @@ pub enum Work {
         at: String,
         as_: String,
     },
-    /// What an undo or redo of an agreed level, SoA decision or roadmap entry put back.
+    /// A question's engagement target (None clears it), as the CLI's `aira target`.
+    Target {
+        question: String,
+        level: Option<u8>,
+        by: String,
+        at: String,
+        as_: String,
+    },
+    /// What an undo or redo of an agreed level, SoA decision, roadmap entry or target put back.
     Revert {
         revert: Box<crate::tui::session::Revert>,
         by: String,
@@ -81,6 +89,10 @@ impl Work {
             Work::Agree { question, value, by, at, as_ } => {
                 store.answer_as(as_);
                 store.set_agreed(question, *value, by, at)
+            }
+            Work::Target { question, level, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_target(question, *level, by, at)
             }
             Work::Revert { revert, by, at } => revert_entry(store, revert, by, at),
             Work::Roadmap { question, entry, by, at, as_ } => {
@@ -121,11 +133,17 @@ fn revert_entry(
 ) -> aira_store::workspace::Result<()> {
     use crate::tui::session::Revert;
     use aira_store::workspace::meta_change::{Place, SOA};
+    use aira_store::workspace::targets::Target;
     match revert {
         Revert::Answer(c) => store.apply(c),
         Revert::Agreed { question, value, kind, reverts, as_ } => {
             store.answer_as(as_);
             store.put_agreed_entry(question, value.clone(), by, at, kind, Some(*reverts))
+        }
+        Revert::Target { question, level, kind, reverts, as_ } => {
+            store.answer_as(as_);
+            let t = level.map(|level| Target { level, set_by: by.to_owned(), set_at: at.to_owned() });
+            store.put_target_entry(question, t, (by, at), kind, Some(*reverts))
         }
         Revert::Soa { control, entry, kind, reverts, as_ } => {
             store.answer_as(as_);

@@ -3,6 +3,7 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
+mod targets;
 mod undo;
 mod vote;
 
@@ -348,7 +349,7 @@ impl Session {
     /// Recompute the targets: every question's, or only question `changed`'s.
     fn refresh_targets(&mut self, changed: Option<usize>) {
         let n = self.questionnaire.questions.len();
-        let fallback = |id: &str| self.meta.target(id);
+        let fallback = self.meta.default_target();
         match changed.and_then(|i| self.questionnaire.questions.get(i).map(|q| (i, q))) {
             Some((i, q)) if self.targets.len() == n => {
                 let t = aira_core::scoring::question_target(&q.id, &self.assessment, fallback);

@@ -35,6 +35,12 @@ pub enum Subject {
         old: Option<RoadmapEntry>,
         new: Option<RoadmapEntry>,
     },
+    /// An engagement target (targets.toml).
+    Target {
+        question: String,
+        old: Option<u8>,
+        new: Option<u8>,
+    },
 }
 
 impl Subject {
@@ -47,6 +53,7 @@ impl Subject {
             Subject::Agreed { question, old, new } => Subject::Agreed { question, old: new, new: old },
             Subject::Soa { control, old, new } => Subject::Soa { control, old: new, new: old },
             Subject::Roadmap { question, old, new } => Subject::Roadmap { question, old: new, new: old },
+            Subject::Target { question, old, new } => Subject::Target { question, old: new, new: old },
         }
     }
 }
@@ -70,6 +77,7 @@ pub enum Revert {
     Agreed { question: String, value: Option<(Value, Decision)>, kind: String, reverts: usize, as_: String },
     Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
     Roadmap { question: String, entry: Option<RoadmapEntry>, kind: String, reverts: usize, as_: String },
+    Target { question: String, level: Option<u8>, kind: String, reverts: usize, as_: String },
 }
 
 /// What undo or redo did.
@@ -128,6 +136,7 @@ impl Session {
             Subject::Roadmap { question, old, new } => {
                 describe::roadmap(question, &old.clone().unwrap_or_default(), &new.clone().unwrap_or_default())
             }
+            Subject::Target { question, .. } => format!("target of {question}"),
         };
         if !self.still_holds(&d.subject) {
             return Undone::Changed(format!(
@@ -135,10 +144,15 @@ impl Session {
                 if kind == REDO { "redo" } else { "undo" }
             ));
         }
+        let said = match &d.subject {
+            // The store's wording (`aira undo` says the same): from what is there to what comes back.
+            Subject::Target { question, old, new } => describe::target_sentence(verb, &name, question, *new, *old),
+            _ => sentence(verb, &name, &what),
+        };
         let (save, index) = self.write_back(&d, kind);
         self.done(kind, d.as_.clone(), Some(d.number), d.subject.reversed());
         self.save.pending += 1;
-        Undone::Reverted { save, index, said: sentence(verb, &name, &what) }
+        Undone::Reverted { save, index, said }
     }
 
     /// Whether what `subject` left (`new`) is still there: only then is it reverted.
@@ -150,6 +164,7 @@ impl Session {
             Subject::Agreed { question, new, .. } => self.agreed_now(question) == *new,
             Subject::Soa { control, new, .. } => self.meta.soa.get(control) == new.as_ref(),
             Subject::Roadmap { question, new, .. } => self.meta.roadmap_entry(question) == new.as_ref(),
+            Subject::Target { question, new, .. } => self.assessment.targets.get(question).copied() == *new,
         }
     }
 
@@ -220,6 +235,11 @@ impl Session {
                 let entry = old.clone();
                 let save = Revert::Roadmap { question: question.clone(), entry, kind: kind.into(), reverts, as_ };
                 (save, None)
+            }
+            Subject::Target { question, old, .. } => {
+                let index = self.put_target(question, *old);
+                let level = *old;
+                (Revert::Target { question: question.clone(), level, kind: kind.into(), reverts, as_ }, index)
             }
         }
     }

@@ -117,7 +117,25 @@ pub(super) fn set_target(s: &mut AppState, level: Option<u8>) -> Vec<Effect> {
         s.ui.set_flash(Some(format!("Target {l} is outside the scale")));
         return Vec::new();
     }
-    edit_answer(s, |a| a.target = level)
+    if let Some(why) = s.session.read_only() {
+        s.ui.set_flash(Some(format!("Read-only: {why}")));
+        return Vec::new();
+    }
+    let Some(question) = s.session.set_target(s.ui.cursor(), level) else {
+        if let Some(q) = s.current_question() {
+            let id = q.id.clone();
+            s.ui.set_flash(Some(match level {
+                Some(l) => format!("The engagement target of {id} is {l} already"),
+                None => format!("{id} has no engagement target to clear"),
+            }));
+        }
+        return Vec::new();
+    };
+    s.ui.set_flash(Some(match level {
+        Some(l) => format!("Engagement target of {question}: {l}"),
+        None => format!("Engagement target of {question} cleared"),
+    }));
+    vec![Effect::SaveTarget { question, level }]
 }
 
 /// `u`: revert the newest change made as whoever is answering now (never another

@@ -105,13 +105,18 @@ fn movement_clamps() {
 #[test]
 fn target_and_flag() {
     let mut s = mini_state();
+    let q = "plan-govern-policy".to_owned();
     let fx = act(&mut s, &[SetTarget(4)]);
-    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, Some(4));
+    assert_eq!(fx, vec![Effect::SaveTarget { question: q.clone(), level: Some(4) }]);
+    assert_eq!(s.session.assessment().targets.get(&q), Some(&4), "one target for the engagement");
+    assert_eq!(s.session.target(0), Some(4.0), "the scoring room's target follows");
     assert_eq!(s.ui.cursor(), 0, "setting a target does not move on");
     act(&mut s, &[Flag]);
     assert!(s.current_answer().unwrap().flag);
+    assert!(act(&mut s, &[SetTarget(4)]).is_empty(), "the same target again saves nothing");
     let fx = act(&mut s, &[ClearTarget]);
-    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, None);
+    assert_eq!(fx, vec![Effect::SaveTarget { question: q, level: None }]);
+    assert_eq!(s.session.target(0), Some(3.0), "the workspace default again");
 }
 
 #[test]

@@ -62,7 +62,13 @@ fn lines_and_focus(s: &AppState, width: usize) -> (Vec<Line<'static>>, usize) {
     }
     out.push(Line::raw(""));
     let answer = s.current_answer();
-    let target = answer.and_then(|a| a.target).or_else(|| s.session.meta().target(&q.id));
+    // The scoring room's target (engagement targets are whole levels; the default is one too).
+    let target = s
+        .session
+        .questionnaire()
+        .index_of(&q.id)
+        .and_then(|i| s.session.target(i))
+        .and_then(|t| u8::try_from(aira_core::number::whole(t)).ok());
     let mut focus = 0;
     if q.is_classification() {
         classification(s, answer, &mut out);

@@ -38,8 +38,22 @@ fn state(respondents: usize) -> AppState {
 
 #[derive(Clone, Debug)]
 enum Op {
-    Answer { who: usize, q: usize, value: Option<Value>, target: Option<u8> },
-    Agree { q: usize, value: Option<Value> },
+    /// A respondent's level, with an old-style per-answer target the scoring must ignore.
+    Answer {
+        who: usize,
+        q: usize,
+        value: Option<Value>,
+        target: Option<u8>,
+    },
+    Agree {
+        q: usize,
+        value: Option<Value>,
+    },
+    /// The engagement's target (`t` and a digit; None clears it).
+    Target {
+        q: usize,
+        level: Option<u8>,
+    },
 }
 
 fn value() -> impl Strategy<Value = Option<Value>> {
@@ -51,6 +65,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0usize..3, 0usize..33, value(), proptest::option::of(0u8..=5))
             .prop_map(|(who, q, value, target)| Op::Answer { who, q, value, target }),
         1 => (0usize..33, value()).prop_map(|(q, value)| Op::Agree { q, value }),
+        2 => (0usize..33, proptest::option::of(0u8..=5)).prop_map(|(q, level)| Op::Target { q, level }),
     ]
 }
 
@@ -74,6 +89,7 @@ proptest! {
                     s.session.edit_answer(q, |a| { a.value = value; a.target = target; });
                 }
                 Op::Agree { q, value } => { s.session.set_agreed(q, value); }
+                Op::Target { q, level } => { s.session.set_target(q, level); }
             }
         }
         let (meta, a) = (s.session.meta(), s.session.assessment());

@@ -20,8 +20,10 @@ fn ctrl(s: &mut AppState, c: char) -> Vec<Effect> {
 #[test]
 fn t_then_a_digit_sets_the_target_and_anything_else_cancels() {
     let mut s = mini_state();
+    let q = "plan-govern-policy".to_owned();
     let fx = press(&mut s, "t4");
-    assert_eq!(saves(&fx)[0].new.as_ref().unwrap().target, Some(4));
+    assert_eq!(fx, vec![Effect::SaveTarget { question: q.clone(), level: Some(4) }], "the engagement's target");
+    assert!(saves(&fx).is_empty(), "no answer changes");
     press(&mut s, "t");
     assert!(s.ui.pending().is_some());
     assert!(press(&mut s, "q").is_empty(), "a non-digit cancels target entry and does not quit");
@@ -29,8 +31,9 @@ fn t_then_a_digit_sets_the_target_and_anything_else_cancels() {
     assert_eq!(s.ui.cursor(), 0);
     press(&mut s, "t");
     let fx = code(&mut s, KeyCode::Backspace);
-    assert_eq!(saves(&fx)[0].old.as_ref().unwrap().target, Some(4));
-    assert_eq!(saves(&fx)[0].new.as_ref().and_then(|a| a.target), None);
+    assert_eq!(fx, vec![Effect::SaveTarget { question: q, level: None }]);
+    assert!(press(&mut s, "tx").is_empty(), "nothing to clear: nothing saved");
+    assert_eq!(s.ui.flash(), Some("plan-govern-policy has no engagement target to clear"));
     press(&mut s, "t");
     assert!(ctrl(&mut s, 'c').is_empty(), "Ctrl-C cancels the chord, as any other key");
 }

@@ -42,10 +42,29 @@ fn a_log_line_flag_or_target_keeps_when_the_answer_was_given() {
     text(&mut s, "the board saw it");
     act(&mut s, &[Submit, Flag, SetTarget(4)]);
     let a = s.current_answer().unwrap();
-    assert_eq!((a.log.len(), a.flag, a.target), (1, true, Some(4)));
+    assert_eq!((a.log.len(), a.flag, a.target), (1, true, None), "the target is the engagement's, not the answer's");
+    assert_eq!(s.session.assessment().targets.get("plan-govern-policy"), Some(&4));
     assert_eq!(a.answered_at, "2026-11-22T10:00:00.000+00:00", "only a level or note restamps");
     act(&mut s, &[Level3, Prev]);
     assert_eq!(s.current_answer().unwrap().answered_at, "2026-11-23T09:00:00.000+00:00");
+}
+
+#[test]
+fn a_target_is_undone_and_redone_as_whoever_set_it() {
+    let mut s = two();
+    let q = "plan-govern-policy";
+    act(&mut s, &[SetTarget(4), NextRespondent]);
+    assert!(act(&mut s, &[Undo]).is_empty(), "Bo did not set it");
+    assert_eq!(s.session.assessment().targets.get(q), Some(&4));
+    let fx = act(&mut s, &[NextRespondent, Undo]);
+    assert_eq!(s.ui.flash(), Some("Undid Ann Lee's change: reverted target of plan-govern-policy from 4 to none"));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Revert(r)] if matches!(**r, Revert::Target { level: None, reverts: 1, .. }))
+    );
+    assert_eq!(s.session.target(0), Some(3.0), "the default again");
+    act(&mut s, &[Redo]);
+    assert_eq!(s.ui.flash(), Some("Redid Ann Lee's change: reverted target of plan-govern-policy from none to 4"));
+    assert_eq!(s.session.target(0), Some(4.0));
 }
 
 #[test]
