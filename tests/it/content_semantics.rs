@@ -92,7 +92,8 @@ fn upgrade_moves_agreed_levels_flags_notes_evidence_logs_and_keeps_soa() {
     ok(home.path(), &ws, &["upgrade", "--questionnaire", home.path().join("mini2.toml").to_str().unwrap()]);
 
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-ai-policy").expect("answer moved").clone();
+    let a =
+        w.assessment.respondent("facilitator").unwrap().answer("plan-govern-ai-policy").expect("answer moved").clone();
     assert_eq!(a.level(), Some(2));
     assert!(a.flag);
     assert_eq!(a.note, "draft only");

@@ -177,7 +177,10 @@ fn merge_unites_evidence_added_in_two_copies() {
     ok(home.path(), &other, &["evidence", "add", "plan-govern-policy", "https://b.example/theirs"]);
     let (code, out, err) = aira(home.path(), &ws, &["merge", other.to_str().unwrap()]);
     assert_eq!(code, 0, "no conflict: only the evidence differed\n{out}{err}");
-    assert!(out.contains("joined the interview logs, evidence and fields of facilitator / plan-govern-policy"), "{out}");
+    assert!(
+        out.contains("joined the interview logs, evidence and fields of facilitator / plan-govern-policy"),
+        "{out}"
+    );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap();
     let refs: Vec<&str> = a.evidence.iter().map(|e| e.reference.as_str()).collect();
