@@ -1,5 +1,5 @@
-//! Fuzzy search for five realistic queries, as the TUI runs it: every question, notes of the
-//! current respondent included, all hits ranked. Also "typing": each prefix of the query,
+//! Fuzzy search for five realistic queries, as the TUI runs it: every question, every
+//! respondent's notes included, all hits ranked. Also "typing": each prefix of the query,
 //! narrowed within the previous hits, as happens key by key.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -14,8 +14,10 @@ fn search(c: &mut Criterion) {
     let mut g = c.benchmark_group("search");
     for f in common::sizes() {
         let ws = f.open(Access::ReadOnly);
-        let (qs, r) = (&ws.questionnaire.questions, &ws.assessment.respondents[0]);
-        let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
+        // Every respondent's notes, as the TUI searches them.
+        let (qs, people) = (&ws.questionnaire.questions, &ws.assessment.respondents);
+        let note = |i: usize, p: usize| people.get(p)?.answer(&qs[i].id).map(|a| a.note.as_str());
+        let note = aira_core::search::Notes { people: people.len(), note };
         let index = Index::new(&ws.questionnaire);
         g.bench_function(format!("{}/index-build", f.name), |b| b.iter(|| black_box(Index::new(&ws.questionnaire))));
         for query in common::QUERIES {

@@ -166,7 +166,7 @@ fn sigkill_during_merge_or_upgrade_is_all_or_nothing() {
         let (code, _, err) = common::run(home.path(), args);
         assert!(code == 0 || code == 3, "{args:?}: {err}");
     };
-    run(&["init", base.to_str().unwrap()]);
+    run(&["init", base.to_str().unwrap(), "--respondent", "facilitator"]);
     let ids = question_ids(&base);
     for (i, q) in ids.iter().take(16).enumerate() {
         run(&["-w", base.to_str().unwrap(), "answer", q, &(i % 5).to_string()]);
@@ -175,7 +175,7 @@ fn sigkill_during_merge_or_upgrade_is_all_or_nothing() {
     crate::common::copy_workspace(&base, &source);
     run(&["-w", source.to_str().unwrap(), "respondent", "add", "Ann Lee"]);
     for (i, q) in ids.iter().take(16).enumerate() {
-        let who = if i % 2 == 0 { "Ann Lee" } else { "default" };
+        let who = if i % 2 == 0 { "Ann Lee" } else { "facilitator" };
         let args = ["-w", source.to_str().unwrap(), "answer", q, &((i + 2) % 5).to_string(), "--respondent", who];
         run(&args);
     }

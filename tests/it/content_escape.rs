@@ -37,19 +37,19 @@ fn undo_refuses_a_history_entry_whose_question_id_holds_controls() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());
     let entry = format!(
-        "\n[[change]] # x\nentry = {{ at = \"2026-01-01T00:00:00Z\", by = \"m\", respondent = \"default\", question = \"q{HOSTILE_TOML}\", kind = \"answer\", new = {{ level = 1 }} }}\n"
+        "\n[[change]] # x\nentry = {{ at = \"2026-01-01T00:00:00Z\", by = \"m\", respondent = \"facilitator\", question = \"q{HOSTILE_TOML}\", kind = \"answer\", new = {{ level = 1 }} }}\n"
     );
     let h = ws.join("history.toml");
     let before = std::fs::read_to_string(&h).unwrap();
     std::fs::write(&h, format!("{before}{entry}")).unwrap();
-    let answers = std::fs::read(ws.join("answers/default.toml")).unwrap();
+    let answers = std::fs::read(ws.join("answers/facilitator.toml")).unwrap();
     let (code, out, err) = aira(home.path(), &ws, &["undo"]);
     assert_clean("undo's stdout", &out);
     assert_clean("undo's stderr", &err);
     assert_eq!(code, 1, "{out}{err}");
     let line = before.lines().count() + 3;
     assert!(err.contains(&format!("history.toml:{line}:")) && err.contains("U+001B"), "{err}");
-    assert_eq!(std::fs::read(ws.join("answers/default.toml")).unwrap(), answers, "undo changed nothing");
+    assert_eq!(std::fs::read(ws.join("answers/facilitator.toml")).unwrap(), answers, "undo changed nothing");
 }
 
 #[test]
@@ -71,12 +71,12 @@ fn the_lock_refusal_escapes_the_holders_host() {
 fn a_journal_note_with_controls_is_refused_with_its_line_and_never_folded() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());
-    let good = std::fs::read(ws.join("answers/default.toml")).unwrap();
-    let journal = ws.join("answers/default.journal");
+    let good = std::fs::read(ws.join("answers/facilitator.toml")).unwrap();
+    let journal = ws.join("answers/facilitator.journal");
     std::fs::write(
         &journal,
         format!(
-            "\n[[change]] # x\nentry = {{ at = \"2026-01-01T00:00:00Z\", by = \"m\", respondent = \"default\", question = \"plan-govern-policy\", kind = \"answer\", new = {{ level = 3, note = \"n{HOSTILE_TOML}\" }} }}\n"
+            "\n[[change]] # x\nentry = {{ at = \"2026-01-01T00:00:00Z\", by = \"m\", respondent = \"facilitator\", question = \"plan-govern-policy\", kind = \"answer\", new = {{ level = 3, note = \"n{HOSTILE_TOML}\" }} }}\n"
         ),
     )
     .unwrap();
@@ -87,11 +87,11 @@ fn a_journal_note_with_controls_is_refused_with_its_line_and_never_folded() {
         assert_clean("the CSV report", &text);
     }
     assert_eq!(code, 1, "{out}{err}");
-    assert!(err.contains("default.journal:3:") && err.contains("U+001B"), "{err}");
+    assert!(err.contains("facilitator.journal:3:") && err.contains("U+001B"), "{err}");
     // A writer refuses it too, and leaves the good answers file as it was (never folded in).
     let (code, _, err) = aira(home.path(), &ws, &["answer", "plan-map-context", "1"]);
     assert_eq!(code, 1, "{err}");
-    assert_eq!(std::fs::read(ws.join("answers/default.toml")).unwrap(), good);
+    assert_eq!(std::fs::read(ws.join("answers/facilitator.toml")).unwrap(), good);
     assert!(journal.exists());
     // Once the journal is removed the workspace opens again.
     std::fs::remove_file(&journal).unwrap();
@@ -102,13 +102,13 @@ fn a_journal_note_with_controls_is_refused_with_its_line_and_never_folded() {
 fn every_loader_refuses_controls_in_names_roles_evidence_ids_and_metadata() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());
-    let answers = ws.join("answers/default.toml");
+    let answers = ws.join("answers/facilitator.toml");
     let good = std::fs::read_to_string(&answers).unwrap();
     let meta = ws.join("workspace.toml");
     let good_meta = std::fs::read_to_string(&meta).unwrap();
     let cases: Vec<(PathBuf, String)> = vec![
-        (answers.clone(), good.replace("name = \"default\"", &format!("name = \"Ann{HOSTILE_TOML}\""))),
-        (answers.clone(), good.replace("name = \"default\"", &format!("name = \"d\"\nrole = \"r{HOSTILE_TOML}\""))),
+        (answers.clone(), good.replace("name = \"facilitator\"", &format!("name = \"Ann{HOSTILE_TOML}\""))),
+        (answers.clone(), good.replace("name = \"facilitator\"", &format!("name = \"d\"\nrole = \"r{HOSTILE_TOML}\""))),
         (answers.clone(), good.replace("level = 2", &format!("level = 2\nevidence = [\"ok\", \"e{HOSTILE_TOML}\"]"))),
         (answers.clone(), format!("{good}\n[answers.\"q{HOSTILE_TOML}\"]\nlevel = 1\n")),
         (meta.clone(), good_meta.replace("organisation = \"\"", &format!("organisation = \"o{HOSTILE_TOML}\""))),

@@ -43,9 +43,9 @@ fn merge_brings_answers_still_in_a_sources_journal() {
     let j = journal_entry("ann", "do-map-inventory", &level(4, "2026-05-01T10:00:00Z"))
         + &journal_entry("ann", "plan-govern-policy", &level(3, "2026-05-01T10:00:01Z"));
     std::fs::write(source.join("answers/ann.journal"), j).unwrap();
-    let j = journal_entry("default", "check-govern-audit", &level(5, "2026-05-01T10:00:02Z"));
-    std::fs::write(source.join("answers/default.journal"), j).unwrap();
-    let journals = [source.join("answers/ann.journal"), source.join("answers/default.journal")];
+    let j = journal_entry("facilitator", "check-govern-audit", &level(5, "2026-05-01T10:00:02Z"));
+    std::fs::write(source.join("answers/facilitator.journal"), j).unwrap();
+    let journals = [source.join("answers/ann.journal"), source.join("answers/facilitator.journal")];
     let before: Vec<Vec<u8>> = journals.iter().map(|p| std::fs::read(p).unwrap()).collect();
 
     ok(home.path(), &target, &["merge", source.to_str().unwrap()]);
@@ -58,7 +58,7 @@ fn merge_brings_answers_still_in_a_sources_journal() {
         Some(3),
         "journaled change of a new respondent"
     );
-    let d = ws.assessment.respondent("default").unwrap();
+    let d = ws.assessment.respondent("facilitator").unwrap();
     assert_eq!(d.answer("check-govern-audit").and_then(Answer::level), Some(5), "journaled answer of a shared one");
     // The sources are only read: their journals are left alone.
     let after: Vec<Vec<u8>> = journals.iter().map(|p| std::fs::read(p).unwrap()).collect();
@@ -83,7 +83,7 @@ fn upgrade_moves_agreed_levels_flags_notes_evidence_logs_and_keeps_soa() {
     ok(home.path(), &ws, &["answer", "plan-govern-policy", "2", "--note", "draft only"]);
     ok(home.path(), &ws, &["agree", "plan-govern-policy", "3", "--note", "agreed in the workshop"]);
     ok(home.path(), &ws, &["soa", "set", "A.2.2", "--applicable"]);
-    let path = ws.join("answers/default.toml");
+    let path = ws.join("answers/facilitator.toml");
     let text = std::fs::read_to_string(&path).unwrap().replace(
         "level = 2\n",
         "level = 2\nflag = true\nevidence = [\"AI policy v0.3\"]\nlog = [{ at = \"2026-01-01T00:00:00Z\", by = \"sam\", text = \"board in March\" }]\n",
@@ -92,7 +92,8 @@ fn upgrade_moves_agreed_levels_flags_notes_evidence_logs_and_keeps_soa() {
     ok(home.path(), &ws, &["upgrade", "--questionnaire", home.path().join("mini2.toml").to_str().unwrap()]);
 
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-ai-policy").expect("answer moved").clone();
+    let a =
+        w.assessment.respondent("facilitator").unwrap().answer("plan-govern-ai-policy").expect("answer moved").clone();
     assert_eq!(a.level(), Some(2));
     assert!(a.flag);
     assert_eq!(a.note, "draft only");
@@ -131,14 +132,18 @@ fn init_refuses_to_replace_an_existing_questionnaire_or_workspace() {
     let (code, _, err) = common::run(home.path(), &["init", dir.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("already an aira workspace"), "{err}");
-    let answers = std::fs::read(dir.join("answers/default.toml")).unwrap();
+    // Whoever the account is, the answer is in the first respondent's file (never a placeholder).
+    let first = workspace::open(&dir, Access::ReadOnly).unwrap().meta.default_respondent;
+    assert_ne!(first, "default");
+    let file = dir.join(format!("answers/{first}.toml"));
+    let answers = std::fs::read(&file).unwrap();
     let hist = std::fs::read(dir.join("history.toml")).unwrap();
     let (code, out, err) = common::run(
         home.path(),
         &["init", dir.to_str().unwrap(), "--force", "--questionnaire", home.path().join("mini.toml").to_str().unwrap()],
     );
     assert_eq!(code, 0, "{out}{err}");
-    assert_eq!(std::fs::read(dir.join("answers/default.toml")).unwrap(), answers);
+    assert_eq!(std::fs::read(&file).unwrap(), answers);
     assert_eq!(std::fs::read(dir.join("history.toml")).unwrap(), hist);
     assert_eq!(std::fs::read_to_string(&q).unwrap(), MINI);
     // The replaced files are kept beside the new ones.
@@ -176,25 +181,25 @@ fn undo_after_a_git_merge_never_reverts_an_answer_that_is_no_longer_on_disk() {
         git_ok(d, &["add", "-A"]);
         git_ok(d, &["commit", "-qm", "answer"]);
     }
-    // Both changed the same answer: git stops on answers/default.toml; the facilitator keeps
+    // Both changed the same answer: git stops on answers/facilitator.toml; the facilitator keeps
     // laptop A's answer. history.toml merges by union and now ends with B's entry.
     let (merged, _, _) = git(&a, &["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"]);
     assert!(!merged, "the answers file should conflict");
-    git_ok(&a, &["checkout", "--ours", "answers/default.toml"]);
+    git_ok(&a, &["checkout", "--ours", "answers/facilitator.toml"]);
     git_ok(&a, &["add", "-A"]);
     git_ok(&a, &["commit", "-qm", "merge, keeping ours"]);
     let last = workspace::read_history(&a).unwrap().pop().unwrap();
     assert_eq!(last.new.as_ref().and_then(|t| t.get("level")).and_then(toml::Value::as_integer), Some(4));
 
-    let answers = std::fs::read(a.join("answers/default.toml")).unwrap();
+    let answers = std::fs::read(a.join("answers/facilitator.toml")).unwrap();
     let hist = std::fs::read(a.join("history.toml")).unwrap();
     let (code, out, err) = aira(home.path(), &a, &["undo"]);
     assert_ne!(code, 0, "undo must refuse: {out}{err}");
     assert!(err.contains("level 3") && err.contains("level 4") && err.contains("nothing changed"), "{err}");
-    assert_eq!(std::fs::read(a.join("answers/default.toml")).unwrap(), answers, "the kept answer is untouched");
+    assert_eq!(std::fs::read(a.join("answers/facilitator.toml")).unwrap(), answers, "the kept answer is untouched");
     assert_eq!(std::fs::read(a.join("history.toml")).unwrap(), hist, "nothing recorded");
     let ws = workspace::open(&a, Access::ReadOnly).unwrap();
-    assert_eq!(ws.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap().level(), Some(3));
+    assert_eq!(ws.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap().level(), Some(3));
     // A change made after the merge is undone as usual.
     ok(home.path(), &a, &["answer", "plan-map-context", "2"]);
     let out = ok(home.path(), &a, &["undo"]);

@@ -48,7 +48,7 @@ fn a_save_keeps_the_replaced_files_owner_and_mode() {
     let home = tempfile::tempdir().unwrap();
     let ws = init(home.path(), "ws");
     assert_eq!(aira(home.path(), &ws, &["answer", "plan-govern-policy", "2"]).0, 0);
-    let file = ws.join("answers/default.toml");
+    let file = ws.join("answers/facilitator.toml");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
     let root = std::fs::metadata(&ws).unwrap().uid() == 0;
     if root {

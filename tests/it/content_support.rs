@@ -9,12 +9,14 @@ use crate::common;
 
 pub const MINI: &str = include_str!("../fixtures/mini.toml");
 
-/// `home/name`, a new workspace on the mini questionnaire (copied to `home/mini.toml`).
+/// `home/name`, a new workspace on the mini questionnaire (copied to `home/mini.toml`),
+/// answered first by `facilitator` (named, so the tests do not depend on the account's name).
 pub fn init(home: &Path, name: &str) -> PathBuf {
     std::fs::write(home.join("mini.toml"), MINI).unwrap();
     let ws = home.join(name);
     let q = home.join("mini.toml");
-    let (code, _, err) = common::run(home, &["init", ws.to_str().unwrap(), "--questionnaire", q.to_str().unwrap()]);
+    let args = ["init", ws.to_str().unwrap(), "--questionnaire", q.to_str().unwrap(), "--respondent", "facilitator"];
+    let (code, _, err) = common::run(home, &args);
     assert_eq!(code, 0, "{err}");
     ws
 }

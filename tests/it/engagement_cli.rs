@@ -48,10 +48,15 @@ pub(crate) fn snapshot(ws: &Path) -> Vec<(String, Vec<u8>)> {
 
 pub(crate) const MINI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
 
+/// `home/ws` on the mini questionnaire; answered first by `facilitator` unless `extra` names
+/// someone (named, so the tests do not depend on the account's name).
 pub(crate) fn init(home: &Path, extra: &[&str]) -> PathBuf {
     let dir = home.join("ws");
     let mut args = vec!["init", dir.to_str().unwrap(), "--questionnaire", MINI];
     args.extend_from_slice(extra);
+    if !extra.contains(&"--respondent") {
+        args.extend_from_slice(&["--respondent", "facilitator"]);
+    }
     let (code, _, err) = common::run(home, &args);
     assert_eq!(code, 0, "{err}");
     dir
@@ -150,7 +155,7 @@ fn engagement_set_changes_what_it_names_records_old_and_new_and_undoes() {
     refused(home.path(), &ws, &["engagement", "set"], "nothing to set");
     let out = ok(home.path(), &ws, &["undo"]);
     assert!(
-        out.starts_with("Undid default's engagement facts change (assessors, report_version); history entry 2"),
+        out.starts_with("Undid facilitator's engagement facts change (assessors, report_version); history entry 2"),
         "{out}"
     );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
@@ -194,7 +199,7 @@ fn roadmap_owner_and_due_date_are_set_shown_cleared_and_undone() {
     );
     assert_eq!(kinds(&ws), ["roadmap", "roadmap", "roadmap"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Undid default's roadmap entry of plan-govern-policy; history entry 3"), "{out}");
+    assert!(out.starts_with("Undid facilitator's roadmap entry of plan-govern-policy; history entry 3"), "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     assert_eq!(w.meta.roadmap_entry("plan-govern-policy").unwrap().owner, "Ann Lee");
 }
@@ -231,7 +236,7 @@ fn soa_starts_undecided_sets_all_three_states_and_flags_missing_justifications()
     assert_eq!(kinds(&ws), ["soa", "soa", "soa"]);
     let out = ok(home.path(), &ws, &["undo"]);
     assert!(
-        out.starts_with("Undid default's SoA decision undecided on A.2.2 (was applicable); history entry 3"),
+        out.starts_with("Undid facilitator's SoA decision undecided on A.2.2 (was applicable); history entry 3"),
         "{out}"
     );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();

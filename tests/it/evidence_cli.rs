@@ -24,7 +24,7 @@ fn evidence_files_and_urls_are_registered_hashed_listed_removed_and_undone() {
     // SHA-256 of "abc".
     assert_eq!(
         out,
-        "Recorded evidence 1 of plan-govern-policy (default): docs/policy.pdf (3 bytes, sha256 ba7816bf8f01)\n"
+        "Recorded evidence 1 of plan-govern-policy (facilitator): docs/policy.pdf (3 bytes, sha256 ba7816bf8f01)\n"
     );
     ok(home.path(), &ws, &["respondent", "add", "Ann"]);
     ok(
@@ -39,7 +39,7 @@ fn evidence_files_and_urls_are_registered_hashed_listed_removed_and_undone() {
     ok(home.path(), &ws, &["evidence", "add", "do-map-inventory", outside.to_str().unwrap(), "--copy"]);
     assert!(ws.join("evidence/minutes-2026-2.txt").is_file());
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap();
     let e = &a.evidence[0];
     assert_eq!(e.reference, "docs/policy.pdf");
     assert_eq!(e.sha256.as_deref(), Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
@@ -51,26 +51,26 @@ fn evidence_files_and_urls_are_registered_hashed_listed_removed_and_undone() {
     // Numbered per question, respondents in id order.
     assert!(list.contains("plan-govern-policy #1 ann: https://intranet.example/p (URL) — added "), "{list}");
     assert!(
-        list.contains("plan-govern-policy #2 default: docs/policy.pdf (3 bytes, sha256 ba7816bf8f01) — added "),
+        list.contains("plan-govern-policy #2 facilitator: docs/policy.pdf (3 bytes, sha256 ba7816bf8f01) — added "),
         "{list}"
     );
     assert!(list.contains(" by facilitator: v0.3\n"), "{list}");
-    assert!(list.contains("plan-govern-policy #3 default: evidence/minutes-2026.txt"), "{list}");
+    assert!(list.contains("plan-govern-policy #3 facilitator: evidence/minutes-2026.txt"), "{list}");
     let json: serde_json::Value =
         serde_json::from_str(&ok(home.path(), &ws, &["evidence", "list", "--format", "json"])).unwrap();
     assert_eq!(json[1]["sha256"], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assert_eq!((json[1]["kind"].as_str(), json[0]["kind"].as_str()), (Some("file"), Some("url")));
     assert_eq!(json[1]["note"], "v0.3");
-    assert_eq!((json[1]["index"].as_u64(), json[1]["respondent"].as_str()), (Some(2), Some("default")));
+    assert_eq!((json[1]["index"].as_u64(), json[1]["respondent"].as_str()), (Some(2), Some("facilitator")));
     assert_eq!(json.as_array().unwrap().len(), 4);
     assert_eq!(kinds(&ws), ["evidence", "respondent", "evidence", "evidence", "evidence"]);
     let out = ok(home.path(), &ws, &["evidence", "remove", "plan-govern-policy", "https://intranet.example/p"]);
     assert_eq!(out, "Removed evidence of plan-govern-policy (ann): https://intranet.example/p\n");
-    ok(home.path(), &ws, &["evidence", "remove", "plan-govern-policy", "1", "--respondent", "default"]);
+    ok(home.path(), &ws, &["evidence", "remove", "plan-govern-policy", "1", "--respondent", "facilitator"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Undid default's evidence removal on plan-govern-policy; history entry 7"), "{out}");
+    assert!(out.starts_with("Undid facilitator's evidence removal on plan-govern-policy; history entry 7"), "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap();
     assert_eq!(a.evidence.len(), 2, "the removal was undone");
     assert!(w.assessment.respondent("ann").unwrap().answer("plan-govern-policy").is_none(), "evidence was all it held");
 }
@@ -134,10 +134,10 @@ fn doctor_checks_evidence_files_against_their_hashes_and_finds_stray_roadmap_ent
     std::fs::write(&path, text).unwrap();
     let doctor = ok(home.path(), &ws, &["doctor"]);
     assert!(
-        doctor.contains("evidence a.txt (plan-govern-policy, default): changed since it was recorded (sha256 now "),
+        doctor.contains("evidence a.txt (plan-govern-policy, facilitator): changed since it was recorded (sha256 now "),
         "{doctor}"
     );
-    assert!(doctor.contains("evidence b.txt (plan-govern-policy, default): missing"), "{doctor}");
+    assert!(doctor.contains("evidence b.txt (plan-govern-policy, facilitator): missing"), "{doctor}");
     assert!(!doctor.contains("c.txt"), "{doctor}");
     assert!(doctor.contains("roadmap entry for `gone-question`, a question the questionnaire lacks"), "{doctor}");
 }
@@ -177,9 +177,12 @@ fn merge_unites_evidence_added_in_two_copies() {
     ok(home.path(), &other, &["evidence", "add", "plan-govern-policy", "https://b.example/theirs"]);
     let (code, out, err) = aira(home.path(), &ws, &["merge", other.to_str().unwrap()]);
     assert_eq!(code, 0, "no conflict: only the evidence differed\n{out}{err}");
-    assert!(out.contains("joined the interview logs, evidence and fields of default / plan-govern-policy"), "{out}");
+    assert!(
+        out.contains("joined the interview logs, evidence and fields of facilitator / plan-govern-policy"),
+        "{out}"
+    );
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap();
     let refs: Vec<&str> = a.evidence.iter().map(|e| e.reference.as_str()).collect();
     assert_eq!(refs, ["https://a.example/mine", "https://b.example/theirs"]);
     assert_eq!(a.level(), Some(2));
@@ -190,7 +193,7 @@ fn merge_unites_evidence_added_in_two_copies() {
     let (code, out, _) = aira(home.path(), &ws, &["merge", other.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
-    let a = w.assessment.respondent("default").unwrap().answer("plan-govern-policy").unwrap();
+    let a = w.assessment.respondent("facilitator").unwrap().answer("plan-govern-policy").unwrap();
     let refs: Vec<&str> = a.evidence.iter().map(|e| e.reference.as_str()).collect();
     assert_eq!(a.level(), Some(4));
     assert_eq!(refs, ["https://a.example/mine", "https://b.example/theirs", "https://c.example/later"]);
@@ -221,7 +224,7 @@ fn the_register_never_credits_the_unknown_placeholder() {
     let html = ok(home.path(), &ws, &["report", "--format", "html"]);
     let register = html.split("Evidence register").nth(1).unwrap_or_default();
     let row = register.split("</tr>").find(|r| r.contains("p.txt")).unwrap_or_else(|| panic!("{register}"));
-    assert!(!row.contains("unknown") && row.contains("<td>default</td>"), "{row}");
+    assert!(!row.contains("unknown") && row.contains("<td>facilitator</td>"), "{row}");
 }
 
 /// The register's "When" is a date people read (`2026-03-01 14:05 UTC`), never the stored

@@ -33,8 +33,12 @@ fn init_names_the_first_respondent_and_never_the_placeholder() {
     let (code, _, err) = common::run(home.path(), &["init", other.to_str().unwrap(), "--questionnaire", MINI]);
     assert_eq!(code, 0, "{err}");
     let opened = workspace::open(&other, Access::ReadOnly).unwrap();
-    // `init` without --respondent keeps the id `default` until someone is named (older scripts).
-    assert_eq!(opened.meta.default_respondent, "default");
+    // `init` without --respondent takes the user, as the default workspace does: no placeholder.
+    assert_eq!(opened.meta.default_respondent, "dana-ruiz");
+    let ids: Vec<&str> = opened.assessment.respondents.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["dana-ruiz"]);
+    assert!(other.join("answers/dana-ruiz.toml").is_file());
+    assert!(!other.join("answers/default.toml").exists());
     // An empty name is refused and leaves no workspace.
     let none = home.path().join("none");
     let (code, _, err) =

@@ -23,7 +23,8 @@ fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
 fn init(home: &Path) -> std::path::PathBuf {
     let dir = home.join("ws");
     let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
+    let (code, _, err) =
+        common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q, "--respondent", "facilitator"]);
     assert_eq!(code, 0, "{err}");
     for who in ["Ann Lee", "Bo"] {
         ok(home, &dir, &["respondent", "add", who]);
@@ -66,12 +67,12 @@ fn agreed_levels_are_undone_as_the_default_respondent() {
     ok(home.path(), &ws, &["answer", "plan-govern-policy", "2"]);
     ok(home.path(), &ws, &["agree", "plan-govern-policy", "3"]);
     let h = workspace::read_history(&ws).unwrap();
-    assert_eq!(h.last().unwrap().as_, "default", "an agreed level records who was answering");
+    assert_eq!(h.last().unwrap().as_, "facilitator", "an agreed level records who was answering");
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Undid default's agreed level 3 on plan-govern-policy (was none)"), "{out}");
+    assert!(out.starts_with("Undid facilitator's agreed level 3 on plan-govern-policy (was none)"), "{out}");
     assert_eq!(
-        ok(home.path(), &ws, &["undo", "--respondent", "default"]).lines().next().unwrap(),
-        "Undid default's level 2 on plan-govern-policy (was no level); history entry 3 reverted"
+        ok(home.path(), &ws, &["undo", "--respondent", "facilitator"]).lines().next().unwrap(),
+        "Undid facilitator's level 2 on plan-govern-policy (was no level); history entry 3 reverted"
     );
 }
 

@@ -31,12 +31,12 @@ fn setup() -> tempfile::TempDir {
     let d = dir.path();
     std::fs::write(d.join("mini.toml"), MINI).unwrap();
     std::fs::write(d.join("mini2.toml"), mini_v2()).unwrap();
-    assert_eq!(aira(d, &["init", "ws", "--questionnaire", "mini.toml"]).0, 0);
+    assert_eq!(aira(d, &["init", "ws", "--questionnaire", "mini.toml", "--respondent", "facilitator"]).0, 0);
     assert_eq!(aira(d, &["-w", "ws", "respondent", "add", "alice"]).0, 0);
     for (q, level, who) in [
-        ("plan-govern-policy", "3", "default"),
-        ("act-manage-corrective", "2", "default"),
-        ("do-map-inventory", "4", "default"),
+        ("plan-govern-policy", "3", "facilitator"),
+        ("act-manage-corrective", "2", "facilitator"),
+        ("do-map-inventory", "4", "facilitator"),
         ("plan-govern-policy", "1", "alice"),
     ] {
         let (code, out) = aira(d, &["-w", "ws", "answer", q, level, "--respondent", who]);
@@ -50,7 +50,7 @@ fn upgrade_moves_renamed_answers_keeps_orphans_and_the_old_copy() {
     let dir = setup();
     let d = dir.path();
     let ws = d.join("ws");
-    let answers = ws.join("answers/default.toml");
+    let answers = ws.join("answers/facilitator.toml");
     let with_comment = std::fs::read_to_string(&answers)
         .unwrap()
         .replace("[answers.plan-govern-policy]", "# why 3\n[answers.plan-govern-policy]");
@@ -81,7 +81,7 @@ fn upgrade_moves_renamed_answers_keeps_orphans_and_the_old_copy() {
     // The workspace opens cleanly apart from the orphan, and scores the moved answers.
     let (code, out) = aira(d, &["-w", "ws", "doctor"]);
     assert_eq!(code, 0);
-    assert!(out.contains("  answers/default.toml: `act-manage-corrective` (level 2)"), "{out}");
+    assert!(out.contains("  answers/facilitator.toml: `act-manage-corrective` (level 2)"), "{out}");
     let (_, out) = aira(d, &["-w", "ws", "score", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let q = json["questions"].as_array().unwrap().iter().find(|q| q["id"] == "plan-govern-ai-policy").unwrap();
@@ -147,7 +147,7 @@ fn flagship_v1_workspace_upgrades_to_v2_without_losing_an_answer() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("v1.toml"), v1_text).unwrap();
-    assert_eq!(aira(d, &["init", "ws", "--questionnaire", "v1.toml"]).0, 0);
+    assert_eq!(aira(d, &["init", "ws", "--questionnaire", "v1.toml", "--respondent", "facilitator"]).0, 0);
     let given: Vec<(String, u8)> =
         v1.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), (i % 6) as u8)).collect();
     for (id, level) in &given {
@@ -167,7 +167,7 @@ fn flagship_v1_workspace_upgrades_to_v2_without_losing_an_answer() {
     let (mut carried, mut orphans) = (0, 0);
     for (old, level) in &given {
         let new = v2.questions.iter().find(|q| q.id == *old || q.replaces.contains(old)).map(|q| q.id.as_str());
-        let orphan_line = format!("answers/default.toml: `{old}` (level {level})");
+        let orphan_line = format!("answers/facilitator.toml: `{old}` (level {level})");
         if new.is_some_and(|n| level_of(n) == Some(f64::from(*level))) && !doctor.contains(&orphan_line) {
             carried += 1;
         } else {

@@ -259,6 +259,28 @@ impl Questionnaire {
         crate::text::closest(typed, self.roles.iter().map(|r| r.id.as_str()))
     }
 
+    /// A respondent's role as typed (a declared id or name, any case) as its id: the one check
+    /// behind `aira respondent --role` and the wizard's prompt. Free text only when the
+    /// questionnaire declares no roles; otherwise an unknown one is refused, the closest
+    /// declared role suggested.
+    pub fn check_role(&self, typed: &str) -> Result<String, String> {
+        let role = typed.trim();
+        if self.roles.is_empty() {
+            return Ok(role.to_owned());
+        }
+        if let Some(r) =
+            self.roles.iter().find(|r| r.id.eq_ignore_ascii_case(role) || r.name.eq_ignore_ascii_case(role))
+        {
+            return Ok(r.id.clone());
+        }
+        let near = crate::text::closest(role, self.roles.iter().flat_map(|r| [r.id.as_str(), r.name.as_str()]))
+            .and_then(|n| self.roles.iter().find(|r| r.id == n || r.name == n))
+            .map(|r| format!("; did you mean `{}` ({})?", r.id, r.name))
+            .unwrap_or_default();
+        let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
+        Err(format!("unknown role `{role}` (the questionnaire's roles: {}){near}", ids.join(", ")))
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

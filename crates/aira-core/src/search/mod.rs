@@ -4,6 +4,7 @@
 //! must answer within a keystroke, which a full dynamic-programming scorer cannot.
 
 mod matcher;
+pub mod notes;
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -11,6 +12,8 @@ use std::sync::{Mutex, OnceLock};
 
 use crate::questionnaire::{Question, Questionnaire};
 use matcher::{Folded, Query, folds_to};
+use notes::NOTE;
+pub use notes::Notes;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -51,6 +54,8 @@ pub struct Hit {
     pub field: Field,
     /// The field's text the positions refer to (for references: the one reference matched).
     pub matched: String,
+    /// Whose note matched (the person's index in `Notes`); None for the questionnaire's text.
+    pub respondent: Option<usize>,
     pub positions: Vec<usize>,
 }
 
@@ -61,11 +66,12 @@ struct Entry {
 
 /// Folded fields of every question (originals stay in the questionnaire: at 10,000 questions a
 /// second copy is megabytes), built on the first search so that opening a big bank does not
-/// wait for it, and folded notes cached by question (refolded only when a note changed).
+/// wait for it, and folded notes cached by question and person (refolded only when a note
+/// changed).
 #[derive(Default)]
 pub struct Index {
     entries: OnceLock<Vec<Entry>>,
-    notes: Mutex<Vec<Option<Folded>>>,
+    notes: Mutex<Vec<Vec<Option<Folded>>>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -120,18 +126,19 @@ impl Index {
         self.len() == 0
     }
 
-    /// Search every question of `q` (the questionnaire the index is for); `note(i)` gives
-    /// question i's note text (notes change while the index does not). `within` narrows to
-    /// earlier hits when the query only grew. The best `limit` hits, ranked.
+    /// Search every question of `q` (the questionnaire the index is for) and every person's
+    /// notes on it (`notes`: notes change while the index does not). `within` narrows to
+    /// earlier hits when the query only grew. The best `limit` hits, ranked; a question is one
+    /// hit, its best field (of several people's matching notes, the best, then the first).
     pub fn search<'n>(
         &self,
         q: &Questionnaire,
         query: &str,
-        note: impl Fn(usize) -> Option<&'n str>,
+        notes: Notes<impl Fn(usize, usize) -> Option<&'n str>>,
         within: Option<&[usize]>,
         limit: usize,
     ) -> Vec<Hit> {
-        self.search_narrowing(q, query, note, within, limit).0
+        self.search_narrowing(q, query, notes, within, limit).0
     }
 
     /// As `search`, and also every matching question (not just the `limit` shown), to pass as
@@ -140,7 +147,7 @@ impl Index {
         &self,
         q: &Questionnaire,
         query: &str,
-        note: impl Fn(usize) -> Option<&'n str>,
+        Notes { people, note }: Notes<impl Fn(usize, usize) -> Option<&'n str>>,
         within: Option<&[usize]>,
         limit: usize,
     ) -> (Vec<Hit>, Matching) {
@@ -150,7 +157,7 @@ impl Index {
         }
         let entries = self.entries.get_or_init(|| build(q));
         let mut notes = self.notes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        notes.resize_with(entries.len(), || None);
+        notes.resize_with(entries.len(), Vec::new);
         let query = Query::new(query);
         let best_possible = query.best_possible();
         let mut scratch = Vec::new();
@@ -186,10 +193,17 @@ impl Index {
                     }
                 }
             }
-            // A note that could only confirm a match already found is not read either.
-            let skip_note = hopeless(best, Field::Note) || (matched && unreachable(Field::Note));
-            if !skip_note && let Some(n) = note(i).filter(|n| !n.is_empty()) {
-                let cached = &mut notes[i];
+            // Each person's note, until one could only confirm a match already found.
+            for person in 0..people {
+                if hopeless(best, Field::Note) || (matched && unreachable(Field::Note)) {
+                    break;
+                }
+                let Some(n) = note(i, person).filter(|n| !n.is_empty()) else { continue };
+                let row = &mut notes[i];
+                if row.len() <= person {
+                    row.resize_with(person + 1, || None);
+                }
+                let cached = &mut row[person];
                 if !cached.as_ref().is_some_and(|c| folds_to(n, &c.text)) {
                     *cached = Some(Folded::new(n));
                 }
@@ -199,7 +213,7 @@ impl Index {
                     } else if let Some(score) = query.score(c, &mut scratch) {
                         let score = score + Field::Note.bonus();
                         if best.is_none_or(|b| score > b.0) {
-                            best = Some((score, NOTE));
+                            best = Some((score, NOTE + person));
                         }
                     }
                 }
@@ -231,18 +245,19 @@ impl Index {
         let hits = ranked
             .into_iter()
             .filter_map(|(score, i, k)| {
-                let (field, text, positions) = match entries[i].fields.get(k) {
-                    Some((field, part, folded)) => {
-                        query.score(folded, &mut scratch)?;
-                        (*field, original(q.questions.get(i)?, *field, *part)?.to_owned(), scratch.clone())
-                    }
+                let (field, text, positions, respondent) = match k.checked_sub(NOTE) {
                     None => {
-                        let n = note(i)?;
+                        let (field, part, folded) = entries[i].fields.get(k)?;
+                        query.score(folded, &mut scratch)?;
+                        (*field, original(q.questions.get(i)?, *field, *part)?.to_owned(), scratch.clone(), None)
+                    }
+                    Some(person) => {
+                        let n = note(i, person)?;
                         query.score(&Folded::new(n), &mut scratch)?;
-                        (Field::Note, n.to_owned(), scratch.clone())
+                        (Field::Note, n.to_owned(), scratch.clone(), Some(person))
                     }
                 };
-                Some(Hit { question: i, score, field, matched: text, positions })
+                Some(Hit { question: i, score, field, matched: text, positions, respondent })
             })
             .collect();
         (hits, matching)
@@ -259,9 +274,6 @@ pub fn highlight(text: &str, query: &str) -> Option<Vec<usize>> {
     skim.fuzzy_indices(text, query.trim()).map(|(_, positions)| positions)
 }
 
-/// Marks the note as the best field of a question (index fields are numbered from 0).
-const NOTE: usize = usize::MAX;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,12 +287,12 @@ mod tests {
     #[test]
     fn finds_references_ids_and_text() {
         let (q, i) = index();
-        let hits = i.search(&q, "A.6.2.6", |_| None, None, 10);
+        let hits = i.search(&q, "A.6.2.6", notes::none(), None, 10);
         assert_eq!(q.questions[hits[0].question].id, "do-manage-incidents");
         assert_eq!(hits[0].field, Field::Reference);
-        let hits = i.search(&q, "MS-4.3", |_| None, None, 10);
+        let hits = i.search(&q, "MS-4.3", notes::none(), None, 10);
         assert_eq!(q.questions[hits[0].question].id, "act-measure-update-metrics");
-        let hits = i.search(&q, "inventory", |_| None, None, 10);
+        let hits = i.search(&q, "inventory", notes::none(), None, 10);
         assert_eq!(q.questions[hits[0].question].id, "do-map-inventory");
         assert!(!hits[0].positions.is_empty());
     }
@@ -294,19 +306,43 @@ mod tests {
     #[test]
     fn searches_notes() {
         let (q, i) = index();
-        let hits = i.search(&q, "zanzibar", |n| (n == 3).then_some("met the team in Zanzibar"), None, 10);
+        let hits = i.search(&q, "zanzibar", notes::one(|n| (n == 3).then_some("met the team in Zanzibar")), None, 10);
         assert_eq!(hits.len(), 1);
         assert_eq!((hits[0].question, hits[0].field), (3, Field::Note));
     }
 
     #[test]
+    fn searches_every_respondents_notes_and_names_whose_note_matched() {
+        let (q, i) = index();
+        // Three people; only the third wrote about Zanzibar, the first about Mombasa.
+        let notes = |question: usize, person: usize| match (question, person) {
+            (3, 0) => Some("workshop in Mombasa"),
+            (3, 2) | (5, 1) => Some("met the team in Zanzibar"),
+            _ => None,
+        };
+        let hits = i.search(&q, "zanzibar", Notes { people: 3, note: notes }, None, 10);
+        let found: Vec<(usize, Field, Option<usize>)> =
+            hits.iter().map(|h| (h.question, h.field, h.respondent)).collect();
+        assert_eq!(found, [(3, Field::Note, Some(2)), (5, Field::Note, Some(1))]);
+        assert_eq!(hits[0].matched, "met the team in Zanzibar");
+        let hits = i.search(&q, "mombasa", Notes { people: 3, note: notes }, None, 10);
+        assert_eq!((hits.len(), hits[0].respondent), (1, Some(0)));
+        // A hit in the questionnaire's own text belongs to nobody.
+        let hits = i.search(&q, "A.6.2.6", Notes { people: 3, note: notes }, None, 10);
+        assert_eq!((hits[0].field, hits[0].respondent), (Field::Reference, None));
+        // Narrowed or limited, the same hits (the cache is per person).
+        let (top, matching) = i.search_narrowing(&q, "zanzibar", Notes { people: 3, note: notes }, Some(&[3, 5]), 1);
+        assert_eq!((top[0].respondent, matching), (Some(2), vec![3, 5]));
+    }
+
+    #[test]
     fn narrowing_gives_the_same_hits() {
         let (q, i) = index();
-        let wide: Vec<usize> = i.search(&q, "re", |_| None, None, usize::MAX).iter().map(|h| h.question).collect();
-        let a = i.search(&q, "rev", |_| None, Some(&wide), usize::MAX);
-        let b = i.search(&q, "rev", |_| None, None, usize::MAX);
+        let wide: Vec<usize> = i.search(&q, "re", notes::none(), None, usize::MAX).iter().map(|h| h.question).collect();
+        let a = i.search(&q, "rev", notes::none(), Some(&wide), usize::MAX);
+        let b = i.search(&q, "rev", notes::none(), None, usize::MAX);
         assert_eq!(a, b);
-        assert!(i.search(&q, "   ", |_| None, None, 10).is_empty());
+        assert!(i.search(&q, "   ", notes::none(), None, 10).is_empty());
     }
 
     #[test]
@@ -314,8 +350,8 @@ mod tests {
         let (q, eager) = index();
         let lazy = Index::default();
         assert_eq!(lazy.len(), 0);
-        let all = eager.search(&q, "re", |_| None, None, usize::MAX);
-        let (top, matching) = lazy.search_narrowing(&q, "re", |_| None, None, 3);
+        let all = eager.search(&q, "re", notes::none(), None, usize::MAX);
+        let (top, matching) = lazy.search_narrowing(&q, "re", notes::none(), None, 3);
         assert_eq!(lazy.len(), q.questions.len());
         assert_eq!(top, all[..3]);
         let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
@@ -328,7 +364,9 @@ mod tests {
         let spec = aira_testgen::Spec::new(600, 1, 0);
         let q = crate::questionnaire::parse("gen", &aira_testgen::questionnaire_text(&spec)).unwrap();
         let i = Index::new(&q);
-        let note = |n: usize| n.is_multiple_of(7).then_some("incident review with the supplier");
+        // Three people, each with notes on a different seventh of the bank.
+        let note =
+            Notes { people: 3, note: |n: usize, p: usize| (n % 7 == p).then_some("incident review with the supplier") };
         for query in ["incident", "A.6.2", "MS-2.7", "bias testing", "supplier", "e", "rev"] {
             let all = i.search(&q, query, note, None, usize::MAX);
             let mut ids: Vec<usize> = all.iter().map(|h| h.question).collect();
@@ -344,9 +382,9 @@ mod tests {
     #[test]
     fn a_changed_note_is_refolded() {
         let (q, i) = index();
-        assert_eq!(i.search(&q, "zanzibar", |n| (n == 3).then_some("Zanzibar"), None, 10).len(), 1);
-        assert!(i.search(&q, "zanzibar", |n| (n == 3).then_some("Mombasa"), None, 10).is_empty());
-        let hits = i.search(&q, "mombasa", |n| (n == 3).then_some("MOMBASA"), None, 10);
+        assert_eq!(i.search(&q, "zanzibar", notes::one(|n| (n == 3).then_some("Zanzibar")), None, 10).len(), 1);
+        assert!(i.search(&q, "zanzibar", notes::one(|n| (n == 3).then_some("Mombasa")), None, 10).is_empty());
+        let hits = i.search(&q, "mombasa", notes::one(|n| (n == 3).then_some("MOMBASA")), None, 10);
         assert_eq!((hits.len(), hits[0].matched.as_str()), (1, "MOMBASA"));
     }
 }

@@ -42,10 +42,10 @@ pub fn run(
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| dir.file_name().map_or("assessment".into(), |n| n.to_string_lossy().into_owned()));
-    // Without --respondent the workspace keeps the id `default` until someone is named (the
-    // wizard's own default workspace is answered by the user, see `tui::run`).
-    let first = respondent.map(|r| first_respondent(Some(r))).transpose()?;
-    for kept in workspace::create_with(dir, &text, (&name, organisation.unwrap_or("")), force, first.as_ref())? {
+    // Without --respondent the user answers first, as in the wizard's default workspace
+    // (`tui::run` calls the same function): a workspace never starts with a placeholder.
+    let first = first_respondent(respondent)?;
+    for kept in workspace::create_with(dir, &text, (&name, organisation.unwrap_or("")), force, Some(&first))? {
         outln!("Kept the replaced file as {}", dir.join(kept).display())?;
     }
     if !chosen.is_empty() || !facts.is_empty() {
@@ -59,9 +59,7 @@ pub fn run(
             super::engagement::apply(&mut ws, &facts)?;
         }
     }
-    if let Some(first) = &first {
-        outln!("First respondent: {} ({})", first.name, first.id)?;
-    }
+    outln!("First respondent: {} ({})", first.name, first.id)?;
     outln!("Created workspace {} — open it with: aira -w {}", dir.display(), dir.display())?;
     Ok(0)
 }

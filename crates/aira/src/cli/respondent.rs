@@ -92,22 +92,10 @@ fn unknown(a: &Assessment, key: &str) -> anyhow::Error {
 }
 
 /// A role from the questionnaire's vocabulary (by id or name), as its id; free text only when
-/// the questionnaire declares no roles.
+/// the questionnaire declares no roles (the wizard's prompt uses the same `check_role`).
 pub fn check_role(q: &aira_core::questionnaire::Questionnaire, role: &str) -> Result<String> {
     check_text("role", role)?;
-    let role = role.trim();
-    if q.roles.is_empty() {
-        return Ok(role.to_owned());
-    }
-    if let Some(r) = q.roles.iter().find(|r| r.id.eq_ignore_ascii_case(role) || r.name.eq_ignore_ascii_case(role)) {
-        return Ok(r.id.clone());
-    }
-    let near = aira_core::text::closest(role, q.roles.iter().flat_map(|r| [r.id.as_str(), r.name.as_str()]))
-        .and_then(|n| q.roles.iter().find(|r| r.id == n || r.name == n))
-        .map(|r| format!("; did you mean `{}` ({})?", r.id, r.name))
-        .unwrap_or_default();
-    let ids: Vec<&str> = q.roles.iter().map(|r| r.id.as_str()).collect();
-    bail!("unknown role `{role}` (the questionnaire's roles: {}){near}", ids.join(", "))
+    q.check_role(role).map_err(|e| anyhow!(e))
 }
 
 fn check_text(what: &str, s: &str) -> Result<()> {

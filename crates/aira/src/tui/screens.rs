@@ -141,10 +141,12 @@ pub struct SoaScreen {
     pub typing: Option<LineInput>,
 }
 
-/// A respondent's name typed in the status bar: a new one, or the current one's new name.
+/// A respondent's name (and, after a comma, role) typed in the status bar: a new one, or the
+/// current one's new name; `error` says why the last Enter was refused (the line is kept).
 pub struct PromptScreen {
     pub rename: bool,
     pub input: LineInput,
+    pub error: Option<String>,
 }
 
 /// A line for the interview log, typed in the status bar; or, with `why`, the reason the

@@ -93,23 +93,27 @@ impl Session {
         true
     }
 
-    /// Give the current respondent a new name (the file keeps its id); their header, to save.
-    pub fn rename_respondent(&mut self, name: &str) -> Option<Respondent> {
+    /// Give the current respondent a new name and role (already checked; the file keeps its
+    /// id); their header, to save.
+    pub fn rename_respondent(&mut self, name: &str, role: &str) -> Option<Respondent> {
         let ri = self.respondent_index();
         let r = self.assessment.respondents.get_mut(ri)?;
         r.name = name.to_owned();
+        r.role = role.to_owned();
         Some(r.clone_header())
     }
 
-    /// Add a respondent by name and make them current (or switch to the one with that id).
-    pub fn add_respondent(&mut self, name: &str) -> Added {
+    /// Add a respondent by name, with a role (already checked; empty: none), and make them
+    /// current (or switch to the one with that id, whose role stays).
+    pub fn add_respondent(&mut self, name: &str, role: &str) -> Added {
         let id = aira_core::assessment::respondent_id(name);
         if let Some(existing) = self.assessment.respondents.iter().position(|r| r.id == id) {
             self.respondent = existing;
             self.respondent_changed();
             return Added::Existing;
         }
-        let r = Respondent::new(&id, name);
+        let mut r = Respondent::new(&id, name);
+        r.role = role.to_owned();
         self.assessment.respondents.push(r.clone());
         self.respondent = self.assessment.respondents.len() - 1;
         self.respondent_changed();

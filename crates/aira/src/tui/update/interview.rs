@@ -47,9 +47,12 @@ pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
     }
     let input = match rename {
         false => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
-        true => LineInput::with_text(&s.current_respondent().name, Limit::Chars(MAX_NAME_CHARS)),
+        true => {
+            let r = s.current_respondent();
+            LineInput::with_text(&super::who::shown(&r.name, &r.role), Limit::Chars(MAX_NAME_CHARS))
+        }
     };
-    s.ui.open(Screen::Prompt(PromptScreen { rename, input }));
+    s.ui.open(Screen::Prompt(PromptScreen { rename, input, error: None }));
 }
 
 /// Open the log line over the card (not in a read-only workspace).
@@ -79,10 +82,21 @@ impl ScreenKeys for PromptScreen {
         &[Context::Input]
     }
 
-    /// Enter adds the respondent (or renames the current one).
+    /// Enter adds the respondent (or renames the current one); a refused line stays to fix.
     fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
-        let rename = self.rename;
-        typed_line(&mut self.input, action, |name| fx.extend(save_respondent(s, &name, rename)))
+        if action != Action::Submit {
+            return typed_line(&mut self.input, action, |_| {});
+        }
+        match super::who::parse(s.session.questionnaire(), self.input.text()) {
+            Ok(typed) => {
+                fx.extend(save_respondent(s, typed, self.rename));
+                Nav::Close
+            }
+            Err(why) => {
+                self.error = Some(why);
+                Nav::Stay
+            }
+        }
     }
 
     fn on_paste(&mut self, _: &mut AppState, text: &str) {
@@ -134,20 +148,19 @@ fn log_line(s: &mut AppState, text: String) -> Vec<Effect> {
     edit_answer(s, |a| a.log.push(entry))
 }
 
-fn save_respondent(s: &mut AppState, name: &str, rename: bool) -> Vec<Effect> {
-    if name.is_empty() {
-        return Vec::new();
-    }
+fn save_respondent(s: &mut AppState, typed: super::who::Typed, rename: bool) -> Vec<Effect> {
+    let name = typed.name.as_str();
+    let as_role = if typed.role.is_empty() { String::new() } else { format!(" as {}", typed.role) };
     if rename {
-        let Some(r) = s.session.rename_respondent(name) else { return Vec::new() };
-        s.ui.set_flash(Some(format!("Renamed to {name} (the file keeps its id, {})", r.id)));
+        let Some(r) = s.session.rename_respondent(name, &typed.role) else { return Vec::new() };
+        s.ui.set_flash(Some(format!("Renamed to {name}{as_role} (the file keeps its id, {})", r.id)));
         return vec![Effect::SaveRespondent(r)];
     }
-    let Added::New(r) = s.session.add_respondent(name) else {
+    let Added::New(r) = s.session.add_respondent(name, &typed.role) else {
         s.ui.say(format!("{} is already a respondent: now answering for them", s.current_respondent().name));
         return Vec::new();
     };
     let next = s.ui.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
-    s.ui.set_flash(Some(format!("Added {name}: answering for them now ({next} switches)")));
+    s.ui.set_flash(Some(format!("Added {name}{as_role}: answering for them now ({next} switches)")));
     vec![Effect::SaveRespondent(r)]
 }

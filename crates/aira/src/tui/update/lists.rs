@@ -122,11 +122,14 @@ impl SearchScreen {
     pub(super) fn run(&mut self, s: &AppState, grew: bool) {
         self.cursor = ListCursor::default();
         let within = if grew { self.matching.take() } else { None };
-        let r = s.current_respondent();
+        // Every respondent's notes (archived ones are not in the assessment); the hit's
+        // `respondent` is an index into this same list, which the view names.
+        let people = &s.session.assessment().respondents;
         let (q, qs) = (s.session.questionnaire(), &s.session.questionnaire().questions);
-        let note = |i: usize| r.answer(&qs[i].id).map(|a| a.note.as_str());
+        let note = |i: usize, p: usize| people.get(p)?.answer(&qs[i].id).map(|a| a.note.as_str());
+        let notes = aira_core::search::Notes { people: people.len(), note };
         let (hits, matching) =
-            s.session.search_index().search_narrowing(q, self.query.text(), note, within.as_deref(), SEARCH_LIMIT);
+            s.session.search_index().search_narrowing(q, self.query.text(), notes, within.as_deref(), SEARCH_LIMIT);
         self.hits = hits;
         // A blank query matches nothing, which must not narrow the next one to nothing.
         self.matching = (!self.query.text().trim().is_empty()).then_some(matching);

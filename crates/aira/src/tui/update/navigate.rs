@@ -63,6 +63,17 @@ pub(super) fn toggle_filter(s: &mut AppState, action: Action) {
                 )));
                 return;
             }
+            // A role no question in scope is for would show an empty walk: say so instead.
+            let role = s.current_respondent().role.clone();
+            let qs = &s.session.questionnaire().questions;
+            let any = (0..qs.len())
+                .any(|i| s.session.in_scope(i) && qs[i].roles.iter().any(|x| x.eq_ignore_ascii_case(&role)));
+            if !f.role && !any {
+                s.ui.set_flash(Some(format!(
+                    "No question here is for the role {role}; the filter stays off (roles are set with +/Ctrl-R)"
+                )));
+                return;
+            }
             f.role = !f.role;
         }
         _ => return,

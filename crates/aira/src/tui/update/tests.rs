@@ -9,6 +9,7 @@ use crate::tui::screens::{CellListScreen, HeatmapScreen, NavigatorScreen, Respon
 use crate::tui::state::{AppState, HeatView};
 use crate::tui::testing::mini_state;
 use aira_core::assessment::{Respondent, Value};
+use aira_core::questionnaire::Role;
 
 fn act(s: &mut AppState, actions: &[Action]) -> Vec<Effect> {
     actions.iter().flat_map(|a| update(s, *a)).collect()
@@ -389,6 +390,53 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
     act(&mut s, &[AddRespondent]);
     text(&mut s, &"x".repeat(100));
     assert!(matches!(s.ui.screen(), Some(Screen::Prompt(p)) if p.input.text().len() == 80), "names stop at 80");
+}
+
+/// `name, role` in the `+` and Ctrl-R prompts: the role checked against the questionnaire's
+/// vocabulary (the CLI's check), a typo kept in the prompt with the closest role suggested.
+#[test]
+fn the_respondent_prompts_set_a_checked_role() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|q, _| {
+        q.roles = vec![
+            Role { id: "executive".into(), name: "Executive sponsor".into(), description: String::new() },
+            Role { id: "risk".into(), name: "Risk manager".into(), description: String::new() },
+        ];
+    });
+    act(&mut s, &[AddRespondent]);
+    text(&mut s, "Bo Chen, risk manager");
+    let fx = act(&mut s, &[Submit]);
+    assert!(
+        matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "bo-chen" && r.name == "Bo Chen" && r.role == "risk")
+    );
+    assert_eq!(on(&s), "card");
+    act(&mut s, &[AddRespondent]);
+    text(&mut s, "Cy, riks");
+    assert!(act(&mut s, &[Submit]).is_empty(), "an unknown role adds nobody");
+    let Some(Screen::Prompt(p)) = s.ui.screen() else { panic!("the prompt stays open on a typo") };
+    assert_eq!(p.input.text(), "Cy, riks", "what was typed is kept to correct");
+    assert!(p.error.as_deref().unwrap().contains("did you mean `risk` (Risk manager)?"), "{:?}", p.error);
+    assert_eq!(s.session.assessment().respondents.len(), 2);
+    act(&mut s, &[ClearInput]);
+    assert!(act(&mut s, &[Submit]).is_empty());
+    assert!(matches!(s.ui.screen(), Some(Screen::Prompt(p)) if p.error.as_deref().is_some_and(|e| e.contains("name"))));
+    act(&mut s, &[Cancel]);
+    // Ctrl-R shows the current role and changes it.
+    act(&mut s, &[RenameRespondent]);
+    assert!(matches!(s.ui.screen(), Some(Screen::Prompt(p)) if p.input.text() == "Bo Chen, risk"));
+    act(&mut s, &[ClearInput]);
+    text(&mut s, "Bo Chen, Executive");
+    let fx = act(&mut s, &[Submit]);
+    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "bo-chen" && r.role == "executive"));
+    act(&mut s, &[FilterRole]);
+    assert!(s.ui.filter().role, "mini has an executive question");
+    act(&mut s, &[FilterRole, RenameRespondent, ClearInput]);
+    text(&mut s, "Bo Chen, risk");
+    act(&mut s, &[Submit]);
+    // No question is for the risk role: the filter would show nothing, so it says so instead.
+    act(&mut s, &[FilterRole]);
+    assert!(!s.ui.filter().role);
+    assert!(s.ui.flash().unwrap().contains("No question here is for the role risk"), "{:?}", s.ui.flash());
 }
 
 mod keys;

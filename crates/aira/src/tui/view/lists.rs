@@ -64,7 +64,14 @@ pub fn search(s: &AppState, f: &mut Frame, area: Rect, screen: &SearchScreen) {
         let mut spans = vec![Span::styled(prefix.clone(), theme::dim(s.ui.theme()))];
         let label = if h.field == aira_core::search::Field::Id { String::new() } else { format!("{} ", q.id) };
         spans.push(Span::styled(label.clone(), Style::new().add_modifier(Modifier::BOLD)));
-        let room = width.saturating_sub(prefix.len() + label.len());
+        // A note is someone's: say whose before its text.
+        let whose = h
+            .respondent
+            .and_then(|p| s.session.assessment().respondents.get(p))
+            .map(|r| format!("{}: ", sanitize(&r.name, false)))
+            .unwrap_or_default();
+        spans.push(Span::styled(whose.clone(), theme::dim(s.ui.theme())));
+        let room = width.saturating_sub(prefix.len() + label.len() + Line::raw(whose.as_str()).width());
         let shown = truncate(&sanitize(&h.matched, false), room);
         let positions = aira_core::search::highlight(&h.matched, query).unwrap_or_else(|| h.positions.clone());
         for (ci, ch) in shown.chars().enumerate() {

@@ -160,7 +160,12 @@ impl ScreenView for SoaScreen {
 /// Typed in the status bar: the hints are the line itself.
 impl ScreenView for PromptScreen {
     fn hints(&self, s: &AppState) -> String {
-        typing(s, if self.rename { "New name" } else { "New respondent" }, &self.input, "cancels")
+        let what = if self.rename { "New name[, role]" } else { "New respondent: name[, role]" };
+        let line = typing(s, what, &self.input, "cancels");
+        match &self.error {
+            Some(why) => format!("{why} — {line}"),
+            None => line,
+        }
     }
 }
 

@@ -23,6 +23,27 @@ fn search_finds_and_jumps() {
     assert_eq!(on(&s), "card");
 }
 
+/// Every respondent's notes are searched, not only the one answering; the hit says whose.
+#[test]
+fn search_finds_every_respondents_notes_and_names_whose() {
+    let mut s = mini_state();
+    s.session.rebuild_with(|_, a| {
+        let mut ann = Respondent::new("ann", "Ann Lee");
+        ann.answers.entry("do-map-inventory".into()).or_default().note = "spreadsheet kept by Zanzibar ops".into();
+        a.respondents.push(ann);
+        a.respondents.push(Respondent::new("bo", "Bo"));
+    });
+    s.session.select_respondent(2);
+    act(&mut s, &[Search]);
+    text(&mut s, "zanzibar");
+    let Some(Screen::Search(q)) = s.ui.screen() else { panic!("not on search") };
+    let found: Vec<_> = q.hits.iter().map(|h| (h.question, h.field, h.respondent)).collect();
+    let inventory = s.session.questionnaire().index_of("do-map-inventory").unwrap();
+    assert_eq!(found, [(inventory, aira_core::search::Field::Note, Some(1))]);
+    let screen = crate::tui::testing::screen(&s, 80, 24);
+    assert!(screen.contains("Ann Lee: spreadsheet kept by Zanzibar"), "{screen}");
+}
+
 #[test]
 fn search_edits_anywhere_in_the_query() {
     let mut s = mini_state();
