@@ -97,6 +97,7 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }
                 crate::tui::saver::Work::Revert { revert, .. } => format!("undo or redo: {revert:?}"),
+                crate::tui::saver::Work::Facts { edit, .. } => format!("engagement facts: {edit:?}"),
             };
             super::errln!("  {line}");
         }

@@ -5,6 +5,8 @@ pub mod action;
 pub mod cursor;
 pub mod derived;
 mod effects;
+mod evidence;
+mod facts;
 pub mod filter;
 pub mod input;
 pub(crate) mod key;

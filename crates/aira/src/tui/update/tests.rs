@@ -33,6 +33,8 @@ fn on(s: &AppState) -> &'static str {
         Some(Screen::Prompt(_)) => "prompt",
         Some(Screen::Log(_)) => "log",
         Some(Screen::Respondents(_)) => "respondents",
+        Some(Screen::Evidence(_)) => "evidence",
+        Some(Screen::Facts(_)) => "facts",
     }
 }
 
@@ -386,6 +388,8 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
     assert!(matches!(s.ui.screen(), Some(Screen::Prompt(p)) if p.input.text().len() == 80), "names stop at 80");
 }
 
+mod evidence;
+mod facts;
 mod keys;
 mod live;
 mod scope;
