@@ -46,8 +46,8 @@ pub(super) fn apply(
                 Some((Work::Roadmap { question, entry, by, at }, "the roadmap item"))
             }
             Effect::SaveFacts(edit) => {
-                let (by, at) = (state.session.user().to_owned(), state.session.now());
-                Some((Work::Facts { edit, by, at }, "the engagement facts"))
+                let (by, at, as_) = made_by(state);
+                Some((Work::Facts { edit, by, at, as_ }, "the engagement facts"))
             }
             Effect::InspectEvidence(typed) => {
                 // Looked at here, between keys: a file is read once to hash it.

@@ -38,10 +38,12 @@ pub enum Work {
     },
     /// Engagement facts from the wizard's form, through the store call `aira engagement set`
     /// makes (one history entry).
+    /// Made as respondent `as_` answering, so `aira undo` as them reverts it.
     Facts {
         edit: aira_core::engagement::FactsEdit,
         by: String,
         at: String,
+        as_: String,
     },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
@@ -90,7 +92,10 @@ impl Work {
             }
             Work::Revert { revert, by, at } => revert_entry(store, revert, by, at),
             Work::Roadmap { question, entry, by, at } => store.set_roadmap(question, entry, by, at).map(|_| ()),
-            Work::Facts { edit, by, at } => store.set_facts(edit, by, at).map(|_| ()),
+            Work::Facts { edit, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_facts(edit, by, at).map(|_| ())
+            }
             Work::Respondent(r) => store.save_respondent(r),
             Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
             // Saved by `votes::save`, in groups; never through here.
