@@ -32,7 +32,9 @@ pub fn resolve(ws_dir: &Path, home: Option<&Path>, typed: &str) -> String {
 /// The disk's side of `Effect::InspectEvidence`: the store's checks and hash, nothing written.
 pub fn inspect(ws_dir: &Path, typed: &str) -> Result<Source, String> {
     let home: Option<PathBuf> = directories::BaseDirs::new().map(|b| b.home_dir().to_owned());
-    evidence::inspect(ws_dir, &resolve(ws_dir, home.as_deref(), typed)).map_err(|e| e.to_string())
+    let full = resolve(ws_dir, home.as_deref(), typed);
+    // Said with the path as typed: the status bar has no room for the workspace's full path.
+    evidence::inspect(ws_dir, &full).map_err(|e| e.to_string().replace(&full, typed.trim()))
 }
 
 /// What the disk said of the typed path: accepted, the note is asked next; refused, the
