@@ -23,7 +23,8 @@ fn main() -> Result<()> {
     }
     let dir = dir.context("usage: profile_frame [--keys N] WORKSPACE")?;
     let ws = workspace::open(&dir, Access::ReadOnly)?;
-    let opts = Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults() };
+    let opts =
+        Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults(), first: Vec::new() };
     let mut state = state_for(&ws, &opts);
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     term.draw(|f| render(&state, f))?;

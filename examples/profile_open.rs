@@ -21,7 +21,8 @@ fn main() -> Result<()> {
         }
     }
     let dir = dir.context("usage: profile_open [--runs N] WORKSPACE")?;
-    let opts = Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults() };
+    let opts =
+        Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults(), first: Vec::new() };
     let mut steps: Vec<(&str, Vec<Duration>)> =
         ["read questionnaire", "sha256", "parse questionnaire", "open read-only (all)", "open locked", "state"]
             .into_iter()

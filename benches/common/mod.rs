@@ -49,7 +49,7 @@ pub fn sizes() -> Vec<Fixture> {
 }
 
 pub fn options() -> Options {
-    Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults() }
+    Options { theme: Default::default(), user: "bench".into(), keymap: Keymap::defaults(), first: Vec::new() }
 }
 
 pub fn key(c: char) -> KeyEvent {

@@ -9,6 +9,7 @@ mod accessible_pty;
 mod e2e_pty;
 mod e2e_wizard;
 mod fault_harness;
+mod forms_pty;
 mod hangup;
 mod kill;
 mod start_pty;

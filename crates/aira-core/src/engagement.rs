@@ -6,11 +6,13 @@
 
 mod decisions;
 mod facts;
+mod facts_input;
 
 use std::collections::BTreeMap;
 
 pub use decisions::{Applicability, RoadmapEntry, SoaDecision};
 pub use facts::{FactError, FactsEdit, IsoDate, Period, ReportStatus, check_text};
+pub use facts_input::{Fact, FactsText};
 
 use serde::Deserialize;
 

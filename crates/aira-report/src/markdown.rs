@@ -30,6 +30,18 @@ fn cover(r: &Report, what: &str) -> String {
     if !m.scope.is_empty() {
         facts.push(format!("**Scope:** {}", md_text(&m.scope)));
     }
+    // The engagement facts as the PDF's cover has them (set with `aira engagement set` or the wizard's form).
+    let f = &r.facts;
+    if !f.assessors.is_empty() {
+        facts.push(format!("**Assessors:** {}", md_text(&f.assessors.join(", "))));
+    }
+    if !f.contact.is_empty() {
+        facts.push(format!("**Client contact:** {}", md_text(&f.contact)));
+    }
+    if let Some((start, end)) = &f.period {
+        facts.push(format!("**Assessment period:** {} to {}", md_text(start), md_text(end)));
+    }
+    facts.push(format!("**Report:** {}, version {}", md_text(&f.status), md_text(&f.version)));
     facts.push(format!("**Questionnaire:** {} {}", md_text(&q.title), md_text(&q.version)));
     facts.push(format!("**Generated:** {}", md_text(&fmt::when(&r.generated_at))));
     let people: Vec<String> =

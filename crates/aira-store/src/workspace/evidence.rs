@@ -135,6 +135,41 @@ fn change(respondent: &Respondent, question: &str, old: Option<Answer>, new: Ans
     }
 }
 
+/// The answer change that records `source` on `old` (the answer `respondent` gives `question`
+/// now): the note checked, the same reference twice refused, the answer stamped `by`/`at`.
+/// What `add` writes, and what the wizard hands its save worker: one rule for both.
+pub fn change_adding(
+    respondent: &Respondent,
+    question: &str,
+    old: Option<Answer>,
+    source: &Source,
+    note: &str,
+    (by, at): (&str, &str),
+) -> Result<(Change, Evidence)> {
+    if let Some((_, c)) = find_forbidden_control(note, true) {
+        return Err(invalid(format!("the note contains the control character U+{:04X}", c as u32)));
+    }
+    let item = Evidence {
+        reference: source.reference.clone(),
+        size: source.size,
+        sha256: source.sha256.clone(),
+        added_at: at.to_owned(),
+        added_by: by.to_owned(),
+        note: note.trim().to_owned(),
+    };
+    if old.as_ref().is_some_and(|a| a.evidence.iter().any(|e| e.reference == item.reference)) {
+        return Err(invalid(format!(
+            "{} is already evidence of {question} for {}: remove it first (`aira evidence remove`)",
+            sanitize(&item.reference, false),
+            respondent.id
+        )));
+    }
+    let mut new = old.clone().unwrap_or_default();
+    new.evidence.push(item.clone());
+    super::stamp::stamp(old.as_ref(), &mut new, by, at);
+    Ok((change(respondent, question, old, new, by, at), item))
+}
+
 /// Record `source` as evidence of `respondent`'s answer to `question` (the caller checked the
 /// question exists), stamped `by`/`at`; with `copy`, the file is copied into `evidence/`
 /// first, and the copy and the answer are written all or nothing. The item recorded.
@@ -149,42 +184,24 @@ pub fn add(
     if let Some((_, c)) = find_forbidden_control(note, true) {
         return Err(invalid(format!("the note contains the control character U+{:04X}", c as u32)));
     }
-    let old = current(ws, respondent, question);
-    let mut item = Evidence {
-        reference: source.reference.clone(),
-        size: source.size,
-        sha256: source.sha256.clone(),
-        added_at: at.to_owned(),
-        added_by: by.to_owned(),
-        note: note.trim().to_owned(),
-    };
     let copy_from = match (&source.file, copy) {
         (None, true) => return Err(invalid("--copy copies a file; a URL is recorded as it is".into())),
         (Some(f), true) => Some(f.clone()),
         _ => None,
     };
-    let dir = ws.dir.clone();
-    let edir = dir.join(DIR);
+    let mut source = source.clone();
     let name = match &copy_from {
         Some(f) => {
+            let edir = ws.dir.join(DIR);
             check_evidence_dir(&edir)?;
             let name = free_name(&edir, &safe_name(f))?;
-            item.reference = format!("{DIR}/{name}");
+            source.reference = format!("{DIR}/{name}");
             Some(name)
         }
         None => None,
     };
-    if old.as_ref().is_some_and(|a| a.evidence.iter().any(|e| e.reference == item.reference)) {
-        return Err(invalid(format!(
-            "{} is already evidence of {question} for {}: remove it first (`aira evidence remove`)",
-            sanitize(&item.reference, false),
-            respondent.id
-        )));
-    }
-    let mut new = old.clone().unwrap_or_default();
-    new.evidence.push(item.clone());
-    super::stamp::stamp(old.as_ref(), &mut new, by, at);
-    let c = change(respondent, question, old, new, by, at);
+    let old = current(ws, respondent, question);
+    let (c, item) = change_adding(respondent, question, old, &source, note, (by, at))?;
     match (name, copy_from) {
         (Some(name), Some(from)) => copy_and_apply(ws, &from, &name, source.sha256.as_deref(), &c)?,
         _ => store(ws)?.apply(&c)?,

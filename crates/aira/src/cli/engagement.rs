@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, Subcommand};
 
-use aira_core::engagement::{Engagement, FactsEdit, Period, ReportStatus};
+use aira_core::engagement::{Engagement, FactsEdit, FactsText};
 use aira_store::workspace::{self, Access, Workspace};
 
 /// The facts a command may set; absent flags leave a fact as it is.
@@ -36,15 +36,15 @@ pub struct FactArgs {
 impl FactArgs {
     /// The edit these flags ask for, every value checked (dates, status, stored-string rule).
     pub fn edit(&self) -> Result<FactsEdit> {
-        let edit = FactsEdit {
+        let typed = FactsText {
             scope: self.scope.clone(),
             assessors: (!self.assessors.is_empty()).then(|| self.assessors.clone()),
             contact: self.contact.clone(),
-            period: self.period.as_deref().map(str::parse::<Period>).transpose()?,
-            report_status: self.status.as_deref().map(str::parse::<ReportStatus>).transpose()?,
-            report_version: self.report_version.clone(),
+            period: self.period.clone(),
+            status: self.status.clone(),
+            version: self.report_version.clone(),
         };
-        Ok(edit.checked()?)
+        Ok(typed.edit()?)
     }
 }
 

@@ -38,7 +38,12 @@ pub fn run(cli: &super::Cli, color: bool) -> Result<i32> {
     let mut state = StartState::new(items, choices(), home);
     state.theme = super::tui::theme(cli, &aira_store::config::load()?, color);
     state.message = message;
-    let chosen = crate::tui::start::run(&mut state, perform)?;
+    // Which outcome opened the wizard: `edit_facts` opens it with the facts form on top.
+    let mut facts = false;
+    let chosen = crate::tui::start::run(&mut state, |o| {
+        facts = matches!(o, StartOutcome::EditFacts(_));
+        perform(o)
+    })?;
     if state.forgot
         && writable
         && let Some(file) = &file
@@ -53,6 +58,7 @@ pub fn run(cli: &super::Cli, color: bool) -> Result<i32> {
         }
     }
     match chosen {
+        Some(dir) if facts => super::tui::run_first(cli, &dir, color, &[crate::tui::action::Action::EditFacts]),
         Some(dir) => super::tui::run_on(cli, &dir, color),
         None => Ok(0),
     }
@@ -73,8 +79,10 @@ fn choices() -> Vec<Choice> {
 pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
     let shown = |p: &Path| sanitize(&p.display().to_string(), false).into_owned();
     match outcome {
-        StartOutcome::Open(dir) if workspace::is_workspace(dir) => Ok(dir.clone()),
-        StartOutcome::Open(dir) => Err(format!("{} is not an aira workspace (no workspace.toml)", shown(dir))),
+        StartOutcome::Open(dir) | StartOutcome::EditFacts(dir) if workspace::is_workspace(dir) => Ok(dir.clone()),
+        StartOutcome::Open(dir) | StartOutcome::EditFacts(dir) => {
+            Err(format!("{} is not an aira workspace (no workspace.toml)", shown(dir)))
+        }
         StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path, profiles } => {
             check_free(dir)?;
             let found = questionnaires::find(questionnaire_id_or_path).map_err(|e| format!("{e:#}"))?;

@@ -36,16 +36,28 @@ pub fn workshop(cli: &Cli, color: bool, listen: std::net::SocketAddr) -> Result<
     if !workspace::is_workspace(&dir) {
         bail!("{} is not an aira workspace; create it with `aira init {}`", dir.display(), dir.display());
     }
-    run_mode(cli, &dir, color, Some(listen))
+    run_mode(cli, &dir, color, Some(listen), &[])
 }
 
 /// The wizard on the workspace in `dir`, until the user quits. Exit code 1 when changes could
 /// not be written (they are printed so nothing is lost).
 pub fn run_on(cli: &Cli, dir: &Path, color: bool) -> Result<i32> {
-    run_mode(cli, dir, color, None)
+    run_mode(cli, dir, color, None, &[])
 }
 
-fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::SocketAddr>) -> Result<i32> {
+/// As `run_on`, with these actions taken before the first frame (the start screen's
+/// `edit_facts` opens the wizard with the facts form on top).
+pub fn run_first(cli: &Cli, dir: &Path, color: bool, first: &[crate::tui::action::Action]) -> Result<i32> {
+    run_mode(cli, dir, color, None, first)
+}
+
+fn run_mode(
+    cli: &Cli,
+    dir: &Path,
+    color: bool,
+    workshop: Option<std::net::SocketAddr>,
+    first: &[crate::tui::action::Action],
+) -> Result<i32> {
     if !std::io::stdout().is_terminal() {
         bail!("the interactive wizard needs a terminal; for scripts use `aira answer` and `aira score`");
     }
@@ -57,8 +69,12 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
     if let (Some(_), Some(holder)) = (workshop, &ws.held_by) {
         bail!("{} is open in another aira ({holder}): votes could not be saved; close it first", dir.display());
     }
-    let opts =
-        crate::tui::Options { theme: theme(cli, &cfg, color), user: aira_store::config::user_name(&cfg), keymap };
+    let opts = crate::tui::Options {
+        theme: theme(cli, &cfg, color),
+        user: aira_store::config::user_name(&cfg),
+        keymap,
+        first: first.to_vec(),
+    };
     // The recent list is written beside the wizard (its fsyncs and the time zone lookup for
     // the timestamp are not worth delaying the first frame for).
     let (recent_dir, name) = (dir.to_owned(), ws.meta.name.clone());
@@ -101,6 +117,7 @@ fn run_mode(cli: &Cli, dir: &Path, color: bool, workshop: Option<std::net::Socke
                     format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
                 }
                 crate::tui::saver::Work::Revert { revert, .. } => format!("undo or redo: {revert:?}"),
+                crate::tui::saver::Work::Facts { edit, .. } => format!("engagement facts: {edit:?}"),
             };
             super::errln!("  {line}");
         }

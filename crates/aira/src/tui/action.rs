@@ -173,6 +173,10 @@ actions! {
     AddRespondent = "add_respondent",
     /// Rename the current respondent
     RenameRespondent = "rename_respondent",
+    /// Record evidence for this question: a file (hashed) or an http(s) URL, then a note
+    AddEvidence = "add_evidence",
+    /// Edit the engagement facts: scope, assessors, contact, period, report status, version
+    EditFacts = "edit_facts",
     /// Keep what was typed
     Submit = "submit",
     /// Drop what was typed
@@ -288,4 +292,9 @@ pub enum Effect {
     RoomQuestion(Box<aira_vote::QuestionView>),
     /// Show (true) or hide the room's votes on the vote page.
     Reveal(bool),
+    /// Look at the file or URL typed as evidence (a file is hashed); the answer comes back
+    /// through `update::evidence_inspected`.
+    InspectEvidence(String),
+    /// Record changed engagement facts durably (checked already), in history.
+    SaveFacts(aira_core::engagement::FactsEdit),
 }

@@ -49,6 +49,19 @@ pub(super) fn apply(
                 let (by, at, as_) = made_by(state);
                 Some((Work::Roadmap { question, entry, by, at, as_ }, "the roadmap item"))
             }
+            Effect::SaveFacts(edit) => {
+                let (by, at, as_) = made_by(state);
+                Some((Work::Facts { edit, by, at, as_ }, "the engagement facts"))
+            }
+            Effect::InspectEvidence(typed) => {
+                // Looked at here, between keys: a file is read once to hash it.
+                let result = match saver {
+                    Some(sv) => super::evidence::inspect(sv.dir(), &typed),
+                    None => Err("Read-only: the evidence was not recorded".to_owned()),
+                };
+                super::evidence::inspected(state, result);
+                None
+            }
             Effect::Quit => return Ok(true),
             Effect::Suspend => {
                 guard.suspend()?;

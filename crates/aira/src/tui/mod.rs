@@ -5,6 +5,8 @@ pub mod action;
 pub mod cursor;
 pub mod derived;
 mod effects;
+mod evidence;
+mod facts;
 pub mod filter;
 pub mod input;
 pub(crate) mod key;
@@ -44,6 +46,8 @@ pub struct Options {
     pub theme: theme::Theme,
     pub user: String,
     pub keymap: keymap::Keymap,
+    /// Actions taken before the first frame, as if their keys were pressed.
+    pub first: Vec<action::Action>,
 }
 
 /// Build the state for a workspace, copying what it holds (tests and benchmarks keep `ws`).
@@ -113,6 +117,10 @@ pub fn run_with(
         state.ui.toggle_workshop();
         let open = vec![action::Effect::OpenVoting(listen)];
         effects::apply(&mut state, open, saver.as_ref(), &mut voting, &mut guard)?;
+    }
+    for a in &opts.first {
+        let fx = update::update(&mut state, *a);
+        effects::apply(&mut state, fx, saver.as_ref(), &mut voting, &mut guard)?;
     }
     let result = event_loop(&mut state, &mut guard, saver.as_ref(), &mut voting, &stop, &notices);
     // The port closes before the terminal is given back: the room's link is dead once aira is.

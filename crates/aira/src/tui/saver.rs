@@ -37,6 +37,15 @@ pub enum Work {
         at: String,
         as_: String,
     },
+    /// Engagement facts from the wizard's form, through the store call `aira engagement set`
+    /// makes (one history entry).
+    /// Made as respondent `as_` answering, so `aira undo` as them reverts it.
+    Facts {
+        edit: aira_core::engagement::FactsEdit,
+        by: String,
+        at: String,
+        as_: String,
+    },
     /// A new respondent, or a new name for one.
     Respondent(aira_core::assessment::Respondent),
     /// The level the room agreed on after discussion (None clears it).
@@ -98,6 +107,10 @@ impl Work {
             Work::Roadmap { question, entry, by, at, as_ } => {
                 store.answer_as(as_);
                 store.set_roadmap(question, entry, by, at).map(|_| ())
+            }
+            Work::Facts { edit, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_facts(edit, by, at).map(|_| ())
             }
             Work::Respondent(r) => store.save_respondent(r),
             Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
@@ -170,10 +183,13 @@ pub struct Saver {
     pub reports: Receiver<Report>,
     handle: Option<JoinHandle<(Vec<Work>, Option<String>)>>,
     closing: Arc<AtomicBool>,
+    /// The workspace folder (evidence paths are read from it).
+    dir: std::path::PathBuf,
 }
 
 impl Saver {
     pub fn start(mut store: Store) -> Saver {
+        let dir = store.dir().to_owned();
         let (tx, rx) = channel::<Work>();
         let (rtx, reports) = channel();
         let closing = Arc::new(AtomicBool::new(false));
@@ -236,7 +252,12 @@ impl Saver {
             let folded = store.compact().err().map(|e| e.to_string());
             (unsaved, folded)
         });
-        Saver { tx: Some(tx), reports, handle: Some(handle), closing }
+        Saver { tx: Some(tx), reports, handle: Some(handle), closing, dir }
+    }
+
+    /// The workspace folder the changes go to.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
     }
 
     pub fn send(&self, change: Work) {

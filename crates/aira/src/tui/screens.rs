@@ -4,6 +4,11 @@
 
 use ratatui_textarea::TextArea;
 
+mod evidence;
+mod facts;
+pub use evidence::{EvidenceScreen, MAX_EVIDENCE_LINE};
+pub use facts::{FIELDS as FACT_FIELDS, FactsScreen, label as fact_label};
+
 use super::cursor::ListCursor;
 use super::input::LineInput;
 use aira_core::report::model::SoaRow;
@@ -47,6 +52,10 @@ pub enum Screen {
     Prompt(PromptScreen),
     Log(LogScreen),
     Respondents(RespondentsScreen),
+    /// A file or URL recorded as evidence for a question, then its note (`tui/evidence.rs`).
+    Evidence(EvidenceScreen),
+    /// The engagement facts form (`tui/facts.rs`).
+    Facts(FactsScreen),
 }
 
 /// `each_screen!(screen, x => expr)`: `expr` with `x` bound to whichever screen `screen` holds.
@@ -67,6 +76,8 @@ macro_rules! each_screen {
             Screen::Prompt($x) => $body,
             Screen::Log($x) => $body,
             Screen::Respondents($x) => $body,
+            Screen::Evidence($x) => $body,
+            Screen::Facts($x) => $body,
         }
     };
 }

@@ -3,6 +3,8 @@
 //! are private: every change goes through a method that keeps the derived figures current.
 
 mod edit;
+mod evidence;
+mod facts;
 mod targets;
 mod undo;
 mod vote;

@@ -97,6 +97,12 @@ impl Session {
         self.undo.push(Done { number: self.history_len, kind: kind.to_owned(), as_, reverts, subject });
     }
 
+    /// A history entry this session wrote that the wizard does not revert itself (engagement
+    /// facts: `aira undo` does): counted so later entries' numbers match history.toml.
+    pub(super) fn counted_elsewhere(&mut self) {
+        self.history_len += 1;
+    }
+
     /// Revert the newest change made as the current respondent not already reverted.
     pub fn undo(&mut self) -> Undone {
         self.revert(UNDO)

@@ -77,4 +77,6 @@ fn event_loop(
 }
 
 #[cfg(test)]
+mod facts_tests;
+#[cfg(test)]
 mod tests;

@@ -114,6 +114,8 @@ pub enum Mode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StartOutcome {
     Open(PathBuf),
+    /// Open it with the engagement facts form on top (`edit_facts` on the list).
+    EditFacts(PathBuf),
     /// `profiles`: the ids ticked, saved in workspace.toml as `aira init --profile` saves them.
     Create {
         dir: PathBuf,

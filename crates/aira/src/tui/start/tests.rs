@@ -403,7 +403,7 @@ fn hints_and_messages_follow_the_keymap() {
     let mut s = state();
     assert_eq!(
         super::view::hints(&s),
-        "↑↓ choose · Enter open · typing filters · Ctrl-N new · Ctrl-O open path · Ctrl-D remove · Esc quit"
+        "↑↓ choose · Enter open · typing filters · Ctrl-N new · Ctrl-O open path · Ctrl-E facts · Ctrl-D remove · Esc quit"
     );
     s.keymap =
         crate::tui::keymap::Keymap::load(Some(("user.toml", "[start]\nnew_workspace = [\"c\"]\nquit = [\"x\"]\n")))

@@ -76,6 +76,12 @@ fn list(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     match action {
         Action::Quit => return Some(StartOutcome::Quit),
         Action::Select | Action::Submit => return open_selected(s),
+        Action::EditFacts => {
+            return open_selected(s).map(|o| match o {
+                StartOutcome::Open(dir) => StartOutcome::EditFacts(dir),
+                other => other,
+            });
+        }
         Action::Cancel => {
             s.filtering = false;
             s.query.clear();

@@ -47,9 +47,10 @@ pub fn hints(s: &StartState) -> String {
             key(Context::Input, Action::Cancel)
         ),
         Mode::List => format!(
-            "{choose} choose · {open} open · typing filters · {} new · {} open path · {} remove · {} quit",
+            "{choose} choose · {open} open · typing filters · {} new · {} open path · {} facts · {} remove · {} quit",
             key(Context::Start, Action::NewWorkspace),
             key(Context::Start, Action::OpenPath),
+            key(Context::Start, Action::EditFacts),
             key(Context::Start, Action::Forget),
             plain(Context::Start, Action::Quit),
         ),

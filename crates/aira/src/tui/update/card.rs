@@ -12,7 +12,8 @@ use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
 use crate::tui::navigator;
 use crate::tui::screens::{
-    HeatmapScreen, HelpScreen, NavigatorScreen, RespondentsScreen, RoadmapScreen, Screen, SearchScreen, SoaScreen,
+    EvidenceScreen, FactsScreen, HeatmapScreen, HelpScreen, NavigatorScreen, RespondentsScreen, RoadmapScreen, Screen,
+    SearchScreen, SoaScreen,
 };
 use crate::tui::state::{AppState, HeatView};
 use aira_core::assessment::Value;
@@ -69,6 +70,12 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         Action::AddRespondent => open_prompt(s, false),
         Action::RenameRespondent => open_prompt(s, true),
         Action::LogLine => open_log(s),
+        Action::AddEvidence | Action::EditFacts => match s.session.read_only() {
+            Some(why) => s.ui.set_flash(Some(format!("Read-only: {why}"))),
+            None if action == Action::EditFacts => s.ui.open(Screen::Facts(FactsScreen::new(s.session.meta()))),
+            None if s.current_question().is_some() => s.ui.open(Screen::Evidence(EvidenceScreen::new(s.ui.cursor()))),
+            None => {}
+        },
         Action::Workshop => {
             let on = s.ui.toggle_workshop();
             let (next, leave) = (

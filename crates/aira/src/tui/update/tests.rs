@@ -34,6 +34,8 @@ fn on(s: &AppState) -> &'static str {
         Some(Screen::Prompt(_)) => "prompt",
         Some(Screen::Log(_)) => "log",
         Some(Screen::Respondents(_)) => "respondents",
+        Some(Screen::Evidence(_)) => "evidence",
+        Some(Screen::Facts(_)) => "facts",
     }
 }
 
@@ -439,6 +441,8 @@ fn the_respondent_prompts_set_a_checked_role() {
     assert!(s.ui.flash().unwrap().contains("No question here is for the role risk"), "{:?}", s.ui.flash());
 }
 
+mod evidence;
+mod facts;
 mod keys;
 mod live;
 mod scope;

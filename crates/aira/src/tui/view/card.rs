@@ -143,12 +143,7 @@ fn rest(s: &AppState, q: &Question, answer: Option<&Answer>, width: usize, out: 
         }
     }
     consensus(s, &q.id, out);
-    if let Some(a) = answer.filter(|a| !a.evidence.is_empty()) {
-        out.push(Line::raw(format!(
-            "Evidence: {}",
-            a.evidence.iter().map(|e| clean(e)).collect::<Vec<_>>().join("; ")
-        )));
-    }
+    super::evidence::lines(s, answer, width, out);
     if !matches!(s.ui.screen(), Some(Screen::Note(_))) {
         match answer.map(|a| a.note.as_str()).filter(|n| !n.is_empty()) {
             Some(note) => {

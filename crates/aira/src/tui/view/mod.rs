@@ -3,6 +3,7 @@
 //! terminal is too small to be useful.
 
 mod card;
+mod evidence;
 mod heatmap;
 mod heatmap_full;
 mod help;
@@ -144,12 +145,14 @@ const CARET: char = '▏';
 /// A line being typed, with the caret where the cursor is (the only `CARET` in it: one typed
 /// shows as `|`, so the status bar can find the caret and, in accessible mode, put the real
 /// cursor there instead).
-fn caret(input: &crate::tui::input::LineInput) -> String {
+pub(crate) fn caret(input: &crate::tui::input::LineInput) -> String {
     let (before, after) = input.split();
     let clean = |t: &str| sanitize(t, false).replace(CARET, "|");
     format!("{}{CARET}{}", clean(before), clean(after))
 }
 
+#[cfg(test)]
+mod forms_tests;
 #[cfg(test)]
 mod heatmap_tests;
 #[cfg(test)]

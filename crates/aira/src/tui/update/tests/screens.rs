@@ -265,6 +265,19 @@ fn every_action_on_every_screen_is_safe() {
         |s| drop(act(s, &[LogLine])),
         |s| drop(act(s, &[AddRespondent])),
         |s| s.ui.open(Screen::Respondents(RespondentsScreen { cursor: ListCursor::at(999) })),
+        |s| drop(act(s, &[AddEvidence])),
+        |s| {
+            let mut e = crate::tui::screens::EvidenceScreen::new(999);
+            e.accepted(aira_store::workspace::evidence::Source {
+                reference: "https://example.org/x".into(),
+                size: None,
+                sha256: None,
+                file: None,
+            });
+            s.ui.open(Screen::Evidence(e));
+        },
+        |s| drop(act(s, &[EditFacts])),
+        |s| drop(act(s, &[EditFacts, PrevField, PrevField])),
     ];
     let all = Action::ALL
         .iter()
