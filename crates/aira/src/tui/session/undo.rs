@@ -108,7 +108,7 @@ impl Session {
                 describe::agreed(question, old.as_ref().map(|v| v.0), new.as_ref().map(|v| v.0))
             }
             Subject::Soa { control, old, new } => {
-                describe::soa(control, old.as_ref().map(|e| e.applicable), new.as_ref().map(|e| e.applicable))
+                aira_store::workspace::soa_change::describe(control, old.as_ref(), new.as_ref())
             }
         };
         if !self.still_holds(&d.subject) {

@@ -390,6 +390,7 @@ mod keys;
 mod live;
 mod scope;
 mod screens;
+mod soa_owner;
 mod undo;
 
 #[test]
