@@ -74,7 +74,8 @@ printf 'AI policy v1.2, approved by the board on 2026-04-02.\n' >"$ws/policies/a
 "$aira" -w "$ws" roadmap set do-govern-testing-culture --owner "Sam Okafor" --due 2026-10-31 >/dev/null
 "$aira" -w "$ws" roadmap set check-govern-first-cycle --owner "Jo Brennan" >/dev/null
 
-"$aira" -w "$ws" soa set A.2.2 --applicable --justification "Required by the policy framework." >/dev/null
+"$aira" -w "$ws" soa set A.2.2 --applicable --justification "Required by the policy framework." \
+  --owner "Rita Quinn" >/dev/null
 "$aira" -w "$ws" soa set A.10.4 --not-applicable --justification "No AI system is supplied to customers." >/dev/null
 # A decision nobody justified yet: the report flags it.
 "$aira" -w "$ws" soa set A.6.2.2 --applicable >/dev/null

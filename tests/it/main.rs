@@ -54,6 +54,7 @@ mod report_formats;
 mod report_pdf;
 mod report_safety;
 mod report_screenshot;
+mod report_soa_owner;
 mod respondents_cli;
 mod targets_cli;
 mod targets_merge;

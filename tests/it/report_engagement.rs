@@ -59,6 +59,9 @@ fn check_content(all: &str, hash: &str) {
         "No AI system is supplied to customers.",
         "no justification given",
         "Roles are in the RACI but nobody has signed it off.",
+        // The SoA owner set with `aira soa set --owner`, and the URL said to be a link.
+        "Rita Quinn",
+        "link, not hashed",
     ] {
         assert!(text.contains(&flat(s)), "{s:?} missing");
     }
@@ -66,7 +69,8 @@ fn check_content(all: &str, hash: &str) {
 
 /// What a client must never see: internal paths and names, `unknown`, bare question ids.
 fn check_no_internals(all: &str) {
-    for bad in ["unknown", "../", "2026-q1", "docs/", ".md", "workspace.toml", "do-map-requirements"] {
+    // Every fact of this engagement is recorded: "not recorded" would be untrue anywhere.
+    for bad in ["unknown", "../", "2026-q1", "docs/", ".md", "workspace.toml", "do-map-requirements", "not recorded"] {
         assert!(!all.contains(bad), "{bad:?} shown to the client");
     }
 }
@@ -161,6 +165,23 @@ fn the_engagements_html_prints_with_the_pdfs_sections_and_no_heading_at_a_page_f
     assert!(pdf.exists(), "chromium did not print: {}", String::from_utf8_lossy(&out.stderr));
     let Some(pages) = pages(&std::fs::read(&pdf).unwrap()) else { return };
     check_no_internals(&pages.join("\n"));
+    // The footer of every page after the cover, as in the PDF: the client and "Page N of M".
+    let n = pages.len();
+    assert!(n > 5, "{n} pages");
+    // The bottom 50 pt of each A4 page (842 pt high): the footer alone, whatever order
+    // pdftotext reads a page's text in.
+    let crop =
+        Command::new("pdftotext").args(["-y", "792", "-H", "50", "-W", "595"]).arg(&pdf).arg("-").output().unwrap();
+    let feet: Vec<String> = String::from_utf8(crop.stdout).unwrap().split('\u{c}').map(str::to_owned).collect();
+    for (i, p) in pages.iter().enumerate().skip(1) {
+        let foot = &feet[i];
+        assert!(foot.contains(&format!("Page {} of {n}", i + 1)), "printed page {}: {foot:?}", i + 1);
+        assert!(foot.contains(CLIENT), "printed page {}: no client in {foot:?}", i + 1);
+        if p.contains("https://intranet.") {
+            assert!(p.contains("runbooks/"), "printed page {}: the evidence URL's row is split", i + 1);
+        }
+    }
+    assert!(!feet[0].contains("Page 1 of"), "the cover has no footer, as in the PDF: {:?}", feet[0]);
     let text = std::fs::read_to_string(&html).unwrap();
     // The content from the HTML's own text: pdftotext interleaves the lines of a row's cells.
     let shown: String = text.split('<').map(|t| t.split_once('>').map_or(t, |(_, after)| after)).collect();

@@ -81,6 +81,9 @@ pub struct SoaEntry {
     pub applicable: bool,
     #[serde(default)]
     pub justification: String,
+    /// Who is accountable for the control (empty: nobody named yet).
+    #[serde(default)]
+    pub owner: String,
 }
 
 fn applicable_default() -> bool {

@@ -25,8 +25,9 @@ pub const ANSWERS: [&str; 15] = [
 /// is read by people, the CSV by tools that look the question up by id.
 pub const QUESTION_AT: usize = 3;
 
-/// The Statement of Applicability's columns, in CSV and in the workbook.
-pub const SOA: [&str; 7] = ["control", "title", "applicable", "justification", "status", "score", "questions"];
+/// The Statement of Applicability's columns, in CSV and in the workbook (`owner` last: added
+/// after the others, so a tool reading columns by position still finds them where they were).
+pub const SOA: [&str; 8] = ["control", "title", "applicable", "justification", "status", "score", "questions", "owner"];
 
 /// The workbook's Answers columns: `ANSWERS` with `question` at `QUESTION_AT`.
 pub fn answers_with_question() -> [&'static str; 16] {

@@ -80,6 +80,8 @@ pub fn soa(r: &Report) -> String {
                 s.status_label().to_owned(),
                 num(s.score),
                 s.questions.join(";"),
+                // Empty when nobody is named: a tool reads a blank cell, not words.
+                s.owner.clone(),
             ],
             &[5],
         ));

@@ -110,7 +110,7 @@ fn soa_part(r: &Report) -> Vec<Value> {
                 "status": s.status_label(),
                 "score": fmt::score(s.score),
                 "colour": colours(r, s.score),
-                "owner": NOT_RECORDED,
+                "owner": s.owner_shown(),
                 "evidence": evidence,
                 "questions": s.questions.iter().filter_map(|id| r.questionnaire.question(id)).map(|q| q.text.clone()).collect::<Vec<_>>(),
             })
@@ -263,7 +263,7 @@ pub fn document(r: &Report, kind: &str) -> Value {
         .map(|e| {
             json!({ "question": e.question, "reference": e.reference, "by": e.added_by,
             "at": e.added_at.as_deref().map_or_else(|| NOT_RECORDED.to_owned(), fmt::when),
-            "hash": e.short_hash().unwrap_or(NOT_RECORDED) })
+            "hash": e.hash_shown() })
         })
         .collect();
     json!({

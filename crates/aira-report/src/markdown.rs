@@ -411,12 +411,16 @@ pub fn soa(r: &Report) -> String {
                 s.title.clone(),
                 s.applicability.label().to_owned(),
                 s.justification_shown().to_owned(),
+                s.owner_shown().to_owned(),
                 s.status_label().to_owned(),
                 fmt::score(s.score),
                 s.questions.join(", "),
             ]
         })
         .collect();
-    out.push_str(&table(&["Control", "Title", "Applicable", "Justification", "Status", "Score", "Questions"], &rows));
+    out.push_str(&table(
+        &["Control", "Title", "Applicable", "Justification", "Owner", "Status", "Score", "Questions"],
+        &rows,
+    ));
     out.trim_end().to_owned() + "\n"
 }

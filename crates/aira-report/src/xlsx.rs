@@ -211,6 +211,7 @@ fn refs(r: &Report, ws: &mut Worksheet, y: &mut u32, kind: &str, list: &[RefScor
             text(ws, *y, 7, s.applicability.label(), None)?;
             text(ws, *y, 8, s.status_label(), None)?;
             text(ws, *y, 9, &s.justification, None)?;
+            text(ws, *y, 10, s.owner_shown(), None)?;
         }
         *y += 1;
     }
@@ -218,12 +219,12 @@ fn refs(r: &Report, ws: &mut Worksheet, y: &mut u32, kind: &str, list: &[RefScor
 }
 
 const REF_COLS: [&str; 7] = ["type", "id", "title", "score", "answered", "applicable", "questions"];
-const REF_WIDTHS: [f64; 10] = [12.0, 10.0, 50.0, 7.0, 9.0, 10.0, 50.0, 10.0, 16.0, 40.0];
+const REF_WIDTHS: [f64; 11] = [12.0, 10.0, 50.0, 7.0, 9.0, 10.0, 50.0, 10.0, 16.0, 40.0, 20.0];
 
 fn iso(r: &Report, ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("ISO 42001")?;
     let mut cols = REF_COLS.to_vec();
-    cols.extend(["soa_applicable", "soa_status", "justification"]);
+    cols.extend(["soa_applicable", "soa_status", "justification", "soa_owner"]);
     header(ws, 0, &cols, &REF_WIDTHS, 1, st)?;
     let mut y = 1;
     refs(r, ws, &mut y, "clause", &r.refs.iso_clauses)?;
@@ -372,7 +373,7 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Statement of Applicability")?;
     let cols = crate::columns::SOA;
-    header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0], 0, &st)?;
+    header(ws, 0, &cols, &[10.0, 50.0, 10.0, 50.0, 16.0, 7.0, 50.0, 20.0], 0, &st)?;
     for (i, s) in r.soa.iter().enumerate() {
         let y = 1 + i as u32;
         text(ws, y, 0, &s.control, None)?;
@@ -383,6 +384,7 @@ pub fn soa(r: &Report) -> Result<Vec<u8>, XlsxError> {
         text(ws, y, 4, s.status_label(), None)?;
         num(ws, y, 5, s.score)?;
         text(ws, y, 6, &s.questions.join(";"), None)?;
+        text(ws, y, 7, s.owner_shown(), None)?;
     }
     print_ready(wb)
 }

@@ -41,6 +41,8 @@ impl Applicability {
 pub struct SoaDecision<'a> {
     pub applicability: Applicability,
     pub justification: &'a str,
+    /// Who is accountable for the control; empty when nobody is named (always so while undecided).
+    pub owner: &'a str,
 }
 
 impl SoaDecision<'_> {
@@ -72,15 +74,28 @@ impl RoadmapEntry {
     }
 }
 
+impl SoaEntry {
+    /// A decision with nobody named as the control's owner yet.
+    pub fn new(applicable: bool, justification: &str) -> Self {
+        SoaEntry { applicable, justification: justification.to_owned(), owner: String::new() }
+    }
+
+    /// A control's owner typed by the user, trimmed: one line; blank clears it.
+    pub fn check_owner(owner: &str) -> Result<String, FactError> {
+        check_text("owner", owner, false, false)
+    }
+}
+
 impl Engagement {
     /// A control's decision: its `[soa."A.x.y"]` entry (an entry without `applicable`, as
     /// older files may hold, is applicable), else undecided.
     pub fn soa_decision(&self, control: &str) -> SoaDecision<'_> {
         match self.soa.get(control) {
-            None => SoaDecision { applicability: Applicability::Undecided, justification: "" },
-            Some(SoaEntry { applicable, justification }) => SoaDecision {
+            None => SoaDecision { applicability: Applicability::Undecided, justification: "", owner: "" },
+            Some(SoaEntry { applicable, justification, owner }) => SoaDecision {
                 applicability: if *applicable { Applicability::Applicable } else { Applicability::NotApplicable },
                 justification,
+                owner,
             },
         }
     }
@@ -115,7 +130,7 @@ mod tests {
         assert!(!m.soa_decision("A.5.2").unjustified(), "undecided is not a decision without a reason");
         assert_eq!(
             m.soa_decision("A.2.2"),
-            SoaDecision { applicability: Applicability::Applicable, justification: "policy" }
+            SoaDecision { applicability: Applicability::Applicable, justification: "policy", owner: "" }
         );
         assert_eq!(m.soa_decision("A.2.3").applicability, Applicability::NotApplicable);
         assert_eq!(m.soa_decision("A.2.4").applicability.label(), "yes");

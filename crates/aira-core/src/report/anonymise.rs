@@ -149,10 +149,11 @@ pub fn anonymise(meta: &Engagement, a: &Assessment, keep_organisation: bool) -> 
                 .chain(x.evidence.iter().map(|e| &e.added_by))
         })
         .chain(a.agreed_meta.values().map(|d| &d.decided_by))
-        // The engagement's people too: assessors, the client contact, action owners.
+        // The engagement's people too: assessors, the client contact, action and control owners.
         .chain(meta.assessors.iter())
         .chain(std::iter::once(&meta.contact))
-        .chain(meta.roadmap.values().map(|r| &r.owner));
+        .chain(meta.roadmap.values().map(|r| &r.owner))
+        .chain(meta.soa.values().map(|e| &e.owner));
     for who in authors {
         let known = people.iter().any(|(n, _)| n.trim().eq_ignore_ascii_case(who.trim()));
         if !who.trim().is_empty() && !known {
@@ -194,6 +195,7 @@ pub fn anonymise(meta: &Engagement, a: &Assessment, keep_organisation: bool) -> 
     }
     for e in m.soa.values_mut() {
         e.justification = s(&e.justification);
+        e.owner = s(&e.owner);
     }
     if keep_organisation {
         m.name = s(&m.name);

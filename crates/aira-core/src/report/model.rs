@@ -84,6 +84,8 @@ pub use crate::engagement::Applicability;
 
 /// What the SoA prints where a decision carries no justification.
 pub const NO_JUSTIFICATION: &str = "no justification given";
+/// What the SoA's owner column says of a control nobody owns yet.
+pub const NOT_ASSIGNED: &str = "not assigned";
 
 /// A Statement of Applicability line for one Annex A control.
 pub struct SoaRow {
@@ -93,6 +95,8 @@ pub struct SoaRow {
     /// decision fills it; no entry is `Undecided`.
     pub applicability: Applicability,
     pub justification: String,
+    /// Who is accountable for the control (`aira soa set --owner`); empty: nobody named.
+    pub owner: String,
     pub score: Option<f64>,
     pub status: scoring::soa::Implementation,
     /// Ids of the questions citing the control.
@@ -115,6 +119,11 @@ impl SoaRow {
     /// The justification column: the reason, the flag for a missing one, or "" while undecided.
     pub fn justification_shown(&self) -> &str {
         if self.unjustified() { NO_JUSTIFICATION } else { &self.justification }
+    }
+
+    /// The owner column: the name, or "not assigned" (as a roadmap action without one).
+    pub fn owner_shown(&self) -> &str {
+        if self.owner.trim().is_empty() { NOT_ASSIGNED } else { &self.owner }
     }
 
     /// What the SoA prints as the status: a not-applicable control is not judged.
@@ -140,6 +149,7 @@ pub fn soa_rows(meta: &Engagement, q: &Questionnaire, refs: &scoring::ReferenceS
                 title: c.title.clone(),
                 applicability: decision.applicability,
                 justification: decision.justification.to_owned(),
+                owner: decision.owner.to_owned(),
                 score,
                 status: scoring::soa::Implementation::from_score(score),
                 questions: r

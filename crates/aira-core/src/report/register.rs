@@ -25,10 +25,25 @@ pub struct EvidenceItem {
     pub size: Option<u64>,
 }
 
+/// The register's hash column for a URL: a link has no hash by design, nothing is missing.
+pub const LINK_NOT_HASHED: &str = "link, not hashed";
+/// … and for a reference recorded as words (older files, a hand edit): no file was hashed.
+pub const NOT_HASHED: &str = "not hashed";
+
 impl EvidenceItem {
     /// The hash as the register prints it: its first 12 hex digits.
     pub fn short_hash(&self) -> Option<&str> {
         self.sha256.as_deref().map(|h| h.get(..12).unwrap_or(h))
+    }
+
+    /// The register's hash column: the first 12 hex digits, else what is true of the item
+    /// (a link, or a reference no file was hashed for), never "not recorded".
+    pub fn hash_shown(&self) -> &str {
+        match self.short_hash() {
+            Some(h) => h,
+            None if crate::assessment::is_url(&self.reference) => LINK_NOT_HASHED,
+            None => NOT_HASHED,
+        }
     }
 }
 
@@ -159,7 +174,11 @@ mod tests {
             size: None,
         };
         assert_eq!(e.short_hash(), None);
+        assert_eq!(e.hash_shown(), "not hashed");
         e.sha256 = Some("0123456789abcdef0123".into());
         assert_eq!(e.short_hash(), Some("0123456789ab"));
+        assert_eq!(e.hash_shown(), "0123456789ab");
+        let url = EvidenceItem { reference: "https://intranet.example/runbook".into(), sha256: None, ..e };
+        assert_eq!(url.hash_shown(), "link, not hashed");
     }
 }

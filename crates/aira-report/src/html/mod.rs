@@ -3,6 +3,7 @@
 //! per section. Everything typed by people passes through `fmt::html`.
 
 mod extra;
+mod print;
 mod sections;
 
 use std::fmt::Write;
@@ -43,13 +44,14 @@ fn page(r: &Report, title: &str, kicker: &str, toc: &[(&str, &str)], body: &str)
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"aira\">\n\
-         <title>{} — {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n\
+         <title>{} — {}</title>\n<style>\n{CSS}{}</style>\n</head>\n<body>\n<main>\n\
          <header class=\"cover\"><div class=\"kicker\">{}</div><h1>{}</h1><dl>{facts}</dl></header>\n\
          {nav}{body}\
          <footer>Prepared with aira. Scores run from {} to {}; the methodology section explains how answers become scores.</footer>\n\
          </main>\n</body>\n</html>\n",
         html(title),
         html(name),
+        print::footer_css(if m.organisation.trim().is_empty() { name } else { &m.organisation }),
         html(kicker),
         html(name),
         q.scale.min,

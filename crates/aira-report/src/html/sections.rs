@@ -125,8 +125,8 @@ pub fn soa(r: &Report, in_full: bool) -> String {
         "{head}<p class=\"lead\">Whether each ISO/IEC 42001 \
          Annex A control applies and how far it is implemented, judged from the questions that cite it: no answered \
          question → not assessed; score below 1 → not implemented; 1 to below 3 → partial; 3 or more → implemented.</p>\
-         <p>{}.</p><table><thead><tr><th>Control</th><th>Applicable</th><th>Justification</th><th>Status</th><th>Score</th>\
-         <th>Evidence</th></tr></thead><tbody>",
+         <p>{}.</p><table><thead><tr><th>Control</th><th>Applicable</th><th>Justification</th><th>Owner</th><th>Status</th>\
+         <th>Score</th><th>Evidence</th></tr></thead><tbody>",
         counts.join(", ")
     );
     for s in &r.soa {
@@ -140,11 +140,12 @@ pub fn soa(r: &Report, in_full: bool) -> String {
             .collect();
         let _ = write!(
             out,
-            "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
+            "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"muted\">{}</td></tr>",
             html(&s.control),
             html(&s.title),
             s.applicability.label(),
             html(s.justification_shown()),
+            html(s.owner_shown()),
             html(s.status_label()),
             if s.applicable() { chip(r, s.score) } else { String::new() },
             if evidence.is_empty() { "none".to_owned() } else { evidence.join("<br>") }

@@ -70,6 +70,7 @@ pub fn soa_row(s: &SoaRow) -> SoaJson {
         status: s.status_label().to_owned(),
         score: s.score,
         questions: s.questions.clone(),
+        owner: s.owner.clone(),
     }
 }
 

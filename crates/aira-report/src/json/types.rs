@@ -273,6 +273,8 @@ pub struct SoaJson {
     pub status: String,
     pub score: Option<f64>,
     pub questions: Vec<String>,
+    /// Who is accountable for the control; "" while nobody is named.
+    pub owner: String,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]

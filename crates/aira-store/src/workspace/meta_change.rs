@@ -235,22 +235,11 @@ impl Store {
         })
     }
 
-    /// Record an SoA decision (`None`: undecided, the entry goes) with a history entry.
-    /// Validate it first with `scoring::soa::validate`.
+    /// Record an SoA decision (`None`: undecided, the entry goes) with a history entry, the
+    /// control's owner kept (see `decide_soa_owned`). Validate it first with
+    /// `scoring::soa::validate`.
     pub fn decide_soa(&mut self, control: &str, decision: Option<(bool, &str)>, by: &str, at: &str) -> Result<()> {
-        let place = Place::Entry { section: SOA, key: control.to_owned() };
-        let old = self.meta_current(&place, &[]);
-        let mut new = toml::Table::new();
-        if let Some((applicable, justification)) = decision {
-            new.insert("applicable".into(), toml::Value::Boolean(applicable));
-            if !justification.is_empty() {
-                new.insert("justification".into(), toml::Value::String(justification.to_owned()));
-            }
-        }
-        if old == new {
-            return Ok(());
-        }
-        self.change_meta(&place, &old, &new, (by, at), None)
+        self.decide_soa_owned(control, decision, None, by, at).map(|_| ())
     }
 }
 

@@ -38,6 +38,7 @@ pub mod paths;
 pub mod regular;
 mod repair;
 pub mod respondent_change;
+pub mod soa_change;
 pub mod stamp;
 mod store;
 mod strings;

@@ -204,10 +204,8 @@ fn revert_meta(
     let (before, after) = sides(kind, &old, &wrote);
     let what = match place {
         meta_change::Place::Entry { section: meta_change::SOA, key } => {
-            let applicable = |t: &toml::Table| {
-                (!t.is_empty()).then(|| t.get("applicable").and_then(toml::Value::as_bool) != Some(false))
-            };
-            describe::soa(key, applicable(before), applicable(after))
+            use super::soa_change::{describe as soa, entry};
+            soa(key, entry(before).as_ref(), entry(after).as_ref())
         }
         meta_change::Place::Entry { section: meta_change::ROADMAP, key } => {
             describe::roadmap(key, &meta_change::roadmap_entry(before), &meta_change::roadmap_entry(after))

@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use clap::{ArgGroup, Subcommand};
 
-use aira_core::engagement::{Applicability, Engagement};
+use aira_core::engagement::{Applicability, Engagement, SoaEntry};
+use aira_core::frameworks;
 use aira_core::scoring::soa::validate;
 use aira_store::workspace::{self, Access};
 
@@ -16,7 +17,9 @@ pub enum SoaCommand {
     /// Every Annex A control with its decision (the default)
     Show,
     /// Decide whether an Annex A control applies, or make it undecided again
-    #[command(group(ArgGroup::new("decision").required(true).args(["applicable", "not_applicable", "undecided"])))]
+    #[command(group(ArgGroup::new("decision").args(["applicable", "not_applicable", "undecided"])))]
+    #[command(group(ArgGroup::new("change").required(true).multiple(true)
+        .args(["applicable", "not_applicable", "undecided", "owner"])))]
     Set {
         /// An Annex A control id, e.g. A.2.2
         control: String,
@@ -32,27 +35,48 @@ pub enum SoaCommand {
         /// Why it is included or excluded (required with --not-applicable)
         #[arg(long, value_name = "TEXT")]
         justification: Option<String>,
+        /// Who is accountable for the control ("" clears it); alone, the decision is kept
+        #[arg(long, value_name = "NAME", conflicts_with = "undecided")]
+        owner: Option<String>,
     },
 }
 
 pub fn run(dir: &Path, cmd: Option<&SoaCommand>) -> Result<i32> {
-    let Some(SoaCommand::Set { control, applicable, undecided, justification, .. }) = cmd else {
+    let Some(SoaCommand::Set { control, applicable, not_applicable, undecided, justification, owner }) = cmd else {
         return show(&workspace::open(dir, Access::ReadOnly)?.meta);
     };
-    let text = validate(control, *applicable || *undecided, justification.as_deref().unwrap_or(""))?;
+    let owner = owner.as_deref().map(SoaEntry::check_owner).transpose()?;
     let mut ws = super::open_write(dir)?;
+    // --owner alone: the decision recorded now, justification and all, stays as it is.
+    let decided = *applicable || *not_applicable || *undecided;
+    let now = ws.meta.soa_decision(control);
+    let (applies, given) = if decided {
+        (*applicable || *undecided, justification.clone().unwrap_or_default())
+    } else if now.applicability == Applicability::Undecided && frameworks::title(control).is_some() {
+        bail!(
+            "{control} is undecided: decide whether it applies (--applicable or --not-applicable) before naming \
+             its owner"
+        );
+    } else {
+        let kept = now.justification.to_owned();
+        (now.applicability == Applicability::Applicable, justification.clone().unwrap_or(kept))
+    };
+    let owner_after = owner.clone().unwrap_or_else(|| now.owner.to_owned());
+    let text = validate(control, applies, &given)?;
     let user = aira_store::config::user_name(&aira_store::config::load()?);
     let store = ws.store.as_mut().ok_or_else(|| anyhow!("workspace opened read-only"))?;
-    let decision = (!undecided).then_some((*applicable, text.as_str()));
-    store.decide_soa(control, decision, &user, &workspace::now_rfc3339())?;
+    let decision = (!undecided).then_some((applies, text.as_str()));
+    store.decide_soa_owned(control, decision, owner.as_deref(), &user, &workspace::now_rfc3339())?;
     super::warn_saved(&mut ws);
-    let title = aira_core::frameworks::title(control).unwrap_or("");
+    let title = frameworks::title(control).unwrap_or("");
     let state = match decision {
         None => "undecided",
         Some((true, _)) => "applicable",
         Some((false, _)) => "not applicable",
     };
-    super::outln!("{control} {title}: {state}")?;
+    let who =
+        if decision.is_none() || owner_after.is_empty() { String::new() } else { format!(", owner {owner_after}") };
+    super::outln!("{control} {title}: {state}{who}")?;
     if decision.is_some() && text.is_empty() {
         super::errln!("aira: note: no justification given for {control}; the SoA flags it (add --justification TEXT)");
     }
@@ -70,6 +94,9 @@ fn show(meta: &Engagement) -> Result<i32> {
             Applicability::Undecided => {}
             _ if d.unjustified() => super::outln!("{:<19} (no justification given)", "")?,
             _ => super::outln!("{:<19} {}", "", d.justification.replace('\n', " "))?,
+        }
+        if !d.owner.is_empty() {
+            super::outln!("{:<19} owner: {}", "", d.owner)?;
         }
     }
     let unjustified = unjustified(meta);

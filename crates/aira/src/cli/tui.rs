@@ -113,8 +113,10 @@ fn run_mode(
                     let due = entry.due.map(|d| d.to_string()).unwrap_or_default();
                     format!("roadmap {question}: owner = {:?}, due = {due:?}", entry.owner)
                 }
-                crate::tui::saver::Work::Soa { control, applicable, justification, .. } => {
-                    format!("SoA {control}: applicable = {applicable}, justification = {justification:?}")
+                crate::tui::saver::Work::Soa { control, applicable, justification, owner, .. } => {
+                    format!(
+                        "SoA {control}: applicable = {applicable}, justification = {justification:?}, owner = {owner:?}"
+                    )
                 }
                 crate::tui::saver::Work::Revert { revert, .. } => format!("undo or redo: {revert:?}"),
                 crate::tui::saver::Work::Facts { edit, .. } => format!("engagement facts: {edit:?}"),

@@ -149,7 +149,7 @@ actions! {
     Roadmap = "roadmap",
     /// Statement of Applicability: which Annex A controls apply
     Soa = "soa",
-    /// Roadmap: type who owns the selected action (empty clears it)
+    /// Roadmap, SoA: type who owns the selected action or control (empty clears it)
     SetOwner = "set_owner",
     /// Roadmap: type when the selected action is due, YYYY-MM-DD (empty clears it)
     SetDue = "set_due",
@@ -259,6 +259,8 @@ pub enum Effect {
         control: String,
         applicable: bool,
         justification: String,
+        /// Who is accountable for the control ("" for nobody): saved with the decision.
+        owner: String,
     },
     /// Record the owner and due date of a question's roadmap action durably, in history.
     SaveRoadmap {

@@ -37,9 +37,9 @@ pub(super) fn apply(
                 let (by, at) = (state.session.user().to_owned(), state.session.now());
                 Some((Work::AgreeNote { question, note, by, at }, "the reason for the agreed level"))
             }
-            Effect::SaveSoa { control, applicable, justification } => {
+            Effect::SaveSoa { control, applicable, justification, owner } => {
                 let (by, at, as_) = made_by(state);
-                Some((Work::Soa { control, applicable, justification, by, at, as_ }, "this decision"))
+                Some((Work::Soa { control, applicable, justification, owner, by, at, as_ }, "this decision"))
             }
             Effect::Revert(revert) => {
                 let (by, at, _) = made_by(state);

@@ -24,6 +24,7 @@ pub enum Work {
         control: String,
         applicable: bool,
         justification: String,
+        owner: String,
         by: String,
         at: String,
         as_: String,
@@ -91,9 +92,9 @@ impl Work {
     fn apply(&self, store: &mut Store) -> aira_store::workspace::Result<()> {
         match self {
             Work::Change(c) => store.apply(c),
-            Work::Soa { control, applicable, justification, by, at, as_ } => {
+            Work::Soa { control, applicable, justification, owner, by, at, as_ } => {
                 store.answer_as(as_);
-                store.decide_soa(control, Some((*applicable, justification)), by, at)
+                store.decide_soa_owned(control, Some((*applicable, justification)), Some(owner), by, at).map(|_| ())
             }
             Work::Agree { question, value, by, at, as_ } => {
                 store.answer_as(as_);
@@ -162,13 +163,7 @@ fn revert_entry(
             store.answer_as(as_);
             let place = Place::Entry { section: SOA, key: control.clone() };
             let old = store.meta_current(&place, &[]);
-            let mut new = toml::Table::new();
-            if let Some(e) = entry {
-                new.insert("applicable".into(), toml::Value::Boolean(e.applicable));
-                if !e.justification.is_empty() {
-                    new.insert("justification".into(), toml::Value::String(e.justification.clone()));
-                }
-            }
+            let new = entry.as_ref().map(aira_store::workspace::soa_change::table).unwrap_or_default();
             store.change_meta_kind(&place, (&old, &new), (by, at), kind, Some(*reverts))
         }
         Revert::Roadmap { question, entry, kind, reverts, as_ } => {

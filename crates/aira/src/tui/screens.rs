@@ -145,11 +145,13 @@ pub enum RoadmapField {
     Due,
 }
 
-/// The Statement of Applicability; `typing` is the justification of a "not applicable".
+/// The Statement of Applicability; `typing` is the justification of a "not applicable",
+/// `owner` the owner of the selected (decided) control, each being typed.
 pub struct SoaScreen {
     pub rows: Vec<SoaRow>,
     pub cursor: ListCursor,
     pub typing: Option<LineInput>,
+    pub owner: Option<LineInput>,
 }
 
 /// A respondent's name (and, after a comma, role) typed in the status bar: a new one, or the

@@ -137,7 +137,7 @@ impl Session {
                 describe::agreed(question, old.as_ref().map(|v| v.0), new.as_ref().map(|v| v.0))
             }
             Subject::Soa { control, old, new } => {
-                describe::soa(control, old.as_ref().map(|e| e.applicable), new.as_ref().map(|e| e.applicable))
+                aira_store::workspace::soa_change::describe(control, old.as_ref(), new.as_ref())
             }
             Subject::Roadmap { question, old, new } => {
                 describe::roadmap(question, &old.clone().unwrap_or_default(), &new.clone().unwrap_or_default())

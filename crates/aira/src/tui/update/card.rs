@@ -90,7 +90,7 @@ pub(super) fn update(s: &mut AppState, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Soa => {
             let rows = s.session.soa_rows(true);
-            s.ui.open(Screen::Soa(SoaScreen { rows, cursor: ListCursor::default(), typing: None }));
+            s.ui.open(Screen::Soa(SoaScreen { rows, cursor: ListCursor::default(), typing: None, owner: None }));
         }
         Action::FilterUnanswered
         | Action::FilterFlagged

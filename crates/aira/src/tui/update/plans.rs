@@ -1,5 +1,5 @@
 //! The roadmap and the Statement of Applicability screens: lists over pure results from the
-//! scoring room, with the SoA's one edit (a decision, and a justification when "no").
+//! scoring room, with the SoA's edits (a decision, a justification when "no", an owner).
 
 use super::{Effect, ScreenKeys};
 use crate::tui::action::Action;
@@ -7,7 +7,7 @@ use crate::tui::input::{Limit, LineInput};
 use crate::tui::keymap::Context;
 use crate::tui::screens::{HelpScreen, Nav, RoadmapField, RoadmapScreen, Screen, SoaScreen};
 use crate::tui::state::AppState;
-use aira_core::engagement::{IsoDate, RoadmapEntry, SoaEntry};
+use aira_core::engagement::{Applicability, IsoDate, RoadmapEntry, SoaEntry};
 use aira_core::scoring::roadmap::{Item, Term};
 use aira_core::scoring::soa::validate;
 
@@ -114,12 +114,25 @@ impl RoadmapScreen {
 
 impl ScreenKeys for SoaScreen {
     fn contexts(&self) -> &'static [Context] {
-        // Typing a justification: every key edits it.
-        if self.typing.is_some() { &[Context::Input] } else { &[Context::Soa] }
+        // Typing a justification or an owner: every key edits it.
+        if self.typing.is_some() || self.owner.is_some() { &[Context::Input] } else { &[Context::Soa] }
     }
 
     fn on_action(&mut self, s: &mut AppState, action: Action, fx: &mut Vec<Effect>) -> Nav {
         let selected = self.cursor.get(self.rows.len());
+        if let Some(text) = self.owner.as_mut() {
+            match action {
+                Action::Cancel => self.owner = None,
+                Action::Submit => {
+                    let text = text.text().to_owned();
+                    fx.extend(self.name_owner(s, &text));
+                }
+                other => {
+                    text.apply(other);
+                }
+            }
+            return Nav::Stay;
+        }
         if let Some(text) = self.typing.as_mut() {
             match action {
                 Action::Cancel => self.typing = None,
@@ -147,6 +160,14 @@ impl ScreenKeys for SoaScreen {
                 self.typing = Some(LineInput::with_text(current, Limit::Bytes(MAX_JUSTIFICATION)));
             }
             Action::MarkApplicable => fx.extend(self.decide(s, true, "")),
+            Action::SetOwner => match self.rows.get(selected) {
+                Some(r) if r.applicability == Applicability::Undecided => s.ui.set_flash(Some(format!(
+                    "{} is undecided: decide whether it applies before naming its owner",
+                    r.control
+                ))),
+                Some(r) => self.owner = Some(LineInput::with_text(&r.owner, Limit::Bytes(MAX_OWNER))),
+                None => {}
+            },
             other => {
                 self.cursor.apply(other, self.rows.len());
             }
@@ -155,7 +176,7 @@ impl ScreenKeys for SoaScreen {
     }
 
     fn on_paste(&mut self, _: &mut AppState, text: &str) {
-        if let Some(t) = self.typing.as_mut() {
+        if let Some(t) = self.owner.as_mut().or(self.typing.as_mut()) {
             t.paste(text);
         }
     }
@@ -172,10 +193,10 @@ impl SoaScreen {
         }
         match validate(&control, applicable, text) {
             Ok(justification) => {
-                s.session.decide_soa(control.clone(), SoaEntry { applicable, justification: justification.clone() });
-                self.rows = s.session.soa_rows(false);
+                // A new decision keeps the control's owner.
+                let owner = s.session.meta().soa_decision(&control).owner.to_owned();
                 self.typing = None;
-                vec![Effect::SaveSoa { control, applicable, justification }]
+                self.save(s, SoaEntry { applicable, justification, owner }, control)
             }
             Err(e) => {
                 // Keep typing: the justification is what was missing.
@@ -183,5 +204,40 @@ impl SoaScreen {
                 Vec::new()
             }
         }
+    }
+}
+
+impl SoaScreen {
+    /// The selected control's owner from what was typed (empty clears it), checked as `aira soa
+    /// set --owner` checks it; a refusal keeps the typing open with the reason.
+    fn name_owner(&mut self, s: &mut AppState, text: &str) -> Vec<Effect> {
+        let Some(control) = self.rows.get(self.cursor.get(self.rows.len())).map(|r| r.control.clone()) else {
+            return Vec::new();
+        };
+        if let Some(why) = s.session.read_only() {
+            s.ui.set_flash(Some(format!("Read-only: {why}")));
+            return Vec::new();
+        }
+        let owner = match SoaEntry::check_owner(text) {
+            Ok(o) => o,
+            Err(e) => {
+                s.ui.set_flash(Some(e.to_string()));
+                return Vec::new();
+            }
+        };
+        self.owner = None;
+        let Some(now) = s.session.meta().soa.get(&control).cloned() else { return Vec::new() };
+        if now.owner == owner {
+            return Vec::new();
+        }
+        self.save(s, SoaEntry { owner, ..now }, control)
+    }
+
+    /// Record a whole entry in the session (on the undo list) and ask for it to be saved.
+    fn save(&mut self, s: &mut AppState, entry: SoaEntry, control: String) -> Vec<Effect> {
+        let SoaEntry { applicable, justification, owner } = entry.clone();
+        s.session.decide_soa(control.clone(), entry);
+        self.rows = s.session.soa_rows(false);
+        vec![Effect::SaveSoa { control, applicable, justification, owner }]
     }
 }

@@ -447,6 +447,7 @@ mod keys;
 mod live;
 mod scope;
 mod screens;
+mod soa_owner;
 mod undo;
 mod undo_roadmap;
 

@@ -155,17 +155,20 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         n => format!("{n} questions cite {}; {select} jumps to the first.", r.control),
     };
     let (yes, no) = (key(Context::Soa, Action::MarkApplicable), key(Context::Soa, Action::NotApplicable));
+    let owner_key = key(Context::Soa, Action::SetOwner);
     let mut d = vec![Line::styled(
-        format!("{cited} {yes} applicable · {no} not applicable (asks why)"),
+        format!("{cited} {yes} applicable · {no} not applicable (asks why) · {owner_key} owner"),
         theme::dim(s.ui.theme()),
     )];
-    match &screen.typing {
-        Some(t) => {
+    let typed = match (&screen.typing, &screen.owner) {
+        (Some(t), _) => Some(("Why does this control not apply?", t)),
+        (None, Some(t)) => Some(("Who owns this control? (empty: nobody)", t)),
+        (None, None) => None,
+    };
+    match typed {
+        Some((ask, t)) => {
             let (keep, cancel) = (key(Context::Input, Action::Submit), key(Context::Input, Action::Cancel));
-            d.push(Line::styled(
-                format!("Why does this control not apply? ({keep} keeps it, {cancel} cancels)"),
-                theme::title(s.ui.theme()),
-            ));
+            d.push(Line::styled(format!("{ask} ({keep} keeps it, {cancel} cancels)"), theme::title(s.ui.theme())));
             if s.ui.theme().accessible {
                 // No drawn caret: the real cursor where typing goes (set after the draw below).
                 d.push(Line::raw(format!("> {}", sanitize(t.text(), false))));
@@ -173,18 +176,29 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
                 d.push(Line::raw(format!("> {}", super::caret(t))));
             }
         }
-        None if !r.applicable() => {
-            d.push(Line::raw(format!("Not applicable: {}", sanitize(r.justification_shown(), false))));
+        None => {
+            match r.applicability {
+                Applicability::NotApplicable => {
+                    d.push(Line::raw(format!("Not applicable: {}", sanitize(r.justification_shown(), false))))
+                }
+                Applicability::Undecided => {
+                    d.push(Line::raw("Undecided: nobody has decided whether this control applies."))
+                }
+                Applicability::Applicable if r.unjustified() => {
+                    d.push(Line::raw("Applicable, but no justification given."))
+                }
+                Applicability::Applicable => {
+                    d.push(Line::raw(format!("Applicable: {}", sanitize(&r.justification, false))))
+                }
+            }
+            if r.applicability != Applicability::Undecided {
+                d.push(Line::raw(format!("Owner: {}", sanitize(r.owner_shown(), false))));
+            }
         }
-        None if r.applicability == Applicability::Undecided => {
-            d.push(Line::raw("Undecided: nobody has decided whether this control applies."));
-        }
-        None if r.unjustified() => d.push(Line::raw("Applicable, but no justification given.")),
-        None => {}
     }
     let caret_row = d.len().saturating_sub(1) as u16;
     f.render_widget(Paragraph::new(d), detail);
-    if let Some(t) = screen.typing.as_ref().filter(|_| s.ui.theme().accessible) {
+    if let Some((_, t)) = typed.filter(|_| s.ui.theme().accessible) {
         let col = 2 + Line::raw(sanitize(t.split().0, false)).width() as u16;
         let (x, y) = (detail.x + col, detail.y + caret_row);
         if y < detail.bottom() {

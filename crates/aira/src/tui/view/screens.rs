@@ -141,7 +141,7 @@ impl ScreenView for SoaScreen {
     }
 
     fn hints(&self, s: &AppState) -> String {
-        if self.typing.is_some() {
+        if self.typing.is_some() || self.owner.is_some() {
             return join(vec![
                 (key(s, Context::Input, Action::Submit), "keep"),
                 (key(s, Context::Input, Action::Cancel), "cancel"),
@@ -151,6 +151,7 @@ impl ScreenView for SoaScreen {
             (choose(s, Context::Soa), "choose"),
             (key(s, Context::Soa, Action::MarkApplicable), "applicable"),
             (key(s, Context::Soa, Action::NotApplicable), "not applicable"),
+            (key(s, Context::Soa, Action::SetOwner), "owner"),
             (key(s, Context::Soa, Action::Select), "questions"),
             (key(s, Context::Soa, Action::Back), "back"),
         ])

@@ -227,7 +227,8 @@ fn soa_not_applicable_needs_a_justification() {
         vec![Effect::SaveSoa {
             control: "A.2.2".into(),
             applicable: false,
-            justification: "No AI policy separate from the group policy".into()
+            justification: "No AI policy separate from the group policy".into(),
+            owner: String::new(),
         }]
     );
     assert!(!s.session.meta().soa["A.2.2"].applicable);
