@@ -12,4 +12,5 @@ mod fault_harness;
 mod hangup;
 mod kill;
 mod start_pty;
+mod workshop_pacing;
 mod workshop_pty;

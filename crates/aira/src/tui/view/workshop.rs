@@ -23,12 +23,12 @@ const MAIN_MIN_WIDTH: u16 = 60;
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let Some(q) = s.current_question() else { return };
-    let qr = s.room.url().and_then(|u| aira_vote::qr_lines(u).ok()).unwrap_or_default();
+    let qr = s.room.qr();
     let (qr_w, qr_h) = (qr.first().map_or(0, |l| l.chars().count()) as u16, qr.len() as u16);
     let fits = !qr.is_empty() && area.width >= qr_w + 2 + MAIN_MIN_WIDTH && area.height >= qr_h + 4;
     let main = if fits {
         let [main, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(qr_w + 2)]).areas(area);
-        draw_qr(s, f, side, &qr);
+        draw_qr(s, f, side, qr);
         main
     } else {
         area
