@@ -13,6 +13,8 @@ pub struct Pty {
     pub parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
+    /// Frames drawn so far: ratatui hides the cursor at the end of every draw.
+    pub frames: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 pub fn bin() -> &'static str {
@@ -43,17 +45,25 @@ impl Pty {
             0,
         )));
         let p = Arc::clone(&parser);
+        let frames = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&frames);
         std::thread::spawn(move || {
             let _keep_master_open = pair.master;
             let mut buf = [0u8; 8192];
+            // The end of the last chunk, so a sequence split across two reads is counted.
+            let mut window = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
                 p.lock().unwrap().process(&buf[..n]);
+                window.extend_from_slice(&buf[..n]);
+                let ends = window.windows(6).filter(|w| *w == b"\x1b[?25l").count();
+                counted.fetch_add(ends, std::sync::atomic::Ordering::Relaxed);
+                window.drain(..window.len().saturating_sub(5));
             }
         });
-        Pty { parser, writer, child }
+        Pty { parser, writer, child, frames }
     }
 
     pub fn screen(&self) -> String {

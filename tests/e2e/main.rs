@@ -13,4 +13,5 @@ mod forms_pty;
 mod hangup;
 mod kill;
 mod start_pty;
+mod workshop_pacing;
 mod workshop_pty;

@@ -7,7 +7,7 @@ use std::net::TcpStream;
 use crate::common::{Pty, run};
 
 /// One HTTP/1.1 request; (status, body).
-fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+pub(crate) fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
     let mut c = TcpStream::connect(addr).unwrap();
     let req = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -20,7 +20,7 @@ fn http(addr: &str, method: &str, path: &str, body: &str) -> (u16, String) {
     (status, out.split("\r\n\r\n").nth(1).unwrap_or_default().to_owned())
 }
 
-fn field(json: &str, name: &str) -> String {
+pub(crate) fn field(json: &str, name: &str) -> String {
     let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
     v[name].as_str().map(str::to_owned).unwrap_or_else(|| v[name].to_string())
 }

@@ -13,6 +13,7 @@ pub(crate) mod key;
 pub mod keymap;
 pub mod layout;
 pub mod navigator;
+pub mod pacing;
 pub mod plans;
 mod respondents;
 pub mod room;
@@ -34,7 +35,7 @@ pub mod voting;
 use std::io::Write as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 
@@ -183,40 +184,46 @@ fn event_loop(
     stop: &AtomicBool,
     notices: &std::sync::mpsc::Receiver<String>,
 ) -> std::io::Result<()> {
-    let mut dirty = true;
+    let mut pace = pacing::Pacer::new(pacing::ROOM_FRAME);
     loop {
-        dirty |= effects::from_room(state, saver, voting.as_ref());
+        // Votes go to the saver at once (a phone waits for each one's 200); only their
+        // frames are paced.
+        if effects::from_room(state, saver, voting.as_ref()) {
+            pace.room_changed();
+        }
         while let Ok(notice) = notices.try_recv() {
             state.ui.notify(notice);
-            dirty = true;
+            pace.user_changed();
         }
         if let Some(sv) = saver {
             while let Ok(report) = sv.reports.try_recv() {
                 update::saved(state, report);
-                dirty = true;
+                // With voting open most saves are votes: their "Saved" is the room's news.
+                if voting.is_some() { pace.room_changed() } else { pace.user_changed() }
             }
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if dirty {
-            guard.terminal.draw(|f| view::render(state, f))?;
-            dirty = false;
+        // A key already waiting goes first: the frame drawn for it shows the room's news too.
+        if pace.due(Instant::now()) && (pace.user_waiting() || !event::poll(Duration::ZERO)?) {
+            draw(state, guard, &mut pace)?;
         }
         // While a save is pending its report must reach the screen as soon as it arrives,
         // so look again every millisecond; otherwise sleep longer between checks.
         // Votes arrive between keys: look for them every few milliseconds while voting is open.
-        let wait = if state.session.save_state().pending > 0 {
+        let idle = if state.session.save_state().pending > 0 {
             Duration::from_millis(1)
         } else if voting.is_some() {
             Duration::from_millis(5)
         } else {
             Duration::from_millis(50)
         };
-        if !event::poll(wait)? {
+        if !event::poll(pace.wait(Instant::now(), idle))? {
             continue;
         }
-        // Handle every event already waiting before drawing again: piled-up frames are dropped.
+        // Handle every event already waiting, then draw at once, before looking at the room:
+        // piled-up frames are dropped and no vote's work comes between a key and its frame.
         loop {
             let fx = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => update::handle_key(state, k),
@@ -224,7 +231,7 @@ fn event_loop(
                 Event::Mouse(m) => update::handle_mouse(state, m, guard.terminal.size()?.into()),
                 _ => Vec::new(),
             };
-            dirty = true;
+            pace.user_changed();
             if effects::apply(state, fx, saver, voting, guard)? {
                 return Ok(());
             }
@@ -232,5 +239,12 @@ fn event_loop(
                 break;
             }
         }
+        draw(state, guard, &mut pace)?;
     }
+}
+
+fn draw(state: &AppState, guard: &mut terminal::Guard, pace: &mut pacing::Pacer) -> std::io::Result<()> {
+    guard.terminal.draw(|f| view::render(state, f))?;
+    pace.drawn(Instant::now());
+    Ok(())
 }

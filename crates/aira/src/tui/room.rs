@@ -2,6 +2,7 @@
 //! each durable vote, whether the votes are revealed. Filled from the vote server's events
 //! (`update::room_event`); nothing here is saved (votes are saved as answers).
 
+use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 
 use aira_store::workspace::Change;
@@ -18,16 +19,27 @@ pub struct RoomVote {
     pub level: Level,
 }
 
+/// One question's votes: in voting order, and where each participant's is.
+#[derive(Debug, Default)]
+struct Votes {
+    order: Vec<RoomVote>,
+    at: HashMap<String, usize>,
+}
+
 #[derive(Debug)]
 pub struct Room {
     /// Where `V` opens voting: `--listen`, else loopback with a port the system picks.
     pub listen: SocketAddr,
     /// `Some` while voting is open: `http://HOST:PORT/v/TOKEN`.
     url: Option<String>,
+    /// The link's QR code as text rows, made once when voting opens (encoding it for every
+    /// frame was most of a frame's time).
+    qr: Vec<String>,
     /// Participants in joining order: (id, name).
     joined: Vec<(String, String)>,
-    /// The latest durable vote of each participant on each question.
-    votes: Vec<RoomVote>,
+    /// The latest durable vote of each participant, per question: a vote touches only its
+    /// own question's votes, however many the room has cast.
+    votes: HashMap<String, Votes>,
     revealed: bool,
     /// The question the vote page shows (its id), as last sent to the server.
     shown: Option<String>,
@@ -43,8 +55,9 @@ impl Default for Room {
         Room {
             listen: SocketAddr::new(std::net::IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
             url: None,
+            qr: Vec::new(),
             joined: Vec::new(),
-            votes: Vec::new(),
+            votes: HashMap::new(),
             revealed: false,
             shown: None,
             asking_lan: false,
@@ -65,7 +78,13 @@ impl Room {
     /// Voting opened with a new link: who joined under the old one starts over (their
     /// votes are answers already; the room's tally is per opening).
     pub fn opened(&mut self, url: String) {
-        *self = Room { listen: self.listen, url: Some(url), ..Room::default() };
+        let qr = aira_vote::qr_lines(&url).unwrap_or_default();
+        *self = Room { listen: self.listen, url: Some(url), qr, ..Room::default() };
+    }
+
+    /// The link's QR code (empty when closed, or when the link is too long for one).
+    pub fn qr(&self) -> &[String] {
+        if self.url.is_some() { &self.qr } else { &[] }
     }
 
     pub fn closed(&mut self) {
@@ -88,20 +107,25 @@ impl Room {
     /// A durable vote: it replaces the participant's earlier one on that question.
     pub fn vote(&mut self, v: RoomVote) {
         self.join(v.participant.clone(), v.name.clone());
-        match self.votes.iter_mut().find(|o| o.participant == v.participant && o.question == v.question) {
-            Some(old) => *old = v,
-            None => self.votes.push(v),
+        let on = self.votes.entry(v.question.clone()).or_default();
+        match on.at.get(&v.participant) {
+            Some(&i) => on.order[i] = v,
+            None => {
+                on.at.insert(v.participant.clone(), on.order.len());
+                on.order.push(v);
+            }
         }
     }
 
     /// This participant's vote on `question`, if they cast one.
     pub fn vote_of(&self, participant: &str, question: &str) -> Option<Level> {
-        self.votes.iter().find(|v| v.participant == participant && v.question == question).map(|v| v.level)
+        let on = self.votes.get(question)?;
+        on.at.get(participant).map(|&i| on.order[i].level)
     }
 
     /// The votes on `question`, in voting order.
     pub fn votes_on<'a>(&'a self, question: &'a str) -> impl Iterator<Item = &'a RoomVote> + 'a {
-        self.votes.iter().filter(move |v| v.question == question)
+        self.votes.get(question).into_iter().flat_map(|on| on.order.iter())
     }
 
     pub fn revealed(&self) -> bool {

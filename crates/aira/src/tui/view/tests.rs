@@ -390,3 +390,31 @@ fn the_card_header_keeps_phrases_whole_and_wrapped_notes_and_bullets_hang() {
         );
     }
 }
+
+/// The room's saved reason shows with the agreed level in the workshop view: wrapped in full
+/// where the rows are there (120×40, and 80×24 for this short questionnaire), else one line
+/// cut with … (80×18).
+#[test]
+fn workshop_shows_the_agreed_levels_reason() {
+    let mut s = workshop();
+    keys(&mut s, "wa3");
+    let why = "Board approval still missing: the policy is drafted and circulated, but the board meets in March and nobody signs before that";
+    keys(&mut s, why);
+    handle_key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    saved(&mut s, Ok("10:00:02".into()));
+    saved(&mut s, Ok("10:00:02".into()));
+    let small = screen(&s, 80, 18);
+    let line = small.lines().find(|l| l.contains("Agreed: 3")).unwrap_or_else(|| panic!("{small}"));
+    assert!(
+        line.contains("— Board approval still missing") && line.trim_matches('"').trim_end().ends_with('…'),
+        "{line}"
+    );
+    let tall = screen(&s, 120, 40);
+    let at = tall.find("Agreed: 3").unwrap_or_else(|| panic!("{tall}"));
+    let words: String = tall[at..].lines().take(3).collect::<Vec<_>>().join(" ").replace('"', " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("before that"), "wrapped in full at 120×40: {tall}");
+    insta::assert_snapshot!("workshop_reason_80x18", small);
+    insta::assert_snapshot!("workshop_reason_80x24", screen(&s, 80, 24));
+    insta::assert_snapshot!("workshop_reason_120x40", tall);
+}

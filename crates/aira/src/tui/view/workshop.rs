@@ -23,12 +23,12 @@ const MAIN_MIN_WIDTH: u16 = 60;
 
 pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let Some(q) = s.current_question() else { return };
-    let qr = s.room.url().and_then(|u| aira_vote::qr_lines(u).ok()).unwrap_or_default();
+    let qr = s.room.qr();
     let (qr_w, qr_h) = (qr.first().map_or(0, |l| l.chars().count()) as u16, qr.len() as u16);
     let fits = !qr.is_empty() && area.width >= qr_w + 2 + MAIN_MIN_WIDTH && area.height >= qr_h + 4;
     let main = if fits {
         let [main, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(qr_w + 2)]).areas(area);
-        draw_qr(s, f, side, &qr);
+        draw_qr(s, f, side, qr);
         main
     } else {
         area
@@ -50,18 +50,19 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
             ));
         }
     }
-    let result = result_lines(s, q);
+    let width = usize::from(main.width);
     let q_h = question_height(q, main.width);
+    // The agreed level's reason wraps when the screen has the rows for it; else one line, cut.
+    let people_rows = people_lines(s, q, main.width, u16::MAX).len() as u16;
+    let wrapped = result_lines(s, q, width, true);
+    let tight = top.len() as u16 + q_h + 2 + wrapped.len() as u16 + level_lines(s, width, false).len() as u16;
+    let result = if tight + people_rows <= main.height { wrapped } else { result_lines(s, q, width, false) };
     // The level definitions wrap under their text when the screen has the rows for them and
     // every participant; otherwise each is one line, cut with an ellipsis.
     let others = top.len() as u16 + q_h + 1 + 1 + result.len() as u16;
-    let people_rows = people_lines(s, q, main.width, u16::MAX).len() as u16;
-    let wrapped = level_lines(s, usize::from(main.width), true);
-    let levels = if others + wrapped.len() as u16 + people_rows <= main.height {
-        wrapped
-    } else {
-        level_lines(s, usize::from(main.width), false)
-    };
+    let wrapped = level_lines(s, width, true);
+    let levels =
+        if others + wrapped.len() as u16 + people_rows <= main.height { wrapped } else { level_lines(s, width, false) };
     let fixed = others + levels.len() as u16;
     let people = people_lines(s, q, main.width, main.height.saturating_sub(fixed));
     let [link, question, defs, room, outcome, _] = Layout::vertical([
@@ -260,8 +261,9 @@ fn given(s: &AppState, q: &Question) -> Option<Vec<Value>> {
     Some(s.session.assessment().respondents.iter().filter_map(|r| r.answer(&q.id).and_then(|a| a.value)).collect())
 }
 
-/// The distribution and its range (once revealed), then the agreed level or how to set it.
-fn result_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
+/// The distribution and its range (once revealed), then the agreed level with the room's
+/// reason (wrapped in `width`, or cut with an ellipsis) or how to set it.
+fn result_lines(s: &AppState, q: &Question, width: usize, wrap: bool) -> Vec<Line<'static>> {
     let sc = &s.session.questionnaire().scale;
     let agreed = s.session.assessment().agreed.get(&q.id).copied();
     let mut out = Vec::new();
@@ -286,8 +288,23 @@ fn result_lines(s: &AppState, q: &Question) -> Vec<Line<'static>> {
             out.push(Line::raw(format!("  {}{range}", parts.join("  "))));
         }
     }
+    let note = s.session.assessment().agreed_meta.get(&q.id).map(|d| sanitize(&d.note, false).into_owned());
     let agreed_line = match agreed {
-        Some(v) => format!("  Agreed: {}", level_text(s, v)),
+        Some(v) => {
+            let head = format!("  Agreed: {}", level_text(s, v));
+            let Some(note) = note.filter(|n| !n.trim().is_empty()) else {
+                out.push(Line::styled(head, theme::title(s.ui.theme())));
+                return out;
+            };
+            let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(head.as_str()) + 3);
+            let rows = if wrap {
+                super::wrap::hanging(&format!("{head} — "), &indent, &note, width)
+            } else {
+                vec![cut(&format!("{head} — {note}"), width)]
+            };
+            out.extend(rows.into_iter().map(|r| Line::styled(r, theme::title(s.ui.theme()))));
+            return out;
+        }
         None => {
             let a = s.ui.keymap().chord_for(Context::Normal, Action::SetAgreed(sc.min));
             let key = a.and_then(|c| c.keys().first().map(ToString::to_string)).unwrap_or_else(|| "unbound".into());
