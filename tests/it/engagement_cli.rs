@@ -199,7 +199,9 @@ fn roadmap_owner_and_due_date_are_set_shown_cleared_and_undone() {
     );
     assert_eq!(kinds(&ws), ["roadmap", "roadmap", "roadmap"]);
     let out = ok(home.path(), &ws, &["undo"]);
-    assert!(out.starts_with("Undid facilitator's roadmap entry of plan-govern-policy; history entry 3"), "{out}");
+    assert!(out.starts_with(
+            "Undid facilitator's roadmap no owner, no due date on plan-govern-policy (was owner Ann Lee, due 2027-01-15); history entry 3"
+        ), "{out}");
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     assert_eq!(w.meta.roadmap_entry("plan-govern-policy").unwrap().owner, "Ann Lee");
 }
