@@ -1,5 +1,5 @@
 //! Writes a synthetic questionnaire and an answered workspace of any size, for benchmarks:
-//! `cargo run --release --example gen -- --questions 10000 --respondents 20 OUT_DIR`.
+//! `cargo run --release --features bench-tools --example gen -- --questions 10000 --respondents 20 OUT_DIR`.
 //! OUT_DIR becomes the workspace (its questionnaire.toml is the generated questionnaire).
 //! `--baselines N` also writes N earlier assessments of the same questionnaire beside it
 //! (OUT_DIR-baseline-1 … N, other seeds), each the `baseline` of the one before: an engagement

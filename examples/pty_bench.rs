@@ -1,6 +1,6 @@
 //! End-to-end timing of the real binary in a pseudo-terminal (120×40): time to the first
 //! complete frame, keypress-to-frame latency, keypress-to-durable latency and peak RSS.
-//! `cargo run --release --example pty_bench -- [--bin target/release/aira] [--keys 500]
+//! `cargo run --release --features bench-tools --example pty_bench -- [--bin target/release/aira] [--keys 500]
 //! [--starts 15] WORKSPACE`. The workspace is copied into a temp folder first (keys change
 //! answers) and XDG_DATA_HOME / XDG_CONFIG_HOME point at temp folders, so nothing real is
 //! touched. Method (also in BENCHMARKS.md):

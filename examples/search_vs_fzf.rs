@@ -1,6 +1,6 @@
 //! aira's fuzzy search and `fzf --filter` side by side, in one run, on the same corpus: one
 //! line per question (id, references, text, guidance). Runs alternate between the two so both
-//! see the same machine load. `cargo run --release --example search_vs_fzf -- [--runs 31] WORKSPACE`
+//! see the same machine load. `cargo run --release --features bench-tools --example search_vs_fzf -- [--runs 31] WORKSPACE`
 //! aira is timed in-process per query on an index built once (what the TUI does); fzf is timed
 //! per process (`fzf --filter QUERY < corpus`), which includes its start-up and reading the
 //! corpus, so an empty-input fzf run is reported as its floor.
