@@ -19,18 +19,8 @@ pub const FORMAT: i64 = 1;
 pub type Agreed = BTreeMap<String, (Value, Decision)>;
 
 pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Agreed, DocumentMut)> {
-    let doc = toml_edit::Document::parse(text.to_owned()).map_err(|e| {
-        super::markers::unresolved(path, text).unwrap_or_else(|| {
-            WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
-        })
-    })?;
+    let doc = super::versioned::parse(path, text, FORMAT)?;
     let bad = |item: &Item, msg: String| WorkspaceError::at(path, text, item.span().map(|s| s.start), msg);
-    if let Some(f) = doc.get("format") {
-        let n = f.as_integer().ok_or_else(|| bad(f, "`format` must be an integer".into()))?;
-        if n > FORMAT {
-            return Err(WorkspaceError::NewerFormat { path: path.to_owned(), found: n, supported: FORMAT });
-        }
-    }
     let mut agreed = Agreed::new();
     let Some(all) = doc.get("agreed") else { return Ok((agreed, doc.into_mut())) };
     // Keys and any other string: the per-field checks below name the field more precisely.

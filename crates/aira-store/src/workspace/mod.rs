@@ -49,6 +49,7 @@ mod undo;
 pub mod undo_describe;
 pub mod undo_rule;
 pub mod upgrade;
+mod versioned;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! table each, with who set it and when. Parsed into `Assessment::targets`; rewritten in place
 //! so that hand-written comments survive. A workspace without the file has the targets its
 //! respondents and `[targets.questions]` set before (`scoring::migrated_targets`); the first
-//! change writes them into the file, each with a history entry (docs/files.md).
+//! change writes them into the file, each with a history entry (docs/workspace-format.md).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -33,16 +33,8 @@ pub struct Target {
 pub type Targets = BTreeMap<String, Target>;
 
 pub fn parse(path: &Path, text: &str, scale: &Scale) -> Result<(Targets, DocumentMut)> {
-    let doc = toml_edit::Document::parse(text.to_owned()).map_err(|e| {
-        WorkspaceError::at(path, text, e.span().map(|s| s.start), format!("invalid TOML: {}", e.message().trim()))
-    })?;
+    let doc = super::versioned::parse(path, text, FORMAT)?;
     let bad = |item: &Item, msg: String| WorkspaceError::at(path, text, item.span().map(|s| s.start), msg);
-    if let Some(f) = doc.get("format") {
-        let n = f.as_integer().ok_or_else(|| bad(f, "`format` must be an integer".into()))?;
-        if n > FORMAT {
-            return Err(WorkspaceError::NewerFormat { path: path.to_owned(), found: n, supported: FORMAT });
-        }
-    }
     let mut out = Targets::new();
     let Some(all) = doc.get("target") else { return Ok((out, doc.into_mut())) };
     let checked = super::strings::check_document(path, text, doc.as_table());
