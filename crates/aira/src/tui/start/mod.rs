@@ -80,3 +80,5 @@ fn event_loop(
 mod facts_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod respondent_tests;
