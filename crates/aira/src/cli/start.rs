@@ -96,8 +96,7 @@ pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
                 Ok(q) => aira_core::scope::choose_profiles(&q, profiles)?,
                 Err(_) => Vec::new(),
             };
-            workspace::create_with(dir, &found.text, (name, organisation), false, Some(&first))
-                .map_err(|e| e.to_string())?;
+            workspace::create(dir, &found.text, (name, organisation), &first).map_err(|e| e.to_string())?;
             if !chosen.is_empty() {
                 let mut ws = workspace::open(dir, workspace::Access::Write).map_err(|e| format!("{e:#}"))?;
                 let store = ws.store.as_mut().ok_or_else(|| format!("{}: cannot write workspace.toml", shown(dir)))?;

@@ -114,7 +114,10 @@ pub enum Mode {
     New(NewForm),
     /// The form passed: who answers first (a new workspace never starts with a placeholder).
     Respondent(NewForm),
-    OpenPath { input: LineInput, error: Option<String> },
+    OpenPath {
+        input: LineInput,
+        error: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
