@@ -76,7 +76,8 @@ fn answer(ws: &Workspace, respondent: &str, q: &str, level: u8) -> Change {
 
 /// A workspace with one answer for `default`, a second respondent `ann`, an agreed value.
 fn base(dir: &Path) {
-    workspace::create(dir, MINI, "Test", "Org").unwrap();
+    workspace::create(dir, MINI, ("Test", "Org"), &aira_core::assessment::Respondent::new("default", "default"))
+        .unwrap();
     let mut ws = workspace::open(dir, Access::Write).unwrap();
     let c = answer(&ws, "default", "do-map-inventory", 2);
     let s = ws.store.as_mut().unwrap();

@@ -82,13 +82,22 @@ fn the_form_creates_a_workspace_and_opens_it() {
     p.send("~/clients/newco\r");
     p.wait_for("Give the assessment a name");
     p.send("Newco readiness\tNewco Ltd\r");
+    // Then who answers first, offered as the user; empty is refused.
+    p.wait_for("Who answers first?");
+    p.send("\x15\r");
+    p.wait_for("Name who answers first");
+    p.send("Ann Le\r");
     p.wait_for("1 of ");
+    p.wait_for("Ann Le");
     p.send("4");
     p.wait_for("Saved");
     p.send("q");
     assert!(p.wait_exit().success());
     let meta = std::fs::read_to_string(dir.join("workspace.toml")).unwrap();
     assert!(meta.contains("Newco readiness") && meta.contains("Newco Ltd"), "{meta}");
+    assert!(meta.contains("default_respondent = \"ann-le\""), "{meta}");
+    assert!(dir.join("answers/ann-le.toml").is_file());
+    assert!(!dir.join("answers/default.toml").exists(), "never the placeholder respondent");
     let (code, out, err) = run(home.path(), &["-w", dir.to_str().unwrap(), "score", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\"answered\": 1"), "{out}");

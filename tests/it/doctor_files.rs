@@ -43,7 +43,8 @@ fn run(ws: &Path, args: &[&str]) -> (i32, String) {
 fn ws_with_history() -> (tempfile::TempDir, std::path::PathBuf) {
     let outer = tempfile::tempdir().unwrap();
     let ws = outer.path().join("ws");
-    workspace::create(&ws, MINI, "Doctor", "Test").unwrap();
+    workspace::create(&ws, MINI, ("Doctor", "Test"), &aira_core::assessment::Respondent::new("default", "default"))
+        .unwrap();
     let bin = env!("CARGO_BIN_EXE_aira");
     for (q, l) in [("do-map-inventory", "2"), ("plan-govern-policy", "3")] {
         let ok = Command::new(bin).args(["-w", ws.to_str().unwrap(), "answer", q, l]).status().unwrap().success();

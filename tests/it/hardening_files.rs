@@ -17,7 +17,13 @@ const MINI: &str = include_str!("../fixtures/mini.toml");
 
 fn new_ws() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    workspace::create(dir.path(), MINI, "Files", "Test").unwrap();
+    workspace::create(
+        dir.path(),
+        MINI,
+        ("Files", "Test"),
+        &aira_core::assessment::Respondent::new("default", "default"),
+    )
+    .unwrap();
     dir
 }
 
@@ -25,7 +31,8 @@ fn new_ws() -> tempfile::TempDir {
 fn nested_ws() -> (tempfile::TempDir, std::path::PathBuf) {
     let outer = tempfile::tempdir().unwrap();
     let ws = outer.path().join("ws");
-    workspace::create(&ws, MINI, "Files", "Test").unwrap();
+    workspace::create(&ws, MINI, ("Files", "Test"), &aira_core::assessment::Respondent::new("default", "default"))
+        .unwrap();
     (outer, ws)
 }
 
@@ -69,9 +76,11 @@ fn write_atomic_never_writes_through_a_planted_temp_symlink() {
     let victim = dir.path().join("victim");
     fs::write(&victim, "precious").unwrap();
     let target = dir.path().join("answers.toml");
-    // Temp names are `.<name>.tmp-<pid>-<counter>`: plant a link on every early candidate.
+    // Temp names are `.<name>.tmp-<pid>-<counter>`: plant a link on every early candidate. The
+    // counter is the process's, shared with the tests running beside this one (each new
+    // workspace writes several files), so "early" must cover all their writes too.
     let pid = std::process::id();
-    for n in 0..64 {
+    for n in 0..16_384 {
         symlink(&victim, dir.path().join(format!(".answers.toml.tmp-{pid}-{n}"))).unwrap();
     }
     for _ in 0..8 {
@@ -140,7 +149,7 @@ fn an_answers_file_symlinked_from_outside_is_refused() {
 fn a_symlinked_answers_folder_is_refused() {
     let ws = new_ws();
     let outside = tempfile::tempdir().unwrap();
-    fs::remove_dir(ws.path().join("answers")).unwrap();
+    fs::remove_dir_all(ws.path().join("answers")).unwrap();
     symlink(outside.path(), ws.path().join("answers")).unwrap();
     // Reading it would show another folder's answers; writing through it would leave the workspace.
     let e = workspace::open(ws.path(), Access::Write).err().expect("symlinked answers folder accepted").to_string();

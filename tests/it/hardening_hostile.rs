@@ -19,7 +19,8 @@ const O_NONBLOCK: i32 = 0o4000;
 fn new_ws() -> (tempfile::TempDir, PathBuf) {
     let outer = tempfile::tempdir().unwrap();
     let ws = outer.path().join("ws");
-    workspace::create(&ws, MINI, "Hostile", "Test").unwrap();
+    workspace::create(&ws, MINI, ("Hostile", "Test"), &aira_core::assessment::Respondent::new("default", "default"))
+        .unwrap();
     (outer, ws)
 }
 

@@ -106,7 +106,13 @@ fn aira_check_survives_deep_nesting() {
 
 fn new_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    workspace::create(dir.path(), MINI, "Limits", "Test").unwrap();
+    workspace::create(
+        dir.path(),
+        MINI,
+        ("Limits", "Test"),
+        &aira_core::assessment::Respondent::new("default", "default"),
+    )
+    .unwrap();
     dir
 }
 

@@ -214,7 +214,13 @@ fn wide_combining_and_rtl_text_keeps_the_heatmap_border_aligned() {
 #[test]
 fn an_answers_file_that_is_not_utf8_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    workspace::create(dir.path(), MINI, "Edge", "Test").unwrap();
+    workspace::create(
+        dir.path(),
+        MINI,
+        ("Edge", "Test"),
+        &aira_core::assessment::Respondent::new("default", "default"),
+    )
+    .unwrap();
     let path = dir.path().join("answers/default.toml");
     std::fs::write(&path, b"format = 1\n[respondent]\nname = \"Ren\xe9\"\n").unwrap();
     let e = workspace::open(dir.path(), Access::ReadOnly).err().expect("invalid UTF-8 accepted").to_string();

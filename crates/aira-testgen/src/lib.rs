@@ -291,7 +291,12 @@ pub fn answered_respondent(q: &Questionnaire, id: &str, index: usize, seed: u64)
 /// answers file is rendered once and written atomically (saving answer by answer through the
 /// store would rewrite a 10,000-answer file 10,000 times).
 pub fn write_workspace(dir: &Path, questionnaire_text: &str, spec: &Spec) -> Result<(), WorkspaceError> {
-    workspace::create(dir, questionnaire_text, "Synthetic assessment", "Example Ltd")?;
+    workspace::create(
+        dir,
+        questionnaire_text,
+        ("Synthetic assessment", "Example Ltd"),
+        &aira_core::assessment::Respondent::new("default", "default"),
+    )?;
     let q = questionnaire::parse(workspace::QUESTIONNAIRE_FILE, questionnaire_text)?;
     let order: HashMap<String, usize> = q.questions.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
     for index in 0..spec.respondents {

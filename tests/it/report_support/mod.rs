@@ -34,7 +34,13 @@ fn level(l: u8) -> Answer {
 /// Build the fixture in `dir` and open it read-only, as `aira report` does.
 pub fn workspace(dir: &Path, hostile: bool) -> Workspace {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml")).unwrap();
-    workspace::create(dir, &text, "Example Ltd readiness", "Example Ltd").unwrap();
+    workspace::create(
+        dir,
+        &text,
+        ("Example Ltd readiness", "Example Ltd"),
+        &aira_core::assessment::Respondent::new("default", "default"),
+    )
+    .unwrap();
     let mut ws = workspace::open(dir, Access::Write).unwrap();
     let alice =
         Respondent { id: "alice".into(), name: "Alice Moreau".into(), role: "CISO".into(), ..Default::default() };

@@ -31,7 +31,7 @@ pub(super) fn mkfifo(path: &Path) {
 /// agreed value (consensus.toml).
 pub(super) fn full_ws() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    create(dir.path(), MINI, "Test", "Org").unwrap();
+    create(dir.path(), MINI, ("Test", "Org"), &aira_core::assessment::Respondent::new("default", "default")).unwrap();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     let r = ws.assessment.respondent("default").unwrap().clone();
     let c = Change {

@@ -145,3 +145,21 @@ fn an_upgrade_moves_roadmap_entries_with_their_question() {
     assert_eq!(ws.meta.roadmap_entry("do-map-inventory"), None);
     assert_eq!(ws.meta.roadmap_entry("plan-map-context"), Some(&taken), "an entry not renamed stays");
 }
+
+/// The store never invents a respondent: the one given is written (answers/<id>.toml, named in
+/// workspace.toml) and is the one answering on open; a bad id writes nothing.
+#[test]
+fn create_starts_with_the_respondent_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = aira_core::assessment::Respondent::new("ann-le", "Ann Le");
+    super::create(dir.path(), super::tests::MINI, ("Test", "Org"), &ann).unwrap();
+    assert!(dir.path().join("answers/ann-le.toml").is_file());
+    assert!(!dir.path().join("answers/default.toml").exists());
+    let ws = super::open(dir.path(), super::Access::ReadOnly).unwrap();
+    assert_eq!(ws.meta.default_respondent, "ann-le");
+    assert_eq!(ws.assessment.respondent("ann-le").map(|r| r.name.as_str()), Some("Ann Le"));
+    let other = tempfile::tempdir().unwrap();
+    let bad = aira_core::assessment::Respondent::new("Not An Id", "x");
+    assert!(super::create(other.path(), super::tests::MINI, ("Test", "Org"), &bad).is_err());
+    assert!(!super::is_workspace(other.path()));
+}

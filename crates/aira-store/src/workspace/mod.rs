@@ -114,40 +114,27 @@ pub fn is_workspace(dir: &Path) -> bool {
 }
 
 /// Create a new workspace in `dir`, which must be neither a workspace nor hold a
-/// questionnaire.toml other than this one (see [`create_forced`]).
-pub fn create(dir: &Path, questionnaire_text: &str, name: &str, organisation: &str) -> Result<()> {
-    create_forced(dir, questionnaire_text, name, organisation, false).map(|_| ())
+/// questionnaire.toml other than this one (see [`create_forced`]). `first` is the first
+/// respondent, the one answering when it opens: the store never invents one.
+pub fn create(dir: &Path, questionnaire_text: &str, names: (&str, &str), first: &Respondent) -> Result<()> {
+    create_forced(dir, questionnaire_text, names, false, first).map(|_| ())
 }
 
 /// [`create`]; with `force`, an existing workspace.toml and questionnaire.toml are replaced,
 /// each kept beside as `<file>.replaced-<unix time>` (the names are returned), and everything
-/// else (answers, consensus.toml, history.toml) is kept as it is.
+/// else (answers, consensus.toml, history.toml) is kept as it is. The first respondent's
+/// answers file is written (name and role, no answers) and workspace.toml names it.
 pub fn create_forced(
-    dir: &Path,
-    questionnaire_text: &str,
-    name: &str,
-    organisation: &str,
-    force: bool,
-) -> Result<Vec<String>> {
-    create_with(dir, questionnaire_text, (name, organisation), force, None)
-}
-
-/// [`create_forced`] with the first respondent, the one answering when it opens: its answers
-/// file is written (name and role, no answers) and workspace.toml names it. Without one the
-/// first respondent is the placeholder id `default` (library callers and old tests).
-pub fn create_with(
     dir: &Path,
     questionnaire_text: &str,
     (name, organisation): (&str, &str),
     force: bool,
-    first: Option<&Respondent>,
+    first: &Respondent,
 ) -> Result<Vec<String>> {
-    if let Some(r) = first {
-        if !aira_core::assessment::is_valid_respondent_id(&r.id) {
-            return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
-        }
-        strings::check_respondent(r)?;
+    if !aira_core::assessment::is_valid_respondent_id(&first.id) {
+        return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", first.id)));
     }
+    strings::check_respondent(first)?;
     let q = questionnaire::parse(QUESTIONNAIRE_FILE, questionnaire_text)?;
     let qpath = dir.join(QUESTIONNAIRE_FILE);
     let mpath = dir.join(meta::FILE);
@@ -188,16 +175,13 @@ pub fn create_with(
             write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
         }
     }
-    if let Some(r) = first {
-        let path = dir.join("answers").join(format!("{}.toml", r.id));
-        if !path.exists() {
-            let text = answers::new_document(r).to_string();
-            write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
-        }
+    let path = dir.join("answers").join(format!("{}.toml", first.id));
+    if !path.exists() {
+        let text = answers::new_document(first).to_string();
+        write_atomic(&path, text.as_bytes()).map_err(WorkspaceError::io(&path))?;
     }
     // workspace.toml last: its presence is what makes the folder a workspace.
-    let first_id = first.map_or("default", |r| r.id.as_str());
-    let text = meta::render_for(name, organisation, &now_rfc3339(), &pinned, first_id);
+    let text = meta::render_for(name, organisation, &now_rfc3339(), &pinned, &first.id);
     write_atomic(&mpath, text.as_bytes()).map_err(WorkspaceError::io(&mpath))?;
     Ok(kept)
 }

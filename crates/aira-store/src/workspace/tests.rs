@@ -8,7 +8,7 @@ pub(super) const MINI: &str = include_str!("../../../../tests/fixtures/mini.toml
 
 pub(super) fn new_ws() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    create(dir.path(), MINI, "Test", "Org").unwrap();
+    create(dir.path(), MINI, ("Test", "Org"), &aira_core::assessment::Respondent::new("default", "default")).unwrap();
     dir
 }
 

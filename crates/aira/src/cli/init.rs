@@ -45,7 +45,7 @@ pub fn run(
     // Without --respondent the user answers first, as in the wizard's default workspace
     // (`tui::run` calls the same function): a workspace never starts with a placeholder.
     let first = first_respondent(respondent)?;
-    for kept in workspace::create_with(dir, &text, (&name, organisation.unwrap_or("")), force, Some(&first))? {
+    for kept in workspace::create_forced(dir, &text, (&name, organisation.unwrap_or("")), force, &first)? {
         outln!("Kept the replaced file as {}", dir.join(kept).display())?;
     }
     if !chosen.is_empty() || !facts.is_empty() {

@@ -36,7 +36,10 @@ pub fn run(cli: &super::Cli, color: bool) -> Result<i32> {
         .collect();
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_owned());
     let mut state = StartState::new(items, choices(), home);
-    state.theme = super::tui::theme(cli, &aira_store::config::load()?, color);
+    let config = aira_store::config::load()?;
+    state.theme = super::tui::theme(cli, &config, color);
+    // The same source as `aira init` without --respondent: the prompt offers the user.
+    state.user = aira_store::config::first_respondent(&config);
     state.message = message;
     // Which outcome opened the wizard: `edit_facts` opens it with the facts form on top.
     let mut facts = false;
@@ -83,7 +86,9 @@ pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
         StartOutcome::Open(dir) | StartOutcome::EditFacts(dir) => {
             Err(format!("{} is not an aira workspace (no workspace.toml)", shown(dir)))
         }
-        StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path, profiles } => {
+        StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path, profiles, respondent } => {
+            // The name is checked as `aira init --respondent` checks it, before anything is written.
+            let first = super::init::first_respondent(Some(respondent)).map_err(|e| format!("{e:#}"))?;
             check_free(dir)?;
             let found = questionnaires::find(questionnaire_id_or_path).map_err(|e| format!("{e:#}"))?;
             // Checked before anything is written, as `aira init --profile` does.
@@ -91,7 +96,7 @@ pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
                 Ok(q) => aira_core::scope::choose_profiles(&q, profiles)?,
                 Err(_) => Vec::new(),
             };
-            workspace::create(dir, &found.text, name, organisation).map_err(|e| e.to_string())?;
+            workspace::create(dir, &found.text, (name, organisation), &first).map_err(|e| e.to_string())?;
             if !chosen.is_empty() {
                 let mut ws = workspace::open(dir, workspace::Access::Write).map_err(|e| format!("{e:#}"))?;
                 let store = ws.store.as_mut().ok_or_else(|| format!("{}: cannot write workspace.toml", shown(dir)))?;
@@ -130,7 +135,35 @@ mod tests {
             organisation: "Acme Ltd".into(),
             questionnaire_id_or_path: aira_core::questionnaire::default_builtin().id.into(),
             profiles: Vec::new(),
+            respondent: "Dana Ruiz".into(),
         }
+    }
+
+    /// The workspace starts with the respondent asked for, never the placeholder `default`;
+    /// a name that makes no id is refused before anything is written.
+    #[test]
+    fn creates_with_the_first_respondent_asked_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("acme");
+        assert_eq!(perform(&create(&dir)), Ok(dir.clone()));
+        assert!(dir.join("answers/dana-ruiz.toml").is_file());
+        assert!(!dir.join("answers/default.toml").exists());
+        let ws = workspace::open(&dir, workspace::Access::ReadOnly).unwrap();
+        assert_eq!(ws.meta.default_respondent, "dana-ruiz");
+        let other = tmp.path().join("other");
+        let StartOutcome::Create { name, organisation, questionnaire_id_or_path, .. } = create(&other) else {
+            unreachable!()
+        };
+        let bad = StartOutcome::Create {
+            dir: other.clone(),
+            name,
+            organisation,
+            questionnaire_id_or_path,
+            profiles: Vec::new(),
+            respondent: "  ".into(),
+        };
+        assert!(perform(&bad).unwrap_err().contains("must name someone"));
+        assert!(!other.exists(), "nothing is created without a respondent");
     }
 
     #[test]
@@ -162,6 +195,7 @@ mod tests {
             organisation,
             questionnaire_id_or_path: "nope".into(),
             profiles: Vec::new(),
+            respondent: "Dana Ruiz".into(),
         };
         assert!(perform(&bad).unwrap_err().contains("no questionnaire `nope`"));
         assert!(!dir.exists(), "nothing is created when the questionnaire is unknown");
@@ -178,6 +212,7 @@ mod tests {
             organisation: String::new(),
             questionnaire_id_or_path: "eu-ai-act-readiness".into(),
             profiles: vec![p.into()],
+            respondent: "Dana Ruiz".into(),
         };
         let err = perform(&with("deployr")).unwrap_err();
         assert!(err.contains("did you mean `deployer`"), "{err}");

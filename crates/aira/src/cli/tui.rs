@@ -24,7 +24,7 @@ pub fn run(cli: &Cli, color: bool) -> Result<i32> {
         // the user (never the placeholder `default`).
         let b = questionnaire::default_builtin();
         let first = super::init::first_respondent(None)?;
-        workspace::create_with(&dir, b.text, ("Default workspace", ""), false, Some(&first))?;
+        workspace::create(&dir, b.text, ("Default workspace", ""), &first)?;
     }
     run_on(cli, &dir, color)
 }

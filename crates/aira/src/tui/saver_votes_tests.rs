@@ -44,7 +44,8 @@ fn change(r: &Respondent, level: u8) -> Change {
 
 /// A workspace where Cy and Di have answered before (their files exist).
 fn base(dir: &Path) {
-    workspace::create(dir, MINI, "Test", "Org").unwrap();
+    workspace::create(dir, MINI, ("Test", "Org"), &aira_core::assessment::Respondent::new("default", "default"))
+        .unwrap();
     let mut ws = workspace::open(dir, Access::Write).unwrap();
     let s = ws.store.as_mut().unwrap();
     for (name, id) in [("Cy", "cy"), ("Di", "di")] {

@@ -79,4 +79,6 @@ fn event_loop(
 #[cfg(test)]
 mod facts_tests;
 #[cfg(test)]
+mod respondent_tests;
+#[cfg(test)]
 mod tests;

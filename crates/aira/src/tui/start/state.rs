@@ -64,6 +64,9 @@ pub struct NewForm {
     pub folder: LineInput,
     pub name: LineInput,
     pub organisation: LineInput,
+    /// Who answers first, asked after the form (Mode::Respondent) and kept with it so a
+    /// refusal back in the form loses nothing.
+    pub respondent: LineInput,
     /// Index into `StartState::questionnaires`.
     pub questionnaire: usize,
     /// The profile under the cursor, and the ids ticked (in the questionnaire's order).
@@ -80,6 +83,7 @@ impl Default for NewForm {
             folder: line(),
             name: line(),
             organisation: line(),
+            respondent: line(),
             questionnaire: 0,
             profile: 0,
             profiles: Vec::new(),
@@ -108,7 +112,12 @@ impl NewForm {
 pub enum Mode {
     List,
     New(NewForm),
-    OpenPath { input: LineInput, error: Option<String> },
+    /// The form passed: who answers first (a new workspace never starts with a placeholder).
+    Respondent(NewForm),
+    OpenPath {
+        input: LineInput,
+        error: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +132,8 @@ pub enum StartOutcome {
         organisation: String,
         questionnaire_id_or_path: String,
         profiles: Vec<String>,
+        /// The first respondent's name, trimmed and not empty.
+        respondent: String,
     },
     Quit,
 }
@@ -146,6 +157,9 @@ pub struct StartState {
     pub confirm_forget: Option<usize>,
     pub theme: crate::tui::theme::Theme,
     pub keymap: Keymap,
+    /// The user's name (config user.name, the account's full name, $USER), which prefills the
+    /// first-respondent prompt; None: nothing known, the prompt starts empty.
+    pub user: Option<String>,
 }
 
 /// An entry that passes the filter, with the matched characters of its name and path.
@@ -171,6 +185,7 @@ impl StartState {
             confirm_forget: None,
             theme: crate::tui::theme::Theme { color: false, ..Default::default() },
             keymap: Keymap::defaults(),
+            user: None,
         }
     }
 
@@ -257,6 +272,7 @@ impl StartState {
             organisation: form.organisation.text().trim().to_owned(),
             questionnaire_id_or_path: choice.spec.clone(),
             profiles: form.profiles.clone(),
+            respondent: form.respondent.text().trim().to_owned(),
         })
     }
 }

@@ -24,7 +24,7 @@ fn state() -> StartState {
         source: "/home/me/.local/share/aira/questionnaires/bank.toml".into(),
         profiles: Vec::new(),
     });
-    StartState::new(
+    let mut s = StartState::new(
         vec![
             item("/home/me/clients/acme", "Acme AI readiness", true),
             item("/home/me/clients/globex", "Globex pilot", true),
@@ -32,7 +32,9 @@ fn state() -> StartState {
         ],
         choices,
         Some(PathBuf::from("/home/me")),
-    )
+    );
+    s.user = Some("Ann Le".into());
+    s
 }
 
 fn key(s: &mut StartState, code: KeyCode) -> Option<StartOutcome> {
@@ -218,6 +220,7 @@ fn the_new_workspace_form_fills_and_creates() {
     update(&mut s, KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     typed(&mut s, "Newco Ltd");
     paste(&mut s, " (UK)");
+    assert_eq!(key(&mut s, KeyCode::Enter), None, "who answers first is asked next");
     assert_eq!(
         key(&mut s, KeyCode::Enter),
         Some(StartOutcome::Create {
@@ -226,6 +229,7 @@ fn the_new_workspace_form_fills_and_creates() {
             organisation: "Newco Ltd (UK)".into(),
             questionnaire_id_or_path: "/home/me/.local/share/aira/questionnaires/bank.toml".into(),
             profiles: Vec::new(),
+            respondent: "Ann Le".into(),
         })
     );
     refused(&mut s, "taken".into());
@@ -278,6 +282,7 @@ fn the_form_asks_which_profiles_apply() {
     key(&mut s, KeyCode::Right);
     key(&mut s, KeyCode::Char(' '));
     assert_eq!(form(&s).profiles, ["deployer"]);
+    assert_eq!(key(&mut s, KeyCode::Enter), None, "who answers first is asked next");
     assert_eq!(
         key(&mut s, KeyCode::Enter),
         Some(StartOutcome::Create {
@@ -286,9 +291,11 @@ fn the_form_asks_which_profiles_apply() {
             organisation: String::new(),
             questionnaire_id_or_path: "eu-ai-act-readiness".into(),
             profiles: vec!["deployer".into()],
+            respondent: "Ann Le".into(),
         })
     );
     // Another questionnaire has other profiles: the ticks do not carry over.
+    refused(&mut s, "back to the form".into());
     key(&mut s, KeyCode::BackTab);
     key(&mut s, KeyCode::Right);
     assert!(form(&s).profiles.is_empty());
@@ -307,6 +314,8 @@ fn the_form_refuses_an_empty_name_or_folder_with_a_message() {
     typed(&mut s, "   ");
     assert_eq!(key(&mut s, KeyCode::Enter), None, "blank is empty");
     typed(&mut s, "W");
+    assert_eq!(key(&mut s, KeyCode::Enter), None, "the respondent prompt");
+    all_sizes("start_respondent", &s);
     assert!(matches!(key(&mut s, KeyCode::Enter), Some(StartOutcome::Create { .. })));
 }
 

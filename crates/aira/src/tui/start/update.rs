@@ -16,6 +16,7 @@ fn contexts(s: &StartState) -> &'static [Context] {
         Mode::List => &[Context::Start],
         Mode::New(form) if matches!(form.focused(), Field::Questionnaire | Field::Profiles) => &[Context::Form],
         Mode::New(_) => &[Context::Input, Context::Form],
+        Mode::Respondent(_) => &[Context::Input],
         Mode::OpenPath { .. } => &[Context::Input, Context::Start],
     }
 }
@@ -47,6 +48,7 @@ pub fn act(s: &mut StartState, action: Action) -> Option<StartOutcome> {
     match &mut s.mode {
         Mode::List => list(s, action),
         Mode::New(_) => new_form(s, action),
+        Mode::Respondent(_) => respondent(s, action),
         Mode::OpenPath { .. } => open_path(s, action),
     }
 }
@@ -63,6 +65,9 @@ pub fn paste(s: &mut StartState, text: &str) {
             if let Some(field) = form.text_mut() {
                 field.paste(text);
             }
+        }
+        Mode::Respondent(form) => {
+            form.respondent.paste(text);
         }
         Mode::OpenPath { input, .. } => {
             input.paste(text);
@@ -212,7 +217,15 @@ fn new_form(s: &mut StartState, action: Action) -> Option<StartOutcome> {
         Action::Submit => {
             let form = form.clone();
             match s.validate(&form) {
-                Ok(outcome) => return Some(outcome),
+                // Everything else is right: ask who answers first, the user's name offered.
+                Ok(_) => {
+                    let mut form = form;
+                    form.error = None;
+                    if form.respondent.is_empty() {
+                        form.respondent = LineInput::with_text(s.user.as_deref().unwrap_or(""), Limit::None);
+                    }
+                    s.mode = Mode::Respondent(form);
+                }
                 Err((field, msg)) => {
                     if let Mode::New(f) = &mut s.mode {
                         f.error = Some(msg);
@@ -224,6 +237,30 @@ fn new_form(s: &mut StartState, action: Action) -> Option<StartOutcome> {
         other => {
             if let Some(t) = form.text_mut() {
                 t.apply(other);
+            }
+        }
+    }
+    None
+}
+
+/// The first-respondent prompt: Enter creates with the name typed, Esc cancels creating.
+fn respondent(s: &mut StartState, action: Action) -> Option<StartOutcome> {
+    let Mode::Respondent(form) = &mut s.mode else { return None };
+    match action {
+        Action::Quit => return Some(StartOutcome::Quit),
+        Action::Cancel => s.mode = Mode::List,
+        Action::Submit => {
+            let name = form.respondent.text().trim();
+            if name.is_empty() {
+                form.error = Some("Name who answers first (e.g. your own name)".into());
+            } else {
+                let form = form.clone();
+                return s.validate(&form).ok();
+            }
+        }
+        other => {
+            if matches!(form.respondent.apply(other), Edit::Appended | Edit::Changed) {
+                form.error = None;
             }
         }
     }
@@ -252,6 +289,12 @@ fn open_path(s: &mut StartState, action: Action) -> Option<StartOutcome> {
 pub fn refused(s: &mut StartState, message: String) {
     match &mut s.mode {
         Mode::New(form) => form.error = Some(message),
+        // Mostly the folder (taken, not empty): fixed in the form, the name typed is kept.
+        Mode::Respondent(form) => {
+            let mut form = form.clone();
+            form.error = Some(message);
+            s.mode = Mode::New(form);
+        }
         Mode::OpenPath { error, .. } => *error = Some(message),
         Mode::List => s.message = Some(message),
     }

@@ -77,6 +77,11 @@ pub fn hints(s: &StartState) -> String {
                 key(Context::Form, Action::Cancel)
             )
         }
+        Mode::Respondent(_) => format!(
+            "{} create · {} cancel creating",
+            key(Context::Input, Action::Submit),
+            key(Context::Input, Action::Cancel)
+        ),
         Mode::OpenPath { .. } => format!(
             "{} open · {} cancel · ~ is your home folder",
             key(Context::Input, Action::Submit),
@@ -116,7 +121,13 @@ pub fn render(s: &StartState, f: &mut Frame) {
     match &s.mode {
         Mode::List => {}
         Mode::New(form) => new_form(s, form, f, area),
-        Mode::OpenPath { input, error } => open_path(s, input, error.as_deref(), f, area),
+        Mode::Respondent(form) => {
+            let title = " Who answers first? (others can be added later) ";
+            prompt(s, (title, "Respondent"), &form.respondent, form.error.as_deref(), f, area)
+        }
+        Mode::OpenPath { input, error } => {
+            prompt(s, (" Open a workspace by path ", "Folder"), input, error.as_deref(), f, area)
+        }
     }
 }
 
@@ -383,13 +394,21 @@ fn profiles_line(s: &StartState, form: &NewForm, profiles: &[(String, String)]) 
     Line::from(spans)
 }
 
-fn open_path(s: &StartState, input: &LineInput, error: Option<&str>, f: &mut Frame, area: Rect) {
+/// A one-line prompt in a box: the path to open, the first respondent.
+fn prompt(
+    s: &StartState,
+    (title, label): (&str, &str),
+    input: &LineInput,
+    error: Option<&str>,
+    f: &mut Frame,
+    area: Rect,
+) {
     let rect = boxed(area, 76, 7);
     f.render_widget(Clear, rect);
-    let block = crate::tui::view::frame(s.theme, " Open a workspace by path ");
+    let block = crate::tui::view::frame(s.theme, title);
     let inner = block.inner(rect);
     f.render_widget(block, rect);
-    let mut lines = vec![input_line("Folder", input, true, inner.width as usize, s.theme), Line::raw("")];
+    let mut lines = vec![input_line(label, input, true, inner.width as usize, s.theme), Line::raw("")];
     let col = LABEL_W + typed(input, (inner.width as usize).saturating_sub(LABEL_W + 1), s.theme).1;
     real_cursor(s, f, inner, col, 0);
     if let Some(e) = error {
