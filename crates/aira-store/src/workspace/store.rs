@@ -22,6 +22,8 @@ use aira_core::questionnaire::Scale;
 mod batch;
 #[path = "store_targets.rs"]
 mod targets_file;
+#[path = "store_staged.rs"]
+mod staged;
 pub(super) use targets_file::TargetsFile;
 
 /// A respondent's answers file as the store holds it: its text, parsed into an editable
