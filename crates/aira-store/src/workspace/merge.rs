@@ -118,6 +118,7 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
     // All or nothing: a failure rolls every file back now, a crash on the next open.
     let writer = store(target)?.writer();
     let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
+    let mark = store(target)?.staged_mark();
     match merge_all(target, source, by, at) {
         Ok(out) => {
             op.finish()?;
@@ -127,6 +128,9 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
             drop(op);
             // If this fails too, `.aira-op.toml` stays and the next open rolls back.
             let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
+            if let Ok(s) = store(target) {
+                s.discard_staged(mark);
+            }
             Err(e)
         }
     }

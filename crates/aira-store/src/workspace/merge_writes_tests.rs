@@ -87,3 +87,45 @@ fn a_merge_of_many_entries_is_written_in_a_bounded_number_of_fsyncs() {
     let (m, log) = merge_fsyncs(8);
     assert!(m <= n + 2 * 4 + 2, "{m} fsyncs for 8 respondents vs {n} for 4: {log:#?}");
 }
+
+/// Appends to history.toml fail (a full disk); everything else goes to the disk.
+struct HistoryFull;
+
+impl atomic::Writer for HistoryFull {
+    fn replace(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        atomic::Disk.replace(path, bytes)
+    }
+    fn append(&self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        if path.ends_with(history::FILE) {
+            return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"));
+        }
+        atomic::Disk.append(path, bytes)
+    }
+}
+
+#[test]
+fn a_failed_merge_leaves_nothing_staged_for_a_later_write_of_the_same_store() {
+    let target = new_ws();
+    answer_all(target.path(), &["default"], 1);
+    let source = tempfile::tempdir().unwrap();
+    copy_dir(target.path(), source.path());
+    answer_all(source.path(), &["default"], 3);
+    let before = std::fs::read_to_string(target.path().join(history::FILE)).unwrap();
+    let src = open(source.path(), Access::ReadOnly).unwrap();
+    let mut ws = open(target.path(), Access::Write).unwrap();
+    ws.store.as_mut().unwrap().set_writer(Arc::new(HistoryFull));
+    assert!(merge::merge(&mut ws, &src, "me", AT).is_err());
+    // The disk has room again; the store writes whatever it still owes.
+    let store = ws.store.as_mut().unwrap();
+    store.set_writer(Arc::new(atomic::Disk));
+    store.compact().unwrap();
+    drop(ws);
+    assert_eq!(
+        std::fs::read_to_string(target.path().join(history::FILE)).unwrap(),
+        before,
+        "a rolled-back merge's entries were written"
+    );
+    let ws = open(target.path(), Access::ReadOnly).unwrap();
+    let r = ws.assessment.respondent("default").unwrap();
+    assert!(r.answers.values().all(|a| a.level() == Some(1)), "a rolled-back merge's answers were written");
+}

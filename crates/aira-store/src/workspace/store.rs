@@ -20,10 +20,10 @@ use aira_core::questionnaire::Scale;
 
 #[path = "store_batch.rs"]
 mod batch;
-#[path = "store_targets.rs"]
-mod targets_file;
 #[path = "store_staged.rs"]
 mod staged;
+#[path = "store_targets.rs"]
+mod targets_file;
 pub(super) use targets_file::TargetsFile;
 
 /// A respondent's answers file as the store holds it: its text, parsed into an editable

@@ -29,6 +29,20 @@ impl Store {
         Ok(())
     }
 
+    /// Where the staging of an operation starts (history entries owed before it stay owed).
+    pub fn staged_mark(&self) -> usize {
+        self.unlogged.len()
+    }
+
+    /// The operation failed and its files were rolled back: forget what it staged, so a later
+    /// write of this store cannot write it after all. Respondents still with a journal on disk
+    /// keep theirs (it was saved before the operation).
+    pub fn discard_staged(&mut self, mark: usize) {
+        self.unlogged.truncate(mark);
+        let dir = self.dir.clone();
+        self.journaled.retain(|id| std::fs::symlink_metadata(super::super::journal::path(&dir, id)).is_ok());
+    }
+
     /// Staging outside an operation could lose a change a crash caught before `compact`.
     fn in_operation(&self) -> Result<()> {
         if op::in_progress(&self.dir) {
