@@ -118,6 +118,7 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
     // All or nothing: a failure rolls every file back now, a crash on the next open.
     let writer = store(target)?.writer();
     let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
+    let mark = store(target)?.staged_mark();
     match merge_all(target, source, by, at) {
         Ok(out) => {
             op.finish()?;
@@ -127,12 +128,16 @@ pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
             drop(op);
             // If this fails too, `.aira-op.toml` stays and the next open rolls back.
             let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
+            if let Ok(s) = store(target) {
+                s.discard_staged(mark);
+            }
             Err(e)
         }
     }
 }
 
-/// The merge itself; its changes are folded into the answers files before it returns.
+/// The merge itself; its staged changes are made durable (history, then the answers files
+/// that changed) by the `compact` before it returns.
 fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
     let mut out = Outcome::default();
     let ours = merge_base::entries(&target.dir)?;
@@ -142,8 +147,10 @@ fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> 
     let base = merge_base::base(&ours, &theirs, &order);
     // The source's own changes first, as they were written: the merge's entries then record
     // how the two were put together.
+    // Staged: the operation writes them all with the merge's own entries, in this order, in
+    // as few appends as history allows (`compact` below), instead of one fsync each.
     for e in merge_base::missing(&ours, &theirs) {
-        store(target)?.record(&e.text)?;
+        store(target)?.stage_record(&e.text)?;
     }
     for r in &source.assessment.respondents {
         // Open adds the default respondent in memory when it has no file: nothing to bring.
@@ -255,7 +262,7 @@ fn add_respondent(
     // One entry per answer, so the history says where every answer came from.
     for (qid, a) in &parsed.answers {
         let c = change(&parsed, qid, None, a.clone(), by, at);
-        s.record(&history::render(&c.entry()))?;
+        s.stage_record(&history::render(&c.entry()))?;
     }
     out.events.push(Event::RespondentAdded { id: r.id.clone(), name: r.name.clone(), answers: parsed.answers.len() });
     target.assessment.respondents.retain(|x| x.id != r.id);
@@ -282,7 +289,7 @@ fn merge_respondent(
             continue;
         };
         if writes {
-            store(target)?.apply(&c)?;
+            store(target)?.stage(&c)?;
             if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id) {
                 match &c.new {
                     Some(new) => x.answers.insert(c.question.clone(), new.clone()),
@@ -291,7 +298,7 @@ fn merge_respondent(
             }
         } else {
             // Nothing changes on disk; the entry alone keeps the answer not taken.
-            store(target)?.record(&history::render(&c.entry()))?;
+            store(target)?.stage_record(&history::render(&c.entry()))?;
         }
         out.events.push(event);
     }
@@ -458,5 +465,5 @@ fn record_agreed(
     let e =
         history::Entry { at, by, respondent: "", question: qid, kind: "merge", reverts: None, old: None, new: None };
     let old = Some(consensus::inline(other.0, &other.1));
-    store(target)?.record(&history::render_tables(&e, old, &[], consensus::inline(kept.0, &kept.1)))
+    store(target)?.stage_record(&history::render_tables(&e, old, &[], consensus::inline(kept.0, &kept.1)))
 }

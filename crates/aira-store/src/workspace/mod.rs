@@ -478,3 +478,6 @@ mod markers_tests;
 
 #[cfg(test)]
 mod targets_tests;
+
+#[cfg(test)]
+mod merge_writes_tests;

@@ -20,6 +20,8 @@ use aira_core::questionnaire::Scale;
 
 #[path = "store_batch.rs"]
 mod batch;
+#[path = "store_staged.rs"]
+mod staged;
 #[path = "store_targets.rs"]
 mod targets_file;
 pub(super) use targets_file::TargetsFile;
