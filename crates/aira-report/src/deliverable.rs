@@ -93,8 +93,8 @@ fn soa_part(r: &Report) -> Vec<Value> {
             let evidence: Vec<String> = s
                 .questions
                 .iter()
-                .filter_map(|id| r.questionnaire.index_of(id))
-                .flat_map(|i| r.rows[i].evidence.clone())
+                .filter_map(|id| r.row_of(id))
+                .flat_map(|row| row.evidence.clone())
                 .collect();
             json!({
                 "control": s.control,
@@ -112,7 +112,7 @@ fn soa_part(r: &Report) -> Vec<Value> {
                 "colour": colours(r, s.score),
                 "owner": s.owner_shown(),
                 "evidence": evidence,
-                "questions": s.questions.iter().filter_map(|id| r.questionnaire.question(id)).map(|q| q.text.clone()).collect::<Vec<_>>(),
+                "questions": s.questions.iter().filter_map(|id| r.row_of(id)).map(|row| row.question.text.clone()).collect::<Vec<_>>(),
             })
         })
         .collect()

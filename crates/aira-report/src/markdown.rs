@@ -197,7 +197,7 @@ fn coverage(r: &Report) -> String {
 }
 
 fn question_text(r: &Report, id: &str) -> String {
-    r.questionnaire.question(id).map(|q| q.text.clone()).unwrap_or_default()
+    r.row_of(id).map(|row| row.question.text.clone()).unwrap_or_default()
 }
 
 fn gaps_and_roadmap(r: &Report) -> String {

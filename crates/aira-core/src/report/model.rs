@@ -199,6 +199,10 @@ pub struct Report<'a> {
     /// Owner and due date of roadmap actions, by question id; a finding without one says
     /// "not assigned" / "not set".
     pub plans: std::collections::BTreeMap<String, Plan>,
+    /// Question id → index into `rows`, built once: writers look rows up by id for every
+    /// control's cited questions, and a scan per lookup made the 10,000-question report
+    /// quadratic (BENCHMARKS.md).
+    row_index: std::collections::HashMap<&'a str, usize>,
 }
 
 /// Ids of a reference list that no question cites, finest clauses only: a parent ("4") whose
@@ -323,7 +327,13 @@ impl<'a> Report<'a> {
                     (id.clone(), plan)
                 })
                 .collect(),
+            row_index: q.questions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect(),
         }
+    }
+
+    /// The row of question `id`, if it is in this report's questionnaire.
+    pub fn row_of(&self, id: &str) -> Option<&Row<'a>> {
+        self.row_index.get(id).and_then(|&i| self.rows.get(i))
     }
 
     /// The disagreement of the cell a question or cell lies in, if it is strong.

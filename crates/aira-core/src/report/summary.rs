@@ -109,8 +109,7 @@ pub fn readiness(r: &Report) -> Readiness {
     let mut out =
         Readiness { level, rule, assessed: 0, ready: Vec::new(), short: Vec::new(), not_assessed: Vec::new() };
     for s in r.soa.iter().filter(|s| s.applicable()) {
-        let rows: Vec<&super::model::Row> =
-            s.questions.iter().filter_map(|id| r.questionnaire.index_of(id)).map(|i| &r.rows[i]).collect();
+        let rows: Vec<&super::model::Row> = s.questions.iter().filter_map(|id| r.row_of(id)).collect();
         let scored: Vec<&&super::model::Row> = rows.iter().filter(|x| x.status.score().is_some()).collect();
         if scored.is_empty() {
             out.not_assessed.push(s.control.clone());

@@ -135,8 +135,8 @@ pub fn soa(r: &Report, in_full: bool) -> String {
         let evidence: Vec<String> = s
             .questions
             .iter()
-            .filter_map(|id| r.questionnaire.index_of(id))
-            .flat_map(|i| r.rows[i].evidence.iter().map(|e| html(e)))
+            .filter_map(|id| r.row_of(id))
+            .flat_map(|row| row.evidence.iter().map(|e| html(e)))
             .collect();
         let _ = write!(
             out,
