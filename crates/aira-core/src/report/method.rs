@@ -41,9 +41,9 @@ pub struct Methodology {
 /// parsed once: a sort that parsed both sides of every comparison made the 10,000-question
 /// HTML report 7× slower (BENCHMARKS.md).
 fn span<'a>(times: impl Iterator<Item = &'a str>) -> (Option<String>, Option<String>) {
+    type Keyed<'t> = (Option<jiff::Timestamp>, &'t str);
     let keyed = times.filter(|t| !t.is_empty()).map(|t| (t.parse::<jiff::Timestamp>().ok(), t));
-    let (mut first, mut last): (Option<(Option<jiff::Timestamp>, &str)>, Option<(Option<jiff::Timestamp>, &str)>) =
-        (None, None);
+    let (mut first, mut last): (Option<Keyed>, Option<Keyed>) = (None, None);
     for k in keyed {
         if first.as_ref().is_none_or(|f| k < *f) {
             first = Some(k);
