@@ -5,8 +5,7 @@
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use crate::common::{Pty, run};
-use crate::workshop_pty::{field, http};
+use crate::workshop_pty::{field, http, open_workshop};
 
 const PHONES: usize = 5;
 const FLOOD: Duration = Duration::from_millis(1500);
@@ -32,15 +31,8 @@ fn phone(addr: String, path: String, name: String, question: String, first: u8) 
 #[test]
 fn a_flood_of_votes_is_drawn_paced_and_the_screen_ends_on_the_last_votes() {
     let home = tempfile::tempdir().unwrap();
-    let ws = home.path().join("ws");
-    let ws_s = ws.to_str().unwrap();
-    let (code, _, err) = run(home.path(), &["init", ws_s, "--name", "Pacing"]);
-    assert_eq!(code, 0, "{err}");
-    let mut p = Pty::spawn(home.path(), &["workshop", "-w", ws_s], 120, 40);
-    let screen = p.wait_for("/v/");
-    let url = screen.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).unwrap().to_owned();
-    let rest = url.trim_start_matches("http://");
-    let (addr, path) = rest.split_at(rest.find('/').unwrap());
+    let (mut p, _ws, addr, path) = open_workshop(home.path(), "Pacing");
+    let (addr, path) = (addr.as_str(), path.as_str());
     // Revealed, so each phone's level is on the screen, not only "voted".
     p.send(" ");
     p.wait_until(|s| !s.contains("Votes hidden"), "the votes revealed");

@@ -3,6 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::{Path, PathBuf};
 
 use crate::common::{Pty, run};
 
@@ -25,18 +26,27 @@ pub(crate) fn field(json: &str, name: &str) -> String {
     v[name].as_str().map(str::to_owned).unwrap_or_else(|| v[name].to_string())
 }
 
-#[test]
-fn phones_vote_into_the_workspace_and_quit_closes_the_port() {
-    let home = tempfile::tempdir().unwrap();
-    let ws = home.path().join("ws");
+/// A new workspace named `name` in `home`, opened with `aira workshop` at 120×40: the pty, the
+/// workspace, and the vote URL's address and path as the screen shows them.
+pub(crate) fn open_workshop(home: &Path, name: &str) -> (Pty, PathBuf, String, String) {
+    let ws = home.join("ws");
     let ws_s = ws.to_str().unwrap();
-    let (code, _, err) = run(home.path(), &["init", ws_s, "--name", "Room test"]);
+    let (code, _, err) = run(home, &["init", ws_s, "--name", name]);
     assert_eq!(code, 0, "{err}");
-    let mut p = Pty::spawn(home.path(), &["workshop", "-w", ws_s], 120, 40);
+    let p = Pty::spawn(home, &["workshop", "-w", ws_s], 120, 40);
     let screen = p.wait_for("/v/");
     let url = screen.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).unwrap().to_owned();
     let rest = url.trim_start_matches("http://");
     let (addr, path) = rest.split_at(rest.find('/').unwrap());
+    (p, ws, addr.to_owned(), path.to_owned())
+}
+
+#[test]
+fn phones_vote_into_the_workspace_and_quit_closes_the_port() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut p, ws, addr, path) = open_workshop(home.path(), "Room test");
+    let url = format!("http://{addr}{path}");
+    let (addr, path, ws_s) = (addr.as_str(), path.as_str(), ws.to_str().unwrap());
     assert!(path.len() >= "/v/".len() + 22, "a token of at least 128 bits: {path}");
 
     let (status, state) = http(addr, "GET", &format!("{path}/state"), "");
