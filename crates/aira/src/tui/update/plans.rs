@@ -160,14 +160,17 @@ impl ScreenKeys for SoaScreen {
                 self.typing = Some(LineInput::with_text(current, Limit::Bytes(MAX_JUSTIFICATION)));
             }
             Action::MarkApplicable => fx.extend(self.decide(s, true, "")),
-            Action::SetOwner => match self.rows.get(selected) {
-                Some(r) if r.applicability == Applicability::Undecided => s.ui.set_flash(Some(format!(
-                    "{} is undecided: decide whether it applies before naming its owner",
-                    r.control
-                ))),
-                Some(r) => self.owner = Some(LineInput::with_text(&r.owner, Limit::Bytes(MAX_OWNER))),
-                None => {}
-            },
+            Action::SetOwner => {
+                if let Some(r) = self.rows.get(selected) {
+                    // The prompt opens even on an undecided control, where it is refused at
+                    // once and again on Enter: a name typed before the refusal is read lands
+                    // in the prompt instead of falling through as keys (`n`, `y` decide).
+                    if r.applicability == Applicability::Undecided {
+                        s.ui.set_flash(Some(undecided(&r.control)));
+                    }
+                    self.owner = Some(LineInput::with_text(&r.owner, Limit::Bytes(MAX_OWNER)));
+                }
+            }
             other => {
                 self.cursor.apply(other, self.rows.len());
             }
@@ -225,8 +228,12 @@ impl SoaScreen {
                 return Vec::new();
             }
         };
+        let Some(now) = s.session.meta().soa.get(&control).cloned() else {
+            // Undecided: refused, with what was typed kept (Esc leaves).
+            s.ui.set_flash(Some(undecided(&control)));
+            return Vec::new();
+        };
         self.owner = None;
-        let Some(now) = s.session.meta().soa.get(&control).cloned() else { return Vec::new() };
         if now.owner == owner {
             return Vec::new();
         }
@@ -240,4 +247,8 @@ impl SoaScreen {
         self.rows = s.session.soa_rows(false);
         vec![Effect::SaveSoa { control, applicable, justification, owner }]
     }
+}
+
+fn undecided(control: &str) -> String {
+    format!("{control} is undecided: decide whether it applies before naming its owner (Esc leaves)")
 }

@@ -162,6 +162,9 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
     )];
     let typed = match (&screen.typing, &screen.owner) {
         (Some(t), _) => Some(("Why does this control not apply?", t)),
+        (None, Some(t)) if r.applicability == Applicability::Undecided => {
+            Some(("Undecided: decide whether it applies before naming its owner", t))
+        }
         (None, Some(t)) => Some(("Who owns this control? (empty: nobody)", t)),
         (None, None) => None,
     };

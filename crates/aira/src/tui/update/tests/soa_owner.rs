@@ -19,9 +19,11 @@ fn typing_owner(s: &AppState) -> bool {
 fn an_owner_is_typed_for_a_decided_control_and_kept_by_a_new_decision() {
     let mut s = mini_state();
     act(&mut s, &[Soa, SetOwner]);
-    assert!(!typing_owner(&s), "an undecided control has no owner to type");
     assert!(s.ui.flash().unwrap().contains("undecided"), "{:?}", s.ui.flash());
-    act(&mut s, &[MarkApplicable, SetOwner]);
+    text(&mut s, "Rita Quinn");
+    assert!(act(&mut s, &[Submit]).is_empty(), "an undecided control takes no owner");
+    assert!(typing_owner(&s), "the refusal keeps what was typed");
+    act(&mut s, &[Cancel, MarkApplicable, SetOwner]);
     assert!(typing_owner(&s));
     text(&mut s, "  Rita Quinn ");
     let fx = act(&mut s, &[Submit]);
@@ -71,4 +73,26 @@ fn undo_puts_the_previous_owner_back_and_says_so() {
     assert!(matches!(r.as_ref(), Revert::Soa { entry: Some(e), reverts: 5, .. } if e.owner.is_empty()), "{r:?}");
     act(&mut s, &[Redo]);
     assert_eq!(s.session.meta().soa_decision("A.2.2").owner, "Rita Quinn");
+}
+
+/// A fast typist presses `o` and types the name before reading the refusal: the name must not
+/// fall through as SoA keys (its `n` would record "not applicable", its `a` "applicable").
+#[test]
+fn a_name_typed_after_a_refused_owner_key_records_nothing() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut s = mini_state();
+    act(&mut s, &[Soa]);
+    let before = s.session.meta().soa.clone();
+    let mut fx = Vec::new();
+    for c in "oLee Marsh, Anna Yates".chars() {
+        fx.extend(handle_key(&mut s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    }
+    fx.extend(handle_key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert!(fx.is_empty(), "typed text became actions: {fx:?}");
+    assert_eq!(s.session.meta().soa, before, "no decision was recorded");
+    assert!(s.ui.flash().unwrap_or_default().contains("undecided"), "{:?}", s.ui.flash());
+    // Esc leaves the prompt; the SoA keys work again.
+    handle_key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(!typing_owner(&s));
+    assert_eq!(row(&s).control, "A.2.2", "the cursor did not move");
 }
