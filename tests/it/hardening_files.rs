@@ -70,27 +70,43 @@ fn listing(dir: &Path) -> Vec<String> {
     out
 }
 
+/// The real disk's `create_new`, with a link planted at the temp name the moment before it is
+/// opened: whatever name the save picks (the counter is the process's, shared with the tests
+/// running beside this one), the link is exactly there, as an attacker who guessed it would
+/// have it.
+struct PlantingDisk<'a> {
+    victim: &'a Path,
+    planted: std::sync::Mutex<Vec<std::path::PathBuf>>,
+}
+
+impl atomic::Writer for PlantingDisk<'_> {
+    fn create_new(&self, path: &Path) -> std::io::Result<fs::File> {
+        symlink(self.victim, path).unwrap();
+        self.planted.lock().unwrap().push(path.to_owned());
+        atomic::Disk.create_new(path)
+    }
+}
+
 #[test]
 fn write_atomic_never_writes_through_a_planted_temp_symlink() {
+    use atomic::Writer as _;
     let dir = tempfile::tempdir().unwrap();
     let victim = dir.path().join("victim");
     fs::write(&victim, "precious").unwrap();
     let target = dir.path().join("answers.toml");
-    // Temp names are `.<name>.tmp-<pid>-<counter>`: plant a link on every early candidate. The
-    // counter is the process's, shared with the tests running beside this one (each new
-    // workspace writes several files), so "early" must cover all their writes too.
-    let pid = std::process::id();
-    for n in 0..16_384 {
-        symlink(&victim, dir.path().join(format!(".answers.toml.tmp-{pid}-{n}"))).unwrap();
-    }
+    let disk = PlantingDisk { victim: &victim, planted: Default::default() };
     for _ in 0..8 {
         // create_new refuses the existing link; the write fails rather than following it.
-        let r = atomic::write_atomic(&target, b"new contents");
+        let r = disk.replace(&target, b"new contents");
         assert!(r.is_err(), "wrote through a planted link");
     }
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     assert!(!target.exists());
-    assert!(fs::symlink_metadata(dir.path().join(format!(".answers.toml.tmp-{pid}-0"))).unwrap().is_symlink());
+    let planted = disk.planted.into_inner().unwrap();
+    assert_eq!(planted.len(), 8);
+    for link in &planted {
+        assert!(fs::symlink_metadata(link).unwrap().is_symlink(), "the failed save removed a link it did not make");
+    }
 }
 
 #[test]
