@@ -160,18 +160,21 @@ pub fn soa(s: &AppState, f: &mut Frame, area: Rect, screen: &SoaScreen) {
         format!("{cited} {yes} applicable · {no} not applicable (asks why) · {owner_key} owner"),
         theme::dim(s.ui.theme()),
     )];
+    let (keep, cancel) = (key(Context::Input, Action::Submit), key(Context::Input, Action::Cancel));
     let typed = match (&screen.typing, &screen.owner) {
-        (Some(t), _) => Some(("Why does this control not apply?", t)),
+        (Some(t), _) => Some((format!("Why does this control not apply? ({keep} keeps it, {cancel} cancels)"), t)),
+        // The owner prompt opens on an undecided control only to catch what is typed.
         (None, Some(t)) if r.applicability == Applicability::Undecided => {
-            Some(("Undecided: decide whether it applies before naming its owner", t))
+            Some((format!("Undecided: decide whether it applies first ({cancel} leaves)"), t))
         }
-        (None, Some(t)) => Some(("Who owns this control? (empty: nobody)", t)),
+        (None, Some(t)) => {
+            Some((format!("Who owns this control? (empty: nobody; {keep} keeps it, {cancel} cancels)"), t))
+        }
         (None, None) => None,
     };
-    match typed {
+    match &typed {
         Some((ask, t)) => {
-            let (keep, cancel) = (key(Context::Input, Action::Submit), key(Context::Input, Action::Cancel));
-            d.push(Line::styled(format!("{ask} ({keep} keeps it, {cancel} cancels)"), theme::title(s.ui.theme())));
+            d.push(Line::styled(ask.clone(), theme::title(s.ui.theme())));
             if s.ui.theme().accessible {
                 // No drawn caret: the real cursor where typing goes (set after the draw below).
                 d.push(Line::raw(format!("> {}", sanitize(t.text(), false))));
