@@ -11,7 +11,7 @@ mod scope_keys;
 
 pub use fields::{MAX_FIELD_BYTES, is_valid_id};
 pub use load::{FORMAT, LoadError, MAX_FILE_BYTES, MAX_QUESTIONS, QUESTION_KEYS, check, check_with, parse, parse_with};
-pub use model::{Function, Kind, Phase, Question, Questionnaire, Role, Scale, ScaleLevel};
+pub use model::{Function, Kind, Phase, Question, Questionnaire, Role, Scale, ScaleLevel, check_role};
 
 /// A questionnaire shipped inside the binary.
 pub struct Builtin {

@@ -228,7 +228,7 @@ impl Question {
 }
 
 /// One entry of a questionnaire's role vocabulary (`[[role]]`): who may be asked a question.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Role {
     pub id: String,
     pub name: String,
@@ -264,21 +264,7 @@ impl Questionnaire {
     /// questionnaire declares no roles; otherwise an unknown one is refused, the closest
     /// declared role suggested.
     pub fn check_role(&self, typed: &str) -> Result<String, String> {
-        let role = typed.trim();
-        if self.roles.is_empty() {
-            return Ok(role.to_owned());
-        }
-        if let Some(r) =
-            self.roles.iter().find(|r| r.id.eq_ignore_ascii_case(role) || r.name.eq_ignore_ascii_case(role))
-        {
-            return Ok(r.id.clone());
-        }
-        let near = crate::text::closest(role, self.roles.iter().flat_map(|r| [r.id.as_str(), r.name.as_str()]))
-            .and_then(|n| self.roles.iter().find(|r| r.id == n || r.name == n))
-            .map(|r| format!("; did you mean `{}` ({})?", r.id, r.name))
-            .unwrap_or_default();
-        let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
-        Err(format!("unknown role `{role}` (the questionnaire's roles: {}){near}", ids.join(", ")))
+        check_role(&self.roles, typed)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -295,4 +281,22 @@ impl Questionnaire {
         let function = self.questions.iter().any(|q| q.function.is_none());
         (phase, function)
     }
+}
+
+/// `Questionnaire::check_role` over a list of roles: what the start screen keeps of each
+/// questionnaire it offers.
+pub fn check_role(roles: &[Role], typed: &str) -> Result<String, String> {
+    let role = typed.trim();
+    if roles.is_empty() {
+        return Ok(role.to_owned());
+    }
+    if let Some(r) = roles.iter().find(|r| r.id.eq_ignore_ascii_case(role) || r.name.eq_ignore_ascii_case(role)) {
+        return Ok(r.id.clone());
+    }
+    let near = crate::text::closest(role, roles.iter().flat_map(|r| [r.id.as_str(), r.name.as_str()]))
+        .and_then(|n| roles.iter().find(|r| r.id == n || r.name == n))
+        .map(|r| format!("; did you mean `{}` ({})?", r.id, r.name))
+        .unwrap_or_default();
+    let ids: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+    Err(format!("unknown role `{role}` (the questionnaire's roles: {}){near}", ids.join(", ")))
 }

@@ -88,14 +88,20 @@ pub fn perform(outcome: &StartOutcome) -> Result<PathBuf, String> {
         }
         StartOutcome::Create { dir, name, organisation, questionnaire_id_or_path, profiles, respondent } => {
             // The name is checked as `aira init --respondent` checks it, before anything is written.
-            let first = super::init::first_respondent(Some(respondent)).map_err(|e| format!("{e:#}"))?;
+            super::init::first_respondent(Some(respondent)).map_err(|e| format!("{e:#}"))?;
             check_free(dir)?;
             let found = questionnaires::find(questionnaire_id_or_path).map_err(|e| format!("{e:#}"))?;
-            // Checked before anything is written, as `aira init --profile` does.
-            let chosen = match aira_core::questionnaire::parse("questionnaire", &found.text) {
-                Ok(q) => aira_core::scope::choose_profiles(&q, profiles)?,
-                Err(_) => Vec::new(),
+            // Checked before anything is written, as `aira init --profile` does, and `name,
+            // role` as the wizard's `+` takes it (the role against this questionnaire's).
+            let q = aira_core::questionnaire::parse("questionnaire", &found.text);
+            let (chosen, typed) = match &q {
+                Ok(q) => {
+                    (aira_core::scope::choose_profiles(q, profiles)?, crate::tui::who::parse(&q.roles, respondent)?)
+                }
+                Err(_) => (Vec::new(), crate::tui::who::Typed { name: respondent.clone(), role: String::new() }),
             };
+            let mut first = super::init::first_respondent(Some(&typed.name)).map_err(|e| format!("{e:#}"))?;
+            first.role = typed.role;
             workspace::create(dir, &found.text, (name, organisation), &first).map_err(|e| e.to_string())?;
             if !chosen.is_empty() {
                 let mut ws = workspace::open(dir, workspace::Access::Write).map_err(|e| format!("{e:#}"))?;
@@ -164,6 +170,36 @@ mod tests {
         };
         assert!(perform(&bad).unwrap_err().contains("must name someone"));
         assert!(!other.exists(), "nothing is created without a respondent");
+    }
+
+    /// The prompt takes what the wizard's `+` takes: `name, role`, the role checked against the
+    /// questionnaire with the closest one suggested, and nothing written for a typo.
+    #[test]
+    fn the_first_respondent_may_carry_a_checked_role() {
+        let tmp = tempfile::tempdir().unwrap();
+        let with = |dir: &Path, who: &str| {
+            let StartOutcome::Create { name, organisation, questionnaire_id_or_path, .. } = create(dir) else {
+                unreachable!()
+            };
+            let dir = dir.to_owned();
+            StartOutcome::Create {
+                dir,
+                name,
+                organisation,
+                questionnaire_id_or_path,
+                profiles: Vec::new(),
+                respondent: who.into(),
+            }
+        };
+        let typo = tmp.path().join("typo");
+        let err = perform(&with(&typo, "Ann Lee, riks")).unwrap_err();
+        assert!(err.contains("`risk`"), "{err}");
+        assert!(!typo.exists(), "nothing is created for an unknown role");
+        let dir = tmp.path().join("acme");
+        assert_eq!(perform(&with(&dir, " Ann Lee , risk ")), Ok(dir.clone()));
+        let ws = workspace::open(&dir, workspace::Access::ReadOnly).unwrap();
+        let first = ws.assessment.respondent("ann-lee").expect("named Ann Lee, not `Ann Lee, risk`");
+        assert_eq!((first.name.as_str(), first.role.as_str()), ("Ann Lee", "risk"));
     }
 
     #[test]

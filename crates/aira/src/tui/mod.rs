@@ -31,6 +31,7 @@ pub mod ui;
 pub mod update;
 pub mod view;
 pub mod voting;
+pub mod who;
 
 use std::io::Write as _;
 use std::sync::Arc;

@@ -84,3 +84,19 @@ fn esc_at_the_prompt_cancels_creating_and_a_refusal_returns_to_the_form() {
     assert_eq!(form.error.as_deref(), Some("/tmp/newco is not empty"));
     assert_eq!(form.respondent.text(), "Dana Ruiz", "what was typed is kept for the next try");
 }
+
+/// `name, role` as the wizard's `+` takes it: a role typo is refused at the prompt (the
+/// closest role suggested, what was typed kept), a declared one creates.
+#[test]
+fn the_first_respondent_may_carry_a_role_checked_at_the_prompt() {
+    let mut s = prompted(None);
+    typed(&mut s, "Ann Lee, riks");
+    assert_eq!(key(&mut s, KeyCode::Enter), None, "a role typo creates nothing");
+    assert!(prompt_error(&s).is_some_and(|e| e.contains("did you mean `risk`")), "{:?}", prompt_error(&s));
+    assert_eq!(prompt_text(&s), "Ann Lee, riks", "still at the prompt, with what was typed");
+    key(&mut s, KeyCode::Backspace);
+    key(&mut s, KeyCode::Backspace);
+    typed(&mut s, "sk");
+    let Some(StartOutcome::Create { respondent, .. }) = key(&mut s, KeyCode::Enter) else { panic!("creates") };
+    assert_eq!(respondent, "Ann Lee, risk", "perform splits it as the prompt checked it");
+}

@@ -32,6 +32,8 @@ pub struct Choice {
     pub source: String,
     /// The questionnaire's declared profiles (id, name): a new workspace picks which apply.
     pub profiles: Vec<(String, String)>,
+    /// Its role vocabulary, which the first respondent's `name, role` is checked against.
+    pub roles: Vec<aira_core::questionnaire::Role>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,7 +282,7 @@ impl StartState {
 impl Choice {
     pub fn new(spec: String, q: aira_core::questionnaire::Questionnaire, source: String) -> Choice {
         let profiles = q.profiles.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
-        Choice { spec, title: q.title, id: q.id, version: q.version, source, profiles }
+        Choice { spec, title: q.title, id: q.id, version: q.version, source, profiles, roles: q.roles }
     }
 }
 

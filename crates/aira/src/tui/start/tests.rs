@@ -23,6 +23,7 @@ fn state() -> StartState {
         version: "2.0.0".into(),
         source: "/home/me/.local/share/aira/questionnaires/bank.toml".into(),
         profiles: Vec::new(),
+        roles: Vec::new(),
     });
     let mut s = StartState::new(
         vec![

@@ -251,8 +251,12 @@ fn respondent(s: &mut StartState, action: Action) -> Option<StartOutcome> {
         Action::Cancel => s.mode = Mode::List,
         Action::Submit => {
             let name = form.respondent.text().trim();
+            let roles = s.questionnaires.get(form.questionnaire).map(|c| c.roles.as_slice()).unwrap_or_default();
             if name.is_empty() {
                 form.error = Some("Name who answers first (e.g. your own name)".into());
+            } else if let Err(e) = crate::tui::who::parse(roles, name) {
+                // `name, role` as the wizard's `+` takes it: a role typo is fixed right here.
+                form.error = Some(e);
             } else {
                 let form = form.clone();
                 return s.validate(&form).ok();

@@ -123,10 +123,11 @@ pub fn render(s: &StartState, f: &mut Frame) {
         Mode::New(form) => new_form(s, form, f, area),
         Mode::Respondent(form) => {
             let title = " Who answers first? (others can be added later) ";
-            prompt(s, (title, "Respondent"), &form.respondent, form.error.as_deref(), f, area)
+            let hint = "A name, or name and role: Ann Lee, risk";
+            prompt(s, (title, "Respondent", hint), &form.respondent, form.error.as_deref(), f, area)
         }
         Mode::OpenPath { input, error } => {
-            prompt(s, (" Open a workspace by path ", "Folder"), input, error.as_deref(), f, area)
+            prompt(s, (" Open a workspace by path ", "Folder", ""), input, error.as_deref(), f, area)
         }
     }
 }
@@ -397,7 +398,7 @@ fn profiles_line(s: &StartState, form: &NewForm, profiles: &[(String, String)]) 
 /// A one-line prompt in a box: the path to open, the first respondent.
 fn prompt(
     s: &StartState,
-    (title, label): (&str, &str),
+    (title, label, hint): (&str, &str, &str),
     input: &LineInput,
     error: Option<&str>,
     f: &mut Frame,
@@ -411,8 +412,10 @@ fn prompt(
     let mut lines = vec![input_line(label, input, true, inner.width as usize, s.theme), Line::raw("")];
     let col = LABEL_W + typed(input, (inner.width as usize).saturating_sub(LABEL_W + 1), s.theme).1;
     real_cursor(s, f, inner, col, 0);
-    if let Some(e) = error {
-        lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme)));
+    match error {
+        Some(e) => lines.push(Line::styled(format!(" {}", sanitize(e, false)), theme::warning(s.theme))),
+        None if !hint.is_empty() => lines.push(Line::styled(format!(" {hint}"), theme::dim(s.theme))),
+        None => {}
     }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

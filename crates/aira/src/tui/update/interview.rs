@@ -49,7 +49,7 @@ pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
         false => LineInput::new(Limit::Chars(MAX_NAME_CHARS)),
         true => {
             let r = s.current_respondent();
-            LineInput::with_text(&super::who::shown(&r.name, &r.role), Limit::Chars(MAX_NAME_CHARS))
+            LineInput::with_text(&crate::tui::who::shown(&r.name, &r.role), Limit::Chars(MAX_NAME_CHARS))
         }
     };
     s.ui.open(Screen::Prompt(PromptScreen { rename, input, error: None }));
@@ -87,7 +87,7 @@ impl ScreenKeys for PromptScreen {
         if action != Action::Submit {
             return typed_line(&mut self.input, action, |_| {});
         }
-        match super::who::parse(s.session.questionnaire(), self.input.text()) {
+        match crate::tui::who::parse(&s.session.questionnaire().roles, self.input.text()) {
             Ok(typed) => {
                 fx.extend(save_respondent(s, typed, self.rename));
                 Nav::Close
@@ -148,7 +148,7 @@ fn log_line(s: &mut AppState, text: String) -> Vec<Effect> {
     edit_answer(s, |a| a.log.push(entry))
 }
 
-fn save_respondent(s: &mut AppState, typed: super::who::Typed, rename: bool) -> Vec<Effect> {
+fn save_respondent(s: &mut AppState, typed: crate::tui::who::Typed, rename: bool) -> Vec<Effect> {
     let name = typed.name.as_str();
     let as_role = if typed.role.is_empty() { String::new() } else { format!(" as {}", typed.role) };
     if rename {

@@ -13,7 +13,6 @@ mod mouse;
 mod navigate;
 mod note;
 pub mod plans;
-mod who;
 mod workshop;
 
 pub use mouse::handle_mouse;
