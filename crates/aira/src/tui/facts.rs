@@ -91,7 +91,8 @@ impl FactsScreen {
         } else {
             let names: Vec<&str> = changed.iter().map(|k| k.strip_prefix("report_").unwrap_or(k)).collect();
             s.ui.set_flash(Some(format!("Engagement facts changed: {}", names.join(", "))));
-            fx.push(Effect::SaveFacts(edit));
+            // Only what changed: the history entry then names the facts the flash (and `u`) name.
+            fx.push(Effect::SaveFacts(edit.only(&changed)));
         }
         Nav::Close
     }
