@@ -109,3 +109,38 @@ fn ctrl_e_on_the_start_screen_opens_the_facts_form_of_the_selected_workspace() {
     let show = ok(home.path(), &["-w", ws.to_str().unwrap(), "engagement", "show"]);
     assert!(show.contains("Claims triage models"), "{show}");
 }
+
+#[test]
+fn u_in_the_wizard_undoes_a_facts_change_as_aira_undo_would_and_the_cli_redoes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("acme");
+    init(home.path(), &ws);
+    let w = ws.to_str().unwrap();
+    let mut p = Pty::spawn(home.path(), &["-w", w], 120, 40);
+    p.wait_for("1 of ");
+    p.send("2");
+    p.wait_until(|s| s.contains("2 of ") && s.contains("Saved"), "level saved");
+    p.send("F");
+    p.wait_for("Engagement facts");
+    p.send("HR screening models\r");
+    p.wait_until(|s| s.contains("Saved") && s.contains("Engagement facts changed: scope"), "facts saved");
+    // The facts are the newest change: `u` undoes them, not the level before them.
+    p.send("u");
+    p.wait_until(|s| s.contains("Saved") && s.contains("engagement facts change (scope)"), "facts undone");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let h = aira_store::workspace::read_history(&ws).unwrap();
+    let kinds: Vec<(&str, Option<usize>)> = h.iter().map(|c| (c.kind.as_str(), c.reverts)).collect();
+    assert_eq!(kinds, [("answer", None), ("engagement", None), ("undo", Some(2))]);
+    assert_eq!((h[2].answering(), h[2].new.as_ref().map(|t| t.len())), (h[1].answering(), Some(1)));
+    let show = ok(home.path(), &["-w", w, "engagement", "show"]);
+    assert!(!show.contains("HR screening models"), "{show}");
+    // The command line takes it from there: the redo re-applies the wizard's undo.
+    let redone = ok(home.path(), &["-w", w, "redo"]);
+    assert!(redone.contains("engagement facts change (scope)"), "{redone}");
+    assert!(ok(home.path(), &["-w", w, "engagement", "show"]).contains("HR screening models"));
+    let undone = ok(home.path(), &["-w", w, "undo"]);
+    assert!(undone.contains("engagement facts change (scope); history entry 4"), "{undone}");
+    let answers = ok(home.path(), &["-w", w, "undo"]);
+    assert!(answers.contains("level 2"), "the level is next: {answers}");
+}
