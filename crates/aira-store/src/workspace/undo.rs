@@ -54,12 +54,20 @@ fn act(ws: &mut Workspace, who: Option<&str>, by: &str, kind: &str) -> Result<Op
 
 /// The kind of change entry `n` is about: its own, or for an undo or redo, that of the entry it
 /// reverts, followed back (an undo of an agreed level is written like an agreed level).
-fn subject_kind(changes: &[history::Change], mut n: usize) -> String {
+fn subject_kind(changes: &[history::Change], n: usize) -> String {
+    subject_kind_by(n, |i| Ok(changes.get(i - 1).cloned())).ok().flatten().unwrap_or_default()
+}
+
+/// `subject_kind` with entry `i` given by `at` (`None`: no such entry, and then no kind).
+fn subject_kind_by(
+    mut n: usize,
+    mut at: impl FnMut(usize) -> Result<Option<history::Change>>,
+) -> Result<Option<String>> {
     loop {
-        let c = &changes[n - 1];
+        let Some(c) = at(n)? else { return Ok(None) };
         match c.reverts.filter(|&r| (c.kind == UNDO || c.kind == REDO) && (1..n).contains(&r)) {
             Some(r) => n = r,
-            None => return c.kind.clone(),
+            None => return Ok(Some(c.kind)),
         }
     }
 }

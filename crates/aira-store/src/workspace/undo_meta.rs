@@ -4,8 +4,8 @@
 //! `u`/`U` on engagement facts (its save worker), so both leave the same files and history.
 
 use super::super::meta_change::{self, Place};
-use super::super::{Result, Store, Workspace, WorkspaceError, history, now_rfc3339, read_history};
-use super::{Reverted, as_who, describe, name_of, sentence, sides, store, subject_change, subject_kind, verbs};
+use super::super::{Result, Store, Workspace, WorkspaceError, history, history_parts, now_rfc3339};
+use super::{Reverted, as_who, describe, name_of, sentence, sides, store, subject_change, subject_kind_by, verbs};
 
 /// The entry's (old, new) tables; a side it does not hold is empty (nothing there).
 fn tables(target: &history::Change) -> (toml::Table, toml::Table) {
@@ -65,18 +65,21 @@ impl Store {
 
     /// The wizard's `u`/`U` on engagement facts: revert history entry `n` exactly as `aira
     /// undo`/`aira redo` would. Entry `n` is read from the history rather than rebuilt from
-    /// the wizard's memory, which cannot tell a fact left unset from one set empty. Refused
-    /// when entry `n` is not an engagement facts change or an undo or redo of one (the
-    /// wizard's count of entries is off): reverting another entry would misattribute it.
+    /// the wizard's memory, which cannot tell a fact left unset from one set empty; only the
+    /// entries it needs are parsed (a long history would hold up the saves behind it).
+    /// Refused when entry `n` is not an engagement facts change or an undo or redo of one
+    /// (the wizard's count of entries is off): reverting another entry would misattribute it.
     pub fn revert_facts_entry(&mut self, n: usize, kind: &str, (by, at): (&str, &str)) -> Result<()> {
-        let changes = read_history(&self.dir)?;
-        let is_facts = (1..=changes.len()).contains(&n) && subject_kind(&changes, n) == meta_change::ENGAGEMENT;
-        if !is_facts {
-            return Err(WorkspaceError::Invalid(format!(
+        let texts = history_parts::texts(&self.dir)?;
+        let entry = |i| history_parts::entry(&texts, i);
+        match entry(n)? {
+            Some(target) if subject_kind_by(n, entry)?.as_deref() == Some(meta_change::ENGAGEMENT) => {
+                self.revert_meta_entry(&target, &Place::Top, (n, kind), (by, at))
+            }
+            _ => Err(WorkspaceError::Invalid(format!(
                 "history entry {n} is not an engagement facts change; nothing was {}",
                 verbs(kind).1
-            )));
+            ))),
         }
-        self.revert_meta_entry(&changes[n - 1], &Place::Top, (n, kind), (by, at))
     }
 }
