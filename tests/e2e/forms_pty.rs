@@ -13,6 +13,15 @@ fn init(home: &Path, dir: &Path) {
     assert_eq!(code, 0, "{err}");
 }
 
+/// A new workspace `acme` in `home`, open in the wizard at `cols`×`rows` on its first question.
+fn open_new(home: &Path, cols: u16, rows: u16) -> (std::path::PathBuf, Pty) {
+    let ws = home.join("acme");
+    init(home, &ws);
+    let p = Pty::spawn(home, &["-w", ws.to_str().unwrap()], cols, rows);
+    p.wait_for("1 of ");
+    (ws, p)
+}
+
 fn ok(home: &Path, args: &[&str]) -> String {
     let (code, out, err) = run(home, args);
     assert_eq!(code, 0, "{args:?}: {err}");
@@ -59,11 +68,8 @@ fn shift_e_records_a_hashed_file_and_refuses_a_missing_one() {
 #[test]
 fn shift_f_edits_the_facts_the_report_shows_and_aira_undo_reverts_them() {
     let home = tempfile::tempdir().unwrap();
-    let ws = home.path().join("acme");
-    init(home.path(), &ws);
+    let (ws, mut p) = open_new(home.path(), 80, 24);
     let w = ws.to_str().unwrap();
-    let mut p = Pty::spawn(home.path(), &["-w", w], 80, 24);
-    p.wait_for("1 of ");
     p.send("F");
     p.wait_for("Engagement facts");
     p.send("HR screening models\tAnn Lee, Bo Chen\tJo Park, CISO\t2026-11-30..2026-11-01\r");
@@ -113,11 +119,8 @@ fn ctrl_e_on_the_start_screen_opens_the_facts_form_of_the_selected_workspace() {
 #[test]
 fn u_in_the_wizard_undoes_a_facts_change_as_aira_undo_would_and_the_cli_redoes_it() {
     let home = tempfile::tempdir().unwrap();
-    let ws = home.path().join("acme");
-    init(home.path(), &ws);
+    let (ws, mut p) = open_new(home.path(), 120, 40);
     let w = ws.to_str().unwrap();
-    let mut p = Pty::spawn(home.path(), &["-w", w], 120, 40);
-    p.wait_for("1 of ");
     p.send("2");
     p.wait_until(|s| s.contains("2 of ") && s.contains("Saved"), "level saved");
     p.send("F");

@@ -125,7 +125,7 @@ pub(super) fn entry(texts: &[(PathBuf, String)], n: usize) -> Result<Option<hist
         let mut starts = Vec::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
-            if line.starts_with("[[change]]") {
+            if line.starts_with(super::torn::HEADER) {
                 starts.push(offset);
             }
             offset += line.len();

@@ -65,14 +65,20 @@ fn history_never_grows_past_the_read_limit_and_the_workspace_still_opens() {
     assert_eq!(ws.history_len, 2 + 14);
 }
 
-#[test]
-fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
+/// A workspace whose 22 entries were rotated into three parts or more.
+fn rotated_ws() -> tempfile::TempDir {
     let dir = full_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     ws.store.as_mut().unwrap().set_history_rotation(3000);
     save_big_notes(&mut ws, 20, 400);
     drop(ws);
     assert!(history_parts::parts(dir.path()).unwrap().len() >= 3, "no rotation");
+    dir
+}
+
+#[test]
+fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
+    let dir = rotated_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     assert_eq!(ws.history_len, 22);
     let all = read_history(dir.path()).unwrap();
@@ -90,12 +96,7 @@ fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
 /// whichever part it was rotated to, and an error in it is at its own line.
 #[test]
 fn one_entry_read_alone_is_the_one_the_whole_trail_numbers_so() {
-    let dir = full_ws();
-    let mut ws = open(dir.path(), Access::Write).unwrap();
-    ws.store.as_mut().unwrap().set_history_rotation(3000);
-    save_big_notes(&mut ws, 20, 400);
-    drop(ws);
-    assert!(history_parts::parts(dir.path()).unwrap().len() >= 3, "no rotation");
+    let dir = rotated_ws();
     let all = read_history(dir.path()).unwrap();
     let texts = history_parts::texts(dir.path()).unwrap();
     let alone: Vec<history::Change> =
