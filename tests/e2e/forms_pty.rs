@@ -13,6 +13,15 @@ fn init(home: &Path, dir: &Path) {
     assert_eq!(code, 0, "{err}");
 }
 
+/// A new workspace `acme` in `home`, open in the wizard at `cols`×`rows` on its first question.
+fn open_new(home: &Path, cols: u16, rows: u16) -> (std::path::PathBuf, Pty) {
+    let ws = home.join("acme");
+    init(home, &ws);
+    let p = Pty::spawn(home, &["-w", ws.to_str().unwrap()], cols, rows);
+    p.wait_for("1 of ");
+    (ws, p)
+}
+
 fn ok(home: &Path, args: &[&str]) -> String {
     let (code, out, err) = run(home, args);
     assert_eq!(code, 0, "{args:?}: {err}");
@@ -59,11 +68,8 @@ fn shift_e_records_a_hashed_file_and_refuses_a_missing_one() {
 #[test]
 fn shift_f_edits_the_facts_the_report_shows_and_aira_undo_reverts_them() {
     let home = tempfile::tempdir().unwrap();
-    let ws = home.path().join("acme");
-    init(home.path(), &ws);
+    let (ws, mut p) = open_new(home.path(), 80, 24);
     let w = ws.to_str().unwrap();
-    let mut p = Pty::spawn(home.path(), &["-w", w], 80, 24);
-    p.wait_for("1 of ");
     p.send("F");
     p.wait_for("Engagement facts");
     p.send("HR screening models\tAnn Lee, Bo Chen\tJo Park, CISO\t2026-11-30..2026-11-01\r");
@@ -108,4 +114,36 @@ fn ctrl_e_on_the_start_screen_opens_the_facts_form_of_the_selected_workspace() {
     assert!(p.wait_exit().success());
     let show = ok(home.path(), &["-w", ws.to_str().unwrap(), "engagement", "show"]);
     assert!(show.contains("Claims triage models"), "{show}");
+}
+
+#[test]
+fn u_in_the_wizard_undoes_a_facts_change_as_aira_undo_would_and_the_cli_redoes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let (ws, mut p) = open_new(home.path(), 120, 40);
+    let w = ws.to_str().unwrap();
+    p.send("2");
+    p.wait_until(|s| s.contains("2 of ") && s.contains("Saved"), "level saved");
+    p.send("F");
+    p.wait_for("Engagement facts");
+    p.send("HR screening models\r");
+    p.wait_until(|s| s.contains("Saved") && s.contains("Engagement facts changed: scope"), "facts saved");
+    // The facts are the newest change: `u` undoes them, not the level before them.
+    p.send("u");
+    p.wait_until(|s| s.contains("Saved") && s.contains("engagement facts change (scope)"), "facts undone");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let h = aira_store::workspace::read_history(&ws).unwrap();
+    let kinds: Vec<(&str, Option<usize>)> = h.iter().map(|c| (c.kind.as_str(), c.reverts)).collect();
+    assert_eq!(kinds, [("answer", None), ("engagement", None), ("undo", Some(2))]);
+    assert_eq!((h[2].answering(), h[2].new.as_ref().map(|t| t.len())), (h[1].answering(), Some(1)));
+    let show = ok(home.path(), &["-w", w, "engagement", "show"]);
+    assert!(!show.contains("HR screening models"), "{show}");
+    // The command line takes it from there: the redo re-applies the wizard's undo.
+    let redone = ok(home.path(), &["-w", w, "redo"]);
+    assert!(redone.contains("engagement facts change (scope)"), "{redone}");
+    assert!(ok(home.path(), &["-w", w, "engagement", "show"]).contains("HR screening models"));
+    let undone = ok(home.path(), &["-w", w, "undo"]);
+    assert!(undone.contains("engagement facts change (scope); history entry 4"), "{undone}");
+    let answers = ok(home.path(), &["-w", w, "undo"]);
+    assert!(answers.contains("level 2"), "the level is next: {answers}");
 }

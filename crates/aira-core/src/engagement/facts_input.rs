@@ -90,6 +90,21 @@ impl FactsEdit {
         put(&mut m.report_version, &self.report_version, "report_version", &mut changed);
         changed
     }
+
+    /// The part of this edit that sets one of the facts `names` (as `apply_to` names them):
+    /// what to write once `apply_to` found the rest already so. A fact typed as what it held
+    /// ("" for a scope that workspace.toml leaves unset) would otherwise reach the file.
+    pub fn only(&self, names: &[&str]) -> FactsEdit {
+        let keep = |name: &str| names.contains(&name);
+        FactsEdit {
+            scope: self.scope.clone().filter(|_| keep("scope")),
+            assessors: self.assessors.clone().filter(|_| keep("assessors")),
+            contact: self.contact.clone().filter(|_| keep("contact")),
+            period: self.period.filter(|_| keep("period")),
+            report_status: self.report_status.filter(|_| keep("report_status")),
+            report_version: self.report_version.clone().filter(|_| keep("report_version")),
+        }
+    }
 }
 
 #[cfg(test)]

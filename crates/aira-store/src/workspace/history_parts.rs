@@ -116,6 +116,32 @@ pub fn read_all(dir: &Path) -> Result<Vec<history::Change>> {
     Ok(all)
 }
 
+/// Entry `n` of the trail `texts` (from [`texts`]; numbered from 1 as [`count`] counts them),
+/// parsed alone, so that reaching one entry of a long history does not parse all of it. An
+/// error in it is reported at its line in its file. `None` past the end.
+pub(super) fn entry(texts: &[(PathBuf, String)], n: usize) -> Result<Option<history::Change>> {
+    let mut seen = 0;
+    for (path, text) in texts {
+        let mut starts = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if line.starts_with(super::torn::HEADER) {
+                starts.push(offset);
+            }
+            offset += line.len();
+        }
+        let Some(i) = n.checked_sub(seen + 1).filter(|i| *i < starts.len()) else {
+            seen += starts.len();
+            continue;
+        };
+        let (from, to) = (starts[i], starts.get(i + 1).copied().unwrap_or(text.len()));
+        // Blank lines in place of the entries before it keep an error's line number right.
+        let alone = "\n".repeat(text[..from].matches('\n').count()) + &text[from..to];
+        return Ok(history::parse(path, &alone)?.into_iter().next());
+    }
+    Ok(None)
+}
+
 /// How many entries the whole trail holds (counted, not parsed: this runs on every open). Read
 /// by the one open routine, so a FIFO there is an error naming it, never a hang.
 pub fn count(dir: &Path) -> Result<usize> {

@@ -65,14 +65,20 @@ fn history_never_grows_past_the_read_limit_and_the_workspace_still_opens() {
     assert_eq!(ws.history_len, 2 + 14);
 }
 
-#[test]
-fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
+/// A workspace whose 22 entries were rotated into three parts or more.
+fn rotated_ws() -> tempfile::TempDir {
     let dir = full_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     ws.store.as_mut().unwrap().set_history_rotation(3000);
     save_big_notes(&mut ws, 20, 400);
     drop(ws);
     assert!(history_parts::parts(dir.path()).unwrap().len() >= 3, "no rotation");
+    dir
+}
+
+#[test]
+fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
+    let dir = rotated_ws();
     let mut ws = open(dir.path(), Access::Write).unwrap();
     assert_eq!(ws.history_len, 22);
     let all = read_history(dir.path()).unwrap();
@@ -84,6 +90,28 @@ fn rotated_history_keeps_every_entry_for_undo_numbered_across_the_parts() {
     // The undo itself is entry 23, and the next undo skips it and what it reverted.
     let undone = undo(&mut ws, "tester").unwrap().unwrap();
     assert_eq!(undone.reverts, Some(21));
+}
+
+/// One entry read alone (the wizard's facts undo) is the entry `read_history` numbers so, in
+/// whichever part it was rotated to, and an error in it is at its own line.
+#[test]
+fn one_entry_read_alone_is_the_one_the_whole_trail_numbers_so() {
+    let dir = rotated_ws();
+    let all = read_history(dir.path()).unwrap();
+    let texts = history_parts::texts(dir.path()).unwrap();
+    let alone: Vec<history::Change> =
+        (1..=all.len()).map(|n| history_parts::entry(&texts, n).unwrap().unwrap()).collect();
+    let ids = |cs: &[history::Change]| cs.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&alone), ids(&all));
+    assert!(history_parts::entry(&texts, 0).unwrap().is_none() && history_parts::entry(&texts, 23).unwrap().is_none());
+    let path = dir.path().join(history::FILE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let last = text.rfind("entry = {").unwrap();
+    let line = text[..last].matches('\n').count() + 1;
+    std::fs::write(&path, format!("{}entry = {{ oops{}", &text[..last], &text[last + 9..])).unwrap();
+    let texts = history_parts::texts(dir.path()).unwrap();
+    let err = history_parts::entry(&texts, 22).unwrap_err().to_string();
+    assert!(err.contains(&format!("history.toml:{line}:")), "line {line}: {err}");
 }
 
 #[test]

@@ -163,3 +163,52 @@ fn create_starts_with_the_respondent_given() {
     assert!(super::create(other.path(), super::tests::MINI, ("Test", "Org"), &bad).is_err());
     assert!(!super::is_workspace(other.path()));
 }
+
+/// The wizard's `u`/`U` on facts (`revert_facts_entry`) write what `aira undo`/`aira redo`
+/// write: a fact that was unset goes again, the entry names the change it reverts.
+#[test]
+fn the_wizards_facts_undo_writes_what_aira_undo_writes() {
+    let set = FactsEdit { scope: Some("HR models".into()), contact: Some("Jo".into()), ..Default::default() };
+    let (wizard, cli) = (new_ws(), new_ws());
+    let path = |d: &tempfile::TempDir| d.path().join(meta::FILE);
+    let before = |d| std::fs::read_to_string(path(d)).unwrap();
+    let (before_w, before_c) = (before(&wizard), before(&cli));
+    assert!(!before_c.contains("contact"), "a new workspace has no contact: {before_c}");
+    for d in [&wizard, &cli] {
+        let mut ws = open(d.path(), Access::Write).unwrap();
+        let s = ws.store.as_mut().unwrap();
+        s.apply(&super::tests::change(&ws_of(d), "plan-govern-policy", 2)).unwrap();
+        // As the wizard's save worker makes it: as the respondent answering.
+        s.answer_as("default");
+        s.set_facts(&set, "alex", AT).unwrap();
+    }
+    let mut ws = open(wizard.path(), Access::Write).unwrap();
+    let s = ws.store.as_mut().unwrap();
+    let e = s.revert_facts_entry(1, "undo", ("alex", AT)).unwrap_err().to_string();
+    assert!(e.contains("history entry 1 is not an engagement facts change; nothing was undone"), "{e}");
+    s.revert_facts_entry(2, "undo", ("alex", AT)).unwrap();
+    drop(ws);
+    let mut ws = open(cli.path(), Access::Write).unwrap();
+    assert_eq!(undo_as(&mut ws, "default", "alex").unwrap().unwrap().reverts, 2);
+    drop(ws);
+    assert_eq!(before(&wizard), before_w, "the contact goes, the scope comes back");
+    assert_eq!(before(&cli), before_c);
+    let same = |h: &history::Change| (h.kind.clone(), h.as_.clone(), h.reverts, h.old.clone(), h.new.clone());
+    let (hw, hc) = (read_history(wizard.path()).unwrap(), read_history(cli.path()).unwrap());
+    // The answers' stamps differ (their clocks); the facts entry and its undo do not.
+    assert_eq!(hw.iter().skip(1).map(same).collect::<Vec<_>>(), hc.iter().skip(1).map(same).collect::<Vec<_>>());
+    assert_eq!((hw[2].kind.as_str(), hw[2].reverts), ("undo", Some(2)));
+
+    // The redo from the wizard, then `aira undo` agrees it is the newest change.
+    let mut ws = open(wizard.path(), Access::Write).unwrap();
+    ws.store.as_mut().unwrap().revert_facts_entry(3, "redo", ("alex", AT)).unwrap();
+    drop(ws);
+    let mut ws = open(wizard.path(), Access::Write).unwrap();
+    assert_eq!((ws.meta.scope.as_str(), ws.meta.contact.as_str()), ("HR models", "Jo"));
+    let undone = undo_as(&mut ws, "default", "alex").unwrap().unwrap();
+    assert_eq!((undone.reverts, undone.said.as_str()), (4, "Undid default's engagement facts change (scope, contact)"));
+}
+
+fn ws_of(d: &tempfile::TempDir) -> Workspace {
+    open(d.path(), Access::ReadOnly).unwrap()
+}

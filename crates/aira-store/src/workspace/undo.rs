@@ -8,6 +8,8 @@ use super::undo_rule::{REDO, UNDO, redo_target, undo_target};
 use super::{Change, Result, Store, Workspace, WorkspaceError, history, meta_change, now_rfc3339, read_history};
 use super::{undo_describe as describe, undo_describe::sentence};
 
+#[path = "undo_meta.rs"]
+mod meta;
 #[path = "undo_targets.rs"]
 pub mod targets;
 use aira_core::assessment::{Answer, Decision, Respondent, Value};
@@ -52,12 +54,20 @@ fn act(ws: &mut Workspace, who: Option<&str>, by: &str, kind: &str) -> Result<Op
 
 /// The kind of change entry `n` is about: its own, or for an undo or redo, that of the entry it
 /// reverts, followed back (an undo of an agreed level is written like an agreed level).
-fn subject_kind(changes: &[history::Change], mut n: usize) -> String {
+fn subject_kind(changes: &[history::Change], n: usize) -> String {
+    subject_kind_by(n, |i| Ok(changes.get(i - 1).cloned())).ok().flatten().unwrap_or_default()
+}
+
+/// `subject_kind` with entry `i` given by `at` (`None`: no such entry, and then no kind).
+fn subject_kind_by(
+    mut n: usize,
+    mut at: impl FnMut(usize) -> Result<Option<history::Change>>,
+) -> Result<Option<String>> {
     loop {
-        let c = &changes[n - 1];
+        let Some(c) = at(n)? else { return Ok(None) };
         match c.reverts.filter(|&r| (c.kind == UNDO || c.kind == REDO) && (1..n).contains(&r)) {
             Some(r) => n = r,
-            None => return c.kind.clone(),
+            None => return Ok(Some(c.kind)),
         }
     }
 }
@@ -77,7 +87,7 @@ fn revert(
         super::targets::KIND => targets::revert(ws, target, nk, by),
         super::respondent_change::KIND => revert_respondent(ws, target, nk, by),
         _ => match meta_change::Place::of(subject, &target.question) {
-            Some(place) => revert_meta(ws, target, &place, nk, by),
+            Some(place) => meta::revert(ws, target, &place, nk, by),
             // Answers, and what writes answers (merge, upgrade, votes).
             None => revert_answer(ws, target, nk, by),
         },
@@ -185,44 +195,6 @@ fn revert_agreed(ws: &mut Workspace, target: &history::Change, (n, kind): (usize
         }
     }
     Ok(Reverted { reverts: n, change: subject_change(q, by, at, kind, n), said })
-}
-
-/// A change to workspace.toml (engagement facts, a roadmap entry, an SoA decision).
-fn revert_meta(
-    ws: &mut Workspace,
-    target: &history::Change,
-    place: &meta_change::Place,
-    (n, kind): (usize, &str),
-    by: &str,
-) -> Result<Reverted> {
-    let (old, wrote) = (target.old.clone().unwrap_or_default(), target.new.clone().unwrap_or_default());
-    let keys: Vec<&str> = old.keys().chain(wrote.keys()).map(String::as_str).collect();
-    let now = store(ws)?.meta_current(place, &keys);
-    if now != wrote {
-        return Err(meta_change::changed_since(n, place, (&wrote, &now), verbs(kind).1));
-    }
-    let (before, after) = sides(kind, &old, &wrote);
-    let what = match place {
-        meta_change::Place::Entry { section: meta_change::SOA, key } => {
-            use super::soa_change::{describe as soa, entry};
-            soa(key, entry(before).as_ref(), entry(after).as_ref())
-        }
-        meta_change::Place::Entry { section: meta_change::ROADMAP, key } => {
-            describe::roadmap(key, &meta_change::roadmap_entry(before), &meta_change::roadmap_entry(after))
-        }
-        meta_change::Place::Entry { section, key } => format!("{section} entry of {key}"),
-        meta_change::Place::Top => {
-            let names: Vec<&str> =
-                after.keys().chain(before.keys().filter(|k| !after.contains_key(*k))).map(String::as_str).collect();
-            format!("engagement facts change ({})", names.join(", "))
-        }
-    };
-    let said = sentence(verbs(kind).0, &name_of(ws, target.answering()), &what);
-    let at = now_rfc3339();
-    let s = store(ws)?;
-    as_who(s, target.answering(), |s| s.change_meta_kind(place, (&now, &old), (by, &at), kind, Some(n)))?;
-    ws.meta = store(ws)?.engagement()?;
-    Ok(Reverted { reverts: n, change: subject_change(&target.question, by, at, kind, n), said })
 }
 
 /// The change returned for an undo or redo that is not of an answer: no respondent, the

@@ -1,8 +1,8 @@
 //! The engagement facts form (`edit_facts`, also from the start screen's `edit_facts`): scope,
 //! assessors, the client's contact, the assessment period, the report's status and version.
 //! Each field is read and checked by `FactsText::edit`, as `aira engagement set` reads its
-//! flags, and the save is the store's `set_facts` (through the save worker), in history. A
-//! screen in one file: its keys and its view.
+//! flags, and the save is the store's `set_facts` (through the save worker), in history, where
+//! `u` and `aira undo` revert it. A screen in one file: its keys and its view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -91,7 +91,8 @@ impl FactsScreen {
         } else {
             let names: Vec<&str> = changed.iter().map(|k| k.strip_prefix("report_").unwrap_or(k)).collect();
             s.ui.set_flash(Some(format!("Engagement facts changed: {}", names.join(", "))));
-            fx.push(Effect::SaveFacts(edit));
+            // Only what changed: the history entry then names the facts the flash (and `u`) name.
+            fx.push(Effect::SaveFacts(edit.only(&changed)));
         }
         Nav::Close
     }
@@ -167,8 +168,13 @@ impl ScreenView for FactsScreen {
                 theme::dim(t),
             )),
         }
+        // The wizard's undo key reaches a facts change as it reaches an answer.
+        let undo = key(s, Context::Normal, Action::Undo).map_or_else(String::new, |k| format!("`{k}` or "));
         lines.push(Line::styled(
-            truncate("  Saved in workspace.toml and history; `aira undo` reverts it.", inner.width as usize),
+            truncate(
+                &format!("  Saved in workspace.toml and history; {undo}`aira undo` reverts it."),
+                inner.width as usize,
+            ),
             theme::dim(t),
         ));
         f.render_widget(Paragraph::new(lines), inner);

@@ -39,8 +39,8 @@ pub enum Work {
         as_: String,
     },
     /// Engagement facts from the wizard's form, through the store call `aira engagement set`
-    /// makes (one history entry).
-    /// Made as respondent `as_` answering, so `aira undo` as them reverts it.
+    /// makes (one history entry), made as respondent `as_` answering, so their `u` in the
+    /// wizard and `aira undo` as them revert it.
     Facts {
         edit: aira_core::engagement::FactsEdit,
         by: String,
@@ -65,7 +65,8 @@ pub enum Work {
         at: String,
         as_: String,
     },
-    /// What an undo or redo of an agreed level, SoA decision, roadmap entry or target put back.
+    /// What an undo or redo of an agreed level, SoA decision, roadmap entry, target or
+    /// engagement facts put back.
     Revert {
         revert: Box<crate::tui::session::Revert>,
         by: String,
@@ -137,8 +138,8 @@ fn saved_at(store: &mut Store) -> String {
     at
 }
 
-/// Write an undo or redo of an agreed level, SoA decision or roadmap entry, as the respondent
-/// who made it.
+/// Write an undo or redo of an agreed level, SoA decision, roadmap entry, target or engagement
+/// facts, as the respondent who made it.
 fn revert_entry(
     store: &mut Store,
     revert: &crate::tui::session::Revert,
@@ -170,6 +171,8 @@ fn revert_entry(
             store.answer_as(as_);
             store.revert_roadmap(question, entry.as_ref(), (by, at), (kind, *reverts))
         }
+        // As `aira undo` writes it, from the history entry itself, as whoever made it.
+        Revert::Facts { kind, reverts } => store.revert_facts_entry(*reverts, kind, (by, at)),
     }
 }
 

@@ -10,6 +10,7 @@ mod undo;
 mod vote;
 
 pub use edit::Added;
+pub use facts::Facts;
 pub use undo::{Done, Revert, Subject, Undone};
 pub use vote::{VoteChange, same_name};
 

@@ -1,9 +1,11 @@
 //! `u` and `U`: undo and redo per person over this session's changes of every kind (answers,
-//! agreed levels, SoA decisions, roadmap owners and due dates). Which change is the store's rule (`undo_rule`), the same as
-//! `aira undo`/`aira redo`; what it says is the store's wording (`undo_describe`). Changes
-//! from earlier sessions are `aira undo`'s: the wizard does not read the history at open.
+//! agreed levels, SoA decisions, roadmap owners and due dates, targets, engagement facts).
+//! Which change is the store's rule (`undo_rule`), the same as `aira undo`/`aira redo`; what
+//! it says is the store's wording (`undo_describe`). Changes from earlier sessions are `aira
+//! undo`'s: the wizard does not read the history at open.
 
 use super::Session;
+use super::facts::Facts;
 use aira_core::assessment::{Answer, Decision, Value};
 use aira_core::engagement::{RoadmapEntry, SoaEntry};
 use aira_store::workspace::Change;
@@ -41,6 +43,12 @@ pub enum Subject {
         old: Option<u8>,
         new: Option<u8>,
     },
+    /// The engagement facts, all of them as they were and became: the facts that differ are
+    /// the change's (`Facts::differing`), the others are left to whoever changes them.
+    Facts {
+        old: Facts,
+        new: Facts,
+    },
 }
 
 impl Subject {
@@ -54,6 +62,7 @@ impl Subject {
             Subject::Soa { control, old, new } => Subject::Soa { control, old: new, new: old },
             Subject::Roadmap { question, old, new } => Subject::Roadmap { question, old: new, new: old },
             Subject::Target { question, old, new } => Subject::Target { question, old: new, new: old },
+            Subject::Facts { old, new } => Subject::Facts { old: new, new: old },
         }
     }
 }
@@ -62,7 +71,7 @@ impl Subject {
 #[derive(Clone, Debug)]
 pub struct Done {
     pub number: usize,
-    /// `answer`, `agree`, `soa`, `roadmap`, `undo` or `redo`.
+    /// `answer`, `agree`, `soa`, `roadmap`, `target`, `engagement`, `undo` or `redo`.
     pub kind: String,
     /// The respondent answering when it was made (an id).
     pub as_: String,
@@ -71,6 +80,8 @@ pub struct Done {
 }
 
 /// A save an undo or redo asks for, each carrying its history kind and the entry it reverts.
+/// Engagement facts carry no values: the store reverts history entry `reverts` as `aira
+/// undo`/`aira redo` would, reading it (the session cannot tell an unset fact from an empty one).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Revert {
     Answer(Box<Change>),
@@ -78,6 +89,7 @@ pub enum Revert {
     Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
     Roadmap { question: String, entry: Option<RoadmapEntry>, kind: String, reverts: usize, as_: String },
     Target { question: String, level: Option<u8>, kind: String, reverts: usize, as_: String },
+    Facts { kind: String, reverts: usize },
 }
 
 /// What undo or redo did.
@@ -95,12 +107,6 @@ impl Session {
     pub(super) fn done(&mut self, kind: &str, as_: String, reverts: Option<usize>, subject: Subject) {
         self.history_len += 1;
         self.undo.push(Done { number: self.history_len, kind: kind.to_owned(), as_, reverts, subject });
-    }
-
-    /// A history entry this session wrote that the wizard does not revert itself (engagement
-    /// facts: `aira undo` does): counted so later entries' numbers match history.toml.
-    pub(super) fn counted_elsewhere(&mut self) {
-        self.history_len += 1;
     }
 
     /// Revert the newest change made as the current respondent not already reverted.
@@ -143,6 +149,7 @@ impl Session {
                 describe::roadmap(question, &old.clone().unwrap_or_default(), &new.clone().unwrap_or_default())
             }
             Subject::Target { question, .. } => format!("target of {question}"),
+            Subject::Facts { old, new } => format!("engagement facts change ({})", new.differing(old).join(", ")),
         };
         if !self.still_holds(&d.subject) {
             return Undone::Changed(format!(
@@ -171,6 +178,10 @@ impl Session {
             Subject::Soa { control, new, .. } => self.meta.soa.get(control) == new.as_ref(),
             Subject::Roadmap { question, new, .. } => self.meta.roadmap_entry(question) == new.as_ref(),
             Subject::Target { question, new, .. } => self.assessment.targets.get(question).copied() == *new,
+            Subject::Facts { old, new } => {
+                let changed = old.differing(new);
+                new.differing(&Facts::of(&self.meta)).iter().all(|k| !changed.contains(k))
+            }
         }
     }
 
@@ -246,6 +257,10 @@ impl Session {
                 let index = self.put_target(question, *old);
                 let level = *old;
                 (Revert::Target { question: question.clone(), level, kind: kind.into(), reverts, as_ }, index)
+            }
+            Subject::Facts { old, new } => {
+                old.put_into(&old.differing(new), &mut self.meta);
+                (Revert::Facts { kind: kind.into(), reverts }, None)
             }
         }
     }

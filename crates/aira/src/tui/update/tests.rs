@@ -449,6 +449,7 @@ mod scope;
 mod screens;
 mod soa_owner;
 mod undo;
+mod undo_facts;
 mod undo_roadmap;
 
 #[test]

@@ -109,3 +109,18 @@ fn a_read_only_workspace_opens_no_form() {
     act(&mut s, &[EditFacts]);
     assert_eq!((on(&s), s.ui.flash()), ("card", Some("Read-only: open in another aira (pid 1)")));
 }
+
+#[test]
+fn a_field_retyped_to_what_it_held_is_not_sent() {
+    // The scope typed as blanks reads as the empty scope it was; `set_facts` would still write
+    // `scope = ""` into a workspace.toml that has none, one more fact in its history entry
+    // than the wizard changed (and than its `u` names).
+    let mut s = mini_state();
+    act(&mut s, &[EditFacts]);
+    text(&mut s, "  ");
+    act(&mut s, &[NextField, NextField]);
+    text(&mut s, "Jo");
+    let edit = saved_edit(&act(&mut s, &[Submit])).cloned().unwrap();
+    assert_eq!(edit, FactsEdit { contact: Some("Jo".into()), ..Default::default() });
+    assert_eq!(s.ui.flash(), Some("Engagement facts changed: contact"));
+}
