@@ -122,10 +122,11 @@ pub(super) fn apply(
 /// and the server's events. `true` when anything arrived (the screen is to be drawn again).
 pub(super) fn from_room(state: &mut AppState, saver: Option<&Saver>, voting: Option<&Voting>) -> bool {
     let Some(v) = voting else { return false };
-    let mut any = false;
-    while let Ok(req) = v.requests.try_recv() {
-        any = true;
-        match (saver, update::vote(state, &req.name, &req.question, req.level)) {
+    let requests: Vec<_> = v.requests.try_iter().collect();
+    let mut any = !requests.is_empty();
+    let recorded = update::votes(state, requests.iter().map(|r| (r.name.as_str(), r.question.as_str(), r.level)));
+    for (req, vc) in requests.into_iter().zip(recorded) {
+        match (saver, vc) {
             (Some(sv), Some(vc)) => {
                 sv.send(Work::Vote { respondent: vc.new_respondent, change: Box::new(vc.change), done: req.done })
             }

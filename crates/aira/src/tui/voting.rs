@@ -1,6 +1,6 @@
 //! The wizard's side of live voting: the vote server while voting is open, and the sink that
 //! turns a phone's vote into a request for the wizard's loop. The loop applies it to the state
-//! like a key (`update::vote`) and hands it to the one saver, which answers the waiting phone
+//! like a key (`update::votes`) and hands it to the one saver, which answers the waiting phone
 //! once the vote is durable: no second writer, no lock taken behind the saver's back.
 
 use std::net::SocketAddr;

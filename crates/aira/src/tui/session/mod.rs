@@ -311,10 +311,20 @@ impl Session {
 
     /// One question's answers changed: its status and what depends on it, not every question's.
     fn rescore_question(&mut self, i: usize) {
-        let Some(q) = self.questionnaire.questions.get(i) else { return };
-        let classification = q.is_classification();
-        if let Some(st) = self.statuses.get_mut(i) {
-            *st = self.assessment.status(&q.id);
+        self.rescore_questions(&[i]);
+    }
+
+    /// These questions' answers changed (a group of votes): each one's status and figures,
+    /// then the scores and the grid once for all of them, which cost as much as every
+    /// question's figures together.
+    fn rescore_questions(&mut self, changed: &[usize]) {
+        let mut classification = false;
+        for &i in changed {
+            let Some(q) = self.questionnaire.questions.get(i) else { continue };
+            classification |= q.is_classification();
+            if let Some(st) = self.statuses.get_mut(i) {
+                *st = self.assessment.status(&q.id);
+            }
         }
         // A classification answer can move questions in or out of scope: the grid, the
         // progress and the scores then follow it at once.
@@ -323,10 +333,12 @@ impl Session {
             self.refresh_spreads(None);
             self.refresh_targets(None);
         } else {
-            let r = self.assessment.respondents.get(self.respondent_index());
-            self.derived.question_changed(i, &self.questionnaire, r);
-            self.refresh_spreads(Some(i));
-            self.refresh_targets(Some(i));
+            for &i in changed {
+                let r = self.assessment.respondents.get(self.respondent_index());
+                self.derived.question_changed(i, &self.questionnaire, r);
+                self.refresh_spreads(Some(i));
+                self.refresh_targets(Some(i));
+            }
         }
         self.scores = self.scope.score(&self.questionnaire, &self.statuses, self.meta.aggregation);
         self.refresh_cells();

@@ -24,6 +24,36 @@ impl Session {
     /// the questionnaire has no such question. A vote is always a change (voting the same level
     /// again is recorded too), never on the undo list: undo is for the facilitator's keys.
     pub fn record_vote(&mut self, name: &str, question_id: &str, value: Value) -> Option<VoteChange> {
+        self.record_votes([(name, question_id, value)]).pop().flatten()
+    }
+
+    /// Votes that arrived together, each as `record_vote` records it (one result per vote, in
+    /// order), scored once for the group: scoring is per questionnaire, not per vote, and a
+    /// room voting at once would otherwise rescore it once for each phone.
+    pub fn record_votes<'a>(
+        &mut self,
+        votes: impl IntoIterator<Item = (&'a str, &'a str, Value)>,
+    ) -> Vec<Option<VoteChange>> {
+        let mut changed = Vec::new();
+        let recorded = votes
+            .into_iter()
+            .map(|(name, question_id, value)| {
+                let (qi, v) = self.apply_vote(name, question_id, value)?;
+                changed.push(qi);
+                Some(v)
+            })
+            .collect();
+        changed.sort_unstable();
+        changed.dedup();
+        if !changed.is_empty() {
+            self.rescore_questions(&changed);
+        }
+        recorded
+    }
+
+    /// One vote into the answers, not yet scored: with the question's index, for the caller to
+    /// rescore.
+    fn apply_vote(&mut self, name: &str, question_id: &str, value: Value) -> Option<(usize, VoteChange)> {
         if self.read_only.is_some() {
             return None;
         }
@@ -47,10 +77,9 @@ impl Session {
             kind: "answer".into(),
             reverts: None,
         };
-        self.rescore_question(qi);
         self.history_len += 1;
         self.save.pending += 1;
-        Some(VoteChange { new_respondent, change })
+        Some((qi, VoteChange { new_respondent, change }))
     }
 
     /// The respondent named `name`, or a new one. A new one's id is derived from the name and

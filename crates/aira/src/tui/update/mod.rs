@@ -17,7 +17,7 @@ mod workshop;
 
 pub use mouse::handle_mouse;
 pub use navigate::cursor_row;
-pub use workshop::{room_event, vote, voting_closed, voting_opened};
+pub use workshop::{room_event, vote, votes, voting_closed, voting_opened};
 // Queries over the state the view shares with update: they live with the navigator's.
 pub use crate::tui::navigator::cell_members;
 

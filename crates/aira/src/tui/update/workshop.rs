@@ -99,16 +99,30 @@ pub(super) fn follow(s: &mut AppState, fx: &mut Vec<Effect>) {
     }
 }
 
-/// A phone's vote, before it is durable: applied like a key's change; the caller hands it to
-/// the saver. `None`: it cannot be recorded (read-only, a question this questionnaire lacks).
+/// A phone's vote, before it is durable: `votes` with one.
 pub fn vote(s: &mut AppState, name: &str, question: &str, level: Level) -> Option<VoteChange> {
-    let value = match level {
-        Level::Value(v) => Value::Level(v),
-        Level::NotApplicable => Value::NotApplicable,
-    };
-    let v = s.session.record_vote(name, question, value)?;
-    s.room.in_flight.push((v.change.respondent.id.clone(), v.change.clone()));
-    Some(v)
+    votes(s, [(name, question, level)]).pop().flatten()
+}
+
+/// Phones' votes that arrived together, before they are durable: applied like a key's
+/// change, scored once for the group; the caller hands each to the saver. `None` for a vote
+/// that cannot be recorded (read-only, a question this questionnaire lacks).
+pub fn votes<'a>(
+    s: &mut AppState,
+    votes: impl IntoIterator<Item = (&'a str, &'a str, Level)>,
+) -> Vec<Option<VoteChange>> {
+    let values = votes.into_iter().map(|(name, question, level)| {
+        let value = match level {
+            Level::Value(v) => Value::Level(v),
+            Level::NotApplicable => Value::NotApplicable,
+        };
+        (name, question, value)
+    });
+    let recorded = s.session.record_votes(values);
+    for v in recorded.iter().flatten() {
+        s.room.in_flight.push((v.change.respondent.id.clone(), v.change.clone()));
+    }
+    recorded
 }
 
 /// What the vote server reports, in order.

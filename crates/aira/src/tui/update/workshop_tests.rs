@@ -229,3 +229,48 @@ fn agreeing_asks_why_and_the_workshop_layout_stays() {
     assert!(s.ui.screen().is_none() && s.ui.workshop());
     assert_eq!(s.session.assessment().agreed.get(&q), Some(&Value::Level(2)));
 }
+
+/// Votes that arrive together are recorded as the same votes one by one would be, in order:
+/// the same answers, changes and new respondents, and every figure scored from all of them
+/// (scoring once for the group must not leave a question's figures behind).
+#[test]
+fn a_group_of_votes_is_recorded_as_the_same_votes_one_by_one() {
+    let (mut one, mut group) = (open_room(), open_room());
+    let ids: Vec<String> = (0..4).filter_map(|i| one.session.question(i).map(|q| q.id.clone())).collect();
+    let cast: Vec<(&str, &str, Level)> = vec![
+        ("Ann", &ids[0], Level::Value(2)),
+        ("Bo", &ids[0], Level::Value(5)),
+        ("Ann", &ids[1], Level::NotApplicable),
+        ("Cy", "no-such-question", Level::Value(1)),
+        ("ann ", &ids[0], Level::Value(4)),
+        ("Bo", &ids[1], Level::Value(0)),
+        ("Bo", &ids[3], Level::Value(1)),
+        ("Ann", &ids[3], Level::Value(5)),
+        // The facilitator's own respondent's name: their progress moves too.
+        ("Default", &ids[2], Level::Value(3)),
+    ];
+    let singly: Vec<Option<VoteChange>> = cast.iter().map(|(n, q, l)| vote(&mut one, n, q, *l)).collect();
+    let together = votes(&mut group, cast.iter().copied());
+    let show = |v: &[Option<VoteChange>]| -> Vec<String> {
+        v.iter().map(|c| format!("{:?}", c.as_ref().map(|c| (&c.new_respondent, &c.change)))).collect()
+    };
+    assert_eq!(show(&together), show(&singly));
+    assert!(together[3].is_none(), "a question this questionnaire lacks is not recorded");
+    let (a, b) = (&one.session, &group.session);
+    assert_eq!(b.assessment().respondents, a.assessment().respondents);
+    assert_eq!(b.scores(), a.scores());
+    for i in 0..ids.len() {
+        assert_eq!((b.question_spread(i), b.target(i)), (a.question_spread(i), a.target(i)), "question {i}");
+    }
+    let (rows, cols) = a.heat_grid();
+    for cell in rows.iter().flat_map(|r| cols.iter().map(move |c| (*r, *c))) {
+        assert_eq!(b.cell(cell), a.cell(cell), "cell {cell:?}");
+    }
+    assert_eq!((b.progress(), b.history_len(), b.save_state()), (a.progress(), a.history_len(), a.save_state()));
+    assert_eq!(group.room.in_flight, one.room.in_flight, "each vote waits for its save, in order");
+    assert_eq!(screen(&group), screen(&one));
+}
+
+fn screen(s: &AppState) -> String {
+    crate::tui::testing::screen(s, 120, 40)
+}
