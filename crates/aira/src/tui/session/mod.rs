@@ -5,12 +5,13 @@
 mod edit;
 mod evidence;
 mod facts;
+mod facts_snapshot;
 mod targets;
 mod undo;
 mod vote;
 
 pub use edit::Added;
-pub use facts::Facts;
+pub use facts_snapshot::Facts;
 pub use undo::{Done, Revert, Subject, Undone};
 pub use vote::{VoteChange, same_name};
 

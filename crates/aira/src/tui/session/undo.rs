@@ -5,7 +5,7 @@
 //! undo`'s: the wizard does not read the history at open.
 
 use super::Session;
-use super::facts::Facts;
+use super::facts_snapshot::Facts;
 use aira_core::assessment::{Answer, Decision, Value};
 use aira_core::engagement::{RoadmapEntry, SoaEntry};
 use aira_store::workspace::Change;
