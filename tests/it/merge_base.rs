@@ -11,17 +11,13 @@ use std::path::{Path, PathBuf};
 use aira_core::assessment::{Answer, LogEntry, Value};
 use aira_store::workspace::{self, Access, Change};
 
-const Q: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-
 fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    common::run(home, &all)
+    let out = common::Aira::new(home).ws(ws).run(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 fn ok(home: &Path, ws: &Path, args: &[&str]) {
-    let (code, out, err) = aira(home, ws, args);
-    assert_eq!(code, 0, "aira {args:?}: {out}{err}");
+    common::Aira::new(home).ws(ws).ok(args);
 }
 
 /// A copy of a workspace folder as a facilitator's laptop would get it (no lock, no git).
@@ -68,8 +64,7 @@ fn answer(dir: &Path, respondent: &str, question: &str) -> Answer {
 /// The origin both copies start from: Ann answered two questions.
 fn origin(home: &Path) -> PathBuf {
     let dir = home.join("origin");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", Q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, None);
     ok(home, &dir, &["respondent", "add", "Ann Lee"]);
     ok(home, &dir, &["answer", "--respondent", "Ann Lee", "plan-govern-policy", "2", "--note", "Draft policy"]);
     ok(home, &dir, &["answer", "--respondent", "ann-lee", "plan-map-context", "1"]);

@@ -39,11 +39,7 @@ fn shows(out: &str, number: &str) -> bool {
 }
 
 fn run_ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, out, err) = common::run(home, &all);
-    assert_eq!(code, 0, "{args:?}: {err}");
-    out
+    common::Aira::new(home).ws(ws).ok(args)
 }
 
 /// Every number of the Summary sheet's heatmap cells.

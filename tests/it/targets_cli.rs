@@ -11,22 +11,17 @@ use aira_store::workspace::{self, Access};
 const Q: &str = "plan-govern-policy";
 
 fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    common::run(home, &all)
+    let out = common::Aira::new(home).ws(ws).run(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let (code, out, err) = aira(home, ws, args);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
+    common::Aira::new(home).ws(ws).ok(args)
 }
 
 fn init(home: &Path) -> std::path::PathBuf {
     let dir = home.join("ws");
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, None);
     ok(home, &dir, &["respondent", "add", "Ann Lee"]);
     dir
 }
