@@ -12,10 +12,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 fn aira(home: &Path, ws: &Path, args: &[&str]) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, _, err) = common::run(home, &all);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
+    common::Aira::new(home).ws(ws).ok(args);
 }
 
 #[test]
