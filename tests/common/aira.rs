@@ -128,6 +128,17 @@ impl Aira {
     }
 }
 
+/// `aira -w WS ARGS…` in `home`'s environment; (exit code, stdout, stderr).
+pub fn run_in(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Aira::new(home).ws(ws).run(args);
+    (out.code, out.stdout, out.stderr)
+}
+
+/// `aira -w WS ARGS…` in `home`'s environment, which must exit 0; its stdout.
+pub fn ok_in(home: &Path, ws: &Path, args: &[&str]) -> String {
+    Aira::new(home).ws(ws).ok(args)
+}
+
 /// `aira init DIR --questionnaire mini.toml [--respondent WHO]`, which must succeed.
 pub fn init(home: &Path, dir: &Path, respondent: Option<&str>) {
     let mut args = vec!["init", dir.to_str().unwrap(), "--questionnaire", MINI_PATH];

@@ -12,7 +12,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 mod aira;
 // Not every test binary uses every name.
 #[allow(unused_imports)]
-pub use aira::{Aira, MINI_PATH, Out, ROOT, init};
+pub use aira::{Aira, MINI_PATH, Out, ROOT, init, ok_in, run_in};
 
 pub struct Pty {
     pub parser: Arc<Mutex<vt100::Parser>>,

@@ -2,13 +2,7 @@
 //! agreed, with the facilitator's rationale and the respondents' own levels (issue 16 item 7).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    common::Aira::new(home).ws(ws).ok(args)
-}
+use crate::common::{self, ok_in as run};
 
 const LINE: &str = "agreed: 2 (Board approval still missing) — respondents 2, 4, 1";
 

@@ -1,13 +1,7 @@
 //! Reports show disagreements, interview logs in time order, and the trend since a baseline.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    common::Aira::new(home).ws(ws).ok(args)
-}
+use crate::common::{self, ok_in as run};
 
 #[test]
 fn reports_mark_disagreement_list_logs_and_show_the_trend() {

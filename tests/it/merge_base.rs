@@ -4,21 +4,12 @@
 //! answer, and merge then kept that copy's older level and called the other's change CONFLICT.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::path::{Path, PathBuf};
 
 use aira_core::assessment::{Answer, LogEntry, Value};
 use aira_store::workspace::{self, Access, Change};
-
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::Aira::new(home).ws(ws).run(args);
-    (out.code, out.stdout, out.stderr)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) {
-    common::Aira::new(home).ws(ws).ok(args);
-}
 
 /// A copy of a workspace folder as a facilitator's laptop would get it (no lock, no git).
 fn copy(from: &Path, to: &Path) {

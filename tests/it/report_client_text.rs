@@ -3,13 +3,7 @@
 //! clauses, and never "unknown" as the person who recorded an answer.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    common::Aira::new(home).ws(ws).ok(args)
-}
+use crate::common::{self, ok_in as run};
 
 #[test]
 fn client_facing_reports_show_no_internals() {

@@ -2,22 +2,13 @@
 //! the real binary, into targets.toml, the history, undo/redo and the report JSON.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::path::Path;
 
 use aira_store::workspace::{self, Access};
 
 const Q: &str = "plan-govern-policy";
-
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::Aira::new(home).ws(ws).run(args);
-    (out.code, out.stdout, out.stderr)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    common::Aira::new(home).ws(ws).ok(args)
-}
 
 fn init(home: &Path) -> std::path::PathBuf {
     let dir = home.join("ws");

@@ -3,7 +3,7 @@
 //! `git merge` of two clones that changed different targets, then `aira`, gives the same.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,15 +13,6 @@ use aira_store::workspace::{self, Access};
 const FIRST: &str = "plan-govern-policy";
 const FAR: &str = "act-manage-corrective";
 const MID: &str = "do-map-inventory";
-
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = common::Aira::new(home).ws(ws).run(args);
-    (out.code, out.stdout, out.stderr)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) {
-    common::Aira::new(home).ws(ws).ok(args);
-}
 
 fn init(home: &Path, name: &str) -> std::path::PathBuf {
     let dir = home.join(name);
