@@ -9,6 +9,11 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+mod aira;
+// Not every test binary uses every name.
+#[allow(unused_imports)]
+pub use aira::{Aira, MINI_PATH, Out, ROOT, init, ok_in, run_in};
+
 pub struct Pty {
     pub parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
@@ -109,22 +114,10 @@ impl Pty {
     }
 }
 
-/// Run aira with args to completion; (exit code, stdout, stderr).
+/// Run aira with args to completion in `home`'s environment; (exit code, stdout, stderr).
 pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(bin())
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("HOME", home)
-        .env("USER", "facilitator")
-        .env_remove("AIRA_WORKSPACE")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    let out = Aira::new(home).run(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 /// Copy a workspace's files (its folder and answers/), as a fresh copy for one run of a crash

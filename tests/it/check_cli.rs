@@ -1,19 +1,17 @@
 //! `aira check` run as a user would: the real binary on broken fixture files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::process::Command;
+use crate::common;
 
+use std::path::Path;
+
+/// `aira check ARGS…` from the repository root (fixture paths are relative to it).
 fn check(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .arg("check")
-        .args(args)
-        .env_remove("NO_COLOR")
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = common::Aira::new(home.path()).cwd(Path::new(common::ROOT)).run(&[&["check"], args].concat());
     // Diagnostics and the summary are on stderr (issue 17); stdout stays empty.
-    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
-    (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    (out.code, out.stderr)
 }
 
 /// The `file:line:col: severity: message` lines only (snippets are checked separately).

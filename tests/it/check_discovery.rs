@@ -1,19 +1,14 @@
 //! Questionnaire discovery: built in, the data folder's `questionnaires/`, and any path.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
-use std::process::Command;
+use crate::common;
 
+use std::path::Path;
+
+/// Run in `dir`, which is also the home its data folder (and `questionnaires/`) is under.
 fn aira(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), text)
+    let out = common::Aira::new(dir).cwd(dir).run(args);
+    (out.code, out.text())
 }
 
 #[test]

@@ -110,14 +110,6 @@ fn the_workspace_is_found_the_same_ways_as_before() {
     let (code, nested, err) = common::run(home.path(), &["engagement", "show", "-w", w]);
     assert_eq!(code, 0, "after a subcommand: {err}");
     assert!(!nested.is_empty());
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["score", "--format", "json"])
-        .env("AIRA_WORKSPACE", &ws)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), before, "AIRA_WORKSPACE finds the same workspace");
+    let out = common::Aira::new(home.path()).env("AIRA_WORKSPACE", &ws).ok(&["score", "--format", "json"]);
+    assert_eq!(out, before, "AIRA_WORKSPACE finds the same workspace");
 }

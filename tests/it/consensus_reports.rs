@@ -2,27 +2,15 @@
 //! agreed, with the facilitator's rationale and the respondents' own levels (issue 16 item 7).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, out, err) = common::run(home, &all);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
-}
+use crate::common::{self, ok_in as run};
 
 const LINE: &str = "agreed: 2 (Board approval still missing) — respondents 2, 4, 1";
 
 #[test]
 fn answer_sections_say_the_level_is_agreed_why_and_what_respondents_said() {
     let home = tempfile::tempdir().unwrap();
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
     let ws = home.path().join("ws");
-    let (code, _, err) = common::run(home.path(), &["init", ws.to_str().unwrap(), "--questionnaire", q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home.path(), &ws, None);
     for (who, level) in [("Ann", "2"), ("Bo", "4"), ("Cy", "1")] {
         run(home.path(), &ws, &["respondent", "add", who]);
         run(home.path(), &ws, &["answer", "--respondent", who, "plan-govern-policy", level]);

@@ -21,10 +21,7 @@ fn init(home: &Path, name: &str, questionnaire: &str) -> std::path::PathBuf {
 }
 
 fn answer(home: &Path, ws: &Path, args: &[&str]) {
-    let mut all = vec!["-w", ws.to_str().unwrap(), "answer"];
-    all.extend_from_slice(args);
-    let (code, _, err) = common::run(home, &all);
-    assert_eq!(code, 0, "{err}");
+    common::Aira::new(home).ws(ws).ok(&[&["answer"], args].concat());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use crate::common;
 use aira_store::workspace;
 
 const MINI: &str = include_str!("../fixtures/mini.toml");
@@ -14,30 +15,11 @@ fn doctor(ws: &Path) -> (i32, String) {
     run(ws, &["doctor"])
 }
 
-/// `aira -w WS ARGS…`, killed after 180 s (a FIFO that hangs it fails the test, not the suite;
-/// a debug build parses a 40 MB history in about 30 s).
+/// `aira -w WS ARGS…` in the home that holds WS, killed after 180 s (a FIFO that hangs it
+/// fails the test, not the suite; a debug build parses a 40 MB history in about 30 s).
 fn run(ws: &Path, args: &[&str]) -> (i32, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["-w", ws.to_str().unwrap()])
-        .args(args)
-        .env("XDG_DATA_HOME", ws.join("../data"))
-        .env("XDG_CONFIG_HOME", ws.join("../config"))
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > std::time::Duration::from_secs(180) {
-            let _ = child.kill();
-            panic!("aira {args:?} hung");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.code().unwrap_or(-1), text)
+    let out = common::Aira::new(&ws.join("..")).ws(ws).deadline(std::time::Duration::from_secs(180)).run(args);
+    (out.code, out.text())
 }
 
 fn ws_with_history() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -45,10 +27,8 @@ fn ws_with_history() -> (tempfile::TempDir, std::path::PathBuf) {
     let ws = outer.path().join("ws");
     workspace::create(&ws, MINI, ("Doctor", "Test"), &aira_core::assessment::Respondent::new("default", "default"))
         .unwrap();
-    let bin = env!("CARGO_BIN_EXE_aira");
     for (q, l) in [("do-map-inventory", "2"), ("plan-govern-policy", "3")] {
-        let ok = Command::new(bin).args(["-w", ws.to_str().unwrap(), "answer", q, l]).status().unwrap().success();
-        assert!(ok);
+        common::Aira::new(outer.path()).ws(&ws).ok(&["answer", q, l]);
     }
     (outer, ws)
 }

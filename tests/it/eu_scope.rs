@@ -2,9 +2,10 @@
 //! scope, a provider's report shows every cited article with its score and date, and a fourth
 //! reference family is scored and reported from a data file alone.
 
+use crate::common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use aira::tui::{navigator, state::AppState};
 use aira_core::assessment::{Answer, Assessment, Respondent, Value};
@@ -19,15 +20,8 @@ fn eu() -> Questionnaire {
 }
 
 fn aira(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .output()
-        .unwrap();
-    let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), s(&out.stdout), s(&out.stderr))
+    let out = common::Aira::new(home).run(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 fn state(profiles: &[&str]) -> AppState {

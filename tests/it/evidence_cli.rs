@@ -208,16 +208,13 @@ fn the_register_never_credits_the_unknown_placeholder() {
     let ws = init(home.path(), &[]);
     std::fs::write(home.path().join("p.txt"), b"x").unwrap();
     // No user name anywhere: the store records its placeholder.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["-w", ws.to_str().unwrap(), "evidence", "add", "plan-govern-policy"])
-        .arg(home.path().join("p.txt"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env_remove("USER")
-        .env_remove("LOGNAME")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let p = home.path().join("p.txt");
+    common::Aira::new(home.path()).ws(&ws).env_remove("USER").env_remove("LOGNAME").ok(&[
+        "evidence",
+        "add",
+        "plan-govern-policy",
+        p.to_str().unwrap(),
+    ]);
     let w = workspace::open(&ws, Access::ReadOnly).unwrap();
     let e = &w.assessment.respondents[0].answers["plan-govern-policy"].evidence[0];
     assert_eq!(e.added_by, "unknown", "the test needs the placeholder on disk");

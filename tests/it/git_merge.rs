@@ -2,20 +2,13 @@
 //! the clones with no conflict and aira then sees both respondents' answers.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as aira};
 
 use std::path::Path;
 use std::process::Command;
 
 fn git(dir: &Path, args: &[&str]) -> String {
     crate::content_support::git_ok(dir, args)
-}
-
-fn aira(home: &Path, ws: &Path, args: &[&str]) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, _, err) = common::run(home, &all);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
 }
 
 #[test]

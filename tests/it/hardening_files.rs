@@ -210,11 +210,9 @@ fn respondent_names_from_files_are_never_used_as_paths() {
 fn aira_answer_turns_a_path_like_respondent_name_into_a_safe_id() {
     let (outer, ws) = nested_ws();
     // Respondents are created by `respondent add` only (an unknown --respondent is refused).
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(["-w", ws.to_str().unwrap(), "respondent", "add", "../../x"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // A home of its own: `outer` is listed below and must hold only the workspace.
+    let home = tempfile::tempdir().unwrap();
+    crate::common::Aira::new(home.path()).ws(&ws).ok(&["respondent", "add", "../../x"]);
     assert!(ws.join("answers/x.toml").is_file(), "{:?}", listing(&ws));
     assert_eq!(
         listing(outer.path()).iter().filter(|n| !n.starts_with("ws/")).count(),

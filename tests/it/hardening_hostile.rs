@@ -7,10 +7,11 @@ use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, symlink};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use crate::common;
 use aira_store::workspace;
 
 const MINI: &str = include_str!("../fixtures/mini.toml");
@@ -30,31 +31,8 @@ fn mkfifo(path: &Path) {
 }
 
 /// Run aira with `args`; kill it and fail if it has not finished within 20 s.
-fn aira(home: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("USER", "tester")
-        .env_remove("AIRA_WORKSPACE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("aira {args:?} hung (killed after 20 s)");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+fn aira(home: &Path, args: &[&str]) -> common::Out {
+    common::Aira::new(home).env("USER", "tester").deadline(Duration::from_secs(20)).run(args)
 }
 
 #[test]
@@ -64,9 +42,9 @@ fn a_fifo_in_place_of_history_toml_is_refused_by_score_answer_and_doctor() {
     let w = ws.to_str().unwrap();
     for args in [vec!["-w", w, "score"], vec!["-w", w, "answer", "do-map-inventory", "2"], vec!["-w", w, "doctor"]] {
         let out = aira(outer.path(), &args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.code, 1, "{args:?}");
         // doctor lists it among its findings (`history.toml: error: is a FIFO …`) on stdout.
-        let all = String::from_utf8_lossy(&out.stdout).into_owned() + &stderr(&out);
+        let all = out.text();
         assert!(
             all.contains("history.toml: is a FIFO") || all.contains("history.toml: error: is a FIFO"),
             "{args:?}: {all}"
@@ -96,7 +74,7 @@ fn report_onto_a_fifo_with_a_reader_writes_through_and_keeps_the_fifo() {
     mkfifo(&fifo);
     let (_keep, rx) = fifo_reader(&fifo);
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", fifo.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let got = rx.recv_timeout(Duration::from_secs(20)).expect("the reader got nothing");
     assert!(String::from_utf8_lossy(&got).contains("Hostile"), "{}", String::from_utf8_lossy(&got));
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
@@ -108,8 +86,8 @@ fn report_onto_a_fifo_without_a_reader_says_so_and_never_hangs() {
     let fifo = outer.path().join("pipe.md");
     mkfifo(&fifo);
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", fifo.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is a FIFO with no reader"), "{}", stderr(&out));
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("is a FIFO with no reader"), "{}", out.stderr);
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
 }
 
@@ -123,7 +101,7 @@ fn report_onto_a_character_device_writes_through_and_keeps_the_device() {
         return;
     }
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", dev.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(fs::symlink_metadata(&dev).unwrap().file_type().is_char_device(), "the device node was replaced");
 }
 
@@ -133,8 +111,8 @@ fn report_onto_a_link_to_stdout_writes_to_stdout() {
     let link = outer.path().join("out.md");
     symlink("/dev/stdout", &link).unwrap();
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", link.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Hostile"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Hostile"));
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink(), "the link was replaced");
 }
 
@@ -147,7 +125,7 @@ fn report_onto_a_symlinked_file_replaces_the_file_it_names_and_keeps_the_link() 
     let link = outer.path().join("latest.md");
     symlink(&real, &link).unwrap();
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", link.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink(), "the link was replaced");
     assert!(fs::read_to_string(&real).unwrap().contains("Hostile"));
 }
@@ -156,8 +134,8 @@ fn report_onto_a_symlinked_file_replaces_the_file_it_names_and_keeps_the_link() 
 fn report_onto_a_folder_is_refused() {
     let (outer, ws) = new_ws();
     let out = aira(outer.path(), &["-w", ws.to_str().unwrap(), "report", "-o", outer.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("is a folder"), "{}", stderr(&out));
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("is a folder"), "{}", out.stderr);
 }
 
 #[test]
@@ -170,7 +148,7 @@ fn import_onto_a_fifo_with_a_reader_writes_through_without_force() {
     mkfifo(&fifo);
     let (_keep, rx) = fifo_reader(&fifo);
     let out = aira(outer.path(), &["import", "csv", csv.to_str().unwrap(), "-o", fifo.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.code, 0, "{}", out.stderr);
     let got = rx.recv_timeout(Duration::from_secs(20)).expect("the reader got nothing");
     assert!(String::from_utf8_lossy(&got).contains("q-one"));
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");

@@ -2,9 +2,10 @@
 //! TOML are refused with a clear message, through the library and through the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common;
+
 use std::fs::{self, File};
 use std::path::Path;
-use std::process::Command;
 
 use aira_core::questionnaire::{self, MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_QUESTIONS};
 use aira_store::workspace::{self, Access};
@@ -18,9 +19,9 @@ fn first_error(text: &str) -> String {
 }
 
 fn aira(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira")).args(args).env("NO_COLOR", "1").output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    let home = tempfile::tempdir().unwrap();
+    let out = common::Aira::new(home.path()).no_color().run(args);
+    (out.code, out.stdout, out.stderr)
 }
 
 /// A panic shows as "panicked" and exit code 101; a user error is exit 1 with a message.

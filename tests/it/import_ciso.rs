@@ -1,20 +1,18 @@
 //! `aira import ciso-assistant` on small libraries written in CISO Assistant's format.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::process::Command;
+use crate::common;
+
+use std::path::Path;
 
 use aira_core::questionnaire::{Function, Phase, Questionnaire};
 
+/// Run from the repository root (fixture paths are relative to it), in a home of its own.
 fn aira(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = common::Aira::new(home.path()).no_color().cwd(Path::new(common::ROOT)).run(args);
     // Problems (stderr) are printed before the "Wrote" line (stdout).
-    let text = String::from_utf8(out.stderr).unwrap() + &String::from_utf8(out.stdout).unwrap();
-    (out.status.code().unwrap(), text)
+    (out.code, out.stderr + &out.stdout)
 }
 
 fn import(fixture: &str) -> (String, Questionnaire, tempfile::TempDir) {

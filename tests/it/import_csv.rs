@@ -1,18 +1,15 @@
 //! `aira import csv` run as a user would: the real binary on fixture sheets.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
-use std::process::Command;
+use crate::common;
 
+use std::path::Path;
+
+/// Run from the repository root (fixture paths are relative to it), in a home of its own.
 fn aira(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), text)
+    let home = tempfile::tempdir().unwrap();
+    let out = common::Aira::new(home.path()).no_color().cwd(Path::new(common::ROOT)).run(args);
+    (out.code, out.text())
 }
 
 fn out_path(dir: &Path, name: &str) -> String {

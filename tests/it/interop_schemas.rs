@@ -41,15 +41,9 @@ fn shipped_schemas_are_the_ones_the_types_derive() {
 
 /// Run the binary on a workspace with the fixture's fixed time; its stdout as JSON.
 pub(crate) fn aira(dir: &Path, args: &[&str]) -> Json {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aira"))
-        .arg("-w")
-        .arg(dir)
-        .args(args)
-        .env("AIRA_GENERATED_AT", crate::report_support::GENERATED_AT)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    let home = tempfile::tempdir().unwrap();
+    let aira = crate::common::Aira::new(home.path()).ws(dir);
+    serde_json::from_str(&aira.env("AIRA_GENERATED_AT", crate::report_support::GENERATED_AT).ok(args)).unwrap()
 }
 
 fn errors(schema: &Json, doc: &Json) -> Vec<String> {

@@ -1,26 +1,14 @@
 //! Reports show disagreements, interview logs in time order, and the trend since a baseline.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, out, err) = common::run(home, &all);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
-}
+use crate::common::{self, ok_in as run};
 
 #[test]
 fn reports_mark_disagreement_list_logs_and_show_the_trend() {
     let home = tempfile::tempdir().unwrap();
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
     let (base, cur) = (home.path().join("base"), home.path().join("cur"));
     for dir in [&base, &cur] {
-        let (code, _, err) = common::run(home.path(), &["init", dir.to_str().unwrap(), "--questionnaire", q]);
-        assert_eq!(code, 0, "{err}");
+        common::init(home.path(), dir, None);
     }
     run(home.path(), &base, &["answer", "plan-govern-policy", "1"]);
     run(home.path(), &cur, &["respondent", "add", "Ann"]);

@@ -4,25 +4,12 @@
 //! answer, and merge then kept that copy's older level and called the other's change CONFLICT.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::path::{Path, PathBuf};
 
 use aira_core::assessment::{Answer, LogEntry, Value};
 use aira_store::workspace::{self, Access, Change};
-
-const Q: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    common::run(home, &all)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) {
-    let (code, out, err) = aira(home, ws, args);
-    assert_eq!(code, 0, "aira {args:?}: {out}{err}");
-}
 
 /// A copy of a workspace folder as a facilitator's laptop would get it (no lock, no git).
 fn copy(from: &Path, to: &Path) {
@@ -68,8 +55,7 @@ fn answer(dir: &Path, respondent: &str, question: &str) -> Answer {
 /// The origin both copies start from: Ann answered two questions.
 fn origin(home: &Path) -> PathBuf {
     let dir = home.join("origin");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", Q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, None);
     ok(home, &dir, &["respondent", "add", "Ann Lee"]);
     ok(home, &dir, &["answer", "--respondent", "Ann Lee", "plan-govern-policy", "2", "--note", "Draft policy"]);
     ok(home, &dir, &["answer", "--respondent", "ann-lee", "plan-map-context", "1"]);

@@ -8,9 +8,7 @@ use std::path::Path;
 
 fn init(home: &Path, name: &str) -> std::path::PathBuf {
     let dir = home.join(name);
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, None);
     dir
 }
 

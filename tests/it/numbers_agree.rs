@@ -2,7 +2,7 @@
 //! rule in every output of the real binary (score, heatmap, md, html, xlsx, diff).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as run_ok};
 
 use std::path::{Path, PathBuf};
 
@@ -36,14 +36,6 @@ fn shows(out: &str, number: &str) -> bool {
     let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     out.match_indices(number)
         .any(|(at, _)| !part(out[..at].chars().last()) && !part(out[at + number.len()..].chars().next()))
-}
-
-fn run_ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, out, err) = common::run(home, &all);
-    assert_eq!(code, 0, "{args:?}: {err}");
-    out
 }
 
 /// Every number of the Summary sheet's heatmap cells.

@@ -3,26 +3,14 @@
 //! clauses, and never "unknown" as the person who recorded an answer.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
-
-use std::path::Path;
-
-fn run(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (code, out, err) = common::run(home, &all);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
-}
+use crate::common::{self, ok_in as run};
 
 #[test]
 fn client_facing_reports_show_no_internals() {
     let home = tempfile::tempdir().unwrap();
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
     let (base, cur) = (home.path().join("acme-2026-q1"), home.path().join("cur"));
     for dir in [&base, &cur] {
-        let (code, _, err) = common::run(home.path(), &["init", dir.to_str().unwrap(), "--questionnaire", q]);
-        assert_eq!(code, 0, "{err}");
+        common::init(home.path(), dir, None);
     }
     run(home.path(), &base, &["answer", "plan-govern-policy", "1"]);
     run(home.path(), &cur, &["respondent", "add", "Ann"]);
@@ -40,7 +28,7 @@ fn client_facing_reports_show_no_internals() {
         .replace("aggregation = \"mean\"", "aggregation = \"mean\"\nbaseline = \"../acme-2026-q1\"");
     std::fs::write(&meta, text).unwrap();
     let question = "Is there a written AI policy that leadership has approved?";
-    let mini = std::fs::read_to_string(q).unwrap();
+    let mini = std::fs::read_to_string(common::MINI_PATH).unwrap();
     assert!(mini.contains(question), "the fixture's question text changed");
 
     for format in ["md", "html", "typ"] {

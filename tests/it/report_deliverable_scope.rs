@@ -12,9 +12,7 @@ use std::process::Command;
 use aira_store::workspace::{self, Access};
 
 fn ok(home: &Path, args: &[&str]) -> String {
-    let (code, out, err) = common::run(home, args);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
+    common::Aira::new(home).ok(args)
 }
 
 fn pdf_text(path: &Path) -> Option<String> {

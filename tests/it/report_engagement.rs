@@ -20,15 +20,13 @@ fn engagement(dir: &Path) -> PathBuf {
 }
 
 fn report(ws: &Path, format: &str, to: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .arg("-w")
-        .arg(ws)
-        .args(["report", "--format", format, "-o"])
-        .arg(to)
-        .env("HOME", ws.join("../home"))
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The home engagement.sh made, with its own config and data folders.
+    let home = ws.join("../home");
+    crate::common::Aira::new(&home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .ws(ws)
+        .ok(&["report", "--format", format, "-o", to.to_str().unwrap()]);
 }
 
 /// The first 12 hex digits of the evidence file's SHA-256, by sha256sum (coreutils), not aira.

@@ -9,9 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn ok(home: &Path, args: &[&str]) -> String {
-    let (code, out, err) = common::run(home, args);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
+    common::Aira::new(home).ok(args)
 }
 
 fn refused(home: &Path, args: &[&str], why: &str) {

@@ -3,7 +3,7 @@
 //! `git merge` of two clones that changed different targets, then `aira`, gives the same.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,22 +14,9 @@ const FIRST: &str = "plan-govern-policy";
 const FAR: &str = "act-manage-corrective";
 const MID: &str = "do-map-inventory";
 
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    common::run(home, &all)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) {
-    let (code, out, err) = aira(home, ws, args);
-    assert_eq!(code, 0, "aira {args:?}: {out}{err}");
-}
-
 fn init(home: &Path, name: &str) -> std::path::PathBuf {
     let dir = home.join(name);
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) = common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, None);
     dir
 }
 

@@ -5,8 +5,6 @@
 
 use crate::hardening_support;
 
-use std::process::Command;
-
 use aira::tui::action::Action;
 use aira::tui::screens::Screen;
 use aira::tui::state::AppState;
@@ -225,10 +223,10 @@ fn an_answers_file_that_is_not_utf8_is_a_clear_error() {
     std::fs::write(&path, b"format = 1\n[respondent]\nname = \"Ren\xe9\"\n").unwrap();
     let e = workspace::open(dir.path(), Access::ReadOnly).err().expect("invalid UTF-8 accepted").to_string();
     assert!(e.contains(&format!("{}: is not valid UTF-8", path.display())), "{e}");
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_aira")).args(["-w", dir.path().to_str().unwrap(), "score"]).output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::common::Aira::new(home.path()).ws(dir.path()).run(&["score"]);
+    let err = out.stderr;
+    assert_eq!(out.code, 1, "{err}");
     assert!(err.contains("is not valid UTF-8") && !err.contains("panicked"), "{err}");
 }
 
@@ -240,9 +238,9 @@ fn aira_check_on_a_latin1_file_is_a_clear_error() {
     let text = MINI.replace("Mini readiness check", "Qualit\u{e9}");
     let bytes: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).unwrap()).collect();
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_aira")).args(["check", path.to_str().unwrap()]).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let out = crate::common::Aira::new(dir.path()).run(&["check", path.to_str().unwrap()]);
+    let stderr = out.stderr;
+    assert_eq!(out.code, 1, "{stderr}");
     assert!(stderr.contains("latin1.toml: error: is not valid UTF-8 (first bad byte at offset"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }

@@ -2,30 +2,15 @@
 //! (`aira log`, `aira flag`, `aira note`), through the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use crate::common;
+use crate::common::{self, ok_in as ok, run_in as aira};
 
 use std::path::Path;
 
 use aira_store::workspace::{self, Access};
 
-fn aira(home: &Path, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let mut all = vec!["-w", ws.to_str().unwrap()];
-    all.extend_from_slice(args);
-    common::run(home, &all)
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let (code, out, err) = aira(home, ws, args);
-    assert_eq!(code, 0, "aira {args:?}: {err}");
-    out
-}
-
 fn init(home: &Path) -> std::path::PathBuf {
     let dir = home.join("ws");
-    let q = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/mini.toml");
-    let (code, _, err) =
-        common::run(home, &["init", dir.to_str().unwrap(), "--questionnaire", q, "--respondent", "facilitator"]);
-    assert_eq!(code, 0, "{err}");
+    common::init(home, &dir, Some("facilitator"));
     for who in ["Ann Lee", "Bo"] {
         ok(home, &dir, &["respondent", "add", who]);
     }

@@ -1,22 +1,15 @@
 //! `aira upgrade` and `aira doctor` on real workspaces, through the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use crate::common;
+
 use std::path::Path;
-use std::process::Command;
 
 const MINI: &str = include_str!("../fixtures/mini.toml");
 
 fn aira(dir: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_aira"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
-    (out.status.code().unwrap(), text)
+    let out = common::Aira::new(dir).no_color().cwd(dir).run(args);
+    (out.code, out.text())
 }
 
 /// Version 0.2.0 of mini: one question renamed, one gone, one new.
