@@ -54,14 +54,26 @@ fn a_fifo_in_place_of_history_toml_is_refused_by_score_answer_and_doctor() {
 }
 
 /// Read everything written into the FIFO at `path` by one writer, on a thread. The FIFO is
-/// first opened without blocking so that a writer finds a reader there at once.
+/// opened without blocking, so a writer finds a reader there at once, and read through that
+/// same descriptor: a second, blocking open made after the writer had come and gone would wait
+/// for a writer forever. With no writer yet a read says end-of-file, so the end only counts
+/// once something has arrived.
 fn fifo_reader(path: &Path) -> (fs::File, mpsc::Receiver<Vec<u8>>) {
     let keep = fs::OpenOptions::new().read(true).custom_flags(O_NONBLOCK).open(path).unwrap();
+    let mut f = keep.try_clone().unwrap();
     let (tx, rx) = mpsc::channel();
-    let p = path.to_owned();
     std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = fs::File::open(&p).and_then(|mut f| f.read_to_end(&mut buf));
+        let (mut buf, mut chunk) = (Vec::new(), [0u8; 8192]);
+        let give_up = std::time::Instant::now() + Duration::from_secs(30);
+        while std::time::Instant::now() < give_up {
+            match f.read(&mut chunk) {
+                Ok(0) if !buf.is_empty() => break,
+                Ok(n) if n > 0 => buf.extend_from_slice(&chunk[..n]),
+                Ok(_) => std::thread::sleep(Duration::from_millis(5)),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(Duration::from_millis(5)),
+                Err(_) => break,
+            }
+        }
         let _ = tx.send(buf);
     });
     (keep, rx)
