@@ -478,4 +478,6 @@ mod markers_tests;
 mod targets_tests;
 
 #[cfg(test)]
+mod merge_run_tests;
+#[cfg(test)]
 mod merge_writes_tests;
