@@ -51,11 +51,12 @@ pub fn ask_who_answers(s: &mut AppState) {
         [] => "No one is answering: this workspace has no respondents. Name who answers.".to_owned(),
         archived => {
             let who: Vec<String> = archived.iter().map(|r| format!("{} ({})", r.id, r.name)).collect();
+            // The command first: the banner is one line, and at 80 columns the rest is cut.
             format!(
-                "No one is answering: every respondent is archived ({}). Name who answers, or quit and bring one \
-                 back with `aira respondent restore {}`.",
-                who.join(", "),
-                archived[0].id
+                "All respondents archived: `aira respondent restore {}` (after quitting), or name who answers. \
+                 Archived: {}",
+                archived[0].id,
+                who.join(", ")
             )
         }
     };
@@ -122,7 +123,8 @@ impl ScreenKeys for PromptScreen {
                 let r = s.session.archived_named(&typed.name).map(|r| (r.id.clone(), r.name.clone()));
                 let (id, name) = r.unwrap_or_default();
                 self.error = Some(format!(
-                    "{id} ({name}) is archived: quit and run `aira respondent restore {id}`, or name someone else"
+                    "{id} is archived: `aira respondent restore {id}` (after quitting) brings back {name}'s answers; \
+                     or name someone else"
                 ));
                 Nav::Stay
             }
