@@ -122,51 +122,41 @@ pub struct Run {
 impl Run {
     /// `merge` of one more copy into the same target.
     pub fn merge(&mut self, target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
-        let (mark, ours) = match self.ours.take() {
+        if source.meta.questionnaire.id != target.meta.questionnaire.id {
+            return Err(WorkspaceError::Invalid(format!(
+                "{} assesses questionnaire `{}`, but {} assesses `{}`: only copies of the same assessment can be \
+                 merged",
+                source.dir.display(),
+                source.meta.questionnaire.id,
+                target.dir.display(),
+                target.meta.questionnaire.id
+            )));
+        }
+        let (was, ours) = match self.ours.take() {
             Some((was, known)) => merge_base::entries_since(&target.dir, &was, known)?,
             None => (merge_base::mark(&target.dir)?, merge_base::entries(&target.dir)?),
         };
-        let out = merge_one(target, source, &ours, by, at)?;
-        // What this merge appended is read on the next one (a failed merge rolled it back, and
-        // left `ours` unknown: read again then).
-        self.ours = Some((mark, ours));
-        Ok(out)
-    }
-}
-
-fn merge_one(
-    target: &mut Workspace,
-    source: &Workspace,
-    ours: &[merge_base::Entry],
-    by: &str,
-    at: &str,
-) -> Result<Outcome> {
-    if source.meta.questionnaire.id != target.meta.questionnaire.id {
-        return Err(WorkspaceError::Invalid(format!(
-            "{} assesses questionnaire `{}`, but {} assesses `{}`: only copies of the same assessment can be merged",
-            source.dir.display(),
-            source.meta.questionnaire.id,
-            target.dir.display(),
-            target.meta.questionnaire.id
-        )));
-    }
-    // All or nothing: a failure rolls every file back now, a crash on the next open.
-    let writer = store(target)?.writer();
-    let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
-    let mark = store(target)?.staged_mark();
-    match merge_all(target, source, ours, by, at) {
-        Ok(out) => {
-            op.finish()?;
-            Ok(out)
-        }
-        Err(e) => {
-            drop(op);
-            // If this fails too, `.aira-op.toml` stays and the next open rolls back.
-            let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
-            if let Ok(s) = store(target) {
-                s.discard_staged(mark);
+        // All or nothing: a failure rolls every file back now, a crash on the next open.
+        let writer = store(target)?.writer();
+        let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
+        let mark = store(target)?.staged_mark();
+        match merge_all(target, source, &ours, by, at) {
+            Ok(out) => {
+                op.finish()?;
+                // What this merge appended is read on the next one (a failed merge rolled it
+                // back, and leaves `ours` unknown: read again then).
+                self.ours = Some((was, ours));
+                Ok(out)
             }
-            Err(e)
+            Err(e) => {
+                drop(op);
+                // If this fails too, `.aira-op.toml` stays and the next open rolls back.
+                let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
+                if let Ok(s) = store(target) {
+                    s.discard_staged(mark);
+                }
+                Err(e)
+            }
         }
     }
 }
