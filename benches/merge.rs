@@ -137,9 +137,11 @@ fn merge_copies(c: &mut Criterion) {
             |target| {
                 let mut ws = workspace::open(&target, Access::Write).unwrap();
                 let mut conflicts = 0;
+                // As `aira merge C1 … C10` does: one run for every copy.
+                let mut run = merge::Run::default();
                 for source in &copies {
                     let source = workspace::open(source, Access::ReadOnly).unwrap();
-                    conflicts += merge::merge(&mut ws, &source, "bench", AT).unwrap().conflicts();
+                    conflicts += run.merge(&mut ws, &source, "bench", AT).unwrap().conflicts();
                 }
                 assert_eq!(conflicts, COPIES, "one real conflict per copy");
                 drop(ws);

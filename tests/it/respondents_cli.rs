@@ -124,3 +124,45 @@ fn remove_archives_keeps_answers_leaves_scores_and_undo_and_restore_bring_it_bac
     let (code, _, err) = aira(home.path(), &ws, &["respondent", "restore", "bo-chen"]);
     assert_eq!(code, 1, "{err}");
 }
+
+/// With every respondent archived, a capture without `--respondent` has no one to record as:
+/// it is refused, naming the archived ones and how to restore them, and writes nothing. A
+/// `default_respondent` with no answers file (an older workspace's `default`) is no one
+/// either: nothing lands under that invented name.
+#[test]
+fn with_everyone_archived_capture_is_refused_naming_them_and_never_invents_default() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init(home.path(), &["--respondent", "Ann Le"]);
+    ok(home.path(), &ws, &["respondent", "add", "Bo Chen"]);
+    ok(home.path(), &ws, &["answer", "plan-govern-policy", "1"]);
+    ok(home.path(), &ws, &["respondent", "remove", "ann-le"]);
+    ok(home.path(), &ws, &["respondent", "remove", "bo-chen"]);
+    let q = "plan-govern-policy";
+    for args in [
+        vec!["answer", q, "2"],
+        vec!["note", q, "seen"],
+        vec!["log", q, "Ann: yes"],
+        vec!["flag", q],
+        vec!["evidence", "add", q, "https://example.org/policy"],
+    ] {
+        refused(home.path(), &ws, &args, "every respondent is archived (ann-le (Ann Le), bo-chen (Bo Chen))");
+        refused(home.path(), &ws, &args, "aira respondent restore ann-le");
+    }
+    // An older workspace's default respondent that was never written is no one either.
+    let meta = std::fs::read_to_string(ws.join("workspace.toml")).unwrap();
+    std::fs::write(
+        ws.join("workspace.toml"),
+        meta.replace("default_respondent = \"ann-le\"", "default_respondent = \"default\""),
+    )
+    .unwrap();
+    refused(home.path(), &ws, &["answer", q, "2"], "every respondent is archived");
+    assert!(!ws.join("answers/default.toml").exists());
+    let opened = workspace::open(&ws, Access::ReadOnly).unwrap();
+    assert!(opened.assessment.respondents.is_empty(), "no placeholder: {:?}", opened.assessment.respondents);
+    // Restored, the first one answers again.
+    ok(home.path(), &ws, &["respondent", "restore", "bo-chen"]);
+    ok(home.path(), &ws, &["answer", q, "3"]);
+    let opened = workspace::open(&ws, Access::ReadOnly).unwrap();
+    let bo = opened.assessment.respondent("bo-chen").unwrap();
+    assert_eq!(bo.answer(q).and_then(|a| a.level()), Some(3));
+}

@@ -106,50 +106,80 @@ fn has_file(ws: &Workspace, id: &str) -> bool {
 
 /// Merge `source` into `target` (opened for writing). `by` and `at` stamp the history entries.
 pub fn merge(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
-    if source.meta.questionnaire.id != target.meta.questionnaire.id {
-        return Err(WorkspaceError::Invalid(format!(
-            "{} assesses questionnaire `{}`, but {} assesses `{}`: only copies of the same assessment can be merged",
-            source.dir.display(),
-            source.meta.questionnaire.id,
-            target.dir.display(),
-            target.meta.questionnaire.id
-        )));
-    }
-    // All or nothing: a failure rolls every file back now, a crash on the next open.
-    let writer = store(target)?.writer();
-    let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
-    let mark = store(target)?.staged_mark();
-    match merge_all(target, source, by, at) {
-        Ok(out) => {
-            op.finish()?;
-            Ok(out)
+    Run::default().merge(target, source, by, at)
+}
+
+/// Several copies merged into one target, one after the other (`aira merge C1 C2 …`): the
+/// target's history entries are read and parsed once, then kept, each merge adding only what
+/// it appended (`merge_base::entries_since`), instead of reading the whole, growing history
+/// again per copy. Each merge is still its own operation, all or nothing.
+#[derive(Default)]
+pub struct Run {
+    /// The target's entries, and where its history stood when they were all of them.
+    ours: Option<(merge_base::Mark, Vec<merge_base::Entry>)>,
+}
+
+impl Run {
+    /// `merge` of one more copy into the same target.
+    pub fn merge(&mut self, target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
+        if source.meta.questionnaire.id != target.meta.questionnaire.id {
+            return Err(WorkspaceError::Invalid(format!(
+                "{} assesses questionnaire `{}`, but {} assesses `{}`: only copies of the same assessment can be \
+                 merged",
+                source.dir.display(),
+                source.meta.questionnaire.id,
+                target.dir.display(),
+                target.meta.questionnaire.id
+            )));
         }
-        Err(e) => {
-            drop(op);
-            // If this fails too, `.aira-op.toml` stays and the next open rolls back.
-            let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
-            if let Ok(s) = store(target) {
-                s.discard_staged(mark);
+        let (was, ours) = match self.ours.take() {
+            Some((was, known)) => merge_base::entries_since(&target.dir, &was, known)?,
+            None => (merge_base::mark(&target.dir)?, merge_base::entries(&target.dir)?),
+        };
+        // All or nothing: a failure rolls every file back now, a crash on the next open.
+        let writer = store(target)?.writer();
+        let op = super::op::begin(&target.dir, Arc::clone(&writer), "merge")?;
+        let mark = store(target)?.staged_mark();
+        match merge_all(target, source, &ours, by, at) {
+            Ok(out) => {
+                op.finish()?;
+                // What this merge appended is read on the next one (a failed merge rolled it
+                // back, and leaves `ours` unknown: read again then).
+                self.ours = Some((was, ours));
+                Ok(out)
             }
-            Err(e)
+            Err(e) => {
+                drop(op);
+                // If this fails too, `.aira-op.toml` stays and the next open rolls back.
+                let _ = super::op::recover(&target.dir, &*writer, &mut Vec::new());
+                if let Ok(s) = store(target) {
+                    s.discard_staged(mark);
+                }
+                Err(e)
+            }
         }
     }
 }
 
 /// The merge itself; its staged changes are made durable (history, then the answers files
 /// that changed) by the `compact` before it returns.
-fn merge_all(target: &mut Workspace, source: &Workspace, by: &str, at: &str) -> Result<Outcome> {
+fn merge_all(
+    target: &mut Workspace,
+    source: &Workspace,
+    ours: &[merge_base::Entry],
+    by: &str,
+    at: &str,
+) -> Result<Outcome> {
     let mut out = Outcome::default();
-    let ours = merge_base::entries(&target.dir)?;
     let theirs = merge_base::entries(&source.dir)?;
     let order: std::collections::HashMap<String, usize> =
         target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-    let base = merge_base::base(&ours, &theirs, &order);
+    let base = merge_base::base(ours, &theirs, &order);
     // The source's own changes first, as they were written: the merge's entries then record
     // how the two were put together.
     // Staged: the operation writes them all with the merge's own entries, in this order, in
     // as few appends as history allows (`compact` below), instead of one fsync each.
-    for e in merge_base::missing(&ours, &theirs) {
+    for e in merge_base::missing(ours, &theirs) {
         store(target)?.stage_record(&e.text)?;
     }
     for r in &source.assessment.respondents {

@@ -4,7 +4,7 @@
 //! A copy's changes still in its journals (a wizard open or killed there) count as its history.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use aira_core::assessment::{Answer, Decision, Value};
 
@@ -37,14 +37,67 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (path, text) in &texts {
-        for piece in torn::whole_entries(text) {
-            let Some(change) = history::parse(path, piece)?.into_iter().next() else { continue };
-            if seen.insert(change.id.clone()) {
-                out.push(Entry { change, text: format!("\n{}\n", piece.trim_start_matches('\n')) });
-            }
-        }
+        push_entries(path, text, &mut seen, &mut out)?;
     }
     Ok(out)
+}
+
+/// The whole entries of `text` (a file at `path`) whose ids are not `seen` yet, onto `out`.
+fn push_entries(path: &Path, text: &str, seen: &mut HashSet<String>, out: &mut Vec<Entry>) -> Result<()> {
+    for piece in torn::whole_entries(text) {
+        let Some(change) = history::parse(path, piece)?.into_iter().next() else { continue };
+        if seen.insert(change.id.clone()) {
+            out.push(Entry { change, text: format!("\n{}\n", piece.trim_start_matches('\n')) });
+        }
+    }
+    Ok(())
+}
+
+/// Where a copy's history stands: its rotated parts, history.toml's length, and whether any
+/// journal is left. `aira merge` holds the target's lock from one source to the next, so an
+/// unchanged mark means unchanged entries, and a mark that only grew history.toml means the
+/// entries it holds are the ones before plus the ones appended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    parts: Vec<PathBuf>,
+    len: u64,
+    journals: bool,
+}
+
+pub fn mark(dir: &Path) -> Result<Mark> {
+    let len = match std::fs::symlink_metadata(dir.join(history::FILE)) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => 0,
+        Err(e) => return Err(super::WorkspaceError::io(&dir.join(history::FILE))(e)),
+    };
+    let journals = std::fs::read_dir(dir.join("answers")).is_ok_and(|list| {
+        list.filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .any(|n| n.ends_with(&format!(".{}", journal::EXTENSION)))
+    });
+    Ok(Mark { parts: history_parts::parts(dir)?, len, journals })
+}
+
+/// `entries` of `dir` now, from `known` (its entries when its history stood at `was`): only
+/// what was appended to history.toml since is read and parsed. Anything but a plain append
+/// (a rotation, a journal, a shorter file) reads every entry again, as `entries` does.
+pub fn entries_since(dir: &Path, was: &Mark, mut known: Vec<Entry>) -> Result<(Mark, Vec<Entry>)> {
+    let now = mark(dir)?;
+    if now == *was {
+        return Ok((now, known));
+    }
+    let plain = now.parts == was.parts && !now.journals && !was.journals && now.len > was.len;
+    if !plain {
+        return Ok((now, entries(dir)?));
+    }
+    let path = dir.join(history::FILE);
+    let text = super::read(&path)?;
+    // The old end is the end of a whole entry (appends write whole entries under the lock).
+    let Some(tail) = usize::try_from(was.len).ok().and_then(|at| text.get(at..)) else {
+        return Ok((now, entries(dir)?));
+    };
+    let mut seen: HashSet<String> = known.iter().map(|e| e.change.id.clone()).collect();
+    push_entries(&path, tail, &mut seen, &mut known)?;
+    Ok((now, known))
 }
 
 /// Whether an entry with no respondent records an agreed value (not an engagement fact, a

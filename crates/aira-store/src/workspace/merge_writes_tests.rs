@@ -12,7 +12,7 @@ use aira_core::assessment::{Answer, Respondent, Value};
 const AT: &str = "2026-03-01T00:00:00Z";
 
 /// Every question of the mini questionnaire answered by each of `who`, at `level`.
-fn answer_all(dir: &std::path::Path, who: &[&str], level: u8) {
+pub(super) fn answer_all(dir: &std::path::Path, who: &[&str], level: u8) {
     let mut ws = open(dir, Access::Write).unwrap();
     let questions: Vec<String> = ws.questionnaire.questions.iter().map(|q| q.id.clone()).collect();
     for id in who {
@@ -34,7 +34,7 @@ fn answer_all(dir: &std::path::Path, who: &[&str], level: u8) {
     }
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+pub(super) fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to.join("answers")).unwrap();
     for sub in ["", "answers"] {
         for e in std::fs::read_dir(from.join(sub)).unwrap().flatten() {

@@ -338,11 +338,9 @@ pub fn open_with(dir: &Path, access: Access, writer: Arc<dyn atomic::Writer>) ->
         assessment.agreed.insert(qid.clone(), *value);
         assessment.agreed_meta.insert(qid.clone(), decision.clone());
     }
-    if assessment.respondent(&meta.default_respondent).is_none()
-        && !archived.iter().any(|r| r.id == meta.default_respondent)
-    {
-        assessment.respondents.insert(0, Respondent::new(&meta.default_respondent, &meta.default_respondent));
-    }
+    // No respondent is made up for a `default_respondent` that has no answers file (issue 16:
+    // never a placeholder): whoever answers is someone added on purpose. With no active one,
+    // the wizard asks who answers and the CLI refuses to guess.
     let (targets_file, targets_merged) =
         load_targets(dir, &questionnaire, &meta, assessment.respondents.iter().chain(&archived), &order)?;
     if let Some((_, notice)) = &targets_merged {
@@ -479,5 +477,7 @@ mod markers_tests;
 #[cfg(test)]
 mod targets_tests;
 
+#[cfg(test)]
+mod merge_run_tests;
 #[cfg(test)]
 mod merge_writes_tests;

@@ -106,13 +106,15 @@ pub fn run(dir: &Path, sources: &[PathBuf]) -> Result<i32> {
     let mut conflicts = 0;
     let mut identical = 0;
     let mut changes = 0;
+    // One run: the target's history is parsed once for every source, not once per source.
+    let mut run = workspace::merge::Run::default();
     for path in sources {
         if std::fs::canonicalize(path).is_ok_and(|p| p == here) {
             bail!("{}: cannot merge a workspace into itself", path.display());
         }
         let source = workspace::open(path, Access::ReadOnly).with_context(|| format!("source {}", path.display()))?;
         let at = workspace::now_rfc3339();
-        let outcome = workspace::merge::merge(&mut target, &source, &user, &at)?;
+        let outcome = run.merge(&mut target, &source, &user, &at)?;
         super::warn_saved(&mut target);
         let label = sanitize(&path.display().to_string(), false).into_owned();
         let added = outcome

@@ -66,7 +66,7 @@ pub fn resolve(ws: &Workspace, key: Option<&str>) -> Result<Respondent> {
             .respondent(&ws.meta.default_respondent)
             .or_else(|| ws.assessment.respondents.first())
             .map(Respondent::clone_header)
-            .ok_or_else(|| anyhow!("no active respondent: add one with `aira respondent add NAME`"));
+            .ok_or_else(|| no_one(ws));
     };
     if key.trim().is_empty() {
         bail!("--respondent must name someone (see `aira respondent list`)");
@@ -78,6 +78,24 @@ pub fn resolve(ws: &Workspace, key: Option<&str>) -> Result<Respondent> {
         bail!("respondent `{}` ({}) is archived; `aira respondent restore {}` brings them back", r.id, r.name, r.id);
     }
     Err(unknown(&ws.assessment, key))
+}
+
+/// No active respondent to record as: never a placeholder (issue 16). Names the archived
+/// ones and how to bring one back, or how to add one.
+fn no_one(ws: &Workspace) -> anyhow::Error {
+    let add = "`aira respondent add NAME` adds someone";
+    match ws.archived.first() {
+        None => anyhow!("no respondent to record as: {add}"),
+        Some(first) => {
+            let who: Vec<String> = ws.archived.iter().map(|r| format!("{} ({})", r.id, r.name)).collect();
+            anyhow!(
+                "no one to record as: every respondent is archived ({}); `aira respondent restore {}` brings one back, \
+                 or {add}",
+                who.join(", "),
+                first.id
+            )
+        }
+    }
 }
 
 fn unknown(a: &Assessment, key: &str) -> anyhow::Error {

@@ -77,6 +77,9 @@ fn finish_state(mut s: AppState, ws: &Workspace, opts: &Options) -> AppState {
     s.ui.set_theme(opts.theme);
     s.session.set_history_len(ws.history_len);
     s.ui.set_keymap(opts.keymap.clone());
+    s.session.set_archived(ws.archived.clone());
+    // Every respondent archived: the wizard asks who answers before anything (issue 16).
+    update::ask_who_answers(&mut s);
     s
 }
 

@@ -2,6 +2,7 @@
 //! engagement data, and what is derived from them (scores, spreads, scope, progress). Fields
 //! are private: every change goes through a method that keeps the derived figures current.
 
+mod archived;
 mod edit;
 mod evidence;
 mod facts;
@@ -78,6 +79,8 @@ pub struct Session {
     now: fn() -> String,
     /// What the SoA screen keeps between openings (reference index and scores).
     plans: Plans,
+    /// Archived respondents' headers (see `archived`).
+    archived: Vec<Respondent>,
 }
 
 impl Session {
@@ -108,6 +111,7 @@ impl Session {
             user,
             now: aira_store::workspace::now_rfc3339,
             plans: Plans::default(),
+            archived: Vec::new(),
         };
         s.refresh_spreads(None);
         s.refresh_targets(None);
@@ -237,8 +241,10 @@ impl Session {
         self.respondent.min(self.assessment.respondents.len().saturating_sub(1))
     }
 
+    /// Whose answers the keys record; with every respondent archived, no one (an empty
+    /// respondent nothing is recorded as: see `has_respondent`).
     pub fn current_respondent(&self) -> &Respondent {
-        &self.assessment.respondents[self.respondent_index()]
+        self.assessment.respondents.get(self.respondent_index()).unwrap_or_else(|| Session::no_one())
     }
 
     pub fn question(&self, i: usize) -> Option<&Question> {

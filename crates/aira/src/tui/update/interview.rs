@@ -40,6 +40,35 @@ pub(super) fn set_agreed(s: &mut AppState, value: Option<Value>) -> Vec<Effect> 
     vec![Effect::SaveAgreed { question, value }]
 }
 
+/// With no one answering (every respondent archived, or none yet), ask who answers: the
+/// add-respondent prompt on top, and a notice naming the archived ones and how to restore
+/// them. Nothing else takes a key that records until someone is named (`update`).
+pub fn ask_who_answers(s: &mut AppState) {
+    if s.session.has_respondent() {
+        return;
+    }
+    let notice = match s.session.archived() {
+        [] => "No one is answering: this workspace has no respondents. Name who answers.".to_owned(),
+        archived => {
+            let who: Vec<String> = archived.iter().map(|r| format!("{} ({})", r.id, r.name)).collect();
+            // The command first: the banner is one line, and at 80 columns the rest is cut.
+            format!(
+                "All respondents archived: `aira respondent restore {}` (after quitting), or name who answers. \
+                 Archived: {}",
+                archived[0].id,
+                who.join(", ")
+            )
+        }
+    };
+    if !s.ui.notices().contains(&notice) {
+        s.ui.notify(notice);
+    }
+    if !matches!(s.ui.screen(), Some(Screen::Prompt(p)) if !p.rename) {
+        s.ui.close_all();
+        open_prompt(s, false);
+    }
+}
+
 /// Open the respondent prompt over the card (nothing is typed into a read-only workspace).
 pub(super) fn open_prompt(s: &mut AppState, rename: bool) {
     if s.session.read_only().is_some() {
@@ -88,6 +117,17 @@ impl ScreenKeys for PromptScreen {
             return typed_line(&mut self.input, action, |_| {});
         }
         match crate::tui::who::parse(&s.session.questionnaire().roles, self.input.text()) {
+            // An archived respondent is brought back with their answers by `aira respondent
+            // restore`; added here they would start empty over the answers their file keeps.
+            Ok(typed) if !self.rename && s.session.archived_named(&typed.name).is_some() => {
+                let r = s.session.archived_named(&typed.name).map(|r| (r.id.clone(), r.name.clone()));
+                let (id, name) = r.unwrap_or_default();
+                self.error = Some(format!(
+                    "{id} is archived: `aira respondent restore {id}` (after quitting) brings back {name}'s answers; \
+                     or name someone else"
+                ));
+                Nav::Stay
+            }
             Ok(typed) => {
                 fx.extend(save_respondent(s, typed, self.rename));
                 Nav::Close

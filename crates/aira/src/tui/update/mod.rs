@@ -8,6 +8,7 @@ mod card;
 mod edit;
 mod interview;
 pub(crate) use interview::MAX_LOG_LINE;
+pub use interview::ask_who_answers;
 mod lists;
 mod mouse;
 mod navigate;
@@ -106,6 +107,19 @@ fn act(s: &mut AppState, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     if action == Action::Suspend {
         return vec![Effect::Suspend];
+    }
+    // No one answering: only naming someone (the prompt) or quitting; any other key asks who
+    // answers again, so nothing is ever recorded as no one. A read-only workspace records
+    // nothing anyway, and can be looked through.
+    if !s.session.has_respondent() && s.session.read_only().is_none() {
+        let naming = matches!(s.ui.screen(), Some(Screen::Prompt(p)) if !p.rename);
+        if action == Action::Quit {
+            return vec![Effect::Quit];
+        }
+        if !naming {
+            interview::ask_who_answers(s);
+            return fx;
+        }
     }
     let Some(mut top) = s.ui.take_screen() else {
         if !(s.ui.workshop() && workshop::update(s, action, &mut fx)) {

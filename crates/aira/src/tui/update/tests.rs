@@ -445,6 +445,7 @@ mod evidence;
 mod facts;
 mod keys;
 mod live;
+mod nobody;
 mod scope;
 mod screens;
 mod soa_owner;

@@ -161,7 +161,11 @@ impl ScreenView for SoaScreen {
 /// Typed in the status bar: the hints are the line itself.
 impl ScreenView for PromptScreen {
     fn hints(&self, s: &AppState) -> String {
-        let what = if self.rename { "New name[, role]" } else { "New respondent: name[, role]" };
+        let what = match (self.rename, s.session.has_respondent()) {
+            (true, _) => "New name[, role]",
+            (false, true) => "New respondent: name[, role]",
+            (false, false) => "Who answers? name[, role]",
+        };
         let line = typing(s, what, &self.input, "cancels");
         match &self.error {
             Some(why) => format!("{why} — {line}"),

@@ -150,7 +150,8 @@ pub fn render(s: &AppState, f: &mut Frame, area: Rect) {
     let r = s.current_respondent();
     let (done, total) = crate::tui::navigator::progress(s);
     let filter = if s.ui.filter().is_all() { String::new() } else { format!(" · {}", s.ui.filter().label(&r.role)) };
-    let left = format!(" {} · {done}/{total}{} ", sanitize(&r.name, false), sanitize(&filter, false));
+    let who = if s.session.has_respondent() { sanitize(&r.name, false) } else { "No one answering".into() };
+    let left = format!(" {who} · {done}/{total}{} ", sanitize(&filter, false));
     let save = s.session.save_label();
     let save_style = match (&s.session.save_state().error, s.session.read_only().is_some(), s.ui.theme().color) {
         (Some(_), _, _) | (_, true, _) => theme::warning(s.ui.theme()),
