@@ -217,11 +217,11 @@ pub fn full(r: &Report) -> String {
     ]);
     toc.extend(shared.iter().map(|(id, t)| (id.as_str(), t.as_str())));
     toc.extend([("method", "Methodology"), ("answers", "Answers"), ("follow-up", "Follow-up")]);
-    let d = crate::deliverable::document(r, "full");
+    let d = crate::deliverable::parts::parts(r);
     let body = [
         extra::summary(&d),
         scope.as_ref().map(|s| section(r, s)).unwrap_or_default(),
-        extra::charts(&d),
+        extra::charts(r),
         heatmap(r),
         super::interviews::html_disagreements(r),
         super::interviews::html_trend(r),
