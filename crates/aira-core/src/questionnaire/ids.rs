@@ -12,8 +12,6 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::sync::OnceLock;
 
-use super::model::Question;
-
 /// A cache, not data: it compares equal to any other and is not serialised.
 #[derive(Clone, Default)]
 pub struct IdIndex(OnceLock<HashMap<u64, usize>>);
@@ -25,18 +23,20 @@ fn key(id: &str) -> u64 {
 }
 
 impl IdIndex {
-    pub(super) fn position(&self, questions: &[Question], id: &str) -> Option<usize> {
+    /// Where `id` is among `items` (each one's id given by `id_of`); generic so that this
+    /// file needs nothing from the model that holds it.
+    pub(super) fn position<T>(&self, items: &[T], id_of: impl Fn(&T) -> &str, id: &str) -> Option<usize> {
         let map = self.0.get_or_init(|| {
-            let mut map = HashMap::with_capacity(questions.len());
-            for (i, q) in questions.iter().enumerate() {
+            let mut map = HashMap::with_capacity(items.len());
+            for (i, x) in items.iter().enumerate() {
                 // The first of equal ids (or hashes) wins, as a scan from the front finds it.
-                map.entry(key(&q.id)).or_insert(i);
+                map.entry(key(id_of(x))).or_insert(i);
             }
             map
         });
         match map.get(&key(id)) {
-            Some(&i) if questions.get(i).is_some_and(|q| q.id == id) => Some(i),
-            _ => questions.iter().position(|q| q.id == id),
+            Some(&i) if items.get(i).is_some_and(|x| id_of(x) == id) => Some(i),
+            _ => items.iter().position(|x| id_of(x) == id),
         }
     }
 }
@@ -55,30 +55,26 @@ impl std::fmt::Debug for IdIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::questionnaire::{Question, Questionnaire};
+    use super::IdIndex;
 
-    fn bank(ids: &[&str]) -> Questionnaire {
-        Questionnaire {
-            questions: ids.iter().map(|id| Question::new(id, None, None, "t")).collect(),
-            ..Default::default()
-        }
+    fn at(index: &IdIndex, ids: &[String], id: &str) -> Option<usize> {
+        index.position(ids, String::as_str, id)
     }
 
     #[test]
     fn finds_every_id_and_refuses_an_unknown_one() {
-        let q = bank(&["a", "b", "c"]);
-        assert_eq!(["a", "b", "c"].map(|id| q.index_of(id)), [Some(0), Some(1), Some(2)]);
-        assert_eq!(q.index_of("d"), None);
-        assert_eq!(q.question("b").map(|x| x.id.as_str()), Some("b"));
+        let (index, ids) = (IdIndex::default(), ["a", "b", "c"].map(String::from));
+        assert_eq!(["a", "b", "c"].map(|id| at(&index, &ids, id)), [Some(0), Some(1), Some(2)]);
+        assert_eq!(at(&index, &ids, "d"), None);
     }
 
     #[test]
     fn stays_right_after_the_questions_are_edited() {
-        let mut q = bank(&["a", "b", "c"]);
-        assert_eq!(q.index_of("c"), Some(2)); // builds the index
-        q.questions.remove(0);
-        q.questions.push(Question::new("d", None, None, "t"));
-        assert_eq!(["b", "c", "d", "a"].map(|id| q.index_of(id)), [Some(0), Some(1), Some(2), None]);
-        assert_eq!(q.question("d").map(|x| x.id.as_str()), Some("d"));
+        let index = IdIndex::default();
+        let mut ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(at(&index, &ids, "c"), Some(2)); // builds the index
+        ids.remove(0);
+        ids.push("d".into());
+        assert_eq!(["b", "c", "d", "a"].map(|id| at(&index, &ids, id)), [Some(0), Some(1), Some(2), None]);
     }
 }

@@ -290,7 +290,7 @@ impl Questionnaire {
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.ids.position(&self.questions, id)
+        self.ids.position(&self.questions, |q| q.id.as_str(), id)
     }
 
     /// True when some question lacks a phase or a function, so views need an "unassigned" lane.
