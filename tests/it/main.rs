@@ -51,6 +51,7 @@ mod report_client_text;
 mod report_deliverable_scope;
 mod report_engagement;
 mod report_formats;
+mod report_generated;
 mod report_pdf;
 mod report_safety;
 mod report_screenshot;

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use aira_report::{self as report, Report};
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-fn golden(name: &str, actual: &str) {
+pub(crate) fn golden(name: &str, actual: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();

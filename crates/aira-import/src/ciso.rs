@@ -123,6 +123,7 @@ pub fn from_ciso_assistant(text: &str) -> Result<Imported, Vec<Problem>> {
         roles: Vec::new(),
         profiles: Vec::new(),
         questions,
+        ids: Default::default(),
     };
     let mut header = format!("Imported by `aira import ciso-assistant` from {}.", one_line(get(&lib.urn)));
     if !get(&lib.copyright).is_empty() {

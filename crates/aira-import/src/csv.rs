@@ -144,6 +144,7 @@ pub fn from_csv(text: &str, opts: &CsvOptions) -> Result<Imported, Vec<Problem>>
         roles: Vec::new(),
         profiles: Vec::new(),
         questions,
+        ids: Default::default(),
     };
     let header = format!("Imported from {} by `aira import csv`. Check it with `aira check`.", opts.source);
     let mut imported = verify(render(&q, &header))?;

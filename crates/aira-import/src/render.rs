@@ -107,6 +107,7 @@ mod tests {
             roles: Vec::new(),
             profiles: Vec::new(),
             questions: vec![question.clone()],
+            ids: Default::default(),
         };
         let text = render(&q, "made by a test\nsecond line");
         let back = aira_core::questionnaire::parse("out.toml", &text).unwrap();

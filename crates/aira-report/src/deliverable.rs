@@ -2,49 +2,18 @@
 //! text (numbers from the core's model, never recomputed). Typst reads it as JSON, so user text
 //! stays data and is never parsed as markup; the DOCX writer walks the same value.
 
+pub(crate) mod parts;
+
 use serde_json::{Value, json};
 
 use super::fmt;
 use aira_core::report::model::{self, Report, Row};
-use aira_core::report::{findings, method, register, summary};
+use aira_core::report::register;
 use aira_core::scoring::Tally;
+use parts::{RoadmapItem, area, colours};
 
 /// What the data says for a fact the workspace does not record.
 pub const NOT_RECORDED: &str = "not recorded";
-
-fn area(p: Option<aira_core::questionnaire::Phase>, f: Option<aira_core::questionnaire::Function>) -> String {
-    format!("{} × {}", fmt::phase(p), fmt::function(f))
-}
-
-fn when(s: Option<&str>) -> String {
-    s.map(|x| fmt::when(x).get(..10).unwrap_or("").to_owned()).unwrap_or_default()
-}
-
-fn colours(r: &Report, score: Option<f64>) -> Value {
-    let s = &r.questionnaire.scale;
-    let (bg, ink) = fmt::level_colours(score, s.min, s.max);
-    json!({ "bg": bg, "ink": ink })
-}
-
-fn finding(r: &Report, f: &findings::Finding) -> Value {
-    json!({
-        "ref": f.reference,
-        "question": f.question,
-        "area": area(f.phase, f.function),
-        "term": f.term.label(),
-        "current": r.level_name(f.current),
-        "target": r.level_name(f.target),
-        "gap": fmt::gap(Some(f.gap)),
-        "weight": if f.weight == 1.0 { String::new() } else { format!("×{}", f.weight) },
-        "priority": aira_core::number::one_decimal(f.priority),
-        "action": f.action,
-        "action_from_scale": f.action_source == findings::ActionSource::ScaleTarget,
-        "owner": f.owner.clone().unwrap_or_else(|| "not assigned".to_owned()),
-        "due": f.due.clone().unwrap_or_else(|| "not set".to_owned()),
-        "evidence": f.evidence,
-        "hints": f.evidence_hints,
-    })
-}
 
 fn tally_row(r: &Report, name: &str, t: &Tally, g: Option<&aira_core::scoring::GroupGap>) -> Value {
     json!({
@@ -56,33 +25,6 @@ fn tally_row(r: &Report, name: &str, t: &Tally, g: Option<&aira_core::scoring::G
         "answered": format!("{} of {}", t.answered, t.applicable()),
         "na": t.not_applicable.to_string(),
         "complete": fmt::percent(t.completeness()),
-    })
-}
-
-fn summary_part(r: &Report, s: &summary::Summary, all: &[findings::Finding]) -> Value {
-    let x = &s.readiness;
-    let title = |id: &str| aira_core::frameworks::title(id).unwrap_or("").to_owned();
-    let o = &r.scores.overall;
-    json!({
-        "paragraphs": s.paragraphs,
-        "kpis": [
-            { "label": "Overall readiness", "value": format!("{} / {}", fmt::score(o.score), r.questionnaire.scale.max),
-              "note": o.score.map(|v| r.level_name(f64::from(aira_core::number::band(v, r.questionnaire.scale.min, r.questionnaire.scale.max)))).unwrap_or_default() },
-            { "label": "Target", "value": fmt::score(r.overall_gap.target), "note": format!("gap {}", fmt::gap(r.overall_gap.gap)) },
-            { "label": "Answered", "value": fmt::percent(o.completeness()), "note": format!("{} of {} applicable questions", o.answered, o.applicable()) },
-            { "label": "Controls ready", "value": format!("{} of {}", x.ready.len(), x.ready.len() + x.short.len() + x.not_assessed.len()),
-              "note": "applicable Annex A controls" },
-        ],
-        "strongest": s.strongest.as_ref().map(|a| json!({ "area": summary::area_name(a), "score": aira_core::number::one_decimal(a.score), "basis": summary::rests_on(a) })),
-        "weakest": s.weakest.as_ref().map(|a| json!({ "area": summary::area_name(a), "score": aira_core::number::one_decimal(a.score), "basis": summary::rests_on(a) })),
-        "top_actions": s.top_actions.iter().map(|&i| finding(r, &all[i])).collect::<Vec<_>>(),
-        "readiness": {
-            "rule": x.rule,
-            "met": x.met(),
-            "ready": x.ready.iter().map(|c| json!({ "control": c, "title": title(c) })).collect::<Vec<_>>(),
-            "short": x.short.iter().map(|(c, why)| json!({ "control": c, "title": title(c), "why": why })).collect::<Vec<_>>(),
-            "not_assessed": x.not_assessed.iter().map(|c| json!({ "control": c, "title": title(c) })).collect::<Vec<_>>(),
-        },
     })
 }
 
@@ -189,37 +131,6 @@ fn answers_part(r: &Report) -> Vec<Value> {
         .collect()
 }
 
-fn view(v: &method::View) -> Value {
-    json!({
-        "name": v.name,
-        "detail": v.detail,
-        "score": fmt::score(v.overall.score),
-        "answered": format!("{} of {}", v.overall.answered, v.overall.applicable()),
-        "phases": v.phases.iter().map(|t| fmt::score(t.score)).collect::<Vec<_>>(),
-        "flagged": v.flagged.to_string(),
-        "period": match (when(v.first.as_deref()), when(v.last.as_deref())) { (a, b) if a == b => a, (a, b) => format!("{a} – {b}") },
-    })
-}
-
-fn method_part(r: &Report) -> Value {
-    let m = method::methodology(r);
-    let s = &r.questionnaire.scale;
-    json!({
-        "scale_text": s.description,
-        "levels": s.values().map(|v| {
-            let l = s.level(v);
-            json!({ "value": v.to_string(), "name": l.map_or("", |l| l.name.as_str()), "description": l.map_or("", |l| l.description.as_str()), "colour": colours(r, Some(f64::from(v))) })
-        }).collect::<Vec<_>>(),
-        "aggregation": m.aggregation,
-        "weighting": m.weighting,
-        "agreed": m.agreed_text,
-        "period": match (&m.first, &m.last) { (Some(a), Some(b)) => format!("Answers were recorded from {} to {}.", fmt::when(a), fmt::when(b)), _ => "No answer carries a time.".to_owned() },
-        "phases": r.scores.phases.iter().map(|(p, _)| fmt::phase(*p)).collect::<Vec<_>>(),
-        "respondents": m.respondents.iter().map(view).collect::<Vec<_>>(),
-        "roles": m.roles.iter().map(view).collect::<Vec<_>>(),
-    })
-}
-
 /// A relative column width from the longest text in the column: short columns take what they
 /// need ("auto"), long ones share the rest in proportion (capped so one never squeezes the others).
 fn widths(g: &crate::scoped::Grid) -> Vec<Value> {
@@ -254,17 +165,22 @@ fn shared(r: &Report, s: &crate::scoped::Section) -> Value {
 
 /// The whole deliverable. `kind` is "full" or "soa".
 pub fn document(r: &Report, kind: &str) -> Value {
-    let all = findings::findings(r);
-    let sum = summary::summary(r, &all);
+    let p = parts::parts(r);
     let m = r.meta;
     let name = if m.name.is_empty() { r.questionnaire.title.clone() } else { m.name.clone() };
-    let evidence: Vec<Value> = register::evidence(r)
+    let sum = &p.summary;
+    let summary = json!({
+        "paragraphs": sum.paragraphs,
+        "kpis": sum.kpis,
+        "strongest": sum.strongest,
+        "weakest": sum.weakest,
+        "top_actions": sum.top_actions.iter().map(|&i| &p.findings[i]).collect::<Vec<_>>(),
+        "readiness": sum.readiness,
+    });
+    let roadmap: Vec<Value> = p
+        .roadmap
         .iter()
-        .map(|e| {
-            json!({ "question": e.question, "reference": e.reference, "by": e.added_by,
-            "at": e.added_at.as_deref().map_or_else(|| NOT_RECORDED.to_owned(), fmt::when),
-            "hash": e.hash_shown() })
-        })
+        .map(|h| json!({ "term": h.term, "items": h.items.iter().map(|&i| RoadmapItem::from(&p.findings[i])).collect::<Vec<_>>() }))
         .collect();
     json!({
         "schema": "aira-deliverable/1",
@@ -274,14 +190,13 @@ pub fn document(r: &Report, kind: &str) -> Value {
         "client": m.organisation,
         "generated": fmt::when(&r.generated_at),
         "facts": register::facts(r).iter().map(|f| json!({ "label": f.label, "value": f.value.clone().unwrap_or_else(|| NOT_RECORDED.to_owned()), "recorded": f.value.is_some() })).collect::<Vec<_>>(),
-        "summary": summary_part(r, &sum, &all),
+        "summary": summary,
         "charts": { "radar": super::charts::radar(r), "phases": super::charts::phases(r), "heatmap": super::heatmap_svg::heatmap(r), "trend": super::charts::trend(r) },
         "legend": r.questionnaire.scale.values().map(|v| json!({ "name": r.level_name(f64::from(v)), "colour": colours(r, Some(f64::from(v))) })).collect::<Vec<_>>(),
         "phases": r.scores.phases.iter().zip(&r.phase_gaps).map(|((p, t), g)| tally_row(r, fmt::phase(*p), t, Some(g))).collect::<Vec<_>>(),
         "functions": r.scores.functions.iter().zip(&r.function_gaps).map(|((f, t), g)| tally_row(r, fmt::function(*f), t, Some(g))).collect::<Vec<_>>(),
-        "findings": all.iter().map(|f| finding(r, f)).collect::<Vec<_>>(),
-        "roadmap": r.roadmap.iter().map(|h| json!({ "term": h.term.label(),
-            "items": all.iter().filter(|f| f.term == h.term).map(|f| json!({ "ref": f.reference, "action": f.action, "question": f.question, "owner": f.owner.clone().unwrap_or_else(|| "not assigned".to_owned()), "due": f.due.clone().unwrap_or_else(|| "not set".to_owned()) })).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+        "findings": p.findings,
+        "roadmap": roadmap,
         "disagreements": super::interviews::disputed_rows(r),
         "trend": super::interviews::trend_table(r),
         "soa": soa_part(r),
@@ -291,13 +206,13 @@ pub fn document(r: &Report, kind: &str) -> Value {
             coverage_list("NIST AI RMF categories", &r.refs.nist_categories),
             coverage_list("NIST AI RMF subcategories", &r.refs.nist_subcategories),
         ],
-        "evidence": evidence,
-        "requests": register::requests(r).iter().map(|q| json!({ "question": q.question, "reason": q.reason, "hints": q.hints })).collect::<Vec<_>>(),
+        "evidence": p.evidence,
+        "requests": p.requests,
         "follow_ups": r.follow_ups().iter().map(|(row, who, a)| json!({ "question": row.question.text, "who": who.name, "note": a.note })).collect::<Vec<_>>(),
         "scope": crate::scoped::scope(r).map(|s| shared(r, &s)),
         "families": crate::scoped::families(r).iter().map(|s| shared(r, s)).collect::<Vec<_>>(),
         "crosswalk": crate::scoped::crosswalk(r).map(|s| shared(r, &s)),
-        "method": method_part(r),
+        "method": p.method,
         "answers": answers_part(r),
     })
 }

@@ -221,6 +221,7 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Que
                 roles: role_list,
                 profiles: profile_list,
                 questions: Vec::new(),
+                ids: Default::default(),
             },
             diags,
         );
@@ -234,8 +235,8 @@ fn build(text: &str, doc: &Table<'_>, span: Span, mut qs: Questions<'_>) -> (Que
     roles::check(&profile_list, named_profiles, &qs.profile_spans, "profile", &mut diags);
     scope_keys::check_applies_if(&qs.list, &qs.applies_spans, &mut diags);
     let questions = qs.list;
-    let q =
-        Questionnaire { id, title, version, description, scale, roles: role_list, profiles: profile_list, questions };
+    let (roles, profiles, ids) = (role_list, profile_list, Default::default());
+    let q = Questionnaire { id, title, version, description, scale, roles, profiles, questions, ids };
     (q, diags)
 }
 

@@ -3,6 +3,7 @@
 
 mod cites;
 mod fields;
+mod ids;
 mod load;
 mod model;
 pub mod refs;
@@ -10,6 +11,7 @@ mod roles;
 mod scope_keys;
 
 pub use fields::{MAX_FIELD_BYTES, is_valid_id};
+pub use ids::IdIndex;
 pub use load::{FORMAT, LoadError, MAX_FILE_BYTES, MAX_QUESTIONS, QUESTION_KEYS, check, check_with, parse, parse_with};
 pub use model::{Function, Kind, Phase, Question, Questionnaire, Role, Scale, ScaleLevel, check_role};
 

@@ -247,6 +247,10 @@ pub struct Questionnaire {
     /// The declared profiles (`[[profile]]`, e.g. operator roles); empty: free-form profiles.
     pub profiles: Vec<Role>,
     pub questions: Vec<Question>,
+    /// Where each question id is, built on the first lookup (`ids.rs` says why it is safe
+    /// to edit `questions` afterwards).
+    #[serde(skip)]
+    pub ids: super::ids::IdIndex,
 }
 
 impl Questionnaire {
@@ -268,11 +272,11 @@ impl Questionnaire {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.index_of(id).map(|i| &self.questions[i])
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.questions.iter().position(|q| q.id == id)
+        self.ids.position(&self.questions, |q| q.id.as_str(), id)
     }
 
     /// True when some question lacks a phase or a function, so views need an "unassigned" lane.

@@ -250,3 +250,16 @@ fn big_files_check_roles_across_the_cut() {
     let slow = bad.replacen("format = 1", "format = 0x1", 1);
     assert_eq!(e, read_slowly(&bad).1.iter().map(|d| located(&slow, d)).collect::<Vec<_>>());
 }
+
+#[test]
+fn ids_are_found_through_the_index_and_after_the_questions_change() {
+    let mut q = parse("q.toml", MINI).unwrap();
+    let last = q.questions.last().unwrap().id.clone();
+    assert_eq!(q.index_of(&last), Some(q.questions.len() - 1));
+    assert_eq!(q.question(&last).map(|x| x.id.as_str()), Some(last.as_str()));
+    assert_eq!(q.index_of("no-such-question"), None);
+    // A question dropped after the index was built: the rest move up, the dropped one is gone.
+    let first = q.questions.remove(0).id;
+    assert_eq!(q.index_of(&last), Some(q.questions.len() - 1));
+    assert_eq!(q.question(&first), None);
+}

@@ -14,6 +14,7 @@ pub(crate) fn bank(questions: Vec<Question>) -> Questionnaire {
         roles: Vec::new(),
         profiles: Vec::new(),
         questions,
+        ids: Default::default(),
     }
 }
 

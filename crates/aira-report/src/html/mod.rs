@@ -217,11 +217,11 @@ pub fn full(r: &Report) -> String {
     ]);
     toc.extend(shared.iter().map(|(id, t)| (id.as_str(), t.as_str())));
     toc.extend([("method", "Methodology"), ("answers", "Answers"), ("follow-up", "Follow-up")]);
-    let d = crate::deliverable::document(r, "full");
+    let d = crate::deliverable::parts::parts(r);
     let body = [
         extra::summary(&d),
         scope.as_ref().map(|s| section(r, s)).unwrap_or_default(),
-        extra::charts(&d),
+        extra::charts(r),
         heatmap(r),
         super::interviews::html_disagreements(r),
         super::interviews::html_trend(r),
@@ -238,9 +238,13 @@ pub fn full(r: &Report) -> String {
         sections::follow_up(r),
     ]
     .concat();
-    // Sections shown only when they have something to say leave the contents too.
-    let toc: Vec<(&str, &str)> =
-        toc.into_iter().filter(|(id, _)| body.contains(&format!("<section id=\"{id}\""))).collect();
+    // Sections shown only when they have something to say leave the contents too. The ids
+    // present are read off the body in one pass (user text is escaped, so every `<section`
+    // is ours): searching the multi-megabyte body once per entry cost a pass each.
+    const OPEN: &str = "<section id=\"";
+    let present: std::collections::HashSet<&str> =
+        body.match_indices(OPEN).filter_map(|(at, _)| body[at + OPEN.len()..].split('"').next()).collect();
+    let toc: Vec<(&str, &str)> = toc.into_iter().filter(|(id, _)| present.contains(id)).collect();
     page(r, "AI management system readiness", "AI management system readiness assessment", &toc, &body)
 }
 
