@@ -78,3 +78,25 @@ fn one_run_over_several_copies_brings_each_entry_once_and_again_nothing() {
     assert!(ws.assessment.respondent("default").unwrap().answers.values().all(|x| x.level() == Some(2)));
     assert_eq!(ws.assessment.respondent("bo").unwrap().answers.len(), 16);
 }
+
+/// A copy's entries read with the target's parse at hand are the entries read alone: shared
+/// ones taken over, and an entry whose text differs (same id, edited in the copy) parsed from
+/// the copy's own text, never taken from the target's.
+#[test]
+fn a_copys_entries_reusing_the_targets_parse_are_its_own() {
+    let (target, a, _b) = copies();
+    let ours = merge_base::entries(target.path()).unwrap();
+    // The copy's first entry, rewritten by hand under the same id (a level the target lacks).
+    let path = a.path().join(history::FILE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first = ours[0].text.trim();
+    let edited = first.replacen("level = 1", "level = 5", 1);
+    assert_ne!(first, edited, "the fixture's first entry sets level 1");
+    std::fs::write(&path, text.replacen(first, &edited, 1)).unwrap();
+    let alone = merge_base::entries(a.path()).unwrap();
+    let reusing = merge_base::entries_reusing(a.path(), &ours).unwrap();
+    assert_eq!(ids(&reusing), ids(&alone));
+    let changes = |e: &[merge_base::Entry]| e.iter().map(|e| format!("{:?}", e.change)).collect::<Vec<_>>();
+    assert_eq!(changes(&reusing), changes(&alone));
+    assert_ne!(format!("{:?}", reusing[0].change), format!("{:?}", ours[0].change), "the edit is the copy's");
+}
