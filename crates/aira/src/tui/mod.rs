@@ -189,6 +189,10 @@ fn event_loop(
     notices: &std::sync::mpsc::Receiver<String>,
 ) -> std::io::Result<()> {
     let mut pace = pacing::Pacer::new(pacing::ROOM_FRAME);
+    // crossterm opens its input reader on the first poll. Before the first frame, while the
+    // terminal is surely there: made after it, a hang-up in between (an SSH drop as the screen
+    // appears) failed as "Failed to initialize input reader" rather than ending as a hang-up.
+    event::poll(Duration::ZERO)?;
     loop {
         // Votes go to the saver at once (a phone waits for each one's 200); only their
         // frames are paced.
