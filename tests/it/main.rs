@@ -43,6 +43,7 @@ mod interop_support;
 mod interviews_cli;
 mod interviews_report;
 mod interviews_scoring;
+mod merge_archived;
 mod merge_base;
 mod merge_three;
 mod numbers_agree;

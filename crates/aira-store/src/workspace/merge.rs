@@ -183,7 +183,9 @@ fn merge_all(
     for e in merge_base::missing(ours, &theirs) {
         store(target)?.stage_record(&e.text)?;
     }
-    for r in &source.assessment.respondents {
+    // Archived respondents too, on either side: archiving only leaves a respondent out of
+    // scores, their answers are kept and merged like anyone's (`restore` brings them back).
+    for r in source.assessment.respondents.iter().chain(&source.archived) {
         // Open adds the default respondent in memory when it has no file: nothing to bring.
         if !has_file(source, &r.id) {
             continue;
@@ -297,7 +299,12 @@ fn add_respondent(
     }
     out.events.push(Event::RespondentAdded { id: r.id.clone(), name: r.name.clone(), answers: parsed.answers.len() });
     target.assessment.respondents.retain(|x| x.id != r.id);
-    target.assessment.respondents.push(parsed);
+    // Archived in the source: copied archived, out of the target's scores as it was there.
+    if parsed.archived {
+        target.archived.push(parsed)
+    } else {
+        target.assessment.respondents.push(parsed)
+    }
     Ok(())
 }
 
@@ -308,7 +315,8 @@ fn merge_respondent(
     (by, at): (&str, &str),
     out: &mut Outcome,
 ) -> Result<()> {
-    let Some(mine) = target.assessment.respondent(&r.id).cloned() else { return Ok(()) };
+    // The target's header (name, role, archived) is kept; archived or not, the answers merge.
+    let Some(mine) = respondent_mut(target, &r.id).map(|x| x.clone()) else { return Ok(()) };
     if mine.name != r.name {
         out.events.push(Event::NameDiffers { id: r.id.clone(), kept: mine.name.clone(), other: r.name.clone() });
     }
@@ -321,7 +329,7 @@ fn merge_respondent(
         };
         if writes {
             store(target)?.stage(&c)?;
-            if let Some(x) = target.assessment.respondents.iter_mut().find(|x| x.id == r.id) {
+            if let Some(x) = respondent_mut(target, &r.id) {
                 match &c.new {
                     Some(new) => x.answers.insert(c.question.clone(), new.clone()),
                     None => x.answers.remove(&c.question),
@@ -334,6 +342,11 @@ fn merge_respondent(
         out.events.push(event);
     }
     Ok(())
+}
+
+/// Respondent `id` of the target, active or archived.
+fn respondent_mut<'a>(target: &'a mut Workspace, id: &str) -> Option<&'a mut Respondent> {
+    target.assessment.respondents.iter_mut().chain(target.archived.iter_mut()).find(|x| x.id == id)
 }
 
 type Agreed = (Value, Decision);
