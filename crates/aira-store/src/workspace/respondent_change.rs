@@ -113,7 +113,13 @@ pub(super) fn undo(
     }
     let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let at = now_rfc3339();
-    store.change_respondent_kind(Some(&now), &back, (by, &at), kind, Some(n))?;
+    // Made as whoever made the change (as every kind's undo is), then as before: the undo
+    // belongs to them, for their redo and never another respondent's undo to reach.
+    let before = store.answering().to_owned();
+    store.answer_as(target.answering());
+    let written = store.change_respondent_kind(Some(&now), &back, (by, &at), kind, Some(n));
+    store.answer_as(&before);
+    written?;
     apply_header(ws, &back);
     Ok(Some(super::Change {
         respondent: back,

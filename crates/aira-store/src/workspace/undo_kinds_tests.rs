@@ -111,3 +111,37 @@ fn roadmap_edits_are_undone_and_redone_as_whoever_made_them() {
     assert_eq!(ws.meta.roadmap_entry(q), Some(&RoadmapEntry { owner: "Ann".into(), due: None }), "on disk");
     assert_eq!(kinds(d)[kinds(d).len() - 3..], ["undo", "undo", "redo"]);
 }
+
+/// The undo or redo of a respondent change is made as whoever made the change (as for every
+/// other kind), not as whoever runs the command: otherwise `aira redo --respondent bo` would
+/// write a redo that Bo's next undo cannot find and that the default respondent's undo takes.
+#[test]
+fn a_respondent_undo_and_redo_are_made_as_whoever_made_the_change() {
+    let dir = new_ws();
+    let d = dir.path();
+    let mut ws = open(d, Access::Write).unwrap();
+    ws.store.as_mut().unwrap().answer_as("default");
+    add(&mut ws, "bo", "Bo");
+    ws.store.as_mut().unwrap().answer_as("bo");
+    let old = ws.assessment.respondent("bo").unwrap().clone_header();
+    let renamed = Respondent::new("bo", "Bo Chen");
+    ws.store.as_mut().unwrap().change_respondent(Some(&old), &renamed, ("tester", AT), None).unwrap();
+    respondent_change::apply_header(&mut ws, &renamed);
+    // The command runs as the default respondent, undoing and redoing Bo's rename.
+    ws.store.as_mut().unwrap().answer_as("default");
+    undo_as(&mut ws, "bo", "me").unwrap().unwrap();
+    redo_as(&mut ws, "bo", "me").unwrap().unwrap();
+    let h = read_history(d).unwrap();
+    let last: Vec<(&str, &str)> = h[h.len() - 2..].iter().map(|c| (c.kind.as_str(), c.answering())).collect();
+    assert_eq!(last, [("undo", "bo"), ("redo", "bo")]);
+    assert_eq!(ws.store.as_ref().unwrap().answering(), "default", "the command's own respondent stays");
+    // The default respondent's undo reaches their own change (the add), not Bo's redo; it is
+    // refused while Bo's rename stands (the add's header is no longer there), nothing written.
+    let e = undo_as(&mut ws, "default", "me").unwrap_err().to_string();
+    assert!(e.contains("change 1 (respondent bo) cannot be undone"), "{e}");
+    assert_eq!(read_history(d).unwrap().len(), h.len());
+    undo_as(&mut ws, "bo", "me").unwrap().unwrap();
+    let undone = undo_as(&mut ws, "default", "me").unwrap().unwrap();
+    assert_eq!(undone.reverts, 1);
+    assert!(ws.assessment.respondent("bo").is_none(), "the add undone: Bo archived");
+}
