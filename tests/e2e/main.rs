@@ -12,6 +12,7 @@ mod fault_harness;
 mod forms_pty;
 mod hangup;
 mod kill;
+mod respondent_pty;
 mod start_pty;
 mod workshop_pacing;
 mod workshop_pty;

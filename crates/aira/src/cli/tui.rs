@@ -104,7 +104,7 @@ fn run_mode(
                 crate::tui::saver::Work::AgreeNote { question, note, .. } => {
                     format!("reason for the agreed level of {question}: {note:?}")
                 }
-                crate::tui::saver::Work::Respondent(r) => format!("respondent {} ({})", r.id, r.name),
+                crate::tui::saver::Work::Respondent { new, .. } => format!("respondent {} ({})", new.id, new.name),
                 // A vote is never handed back: its phone was told it did not count.
                 crate::tui::saver::Work::Vote { change, .. } => {
                     format!("vote {} / {}", change.respondent.id, change.question)

@@ -267,8 +267,14 @@ pub enum Effect {
         question: String,
         entry: aira_core::engagement::RoadmapEntry,
     },
-    /// Create or rename a respondent durably (their answers file).
-    SaveRespondent(aira_core::assessment::Respondent),
+    /// Create (`old` None) or rename a respondent durably: their answers file's header and a
+    /// `respondent` history entry, made as respondent `as_` (whoever was answering when the
+    /// key was pressed; a first respondent named when no one answers, themselves).
+    SaveRespondent {
+        old: Option<aira_core::assessment::Respondent>,
+        new: aira_core::assessment::Respondent,
+        as_: String,
+    },
     /// Write what an undo or redo of an agreed level or SoA decision put back, durably.
     Revert(Box<crate::tui::session::Revert>),
     /// Record the agreed level of a question durably (None clears it).

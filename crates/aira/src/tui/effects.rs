@@ -24,7 +24,10 @@ pub(super) fn apply(
     for fx in effects {
         let work = match fx {
             Effect::Save(change) => Some((Work::Change(change), "this change")),
-            Effect::SaveRespondent(r) => Some((Work::Respondent(r), "the respondent")),
+            Effect::SaveRespondent { old, new, as_ } => {
+                let (by, at, _) = made_by(state);
+                Some((Work::Respondent { old, new, as_, by, at }, "the respondent"))
+            }
             Effect::SaveAgreed { question, value } => {
                 let (by, at, as_) = made_by(state);
                 Some((Work::Agree { question, value, by, at, as_ }, "the agreed level"))
@@ -34,8 +37,8 @@ pub(super) fn apply(
                 Some((Work::Target { question, level, by, at, as_ }, "the target"))
             }
             Effect::SaveAgreedNote { question, note } => {
-                let (by, at) = (state.session.user().to_owned(), state.session.now());
-                Some((Work::AgreeNote { question, note, by, at }, "the reason for the agreed level"))
+                let (by, at, as_) = made_by(state);
+                Some((Work::AgreeNote { question, note, by, at, as_ }, "the reason for the agreed level"))
             }
             Effect::SaveSoa { control, applicable, justification, owner } => {
                 let (by, at, as_) = made_by(state);

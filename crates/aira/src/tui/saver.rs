@@ -47,8 +47,15 @@ pub enum Work {
         at: String,
         as_: String,
     },
-    /// A new respondent, or a new name for one.
-    Respondent(aira_core::assessment::Respondent),
+    /// A new respondent (`old` None), or a new name or role for one, with its `respondent`
+    /// history entry (as the CLI's `aira respondent add`/`rename`), made as respondent `as_`.
+    Respondent {
+        old: Option<aira_core::assessment::Respondent>,
+        new: aira_core::assessment::Respondent,
+        as_: String,
+        by: String,
+        at: String,
+    },
     /// The level the room agreed on after discussion (None clears it).
     Agree {
         question: String,
@@ -78,6 +85,7 @@ pub enum Work {
         note: String,
         by: String,
         at: String,
+        as_: String,
     },
     /// A workshop vote: the participant's respondent when new, then their answer. Tried a few
     /// times only: a phone is waiting, and `done` tells it (through the vote server) whether
@@ -114,12 +122,18 @@ impl Work {
                 store.answer_as(as_);
                 store.set_facts(edit, by, at).map(|_| ())
             }
-            Work::Respondent(r) => store.save_respondent(r),
-            Work::AgreeNote { question, note, by, at } => store.set_agreed_note(question, note, by, at),
+            Work::Respondent { old, new, as_, by, at } => {
+                store.answer_as(as_);
+                store.change_respondent(old.as_ref(), new, (by, at), None)
+            }
+            Work::AgreeNote { question, note, by, at, as_ } => {
+                store.answer_as(as_);
+                store.set_agreed_note(question, note, by, at)
+            }
             // Saved by `votes::save`, in groups; never through here.
             Work::Vote { respondent, change, .. } => {
                 if let Some(r) = respondent {
-                    store.save_respondent(r)?;
+                    votes::add_participant(store, r, &change.at)?;
                 }
                 store.apply(change)
             }
@@ -138,8 +152,8 @@ fn saved_at(store: &mut Store) -> String {
     at
 }
 
-/// Write an undo or redo of an agreed level, SoA decision, roadmap entry, target or engagement
-/// facts, as the respondent who made it.
+/// Write an undo or redo of an agreed level, SoA decision, roadmap entry, target, engagement
+/// facts or respondent header, as the respondent who made it.
 fn revert_entry(
     store: &mut Store,
     revert: &crate::tui::session::Revert,
@@ -170,6 +184,10 @@ fn revert_entry(
         Revert::Roadmap { question, entry, kind, reverts, as_ } => {
             store.answer_as(as_);
             store.revert_roadmap(question, entry.as_ref(), (by, at), (kind, *reverts))
+        }
+        Revert::Respondent { now, back, kind, reverts, as_ } => {
+            store.answer_as(as_);
+            store.change_respondent_kind(Some(now), back, (by, at), kind, Some(*reverts))
         }
         // As `aira undo` writes it, from the history entry itself, as whoever made it.
         Revert::Facts { kind, reverts } => store.revert_facts_entry(*reverts, kind, (by, at)),
@@ -272,3 +290,7 @@ impl Saver {
         self.handle.take().and_then(|h| h.join().ok()).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+#[path = "saver_tests.rs"]
+mod tests;

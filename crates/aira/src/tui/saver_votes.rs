@@ -38,7 +38,7 @@ fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report
         let mut ready = Vec::with_capacity(batch.len());
         for mut v in batch {
             // A new participant's file first: their answer must have a respondent to belong to.
-            match v.respondent.as_ref().map(|r| store.save_respondent(r)) {
+            match v.respondent.as_ref().map(|r| add_participant(store, r, &v.change.at)) {
                 Some(Err(e)) => failed.push((v, e.to_string())),
                 Some(Ok(())) => {
                     v.respondent = None;
@@ -74,6 +74,17 @@ fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report
         backoff *= 2;
         batch = failed.into_iter().map(|(v, _)| v).collect();
     }
+}
+
+/// A participant new to the workspace: their answers file's header and a `respondent` history
+/// entry, made by and as them (not as whoever the facilitator was answering for, whose undo
+/// must not reach it), as `aira respondent add` records an add.
+pub fn add_participant(store: &mut Store, r: &Respondent, at: &str) -> aira_store::workspace::Result<()> {
+    let facilitator = store.answering().to_owned();
+    store.answer_as(&r.id);
+    let added = store.change_respondent(None, r, (&r.name, at), None);
+    store.answer_as(&facilitator);
+    added
 }
 
 #[cfg(test)]

@@ -113,7 +113,20 @@ fn the_batch_is_one_group_and_every_vote_is_saved_with_history() {
     assert_eq!(acked, [true; 5]);
     check(&dir, &acked, 0);
     let history = workspace::read_history(&dir).unwrap();
-    assert_eq!(history.len(), 2 + VOTES.len(), "two answers before, then one entry per vote");
+    let kinds: Vec<(&str, &str)> = history.iter().map(|h| (h.kind.as_str(), h.respondent.as_str())).collect();
+    // Two answers before; then each new participant's add (Ann Lee, Bo), each before their vote.
+    assert_eq!(
+        kinds[2..],
+        [
+            ("respondent", "ann-lee"),
+            ("respondent", "bo"),
+            ("answer", "ann-lee"),
+            ("answer", "bo"),
+            ("answer", "cy"),
+            ("answer", "di"),
+            ("answer", "bo")
+        ]
+    );
 }
 
 #[test]

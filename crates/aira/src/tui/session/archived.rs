@@ -46,4 +46,49 @@ impl Session {
     pub(super) fn no_one() -> &'static Respondent {
         &NO_ONE
     }
+
+    /// Respondent `id`, active or archived.
+    pub(super) fn header(&self, id: &str) -> Option<&Respondent> {
+        let active = self.assessment.respondents.iter().find(|r| r.id == id);
+        active.or_else(|| self.archived.iter().find(|r| r.id == id))
+    }
+
+    /// Give respondent `h.id` the header `h` (an undo or redo of an add or rename): renamed in
+    /// place, or moved between the active and the archived (answers kept with them, so a
+    /// redo brings them back). Whoever was answering still is, unless it was them, archived.
+    pub(super) fn put_header(&mut self, h: &Respondent) {
+        let answering = self.current_respondent().id.clone();
+        let list = &mut self.assessment.respondents;
+        let taken = match list.iter().position(|r| r.id == h.id) {
+            Some(i) => Some(list.remove(i)),
+            None => self.archived.iter().position(|r| r.id == h.id).map(|i| self.archived.remove(i)),
+        };
+        let mut r = taken.unwrap_or_else(|| h.clone_header());
+        (r.name, r.role, r.archived) = (h.name.clone(), h.role.clone(), h.archived);
+        if r.archived {
+            self.archived.push(r)
+        } else {
+            self.assessment.respondents.push(r)
+        }
+        if let Some(i) = self.assessment.respondents.iter().position(|r| r.id == answering) {
+            self.respondent = i;
+        }
+        self.rescore();
+    }
+}
+
+/// Whether two headers say the same (what the answers file's `[respondent]` table holds).
+pub(super) fn same_header(a: &Respondent, b: &Respondent) -> bool {
+    (a.id == b.id) && (&a.name, &a.role, a.archived) == (&b.name, &b.role, b.archived)
+}
+
+/// How undo names a respondent change: `add of respondent Bo Chen`, `rename from Bo to Bo
+/// Chen (risk)`.
+pub(super) fn describe(old: &Respondent, new: &Respondent) -> String {
+    let label = |r: &Respondent| if r.role.is_empty() { r.name.clone() } else { format!("{} ({})", r.name, r.role) };
+    match (old.archived, new.archived) {
+        (true, false) => format!("add of respondent {}", label(new)),
+        (false, true) => format!("removal of respondent {}", label(old)),
+        _ => format!("rename from {} to {}", label(old), label(new)),
+    }
 }

@@ -14,8 +14,8 @@ use aira_store::workspace::Change;
 pub enum Added {
     /// Someone with that id was there already: the keys now record their answers.
     Existing,
-    /// A new respondent, now the current one (to be saved).
-    New(Respondent),
+    /// A new respondent, now the current one, to be saved as made by respondent `as_`.
+    New { respondent: Respondent, as_: String },
 }
 
 impl Session {
@@ -82,29 +82,38 @@ impl Session {
     }
 
     /// The reason for a question's agreed level (the decision's note); false when the
-    /// question has no agreed level or the workspace is read-only (nothing to save).
+    /// question has no agreed level or the workspace is read-only (nothing to save). The store
+    /// writes it as an `agree` entry of its own, so it is numbered and undone like one.
     pub fn set_agreed_note(&mut self, question: &str, note: &str) -> bool {
         if self.read_only.is_some() || !self.assessment.agreed.contains_key(question) {
             return false;
         }
+        let old = self.agreed_now(question);
         let Some(d) = self.assessment.agreed_meta.get_mut(question) else { return false };
         d.note = note.to_owned();
+        let new = self.agreed_now(question);
+        let who = self.current_respondent().id.clone();
+        self.done("agree", who, None, Subject::Agreed { question: question.to_owned(), old, new });
         self.save.pending += 1;
         true
     }
 
     /// Give the current respondent a new name and role (already checked; the file keeps its
-    /// id); their header, to save.
-    pub fn rename_respondent(&mut self, name: &str, role: &str) -> Option<Respondent> {
+    /// id): on the undo list as their change; the old and new headers, to save.
+    pub fn rename_respondent(&mut self, name: &str, role: &str) -> Option<(Respondent, Respondent)> {
         let ri = self.respondent_index();
         let r = self.assessment.respondents.get_mut(ri)?;
+        let old = r.clone_header();
         r.name = name.to_owned();
         r.role = role.to_owned();
-        Some(r.clone_header())
+        let new = r.clone_header();
+        self.count_respondent_change(new.id.clone(), old.clone(), new.clone());
+        Some((old, new))
     }
 
     /// Add a respondent by name, with a role (already checked; empty: none), and make them
-    /// current (or switch to the one with that id, whose role stays).
+    /// current (or switch to the one with that id, whose role stays). A new one is a change
+    /// made as whoever was answering (themselves when no one was), undone by archiving them.
     pub fn add_respondent(&mut self, name: &str, role: &str) -> Added {
         let id = aira_core::assessment::respondent_id(name);
         if let Some(existing) = self.assessment.respondents.iter().position(|r| r.id == id) {
@@ -112,12 +121,23 @@ impl Session {
             self.respondent_changed();
             return Added::Existing;
         }
+        let as_ = if self.has_respondent() { self.current_respondent().id.clone() } else { id.clone() };
         let mut r = Respondent::new(&id, name);
         r.role = role.to_owned();
         self.assessment.respondents.push(r.clone());
         self.respondent = self.assessment.respondents.len() - 1;
         self.respondent_changed();
-        Added::New(r)
+        let before = Respondent { archived: true, ..r.clone() };
+        self.count_respondent_change(as_.clone(), before, r.clone());
+        Added::New { respondent: r, as_ }
+    }
+
+    /// A respondent header change on the undo list and pending save, its history entry next.
+    fn count_respondent_change(&mut self, as_: String, old: Respondent, new: Respondent) {
+        if self.read_only.is_none() {
+            self.done(aira_store::workspace::respondent_change::KIND, as_, None, Subject::Respondent { old, new });
+            self.save.pending += 1;
+        }
     }
 
     /// The keys record respondent `i`'s answers (an index into the assessment's respondents).

@@ -1,12 +1,13 @@
 //! `u` and `U`: undo and redo per person over this session's changes of every kind (answers,
-//! agreed levels, SoA decisions, roadmap owners and due dates, targets, engagement facts).
+//! agreed levels, SoA decisions, roadmap owners and due dates, targets, engagement facts,
+//! respondents added or renamed).
 //! Which change is the store's rule (`undo_rule`), the same as `aira undo`/`aira redo`; what
 //! it says is the store's wording (`undo_describe`). Changes from earlier sessions are `aira
 //! undo`'s: the wizard does not read the history at open.
 
 use super::Session;
 use super::facts_snapshot::Facts;
-use aira_core::assessment::{Answer, Decision, Value};
+use aira_core::assessment::{Answer, Decision, Respondent, Value};
 use aira_core::engagement::{RoadmapEntry, SoaEntry};
 use aira_store::workspace::Change;
 use aira_store::workspace::undo_describe::{self as describe, sentence};
@@ -49,6 +50,12 @@ pub enum Subject {
         old: Facts,
         new: Facts,
     },
+    /// A respondent's header (name, role, archived); an add's `old` is the same respondent
+    /// archived, which is what undoing it writes (as `aira undo` does).
+    Respondent {
+        old: Respondent,
+        new: Respondent,
+    },
 }
 
 impl Subject {
@@ -63,6 +70,7 @@ impl Subject {
             Subject::Roadmap { question, old, new } => Subject::Roadmap { question, old: new, new: old },
             Subject::Target { question, old, new } => Subject::Target { question, old: new, new: old },
             Subject::Facts { old, new } => Subject::Facts { old: new, new: old },
+            Subject::Respondent { old, new } => Subject::Respondent { old: new, new: old },
         }
     }
 }
@@ -85,11 +93,46 @@ pub struct Done {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Revert {
     Answer(Box<Change>),
-    Agreed { question: String, value: Option<(Value, Decision)>, kind: String, reverts: usize, as_: String },
-    Soa { control: String, entry: Option<SoaEntry>, kind: String, reverts: usize, as_: String },
-    Roadmap { question: String, entry: Option<RoadmapEntry>, kind: String, reverts: usize, as_: String },
-    Target { question: String, level: Option<u8>, kind: String, reverts: usize, as_: String },
-    Facts { kind: String, reverts: usize },
+    Agreed {
+        question: String,
+        value: Option<(Value, Decision)>,
+        kind: String,
+        reverts: usize,
+        as_: String,
+    },
+    Soa {
+        control: String,
+        entry: Option<SoaEntry>,
+        kind: String,
+        reverts: usize,
+        as_: String,
+    },
+    Roadmap {
+        question: String,
+        entry: Option<RoadmapEntry>,
+        kind: String,
+        reverts: usize,
+        as_: String,
+    },
+    Target {
+        question: String,
+        level: Option<u8>,
+        kind: String,
+        reverts: usize,
+        as_: String,
+    },
+    Facts {
+        kind: String,
+        reverts: usize,
+    },
+    /// A respondent's header: `now` is what the answers file holds, `back` what is put back.
+    Respondent {
+        now: Respondent,
+        back: Respondent,
+        kind: String,
+        reverts: usize,
+        as_: String,
+    },
 }
 
 /// What undo or redo did.
@@ -99,7 +142,7 @@ pub enum Undone {
     /// The state is no longer what that change left (a vote came in since): nothing written.
     Changed(String),
     /// Written back: the save, the question to show (when it is one), what to say.
-    Reverted { save: Revert, index: Option<usize>, said: String },
+    Reverted { save: Box<Revert>, index: Option<usize>, said: String },
 }
 
 impl Session {
@@ -139,6 +182,10 @@ impl Session {
         let shown = if kind == REDO { d.subject.reversed() } else { d.subject.clone() };
         let what = match &shown {
             Subject::Answer { question, old, new, .. } => describe::answer(question, old.as_ref(), new.as_ref()),
+            // The same level with another reason: the reason typed after agreeing.
+            Subject::Agreed { question, old: Some(old), new: Some(new) } if old.0 == new.0 => {
+                format!("reason for the agreed level of {question}")
+            }
             Subject::Agreed { question, old, new } => {
                 describe::agreed(question, old.as_ref().map(|v| v.0), new.as_ref().map(|v| v.0))
             }
@@ -150,6 +197,7 @@ impl Session {
             }
             Subject::Target { question, .. } => format!("target of {question}"),
             Subject::Facts { old, new } => format!("engagement facts change ({})", new.differing(old).join(", ")),
+            Subject::Respondent { old, new } => super::archived::describe(old, new),
         };
         if !self.still_holds(&d.subject) {
             return Undone::Changed(format!(
@@ -165,7 +213,7 @@ impl Session {
         let (save, index) = self.write_back(&d, kind);
         self.done(kind, d.as_.clone(), Some(d.number), d.subject.reversed());
         self.save.pending += 1;
-        Undone::Reverted { save, index, said }
+        Undone::Reverted { save: Box::new(save), index, said }
     }
 
     /// Whether what `subject` left (`new`) is still there: only then is it reverted.
@@ -181,6 +229,9 @@ impl Session {
             Subject::Facts { old, new } => {
                 let changed = old.differing(new);
                 new.differing(&Facts::of(&self.meta)).iter().all(|k| !changed.contains(k))
+            }
+            Subject::Respondent { new, .. } => {
+                self.header(&new.id).is_some_and(|h| super::archived::same_header(h, new))
             }
         }
     }
@@ -261,6 +312,11 @@ impl Session {
             Subject::Facts { old, new } => {
                 old.put_into(&old.differing(new), &mut self.meta);
                 (Revert::Facts { kind: kind.into(), reverts }, None)
+            }
+            Subject::Respondent { old, new } => {
+                self.put_header(old);
+                let (now, back) = (new.clone(), old.clone());
+                (Revert::Respondent { now, back, kind: kind.into(), reverts, as_ }, None)
             }
         }
     }

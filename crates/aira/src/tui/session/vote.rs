@@ -77,7 +77,8 @@ impl Session {
             kind: "answer".into(),
             reverts: None,
         };
-        self.history_len += 1;
+        // A new participant's `respondent` entry comes first, then the answer's.
+        self.history_len += 1 + usize::from(new_respondent.is_some());
         self.save.pending += 1;
         Some((qi, VoteChange { new_respondent, change }))
     }
@@ -90,7 +91,9 @@ impl Session {
             return (i, None);
         }
         let base = respondent_id(name);
-        let taken = |id: &str| self.assessment.respondents.iter().any(|r| r.id == id);
+        // An archived respondent's id is taken too: their file (answers kept) is not theirs to
+        // vote into, and writing a new header over it would restore them unasked.
+        let taken = |id: &str| self.assessment.respondents.iter().chain(&self.archived).any(|r| r.id == id);
         let id = (1..)
             .map(|n| if n == 1 { base.clone() } else { format!("{}-{n}", base.chars().take(60).collect::<String>()) })
             .find(|id| !taken(id))

@@ -161,7 +161,7 @@ pub(super) fn undo(s: &mut AppState, redo: bool) -> Vec<Effect> {
                 move_to(s, i);
             }
             s.ui.say(said);
-            vec![match save {
+            vec![match *save {
                 Revert::Answer(change) => Effect::Save(change),
                 other => Effect::Revert(Box::new(other)),
             }]

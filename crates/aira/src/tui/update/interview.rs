@@ -192,15 +192,16 @@ fn save_respondent(s: &mut AppState, typed: crate::tui::who::Typed, rename: bool
     let name = typed.name.as_str();
     let as_role = if typed.role.is_empty() { String::new() } else { format!(" as {}", typed.role) };
     if rename {
-        let Some(r) = s.session.rename_respondent(name, &typed.role) else { return Vec::new() };
-        s.ui.set_flash(Some(format!("Renamed to {name}{as_role} (the file keeps its id, {})", r.id)));
-        return vec![Effect::SaveRespondent(r)];
+        let Some((old, new)) = s.session.rename_respondent(name, &typed.role) else { return Vec::new() };
+        s.ui.set_flash(Some(format!("Renamed to {name}{as_role} (the file keeps its id, {})", new.id)));
+        let as_ = new.id.clone();
+        return vec![Effect::SaveRespondent { old: Some(old), new, as_ }];
     }
-    let Added::New(r) = s.session.add_respondent(name, &typed.role) else {
+    let Added::New { respondent, as_ } = s.session.add_respondent(name, &typed.role) else {
         s.ui.say(format!("{} is already a respondent: now answering for them", s.current_respondent().name));
         return Vec::new();
     };
     let next = s.ui.key_name(crate::tui::keymap::Context::Normal, Action::NextRespondent);
     s.ui.set_flash(Some(format!("Added {name}{as_role}: answering for them now ({next} switches)")));
-    vec![Effect::SaveRespondent(r)]
+    vec![Effect::SaveRespondent { old: None, new: respondent, as_ }]
 }

@@ -376,14 +376,16 @@ fn respondents_are_added_and_renamed_in_the_wizard() {
     act(&mut s, &[AddRespondent]);
     text(&mut s, "Ann Lee");
     let fx = act(&mut s, &[Submit]);
-    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "ann-lee" && r.name == "Ann Lee"));
+    assert!(matches!(&fx[..], [Effect::SaveRespondent { new: r, .. }] if r.id == "ann-lee" && r.name == "Ann Lee"));
     assert_eq!(s.current_respondent().id, "ann-lee");
     let fx = act(&mut s, &[Level3]);
     assert_eq!(saves(&fx)[0].respondent.id, "ann-lee");
     act(&mut s, &[RenameRespondent]);
     text(&mut s, "-Smith");
     let fx = act(&mut s, &[Submit]);
-    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "ann-lee" && r.name == "Ann Lee-Smith"));
+    assert!(
+        matches!(&fx[..], [Effect::SaveRespondent { new: r, .. }] if r.id == "ann-lee" && r.name == "Ann Lee-Smith")
+    );
     act(&mut s, &[NextRespondent, AddRespondent]);
     text(&mut s, "ann lee");
     assert!(act(&mut s, &[Submit]).is_empty(), "an existing id is switched to, not duplicated");
@@ -409,7 +411,7 @@ fn the_respondent_prompts_set_a_checked_role() {
     text(&mut s, "Bo Chen, risk manager");
     let fx = act(&mut s, &[Submit]);
     assert!(
-        matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "bo-chen" && r.name == "Bo Chen" && r.role == "risk")
+        matches!(&fx[..], [Effect::SaveRespondent { new: r, .. }] if r.id == "bo-chen" && r.name == "Bo Chen" && r.role == "risk")
     );
     assert_eq!(on(&s), "card");
     act(&mut s, &[AddRespondent]);
@@ -429,7 +431,7 @@ fn the_respondent_prompts_set_a_checked_role() {
     act(&mut s, &[ClearInput]);
     text(&mut s, "Bo Chen, Executive");
     let fx = act(&mut s, &[Submit]);
-    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "bo-chen" && r.role == "executive"));
+    assert!(matches!(&fx[..], [Effect::SaveRespondent { new: r, .. }] if r.id == "bo-chen" && r.role == "executive"));
     act(&mut s, &[FilterRole]);
     assert!(s.ui.filter().role, "mini has an executive question");
     act(&mut s, &[FilterRole, RenameRespondent, ClearInput]);
@@ -451,6 +453,7 @@ mod screens;
 mod soa_owner;
 mod undo;
 mod undo_facts;
+mod undo_respondent;
 mod undo_roadmap;
 
 #[test]

@@ -274,3 +274,17 @@ fn a_group_of_votes_is_recorded_as_the_same_votes_one_by_one() {
 fn screen(s: &AppState) -> String {
     crate::tui::testing::screen(s, 120, 40)
 }
+
+/// A phone named as an archived respondent gets an id of its own: the archived file (answers
+/// kept) is not written over, which would restore them unasked under a stranger's vote.
+#[test]
+fn a_vote_never_writes_into_an_archived_respondents_file() {
+    let mut s = open_room();
+    let mut ann = aira_core::assessment::Respondent::new("ann-lee", "Ann Lee");
+    ann.archived = true;
+    s.session.set_archived(vec![ann]);
+    let v = phone_votes(&mut s, "p1", "Ann Lee", Level::Value(2));
+    let id = v.new_respondent.map(|r| r.id);
+    assert_eq!(id.as_deref(), Some("ann-lee-2"));
+    assert_eq!(v.change.respondent.id, "ann-lee-2");
+}

@@ -59,7 +59,7 @@ fn an_archived_name_is_refused_with_how_to_restore_and_a_new_one_answers() {
     act(&mut s, &[ClearInput]);
     text(&mut s, "Bo Chen");
     let fx = act(&mut s, &[Submit]);
-    assert!(matches!(&fx[..], [Effect::SaveRespondent(r)] if r.id == "bo-chen"), "{fx:?}");
+    assert!(matches!(&fx[..], [Effect::SaveRespondent { new: r, .. }] if r.id == "bo-chen"), "{fx:?}");
     assert_eq!(s.current_respondent().id, "bo-chen");
     let fx = act(&mut s, &[Level3]);
     assert_eq!(saves(&fx)[0].respondent.id, "bo-chen", "answers go to the one named");

@@ -113,3 +113,34 @@ fn agreed_levels_and_soa_decisions_are_undone_and_redone_as_whoever_made_them() 
     assert_eq!(s.session.assessment().agreed.get("plan-govern-policy"), Some(&Value::Level(4)));
     assert_eq!(s.session.history_len(), 10);
 }
+
+/// The reason typed after agreeing is an `agree` entry of its own (the store writes one), so
+/// it is numbered like every other change, and `u` takes back the reason before the level.
+#[test]
+fn the_reason_for_an_agreed_level_is_a_numbered_change_undone_before_the_level() {
+    let mut s = two();
+    s.session.set_history_len(5);
+    // 6: the agreed level (in the workshop view, which asks why); 7: its reason; 8: Ann's
+    // level on the next question, back on the card.
+    act(&mut s, &[Workshop, SetAgreed(3)]);
+    text(&mut s, "policy, no metrics");
+    let fx = act(&mut s, &[Submit]);
+    assert!(matches!(fx.as_slice(), [Effect::SaveAgreedNote { .. }]), "{fx:?}");
+    act(&mut s, &[Workshop, Level2]);
+    let fx = act(&mut s, &[Undo]);
+    assert_eq!(saves(&fx).first().map(|c| c.reverts), Some(Some(8)), "the level first: {fx:?}");
+    let fx = act(&mut s, &[Undo]);
+    assert_eq!(s.ui.flash(), Some("Undid Ann Lee's reason for the agreed level of plan-govern-policy"));
+    let Some(Effect::Revert(r)) = fx.first() else { panic!("{fx:?}") };
+    let Revert::Agreed { value: Some((v, d)), reverts: 7, as_, .. } = r.as_ref() else { panic!("{r:?}") };
+    assert_eq!(
+        (*v, d.note.as_str(), as_.as_str()),
+        (Value::Level(3), "", "ann-lee"),
+        "the level stays, the reason goes"
+    );
+    let q = "plan-govern-policy";
+    assert_eq!(s.session.assessment().agreed_meta.get(q).map(|d| d.note.as_str()), Some(""));
+    act(&mut s, &[Undo]);
+    assert!(s.session.assessment().agreed.is_empty(), "then the level");
+    assert_eq!(s.session.history_len(), 11);
+}
