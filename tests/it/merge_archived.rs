@@ -77,3 +77,123 @@ fn a_respondent_only_the_copy_has_and_archived_there_is_copied_archived() {
     let cy = ws.archived.iter().find(|r| r.id == "cy-diaz").unwrap();
     assert_eq!(cy.answer(Q).unwrap().level(), Some(3));
 }
+
+/// Every respondent's header (id, name, role, archived), active and archived, sorted.
+fn headers(dir: &Path) -> Vec<(String, String, String, bool)> {
+    let ws = workspace::open(dir, Access::ReadOnly).unwrap();
+    let all = ws.assessment.respondents.iter().chain(&ws.archived);
+    let mut out: Vec<_> = all.map(|r| (r.id.clone(), r.name.clone(), r.role.clone(), r.archived)).collect();
+    out.sort();
+    out
+}
+
+/// A header changed in one copy only (Bo archived there, Cy renamed there) is that copy's
+/// change, taken as any one-sided change is: `aira merge` and `git merge` of two clones agree
+/// on who is archived and on every name. The target's own rename of Ann stays.
+#[test]
+fn a_header_changed_on_one_side_only_is_taken_by_aira_merge_as_by_git_merge() {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git not found");
+        return;
+    }
+    let git = crate::content_support::git_ok;
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (o, _) = two_copies(h);
+    aira(h, &o, &["respondent", "add", "Cy Diaz"]);
+    git(&o, &["init", "-q", "-b", "main"]);
+    git(&o, &["add", "-A"]);
+    git(&o, &["commit", "-qm", "origin"]);
+    let (a, b) = (h.join("ga"), h.join("gb"));
+    for d in [&a, &b] {
+        git(h, &["clone", "-q", o.to_str().unwrap(), d.to_str().unwrap()]);
+    }
+    aira(h, &a, &["respondent", "rename", "ann-le", "Ann Lee"]);
+    aira(h, &b, &["respondent", "remove", "bo-chen"]);
+    aira(h, &b, &["respondent", "rename", "cy-diaz", "Cy Díaz"]);
+    for (d, who) in [(&a, "a"), (&b, "b")] {
+        git(d, &["add", "-A"]);
+        git(d, &["commit", "-qm", who]);
+    }
+    let (a2, b2) = (h.join("a2"), h.join("b2"));
+    common::copy_workspace(&a, &a2);
+    common::copy_workspace(&b, &b2);
+    let out = merge(h, &a2, &b2);
+    git(&a, &["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"]);
+    let want = [
+        ("ann-le".to_owned(), "Ann Lee".to_owned(), String::new(), false),
+        ("bo-chen".to_owned(), "Bo Chen".to_owned(), String::new(), true),
+        ("cy-diaz".to_owned(), "Cy Díaz".to_owned(), String::new(), false),
+    ];
+    assert_eq!(headers(&a), want, "git merge takes each side's own header change");
+    assert_eq!(headers(&a2), want, "aira merge does the same: {out}");
+    assert!(out.contains("bo-chen") && out.contains("cy-diaz"), "it says what it took: {out}");
+    // Taken, the copy's own entries say who made each change: Bo's removal is undone by it.
+    let ws = workspace::open(&a2, Access::ReadOnly).unwrap();
+    assert!(ws.assessment.respondent("bo-chen").is_none(), "archived: out of the scores");
+}
+
+/// The same when git cannot merge the file by itself: one copy answers for Bo (new lines right
+/// under his header), the other archives him (a line there too), so git leaves conflict
+/// markers. Opening resolves them as `aira merge` does: the answer merged, and the archiving,
+/// made on that side only, taken.
+#[test]
+fn git_conflict_markers_take_a_header_changed_on_one_side_only_as_aira_merge_does() {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git not found");
+        return;
+    }
+    let git = crate::content_support::git_ok;
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let o = h.join("o");
+    common::init(h, &o, Some("Ann Le"));
+    aira(h, &o, &["respondent", "add", "Bo Chen"]);
+    git(&o, &["init", "-q", "-b", "main"]);
+    git(&o, &["add", "-A"]);
+    git(&o, &["commit", "-qm", "origin"]);
+    let (a, b) = (h.join("ga"), h.join("gb"));
+    for d in [&a, &b] {
+        git(h, &["clone", "-q", o.to_str().unwrap(), d.to_str().unwrap()]);
+    }
+    aira(h, &a, &["answer", Q, "3", "--respondent", "bo-chen"]);
+    aira(h, &b, &["respondent", "remove", "bo-chen"]);
+    for (d, who) in [(&a, "a"), (&b, "b")] {
+        git(d, &["add", "-A"]);
+        git(d, &["commit", "-qm", who]);
+    }
+    let (a2, b2) = (h.join("a2"), h.join("b2"));
+    common::copy_workspace(&a, &a2);
+    common::copy_workspace(&b, &b2);
+    merge(h, &a2, &b2);
+    let pulled = std::process::Command::new("git")
+        .current_dir(&a)
+        .args(["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"])
+        .output()
+        .unwrap();
+    assert!(!pulled.status.success(), "git leaves markers in answers/bo-chen.toml");
+    assert!(std::fs::read_to_string(a.join("answers/bo-chen.toml")).unwrap().contains("<<<<<<<"));
+    drop(workspace::open(&a, Access::Write).unwrap());
+    assert_eq!(headers(&a), headers(&a2), "git merge + aira and aira merge agree on Bo's header");
+    let ws = workspace::open(&a, Access::ReadOnly).unwrap();
+    let bo = ws.archived.iter().find(|r| r.id == "bo-chen").expect("Bo archived, as the copy left him");
+    assert_eq!(bo.answer(Q).and_then(|a| a.level()), Some(3), "with the answer the other copy gave");
+}
+
+/// Renamed differently on both sides: the target's header stays and the difference is said.
+/// The first respondent, made by `aira init` (no `respondent` entry), renamed in the copy only,
+/// is still the copy's one-sided change.
+#[test]
+fn a_header_changed_on_both_sides_keeps_the_targets_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (a, b) = two_copies(h);
+    aira(h, &a, &["respondent", "rename", "bo-chen", "Bo Chen (CISO)"]);
+    aira(h, &b, &["respondent", "rename", "bo-chen", "Bo Chén"]);
+    aira(h, &b, &["respondent", "rename", "ann-le", "Ann Lee"]);
+    let out = merge(h, &a, &b);
+    assert!(out.contains("respondent bo-chen is named \"Bo Chen (CISO)\" here and \"Bo Chén\" there"), "{out}");
+    assert!(out.contains("took respondent ann-le's { name = \"Ann Lee\" }"), "{out}");
+    let names: Vec<(String, String)> = headers(&a).into_iter().map(|(id, name, ..)| (id, name)).collect();
+    assert_eq!(names, [("ann-le".into(), "Ann Lee".into()), ("bo-chen".into(), "Bo Chen (CISO)".into())]);
+}

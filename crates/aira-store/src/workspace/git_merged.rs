@@ -76,25 +76,6 @@ fn stages(dir: &Path, id: &str) -> Option<(String, String)> {
     Some((show(2)?, show(3)?))
 }
 
-/// The trail of an answer back in time: itself, what the newest entry that wrote it replaced,
-/// what the entry before that one that wrote *that* replaced, and so on.
-fn trail(entries: &[(Answer, Answer)], start: &Answer) -> Vec<Answer> {
-    let mut out = vec![start.clone()];
-    let mut limit = entries.len();
-    while let Some(i) = entries[..limit].iter().rposition(|(_, new)| new == out.last().unwrap_or(start)) {
-        out.push(entries[i].0.clone());
-        limit = i;
-    }
-    out
-}
-
-/// The base of one answer from the union of both sides' entries for it (oldest first, as
-/// `(old, new)`).
-pub fn base_of(entries: &[(Answer, Answer)], ours: &Answer, theirs: &Answer) -> Answer {
-    let t = trail(entries, theirs);
-    trail(entries, ours).into_iter().find(|a| t.contains(a)).unwrap_or_default()
-}
-
 /// A resolved answers file: the merged respondent, its document, the history entries to
 /// append and what to tell the user.
 pub struct Resolved {
@@ -116,7 +97,9 @@ pub fn resolve(
     let (mine, mut doc) = answers::parse(path, id, &ours_text, scale)?;
     let (theirs, _) = answers::parse(path, id, &theirs_text, scale)?;
     let mut by_question: HashMap<String, Vec<(Answer, Answer)>> = HashMap::new();
-    for e in merge_base::entries(dir)? {
+    let all = merge_base::entries(dir)?;
+    let trails = super::merge_headers::trails(&all, []);
+    for e in all {
         let c = e.change;
         if c.respondent == id && !c.question.is_empty() {
             let old = c.old.as_ref().map(history::answer_from_table).unwrap_or_default();
@@ -127,9 +110,21 @@ pub fn resolve(
     let at = super::now_rfc3339();
     let base = |q: &str| {
         let entries = by_question.get(q).map(Vec::as_slice).unwrap_or_default();
-        base_of(entries, mine.answer(q).unwrap_or(&Answer::default()), theirs.answer(q).unwrap_or(&Answer::default()))
+        merge_base::base_of(
+            entries,
+            mine.answer(q).unwrap_or(&Answer::default()),
+            theirs.answer(q).unwrap_or(&Answer::default()),
+        )
     };
     let mut respondent = mine.clone();
+    // The header as for `aira merge`: theirs when only their side changed it.
+    let header_taken =
+        super::merge_headers::takes_theirs(trails.get(id).map(Vec::as_slice).unwrap_or_default(), &mine, &theirs);
+    if header_taken {
+        (respondent.name, respondent.role, respondent.archived) =
+            (theirs.name.clone(), theirs.role.clone(), theirs.archived);
+        answers::set_respondent(&mut doc, &respondent);
+    }
     let (mut entries, mut said) = (Vec::new(), Vec::new());
     for (c, event, writes) in merge::plan(&mine, &theirs, order, base, ("git merge", &at)).into_iter().flatten() {
         if writes {
@@ -152,6 +147,10 @@ pub fn resolve(
                 fields.join(", ")
             ));
         }
+    }
+    if header_taken {
+        let table = super::meta_change::inline(&super::respondent_change::header_table(&respondent));
+        said.push(format!("took the merged branch's header {table} (changed there only)"));
     }
     let conflicts = if said.is_empty() { "no conflict".to_owned() } else { said.join("; ") };
     let notice = format!(
@@ -180,8 +179,8 @@ mod tests {
         let none = Answer::default();
         // origin: ∅→1; ours: 1→2→4; theirs: 1→3.
         let entries = [(none.clone(), lv(1)), (lv(1), lv(2)), (lv(2), lv(4)), (lv(1), lv(3))];
-        assert_eq!(base_of(&entries, &lv(4), &lv(3)), lv(1));
+        assert_eq!(merge_base::base_of(&entries, &lv(4), &lv(3)), lv(1));
         // A hand-written answer has no trail: no base.
-        assert_eq!(base_of(&entries, &lv(5), &lv(3)), none);
+        assert_eq!(merge_base::base_of(&entries, &lv(5), &lv(3)), none);
     }
 }

@@ -36,20 +36,6 @@ fn stage(dir: &Path, n: u8) -> Option<String> {
 /// A target entry's (old, new) levels.
 type Pair = (Option<u8>, Option<u8>);
 
-/// Where the trails of `ours` and `theirs` back through `(old, new)` pairs meet.
-fn base_of(entries: &[Pair], ours: Option<u8>, theirs: Option<u8>) -> Option<u8> {
-    let trail = |start: Option<u8>| {
-        let (mut out, mut limit) = (vec![start], entries.len());
-        while let Some(i) = entries[..limit].iter().rposition(|(_, new)| Some(new) == out.last()) {
-            out.push(entries[i].0);
-            limit = i;
-        }
-        out
-    };
-    let t = trail(theirs);
-    trail(ours).into_iter().find(|l| t.contains(l)).flatten()
-}
-
 pub fn resolve(dir: &Path, path: &Path, text: &str, scale: &Scale, order: &HashMap<String, usize>) -> Result<Resolved> {
     let (ours_text, theirs_text) = match (stage(dir, 2), stage(dir, 3)) {
         (Some(o), Some(t)) => (o, t),
@@ -69,7 +55,7 @@ pub fn resolve(dir: &Path, path: &Path, text: &str, scale: &Scale, order: &HashM
     let level = |t: &Targets, q: &str| t.get(q).map(|t| t.level);
     let base = |q: &str| {
         let entries = by_question.get(q).map(Vec::as_slice).unwrap_or_default();
-        Some(base_of(entries, level(&ours, q), level(&theirs, q)))
+        Some(merge_base::base_of(entries, &level(&ours, q), &level(&theirs, q)))
     };
     let steps = merge_targets::plan(&ours, &theirs, base);
     let at = super::now_rfc3339();

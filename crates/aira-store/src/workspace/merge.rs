@@ -25,11 +25,18 @@ pub enum Event {
         name: String,
         answers: usize,
     },
-    /// Same id, different display name: the target's name is kept.
+    /// Same id, different display name, changed on both sides (or no history says which): the
+    /// target's name is kept.
     NameDiffers {
         id: String,
         kept: String,
         other: String,
+    },
+    /// A respondent's header (name, role, archived) changed in the source only: taken, as
+    /// `header` (its history table, e.g. `{ name = "Bo Chen", archived = true }`).
+    HeaderTaken {
+        id: String,
+        header: String,
     },
     AnswerAdded {
         respondent: String,
@@ -180,9 +187,11 @@ fn merge_all(
     // how the two were put together.
     // Staged: the operation writes them all with the merge's own entries, in this order, in
     // as few appends as history allows (`compact` below), instead of one fsync each.
-    for e in merge_base::missing(ours, &theirs) {
+    let missing = merge_base::missing(ours, &theirs);
+    for e in &missing {
         store(target)?.stage_record(&e.text)?;
     }
+    let headers = super::merge_headers::trails(ours, missing.iter().copied());
     // Archived respondents too, on either side: archiving only leaves a respondent out of
     // scores, their answers are kept and merged like anyone's (`restore` brings them back).
     for r in source.assessment.respondents.iter().chain(&source.archived) {
@@ -194,6 +203,7 @@ fn merge_all(
             add_respondent(target, source, r, by, at, &mut out)?;
         } else {
             merge_respondent(target, r, &base, (by, at), &mut out)?;
+            out.events.extend(header_event(super::merge_headers::merge(target, r, &headers)?));
         }
     }
     merge_agreed(target, source, &base, (by, at), &mut out)?;
@@ -315,11 +325,8 @@ fn merge_respondent(
     (by, at): (&str, &str),
     out: &mut Outcome,
 ) -> Result<()> {
-    // The target's header (name, role, archived) is kept; archived or not, the answers merge.
+    // Archived or not, the answers merge; the header is `merge_headers`'s.
     let Some(mine) = respondent_mut(target, &r.id).map(|x| x.clone()) else { return Ok(()) };
-    if mine.name != r.name {
-        out.events.push(Event::NameDiffers { id: r.id.clone(), kept: mine.name.clone(), other: r.name.clone() });
-    }
     let order: std::collections::HashMap<String, usize> =
         target.questionnaire.questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
     for step in plan(&mine, r, &order, |q| base.answer(&r.id, q), (by, at)) {
@@ -342,6 +349,20 @@ fn merge_respondent(
         out.events.push(event);
     }
     Ok(())
+}
+
+/// What a header's merge is worth saying: a header taken, or a name kept that differs.
+fn header_event(merged: super::merge_headers::Merged) -> Option<Event> {
+    use super::merge_headers::Merged;
+    match merged {
+        Merged::Same => None,
+        Merged::Kept { ours, theirs } => (ours.name != theirs.name).then(|| Event::NameDiffers {
+            id: ours.id.clone(),
+            kept: ours.name,
+            other: theirs.name,
+        }),
+        Merged::Taken { id, table } => Some(Event::HeaderTaken { id, header: table }),
+    }
 }
 
 /// Respondent `id` of the target, active or archived.

@@ -193,3 +193,22 @@ pub fn missing<'a>(ours: &[Entry], theirs: &'a [Entry]) -> Vec<&'a Entry> {
     let have: HashSet<&str> = ours.iter().map(|e| e.change.id.as_str()).collect();
     theirs.iter().filter(|e| !have.contains(e.change.id.as_str())).collect()
 }
+
+/// The trail of an answer back in time: itself, what the newest entry that wrote it replaced,
+/// what the entry before that one that wrote *that* replaced, and so on.
+fn trail<T: PartialEq + Clone>(entries: &[(T, T)], start: &T) -> Vec<T> {
+    let mut out = vec![start.clone()];
+    let mut limit = entries.len();
+    while let Some(i) = entries[..limit].iter().rposition(|(_, new)| new == out.last().unwrap_or(start)) {
+        out.push(entries[i].0.clone());
+        limit = i;
+    }
+    out
+}
+
+/// The base of one answer (or respondent header) from the union of both sides' entries for it
+/// (oldest first, as `(old, new)`); the default (nothing) when the trails never meet.
+pub fn base_of<T: PartialEq + Clone + Default>(entries: &[(T, T)], ours: &T, theirs: &T) -> T {
+    let t = trail(entries, theirs);
+    trail(entries, ours).into_iter().find(|a| t.contains(a)).unwrap_or_default()
+}

@@ -29,6 +29,7 @@ pub mod lock;
 pub mod markers;
 pub mod merge;
 pub mod merge_base;
+mod merge_headers;
 pub mod merge_targets;
 pub mod meta;
 pub mod meta_change;

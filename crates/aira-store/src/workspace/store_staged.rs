@@ -20,6 +20,18 @@ impl Store {
         Ok(())
     }
 
+    /// Stage respondent `r.id`'s new header (name, role, archived; answers untouched): their
+    /// answers file is written with it at the next `compact`. The history entry that made the
+    /// change is the caller's to stage (a merge copies the other copy's own).
+    pub fn stage_header(&mut self, r: &aira_core::assessment::Respondent) -> Result<()> {
+        self.in_operation()?;
+        super::super::strings::check_respondent(r)?;
+        let doc = self.parsed(r)?;
+        super::super::answers::set_respondent(doc, r);
+        self.journaled.insert(r.id.clone());
+        Ok(())
+    }
+
     /// Stage a history entry by itself (a merge recording the side it did not keep), written
     /// with the next append; refused now if history could never take it.
     pub fn stage_record(&mut self, entry: &str) -> Result<()> {

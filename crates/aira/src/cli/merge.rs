@@ -51,6 +51,9 @@ fn describe(e: &Event, source: &str) -> String {
         Event::NameDiffers { id, kept, other } => {
             format!("respondent {} is named {:?} here and {:?} there; kept {:?}", c(id), c(kept), c(other), c(kept))
         }
+        Event::HeaderTaken { id, header } => {
+            format!("took respondent {}'s {} (changed there only)", c(id), c(header))
+        }
         Event::AnswerAdded { respondent, question } => format!("added {} / {}", c(respondent), c(question)),
         Event::AnswerTaken { respondent, question } => {
             format!("took {} / {} (changed there only)", c(respondent), c(question))
