@@ -87,39 +87,53 @@ fn headers(dir: &Path) -> Vec<(String, String, String, bool)> {
     out
 }
 
+/// Two git clones `ga` and `gb` of workspace `o` (committed first), edited by `edit_a` and
+/// `edit_b` and committed; and `a2`, `b2`: plain copies of the two, for `aira merge`. `None`
+/// without git.
+fn clones(h: &Path, o: &Path, edit_a: &[&[&str]], edit_b: &[&[&str]]) -> Option<[PathBuf; 4]> {
+    if std::process::Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git not found");
+        return None;
+    }
+    let git = crate::content_support::git_ok;
+    git(o, &["init", "-q", "-b", "main"]);
+    git(o, &["add", "-A"]);
+    git(o, &["commit", "-qm", "origin"]);
+    let (a, b) = (h.join("ga"), h.join("gb"));
+    for (d, edits) in [(&a, edit_a), (&b, edit_b)] {
+        git(h, &["clone", "-q", o.to_str().unwrap(), d.to_str().unwrap()]);
+        for args in edits {
+            aira(h, d, args);
+        }
+        git(d, &["add", "-A"]);
+        git(d, &["commit", "-qm", "edited"]);
+    }
+    let (a2, b2) = (h.join("a2"), h.join("b2"));
+    common::copy_workspace(&a, &a2);
+    common::copy_workspace(&b, &b2);
+    Some([a, b, a2, b2])
+}
+
+/// `git pull` of clone `b` into clone `a`; whether git merged every file by itself.
+fn pull(a: &Path, b: &Path) -> bool {
+    let args = ["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"];
+    std::process::Command::new("git").current_dir(a).args(args).output().unwrap().status.success()
+}
+
 /// A header changed in one copy only (Bo archived there, Cy renamed there) is that copy's
 /// change, taken as any one-sided change is: `aira merge` and `git merge` of two clones agree
 /// on who is archived and on every name. The target's own rename of Ann stays.
 #[test]
 fn a_header_changed_on_one_side_only_is_taken_by_aira_merge_as_by_git_merge() {
-    if std::process::Command::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git not found");
-        return;
-    }
-    let git = crate::content_support::git_ok;
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let (o, _) = two_copies(h);
     aira(h, &o, &["respondent", "add", "Cy Diaz"]);
-    git(&o, &["init", "-q", "-b", "main"]);
-    git(&o, &["add", "-A"]);
-    git(&o, &["commit", "-qm", "origin"]);
-    let (a, b) = (h.join("ga"), h.join("gb"));
-    for d in [&a, &b] {
-        git(h, &["clone", "-q", o.to_str().unwrap(), d.to_str().unwrap()]);
-    }
-    aira(h, &a, &["respondent", "rename", "ann-le", "Ann Lee"]);
-    aira(h, &b, &["respondent", "remove", "bo-chen"]);
-    aira(h, &b, &["respondent", "rename", "cy-diaz", "Cy Díaz"]);
-    for (d, who) in [(&a, "a"), (&b, "b")] {
-        git(d, &["add", "-A"]);
-        git(d, &["commit", "-qm", who]);
-    }
-    let (a2, b2) = (h.join("a2"), h.join("b2"));
-    common::copy_workspace(&a, &a2);
-    common::copy_workspace(&b, &b2);
+    let edit_a: &[&[&str]] = &[&["respondent", "rename", "ann-le", "Ann Lee"]];
+    let edit_b: &[&[&str]] = &[&["respondent", "remove", "bo-chen"], &["respondent", "rename", "cy-diaz", "Cy Díaz"]];
+    let Some([a, b, a2, b2]) = clones(h, &o, edit_a, edit_b) else { return };
     let out = merge(h, &a2, &b2);
-    git(&a, &["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"]);
+    assert!(pull(&a, &b), "git merges these files by itself");
     let want = [
         ("ann-le".to_owned(), "Ann Lee".to_owned(), String::new(), false),
         ("bo-chen".to_owned(), "Bo Chen".to_owned(), String::new(), true),
@@ -139,39 +153,16 @@ fn a_header_changed_on_one_side_only_is_taken_by_aira_merge_as_by_git_merge() {
 /// made on that side only, taken.
 #[test]
 fn git_conflict_markers_take_a_header_changed_on_one_side_only_as_aira_merge_does() {
-    if std::process::Command::new("git").arg("--version").output().is_err() {
-        eprintln!("skipped: git not found");
-        return;
-    }
-    let git = crate::content_support::git_ok;
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let o = h.join("o");
     common::init(h, &o, Some("Ann Le"));
     aira(h, &o, &["respondent", "add", "Bo Chen"]);
-    git(&o, &["init", "-q", "-b", "main"]);
-    git(&o, &["add", "-A"]);
-    git(&o, &["commit", "-qm", "origin"]);
-    let (a, b) = (h.join("ga"), h.join("gb"));
-    for d in [&a, &b] {
-        git(h, &["clone", "-q", o.to_str().unwrap(), d.to_str().unwrap()]);
-    }
-    aira(h, &a, &["answer", Q, "3", "--respondent", "bo-chen"]);
-    aira(h, &b, &["respondent", "remove", "bo-chen"]);
-    for (d, who) in [(&a, "a"), (&b, "b")] {
-        git(d, &["add", "-A"]);
-        git(d, &["commit", "-qm", who]);
-    }
-    let (a2, b2) = (h.join("a2"), h.join("b2"));
-    common::copy_workspace(&a, &a2);
-    common::copy_workspace(&b, &b2);
+    let edit_a: &[&[&str]] = &[&["answer", Q, "3", "--respondent", "bo-chen"]];
+    let edit_b: &[&[&str]] = &[&["respondent", "remove", "bo-chen"]];
+    let Some([a, b, a2, b2]) = clones(h, &o, edit_a, edit_b) else { return };
     merge(h, &a2, &b2);
-    let pulled = std::process::Command::new("git")
-        .current_dir(&a)
-        .args(["pull", "-q", "--no-rebase", "--no-edit", b.to_str().unwrap(), "main"])
-        .output()
-        .unwrap();
-    assert!(!pulled.status.success(), "git leaves markers in answers/bo-chen.toml");
+    assert!(!pull(&a, &b), "git leaves markers in answers/bo-chen.toml");
     assert!(std::fs::read_to_string(a.join("answers/bo-chen.toml")).unwrap().contains("<<<<<<<"));
     drop(workspace::open(&a, Access::Write).unwrap());
     assert_eq!(headers(&a), headers(&a2), "git merge + aira and aira merge agree on Bo's header");
