@@ -20,6 +20,8 @@ use aira_core::questionnaire::Scale;
 
 #[path = "store_batch.rs"]
 mod batch;
+#[path = "store_logged.rs"]
+mod logged;
 #[path = "store_staged.rs"]
 mod staged;
 #[path = "store_targets.rs"]
@@ -434,38 +436,6 @@ impl Store {
             Some(n) => self.agreed.insert(question_id.to_owned(), n.clone()),
             None => self.agreed.remove(question_id),
         };
-        Ok(())
-    }
-
-    /// Replace one top-level file (`consensus.toml`, `workspace.toml`) and append its history
-    /// entry, both or neither: an operation rolls a failure back now and a crash on the next
-    /// open, unless one (a merge) is already under way.
-    pub(super) fn write_logged(&mut self, file: &str, text: &str, entry: &str, kind: &str) -> Result<()> {
-        let path = self.dir.join(file);
-        let op = match super::op::in_progress(&self.dir) {
-            true => None,
-            false => {
-                let files = if path.is_file() { vec![file.to_owned()] } else { Vec::new() };
-                Some(super::op::begin_with(&self.dir, self.writer(), kind, files, Some(&[file]))?)
-            }
-        };
-        let written = self
-            .writer
-            .replace(&path, text.as_bytes())
-            .map_err(WorkspaceError::io(&path))
-            .and_then(|()| self.record(entry));
-        if let Err(e) = written {
-            self.unlogged.retain(|u| u != entry);
-            if op.is_some() {
-                drop(op);
-                // If this fails too, `.aira-op.toml` stays and the next open rolls back.
-                let _ = super::op::recover(&self.dir, &*self.writer, &mut Vec::new());
-            }
-            return Err(e);
-        }
-        if let Some(op) = op {
-            op.finish()?;
-        }
         Ok(())
     }
 

@@ -133,7 +133,7 @@ impl Work {
             // Saved by `votes::save`, in groups; never through here.
             Work::Vote { respondent, change, .. } => {
                 if let Some(r) = respondent {
-                    votes::add_participant(store, r, &change.at)?;
+                    store.add_participants(&[(r, &change.at)])?;
                 }
                 store.apply(change)
             }

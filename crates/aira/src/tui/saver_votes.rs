@@ -35,16 +35,21 @@ pub fn save(store: &mut Store, batch: Vec<Vote>, reports: &Sender<Report>) {
 fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report>, mut backoff: Duration) {
     for attempt in 1..=VOTE_TRIES {
         let mut failed = Vec::new();
+        // New participants' files and `respondent` entries first, all in one operation: their
+        // answers must have a respondent to belong to, and a room joining at once costs one
+        // round of writes, not one per phone.
+        let new: Vec<(&Respondent, &str)> =
+            batch.iter().filter_map(|v| Some((v.respondent.as_ref()?, v.change.at.as_str()))).collect();
+        let added = store.add_participants(&new).map_err(|e| e.to_string());
         let mut ready = Vec::with_capacity(batch.len());
         for mut v in batch {
-            // A new participant's file first: their answer must have a respondent to belong to.
-            match v.respondent.as_ref().map(|r| add_participant(store, r, &v.change.at)) {
-                Some(Err(e)) => failed.push((v, e.to_string())),
-                Some(Ok(())) => {
+            match (&added, v.respondent.is_some()) {
+                (Err(e), true) => failed.push((v, e.clone())),
+                (Ok(()), true) => {
                     v.respondent = None;
                     ready.push(v);
                 }
-                None => ready.push(v),
+                (_, false) => ready.push(v),
             }
         }
         let changes: Vec<&Change> = ready.iter().map(|v| v.change.as_ref()).collect();
@@ -74,17 +79,6 @@ fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report
         backoff *= 2;
         batch = failed.into_iter().map(|(v, _)| v).collect();
     }
-}
-
-/// A participant new to the workspace: their answers file's header and a `respondent` history
-/// entry, made by and as them (not as whoever the facilitator was answering for, whose undo
-/// must not reach it), as `aira respondent add` records an add.
-pub fn add_participant(store: &mut Store, r: &Respondent, at: &str) -> aira_store::workspace::Result<()> {
-    let facilitator = store.answering().to_owned();
-    store.answer_as(&r.id);
-    let added = store.change_respondent(None, r, (&r.name, at), None);
-    store.answer_as(&facilitator);
-    added
 }
 
 #[cfg(test)]
