@@ -171,20 +171,37 @@ fn git_conflict_markers_take_a_header_changed_on_one_side_only_as_aira_merge_doe
     assert_eq!(bo.answer(Q).and_then(|a| a.level()), Some(3), "with the answer the other copy gave");
 }
 
-/// Renamed differently on both sides: the target's header stays and the difference is said.
-/// The first respondent, made by `aira init` (no `respondent` entry), renamed in the copy only,
-/// is still the copy's one-sided change.
+/// A header merges field by field. Renamed differently on both sides is a conflict (exit 3),
+/// resolved as answers are, the newer rename kept, and recorded: an undo puts the other back.
+/// One side's rename and the other's archiving both come through. The first respondent, made
+/// by `aira init` (no `respondent` entry), renamed in the copy only, is the copy's change.
 #[test]
-fn a_header_changed_on_both_sides_keeps_the_targets_and_says_so() {
+fn a_header_merges_field_by_field_and_a_name_changed_on_both_sides_is_a_conflict() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let (a, b) = two_copies(h);
+    aira(h, &a, &["respondent", "add", "Cy Diaz"]);
+    common::copy_workspace(&a, &b);
     aira(h, &a, &["respondent", "rename", "bo-chen", "Bo Chen (CISO)"]);
+    aira(h, &a, &["respondent", "rename", "cy-diaz", "Cy Díaz"]);
     aira(h, &b, &["respondent", "rename", "bo-chen", "Bo Chén"]);
     aira(h, &b, &["respondent", "rename", "ann-le", "Ann Lee"]);
-    let out = merge(h, &a, &b);
-    assert!(out.contains("respondent bo-chen is named \"Bo Chen (CISO)\" here and \"Bo Chén\" there"), "{out}");
+    aira(h, &b, &["respondent", "remove", "cy-diaz"]);
+    let (code, out, err) = common::run(h, &["-w", a.to_str().unwrap(), "merge", b.to_str().unwrap()]);
+    assert_eq!(code, 3, "a header conflict is a conflict: {out}{err}");
+    assert!(out.contains("CONFLICT respondent bo-chen (name changed on both sides): kept { name = \"Bo Chén\" }"), "{out}");
     assert!(out.contains("took respondent ann-le's { name = \"Ann Lee\" }"), "{out}");
-    let names: Vec<(String, String)> = headers(&a).into_iter().map(|(id, name, ..)| (id, name)).collect();
-    assert_eq!(names, [("ann-le".into(), "Ann Lee".into()), ("bo-chen".into(), "Bo Chen (CISO)".into())]);
+    assert!(out.contains("took respondent cy-diaz's { name = \"Cy Díaz\", archived = true }"), "{out}");
+    let want = [
+        ("ann-le".to_owned(), "Ann Lee".to_owned(), String::new(), false),
+        ("bo-chen".to_owned(), "Bo Chén".to_owned(), String::new(), false),
+        ("cy-diaz".to_owned(), "Cy Díaz".to_owned(), String::new(), true),
+    ];
+    assert_eq!(headers(&a), want);
+    let h2 = workspace::read_history(&a).unwrap();
+    let rec = h2.last().unwrap();
+    assert_eq!((rec.kind.as_str(), rec.respondent.as_str()), ("respondent", "bo-chen"), "the conflict is recorded");
+    let undone = aira(h, &a, &["undo"]);
+    assert!(undone.contains("respondent"), "{undone}");
+    assert_eq!(headers(&a)[1].1, "Bo Chen (CISO)", "the undo puts the other side's name back");
 }

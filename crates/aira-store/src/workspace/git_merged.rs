@@ -117,12 +117,12 @@ pub fn resolve(
         )
     };
     let mut respondent = mine.clone();
-    // The header as for `aira merge`: theirs when only their side changed it.
-    let header_taken =
-        super::merge_headers::takes_theirs(trails.get(id).map(Vec::as_slice).unwrap_or_default(), &mine, &theirs);
+    // The header as `aira merge` merges it: field by field, against where the trails meet.
+    let header = super::merge_headers::three_way(trails.get(id).map(Vec::as_slice).unwrap_or_default(), &mine, &theirs);
+    let header_taken = header.header != mine.clone_header();
     if header_taken {
         (respondent.name, respondent.role, respondent.archived) =
-            (theirs.name.clone(), theirs.role.clone(), theirs.archived);
+            (header.header.name.clone(), header.header.role.clone(), header.header.archived);
         answers::set_respondent(&mut doc, &respondent);
     }
     let (mut entries, mut said) = (Vec::new(), Vec::new());
@@ -148,15 +148,35 @@ pub fn resolve(
             ));
         }
     }
-    if header_taken {
-        let table = super::meta_change::inline(&super::respondent_change::header_table(&respondent));
-        said.push(format!("took the merged branch's header {table} (changed there only)"));
+    let merged = entries.len();
+    let table = |r: &Respondent| super::meta_change::inline(&super::respondent_change::header_table(r));
+    if header.conflicts.is_empty() && header_taken {
+        said.push(format!("took the merged branch's header {} (changed there only)", table(&respondent)));
+    } else if !header.conflicts.is_empty() {
+        let (other, side) =
+            if header.kept_from == merge::Side::Source { (&mine, "the merged branch's") } else { (&theirs, "HEAD's") };
+        let kind = super::respondent_change::KIND;
+        let e = history::Entry {
+            at: &at,
+            by: "git merge",
+            respondent: id,
+            question: "",
+            kind,
+            reverts: None,
+            old: None,
+            new: None,
+        };
+        entries.push(history::render_tables_as(&e, id, Some(table(other)), &[], table(&respondent)));
+        said.push(format!(
+            "CONFLICT respondent header ({} changed on both sides): kept {side}, the newer",
+            header.conflicts.join(", ")
+        ));
     }
     let conflicts = if said.is_empty() { "no conflict".to_owned() } else { said.join("; ") };
     let notice = format!(
         "resolved git's conflict markers in answers/{id}.toml three ways, as `aira merge` would: {} answer(s) merged, \
          {conflicts}",
-        entries.len()
+        merged
     );
     Ok(Resolved { respondent, doc, entries, notice })
 }

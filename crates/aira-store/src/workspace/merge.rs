@@ -25,18 +25,20 @@ pub enum Event {
         name: String,
         answers: usize,
     },
-    /// Same id, different display name, changed on both sides (or no history says which): the
-    /// target's name is kept.
-    NameDiffers {
-        id: String,
-        kept: String,
-        other: String,
-    },
     /// A respondent's header (name, role, archived) changed in the source only: taken, as
     /// `header` (its history table, e.g. `{ name = "Bo Chen", archived = true }`).
     HeaderTaken {
         id: String,
         header: String,
+    },
+    /// Fields of a respondent's header both copies changed differently: `kept` (the merged
+    /// header's table) has the newer side's values for them; `other` is recorded in history.
+    HeaderConflict {
+        id: String,
+        fields: Vec<&'static str>,
+        kept: String,
+        other: String,
+        kept_from: Side,
     },
     AnswerAdded {
         respondent: String,
@@ -101,7 +103,13 @@ impl Outcome {
         self.events
             .iter()
             .filter(|e| {
-                matches!(e, Event::AnswerConflict { .. } | Event::AgreedConflict { .. } | Event::TargetConflict { .. })
+                matches!(
+                    e,
+                    Event::AnswerConflict { .. }
+                        | Event::AgreedConflict { .. }
+                        | Event::TargetConflict { .. }
+                        | Event::HeaderConflict { .. }
+                )
             })
             .count()
     }
@@ -203,7 +211,7 @@ fn merge_all(
             add_respondent(target, source, r, by, at, &mut out)?;
         } else {
             merge_respondent(target, r, &base, (by, at), &mut out)?;
-            out.events.extend(header_event(super::merge_headers::merge(target, r, &headers)?));
+            merge_header(target, r, &headers, (by, at), &mut out)?;
         }
     }
     merge_agreed(target, source, &base, (by, at), &mut out)?;
@@ -351,18 +359,44 @@ fn merge_respondent(
     Ok(())
 }
 
-/// What a header's merge is worth saying: a header taken, or a name kept that differs.
-fn header_event(merged: super::merge_headers::Merged) -> Option<Event> {
-    use super::merge_headers::Merged;
-    match merged {
-        Merged::Same => None,
-        Merged::Kept { ours, theirs } => (ours.name != theirs.name).then(|| Event::NameDiffers {
-            id: ours.id.clone(),
-            kept: ours.name,
-            other: theirs.name,
-        }),
-        Merged::Taken { id, table } => Some(Event::HeaderTaken { id, header: table }),
+/// A respondent's header merged three ways (`merge_headers`): what is taken is staged and put
+/// in the target's lists; a conflict is also recorded, as a `respondent` entry whose `old` is
+/// the side not kept (an undo of it puts that side's header back), as a target's conflict is.
+fn merge_header(
+    target: &mut Workspace,
+    theirs: &Respondent,
+    trails: &std::collections::HashMap<String, Vec<super::merge_headers::Step>>,
+    (by, at): (&str, &str),
+    out: &mut Outcome,
+) -> Result<()> {
+    use super::respondent_change::{KIND, apply_header, header_table};
+    let Some(mine) = respondent_mut(target, &theirs.id).map(|x| x.clone_header()) else { return Ok(()) };
+    let steps = trails.get(&mine.id).map(Vec::as_slice).unwrap_or_default();
+    let m = super::merge_headers::three_way(steps, &mine, theirs);
+    let table = |r: &Respondent| super::meta_change::inline(&header_table(r));
+    if header_table(&m.header) != header_table(&mine) {
+        store(target)?.stage_header(&m.header)?;
+        apply_header(target, &m.header);
+        if m.conflicts.is_empty() {
+            out.events.push(Event::HeaderTaken { id: mine.id.clone(), header: table(&m.header).to_string() });
+        }
     }
+    if m.conflicts.is_empty() {
+        return Ok(());
+    }
+    let other = if m.kept_from == Side::Source { &mine } else { theirs };
+    let s = store(target)?;
+    let e =
+        history::Entry { at, by, respondent: &mine.id, question: "", kind: KIND, reverts: None, old: None, new: None };
+    s.stage_record(&history::render_tables_as(&e, s.answering(), Some(table(other)), &[], table(&m.header)))?;
+    out.events.push(Event::HeaderConflict {
+        id: mine.id.clone(),
+        fields: m.conflicts,
+        kept: table(&m.header).to_string(),
+        other: table(other).to_string(),
+        kept_from: m.kept_from,
+    });
+    Ok(())
 }
 
 /// Respondent `id` of the target, active or archived.

@@ -48,11 +48,18 @@ fn describe(e: &Event, source: &str) -> String {
         Event::RespondentAdded { id, name, answers } => {
             format!("added respondent {} ({}) with {answers} answer(s)", c(id), c(name))
         }
-        Event::NameDiffers { id, kept, other } => {
-            format!("respondent {} is named {:?} here and {:?} there; kept {:?}", c(id), c(kept), c(other), c(kept))
-        }
         Event::HeaderTaken { id, header } => {
             format!("took respondent {}'s {} (changed there only)", c(id), c(header))
+        }
+        Event::HeaderConflict { id, fields, kept, other, kept_from } => {
+            let (k, o) = sides(*kept_from);
+            format!(
+                "CONFLICT respondent {} ({} changed on both sides): kept {} ({k}); other {} ({o}) recorded in history",
+                c(id),
+                fields.join(", "),
+                c(kept),
+                c(other)
+            )
         }
         Event::AnswerAdded { respondent, question } => format!("added {} / {}", c(respondent), c(question)),
         Event::AnswerTaken { respondent, question } => {
