@@ -189,7 +189,10 @@ fn a_header_merges_field_by_field_and_a_name_changed_on_both_sides_is_a_conflict
     aira(h, &b, &["respondent", "remove", "cy-diaz"]);
     let (code, out, err) = common::run(h, &["-w", a.to_str().unwrap(), "merge", b.to_str().unwrap()]);
     assert_eq!(code, 3, "a header conflict is a conflict: {out}{err}");
-    assert!(out.contains("CONFLICT respondent bo-chen (name changed on both sides): kept { name = \"Bo Chén\" }"), "{out}");
+    assert!(
+        out.contains("CONFLICT respondent bo-chen (name changed on both sides): kept { name = \"Bo Chén\" }"),
+        "{out}"
+    );
     assert!(out.contains("took respondent ann-le's { name = \"Ann Lee\" }"), "{out}");
     assert!(out.contains("took respondent cy-diaz's { name = \"Cy Díaz\", archived = true }"), "{out}");
     let want = [
