@@ -149,7 +149,13 @@ pub(super) fn undo(s: &mut AppState, redo: bool) -> Vec<Effect> {
     match done {
         Undone::Nothing => {
             let what = if redo { "redo" } else { "undo" };
-            s.ui.say(format!("Nothing to {what} for {}", s.current_respondent().name));
+            let mut said = format!("Nothing to {what} for {}", s.current_respondent().name);
+            // Just added by someone else: their `u` undoes the add, not this respondent's.
+            if let Some(by) = s.session.added_by(&s.current_respondent().id).filter(|_| !redo) {
+                let (next, undo) = (key(s, Action::NextRespondent), key(s, Action::Undo));
+                said.push_str(&format!("; {by} added them ({next}, then {undo})"));
+            }
+            s.ui.say(said);
             Vec::new()
         }
         Undone::Changed(why) => {
@@ -167,4 +173,8 @@ pub(super) fn undo(s: &mut AppState, redo: bool) -> Vec<Effect> {
             }]
         }
     }
+}
+
+fn key(s: &AppState, action: Action) -> String {
+    s.ui.key_name(crate::tui::keymap::Context::Normal, action).to_string()
 }

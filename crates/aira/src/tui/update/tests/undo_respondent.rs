@@ -64,6 +64,7 @@ fn an_add_and_a_rename_are_numbered_pending_changes_that_u_reverts_and_capital_u
     act(&mut s, &[Undo]);
     assert_eq!(s.current_answer().and_then(|a| a.level()), None, "then Bo's level");
     assert!(act(&mut s, &[Undo]).is_empty(), "the add is not Bo's change: Default made it");
+    assert_eq!(s.ui.flash(), Some("Nothing to undo for Bo Chen; Default added them (r, then u)"));
 
     // Default's `u` undoes the add (9 reverts 4): Bo is archived, as `aira undo` does.
     act(&mut s, &[NextRespondent]);
