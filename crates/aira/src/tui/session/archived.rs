@@ -47,16 +47,6 @@ impl Session {
         &NO_ONE
     }
 
-    /// Who added respondent `id` in this session, when it was someone else (by name): that add
-    /// is their change, for their `u`. (Asked about the one answering, whose add stands.)
-    pub fn added_by(&self, id: &str) -> Option<String> {
-        let d = self.undo.iter().rev().find(|d| {
-            d.as_ != id
-                && matches!(&d.subject, super::undo::Subject::Respondent { old, new } if old.archived && !new.archived && new.id == id)
-        })?;
-        self.header(&d.as_).map(|r| r.name.clone())
-    }
-
     /// Respondent `id`, active or archived.
     pub(super) fn header(&self, id: &str) -> Option<&Respondent> {
         let active = self.assessment.respondents.iter().find(|r| r.id == id);

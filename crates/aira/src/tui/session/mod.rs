@@ -9,6 +9,7 @@ mod facts;
 mod facts_snapshot;
 mod targets;
 mod undo;
+mod undo_apply;
 mod vote;
 
 pub use edit::Added;
