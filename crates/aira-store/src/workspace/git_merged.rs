@@ -155,18 +155,7 @@ pub fn resolve(
     } else if !header.conflicts.is_empty() {
         let (other, side) =
             if header.kept_from == merge::Side::Source { (&mine, "the merged branch's") } else { (&theirs, "HEAD's") };
-        let kind = super::respondent_change::KIND;
-        let e = history::Entry {
-            at: &at,
-            by: "git merge",
-            respondent: id,
-            question: "",
-            kind,
-            reverts: None,
-            old: None,
-            new: None,
-        };
-        entries.push(history::render_tables_as(&e, id, Some(table(other)), &[], table(&respondent)));
+        entries.push(super::merge_headers::conflict_entry(&respondent, other, ("git merge", &at), id));
         said.push(format!(
             "CONFLICT respondent header ({} changed on both sides): kept {side}, the newer",
             header.conflicts.join(", ")

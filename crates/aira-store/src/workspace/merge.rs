@@ -369,7 +369,7 @@ fn merge_header(
     (by, at): (&str, &str),
     out: &mut Outcome,
 ) -> Result<()> {
-    use super::respondent_change::{KIND, apply_header, header_table};
+    use super::respondent_change::{apply_header, header_table};
     let Some(mine) = respondent_mut(target, &theirs.id).map(|x| x.clone_header()) else { return Ok(()) };
     let steps = trails.get(&mine.id).map(Vec::as_slice).unwrap_or_default();
     let m = super::merge_headers::three_way(steps, &mine, theirs);
@@ -386,9 +386,8 @@ fn merge_header(
     }
     let other = if m.kept_from == Side::Source { &mine } else { theirs };
     let s = store(target)?;
-    let e =
-        history::Entry { at, by, respondent: &mine.id, question: "", kind: KIND, reverts: None, old: None, new: None };
-    s.stage_record(&history::render_tables_as(&e, s.answering(), Some(table(other)), &[], table(&m.header)))?;
+    let entry = super::merge_headers::conflict_entry(&m.header, other, (by, at), s.answering());
+    s.stage_record(&entry)?;
     out.events.push(Event::HeaderConflict {
         id: mine.id.clone(),
         fields: m.conflicts,

@@ -18,7 +18,7 @@ use aira_core::text::cmp_timestamps;
 use super::merge_base::Entry;
 use super::respondent_change::{KIND, header_table};
 use super::three_way::Side;
-use super::{history, merge_base};
+use super::{history, merge_base, meta_change};
 
 /// One `respondent` entry (or undo or redo of one) as a step of a header's trail.
 #[derive(Clone, Debug)]
@@ -101,6 +101,15 @@ pub fn three_way(steps: &[Step], ours: &Respondent, theirs: &Respondent) -> Merg
         }
     }
     Merged { header, conflicts, kept_from }
+}
+
+/// The history entry recording a header conflict on respondent `kept.id`: a `respondent`
+/// entry from `other`, the side not kept, to `kept`, so an undo of it puts `other` back.
+pub fn conflict_entry(kept: &Respondent, other: &Respondent, (by, at): (&str, &str), answering: &str) -> String {
+    let id = kept.id.as_str();
+    let e = history::Entry { at, by, respondent: id, question: "", kind: KIND, reverts: None, old: None, new: None };
+    let table = |r: &Respondent| meta_change::inline(&header_table(r));
+    history::render_tables_as(&e, answering, Some(table(other)), &[], table(kept))
 }
 
 #[cfg(test)]

@@ -59,6 +59,49 @@ impl Store {
         kind: &str,
         reverts: Option<usize>,
     ) -> Result<()> {
+        // Made as whoever is answering (the CLI's default respondent, the wizard's current one),
+        // so their undo reaches it; a store that was told no one makes it the respondent's own.
+        let answering = if self.answering().is_empty() { new.id.clone() } else { self.answering().to_owned() };
+        let (file, entry) = self.prepared(old, new, (by, at), (kind, reverts), &answering)?;
+        self.ensure_answers_dir()?;
+        self.write_all_logged(&[file], &[entry], kind)?;
+        // Only now, written and logged, does the kept document take the new header.
+        answers::set_respondent(self.parsed(new)?, new);
+        Ok(())
+    }
+
+    /// Participants new to the workspace (a workshop's first votes, each at its time), added
+    /// together: each one's answers file and `respondent` entry, by and as them (not as whoever
+    /// the facilitator answers for, whose undo must not reach it), in one operation and one
+    /// history append, all or none: a room joining at once costs one round of writes.
+    pub fn add_participants(&mut self, new: &[(&Respondent, &str)]) -> Result<()> {
+        let (mut files, mut entries) = (Vec::new(), Vec::new());
+        for &(r, at) in new {
+            let (file, entry) = self.prepared(None, r, (&r.name, at), (KIND, None), &r.id)?;
+            files.push(file);
+            entries.push(entry);
+        }
+        if files.is_empty() {
+            return Ok(());
+        }
+        self.ensure_answers_dir()?;
+        self.write_all_logged(&files, &entries, KIND)?;
+        for (r, _) in new {
+            answers::set_respondent(self.parsed(r)?, r);
+        }
+        Ok(())
+    }
+
+    /// Respondent `new.id`'s header change from `old`, checked and ready to write: the answers
+    /// file (path in the workspace, new text) and its history entry, made as `answering`.
+    fn prepared(
+        &mut self,
+        old: Option<&Respondent>,
+        new: &Respondent,
+        (by, at): (&str, &str),
+        (kind, reverts): (&str, Option<usize>),
+        answering: &str,
+    ) -> Result<((String, String), String)> {
         if !aira_core::assessment::is_valid_respondent_id(&new.id) {
             return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", new.id)));
         }
@@ -67,16 +110,8 @@ impl Store {
         answers::set_respondent(&mut doc, new);
         let e = history::Entry { at, by, respondent: &new.id, question: "", kind, reverts, old: None, new: None };
         let old_table = old.map(|o| meta_change::inline(&header_table(o)));
-        // Made as whoever is answering (the CLI's default respondent, the wizard's current one),
-        // so their undo reaches it; a store that was told no one makes it the respondent's own.
-        let answering = if self.answering().is_empty() { new.id.clone() } else { self.answering().to_owned() };
-        let entry = history::render_tables_as(&e, &answering, old_table, &[], meta_change::inline(&header_table(new)));
-        self.ensure_answers_dir()?;
-        let file = format!("answers/{}.toml", new.id);
-        self.write_logged(&file, &doc.to_string(), &entry, kind)?;
-        // Only now, written and logged, does the kept document take the new header.
-        answers::set_respondent(self.parsed(new)?, new);
-        Ok(())
+        let entry = history::render_tables_as(&e, answering, old_table, &[], meta_change::inline(&header_table(new)));
+        Ok(((format!("answers/{}.toml", new.id), doc.to_string()), entry))
     }
 }
 
@@ -113,13 +148,9 @@ pub(super) fn undo(
     }
     let store = ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))?;
     let at = now_rfc3339();
-    // Made as whoever made the change (as every kind's undo is), then as before: the undo
-    // belongs to them, for their redo and never another respondent's undo to reach.
-    let before = store.answering().to_owned();
-    store.answer_as(target.answering());
-    let written = store.change_respondent_kind(Some(&now), &back, (by, &at), kind, Some(n));
-    store.answer_as(&before);
-    written?;
+    // Made as whoever made the change (as every kind's undo is): the undo belongs to them,
+    // for their redo and never another respondent's undo to reach.
+    store.as_who(target.answering(), |s| s.change_respondent_kind(Some(&now), &back, (by, &at), kind, Some(n)))?;
     apply_header(ws, &back);
     Ok(Some(super::Change {
         respondent: back,
@@ -136,11 +167,18 @@ pub(super) fn undo(
 /// Put a changed header into the opened workspace: renamed in place, or moved between the
 /// assessment and the archived list (its answers with it).
 pub fn apply_header(ws: &mut Workspace, h: &Respondent) {
-    let taken = match ws.assessment.respondents.iter().position(|r| r.id == h.id) {
-        Some(i) => Some(ws.assessment.respondents.remove(i)),
-        None => ws.archived.iter().position(|r| r.id == h.id).map(|i| ws.archived.remove(i)),
+    move_header(&mut ws.assessment.respondents, &mut ws.archived, h);
+}
+
+/// Give respondent `h.id` the header `h` in a pair of lists, active and archived: renamed in
+/// place, or moved from one list to the other with their answers (added, without answers,
+/// when in neither). The wizard's session keeps the same pair.
+pub fn move_header(active: &mut Vec<Respondent>, archived: &mut Vec<Respondent>, h: &Respondent) {
+    let taken = match active.iter().position(|r| r.id == h.id) {
+        Some(i) => Some(active.remove(i)),
+        None => archived.iter().position(|r| r.id == h.id).map(|i| archived.remove(i)),
     };
     let mut r = taken.unwrap_or_else(|| Respondent::new(&h.id, &h.name));
     (r.name, r.role, r.archived) = (h.name.clone(), h.role.clone(), h.archived);
-    if r.archived { ws.archived.push(r) } else { ws.assessment.respondents.push(r) }
+    if r.archived { archived.push(r) } else { active.push(r) }
 }

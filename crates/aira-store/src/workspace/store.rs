@@ -202,6 +202,15 @@ impl Store {
         &self.answering
     }
 
+    /// Run `f` with the changes it makes recorded as respondent `who` answering, then as
+    /// before: an undo or redo is made as whoever made the change it reverts.
+    pub fn as_who<T>(&mut self, who: &str, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let before = std::mem::replace(&mut self.answering, who.to_owned());
+        let out = f(self);
+        self.answering = before;
+        out
+    }
+
     pub fn set_writer(&mut self, writer: Arc<dyn Writer>) {
         self.writer = writer;
     }

@@ -1,14 +1,10 @@
 //! Files replaced together with their history entries, both or neither: an operation rolls a
 //! failure back now and a crash on the next open (unless one, a merge, is already under way).
-//! One file (`consensus.toml`, `workspace.toml`, an answers file's header) or several: a
-//! workshop's new participants are added as a group, so a room joining at once costs one
-//! operation and one history append instead of one of each per phone.
-
-use aira_core::assessment::Respondent;
+//! One file (`consensus.toml`, `workspace.toml`, an answers file's header) or several (a
+//! workshop's new participants, added as a group: `respondent_change::add_participants`).
 
 use super::super::error::{Result, WorkspaceError};
-use super::super::respondent_change::{KIND, header_table};
-use super::super::{answers, history, history_parts, meta_change, op};
+use super::super::{history_parts, op};
 use super::Store;
 
 impl Store {
@@ -18,7 +14,12 @@ impl Store {
     }
 
     /// Replace every `(file, text)` and append `entries` in one history append, all or none.
-    fn write_all_logged(&mut self, files: &[(String, String)], entries: &[String], kind: &str) -> Result<()> {
+    pub(in super::super) fn write_all_logged(
+        &mut self,
+        files: &[(String, String)],
+        entries: &[String],
+        kind: &str,
+    ) -> Result<()> {
         for e in entries {
             // Refused before anything is written: an entry history cannot take blocks every later one.
             history_parts::check_entry(e)?;
@@ -54,43 +55,6 @@ impl Store {
         }
         if let Some(op) = op {
             op.finish()?;
-        }
-        Ok(())
-    }
-
-    /// Participants new to the workspace (a workshop's first votes, each at its time), added together:
-    /// each one's answers file and `respondent` entry, by and as them (as `aira respondent
-    /// add` records an add; not as whoever the facilitator answers for, whose undo must not
-    /// reach it), all or none.
-    pub fn add_participants(&mut self, new: &[(&Respondent, &str)]) -> Result<()> {
-        let (mut files, mut entries) = (Vec::new(), Vec::new());
-        for &(r, at) in new {
-            if !aira_core::assessment::is_valid_respondent_id(&r.id) {
-                return Err(WorkspaceError::Invalid(format!("invalid respondent id `{}`", r.id)));
-            }
-            super::super::strings::check_respondent(r)?;
-            let mut doc = self.parsed(r)?.clone();
-            answers::set_respondent(&mut doc, r);
-            files.push((format!("answers/{}.toml", r.id), doc.to_string()));
-            let e = history::Entry {
-                at,
-                by: &r.name,
-                respondent: &r.id,
-                question: "",
-                kind: KIND,
-                reverts: None,
-                old: None,
-                new: None,
-            };
-            entries.push(history::render_tables_as(&e, &r.id, None, &[], meta_change::inline(&header_table(r))));
-        }
-        if files.is_empty() {
-            return Ok(());
-        }
-        self.ensure_answers_dir()?;
-        self.write_all_logged(&files, &entries, KIND)?;
-        for (r, _) in new {
-            answers::set_respondent(self.parsed(r)?, r);
         }
         Ok(())
     }

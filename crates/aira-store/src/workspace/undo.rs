@@ -114,15 +114,6 @@ fn store(ws: &mut Workspace) -> Result<&mut Store> {
     ws.store.as_mut().ok_or_else(|| WorkspaceError::Invalid("the workspace is open read-only".into()))
 }
 
-/// Run `f` with the store recording changes as `who` answering, then as before.
-fn as_who<T>(store: &mut Store, who: &str, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-    let before = store.answering().to_owned();
-    store.answer_as(who);
-    let out = f(store);
-    store.answer_as(&before);
-    out
-}
-
 fn revert_answer(ws: &mut Workspace, target: &history::Change, (n, kind): (usize, &str), by: &str) -> Result<Reverted> {
     let old = target.old.as_ref().map(history::answer_from_table).filter(|a| !a.is_empty());
     let respondent = ws
@@ -183,7 +174,7 @@ fn revert_agreed(ws: &mut Workspace, target: &history::Change, (n, kind): (usize
     let (before, after) = sides(kind, value(&old), value(&wrote));
     let said = sentence(verbs(kind).0, &name_of(ws, target.answering()), &describe::agreed(q, before, after));
     let at = now_rfc3339();
-    as_who(store(ws)?, target.answering(), |s| s.put_agreed_entry(q, old.clone(), by, &at, kind, Some(n)))?;
+    store(ws)?.as_who(target.answering(), |s| s.put_agreed_entry(q, old.clone(), by, &at, kind, Some(n)))?;
     match &old {
         Some((v, d)) => {
             ws.assessment.agreed.insert(q.clone(), *v);

@@ -5,7 +5,7 @@
 
 use super::super::meta_change::{self, Place};
 use super::super::{Result, Store, Workspace, WorkspaceError, history, history_parts, now_rfc3339};
-use super::{Reverted, as_who, describe, name_of, sentence, sides, store, subject_change, subject_kind_by, verbs};
+use super::{Reverted, describe, name_of, sentence, sides, store, subject_change, subject_kind_by, verbs};
 
 /// The entry's (old, new) tables; a side it does not hold is empty (nothing there).
 fn tables(target: &history::Change) -> (toml::Table, toml::Table) {
@@ -60,7 +60,7 @@ impl Store {
         if now != wrote {
             return Err(meta_change::changed_since(n, place, (&wrote, &now), verbs(kind).1));
         }
-        as_who(self, target.answering(), |s| s.change_meta_kind(place, (&now, &old), (by, at), kind, Some(n)))
+        self.as_who(target.answering(), |s| s.change_meta_kind(place, (&now, &old), (by, at), kind, Some(n)))
     }
 
     /// The wizard's `u`/`U` on engagement facts: revert history entry `n` exactly as `aira

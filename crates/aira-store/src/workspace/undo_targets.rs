@@ -3,7 +3,7 @@
 
 use super::super::targets::{self, Target};
 use super::super::{Result, Workspace, history, now_rfc3339};
-use super::{Reverted, as_who, changed_since, name_of, store, subject_change, verbs};
+use super::{Reverted, changed_since, name_of, store, subject_change, verbs};
 
 pub(super) fn revert(
     ws: &mut Workspace,
@@ -30,7 +30,7 @@ pub(super) fn revert(
     let who = name_of(ws, entry.answering());
     let said = super::describe::target_sentence(verbs(kind).0, &who, q, level(&current), level(&back));
     let at = now_rfc3339();
-    as_who(store(ws)?, entry.answering(), |s| s.put_target_entry(q, back.clone(), (by, &at), kind, Some(n)))?;
+    store(ws)?.as_who(entry.answering(), |s| s.put_target_entry(q, back.clone(), (by, &at), kind, Some(n)))?;
     match &back {
         Some(t) => ws.assessment.targets.insert(q.clone(), t.level),
         None => ws.assessment.targets.remove(q),

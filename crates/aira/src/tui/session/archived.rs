@@ -58,18 +58,7 @@ impl Session {
     /// redo brings them back). Whoever was answering still is, unless it was them, archived.
     pub(super) fn put_header(&mut self, h: &Respondent) {
         let answering = self.current_respondent().id.clone();
-        let list = &mut self.assessment.respondents;
-        let taken = match list.iter().position(|r| r.id == h.id) {
-            Some(i) => Some(list.remove(i)),
-            None => self.archived.iter().position(|r| r.id == h.id).map(|i| self.archived.remove(i)),
-        };
-        let mut r = taken.unwrap_or_else(|| h.clone_header());
-        (r.name, r.role, r.archived) = (h.name.clone(), h.role.clone(), h.archived);
-        if r.archived {
-            self.archived.push(r)
-        } else {
-            self.assessment.respondents.push(r)
-        }
+        aira_store::workspace::respondent_change::move_header(&mut self.assessment.respondents, &mut self.archived, h);
         if let Some(i) = self.assessment.respondents.iter().position(|r| r.id == answering) {
             self.respondent = i;
         }
@@ -79,7 +68,8 @@ impl Session {
 
 /// Whether two headers say the same (what the answers file's `[respondent]` table holds).
 pub(super) fn same_header(a: &Respondent, b: &Respondent) -> bool {
-    (a.id == b.id) && (&a.name, &a.role, a.archived) == (&b.name, &b.role, b.archived)
+    use aira_store::workspace::respondent_change::header_table;
+    a.id == b.id && header_table(a) == header_table(b)
 }
 
 /// How undo names a respondent change: `add of respondent Bo Chen`, `rename from Bo to Bo

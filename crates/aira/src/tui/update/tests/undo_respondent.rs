@@ -106,8 +106,8 @@ fn a_respondent_undo_refuses_when_the_header_changed_since() {
     act(&mut s, &[RenameRespondent, ClearInput]);
     text(&mut s, "Dee Fault");
     act(&mut s, &[Submit]);
-    // A vote renames no one, but a later rename by the same person does: only the newest is
-    // reverted, and one whose header was changed since (here by hand, in memory) is refused.
+    // The header changed since the rename (here in memory, as a merge or hand edit would on
+    // disk): the rename is no longer what is there, so its undo is refused, nothing written.
     s.session.rebuild_with(|_, a| a.respondents[0].name = "Someone Else".into());
     let fx = act(&mut s, &[Undo]);
     assert!(fx.is_empty(), "{fx:?}");
