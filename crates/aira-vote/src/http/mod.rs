@@ -2,6 +2,7 @@
 //! the token before any routing (a wrong token is 404 whatever the method), and drains
 //! gracefully on stop.
 
+mod body_end;
 mod reply;
 mod routes;
 
@@ -140,15 +141,21 @@ pub(crate) async fn serve(listener: std::net::TcpListener, shared: Arc<Shared>, 
 
 /// Token first, then the router under the request timeout; common headers on every answer.
 async fn handle(shared: Arc<Shared>, app: axum::Router, req: Request<Incoming>) -> Result<Response<Body>, Infallible> {
+    let (parts, body) = req.into_parts();
+    let (body, ended) = body_end::watch(body);
+    let req = Request::from_parts(parts, Body::new(body));
     let mut res = if !crate::token::path_has_token(req.uri().path(), &shared.token) {
         reply::not_found()
     } else {
-        match tokio::time::timeout(shared.limits.request_timeout, app.oneshot(req.map(Body::new))).await {
+        match tokio::time::timeout(shared.limits.request_timeout, app.oneshot(req)).await {
             Ok(Ok(res)) => res,
             Ok(Err(never)) => match never {},
             Err(_) => reply::timed_out(),
         }
     };
+    if !ended.yes() {
+        res = reply::closing(res);
+    }
     reply::harden(res.headers_mut());
     Ok(res)
 }

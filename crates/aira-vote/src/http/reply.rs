@@ -75,12 +75,10 @@ pub(crate) fn not_found() -> Response {
 }
 
 pub(crate) fn timed_out() -> Response {
-    closing(json(StatusCode::REQUEST_TIMEOUT, &json!({ "error": "the request took too long" })))
+    json(StatusCode::REQUEST_TIMEOUT, &json!({ "error": "the request took too long" }))
 }
 
-/// For an answer given before the request's body was read to its end: the connection cannot
-/// carry another request (hyper closes it), so the client is told not to reuse it. Without
-/// this a phone's next request on the pooled connection fails with "peer disconnected".
+/// For an answer given before the request's body was read to its end (see `body_end`).
 pub(crate) fn closing(mut res: Response) -> Response {
     res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     res

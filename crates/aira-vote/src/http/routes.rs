@@ -52,7 +52,7 @@ async fn read_body(headers: &HeaderMap, body: Body, back: &str) -> Result<Bytes,
     let kind = Kind::of(headers);
     let too_large = || {
         let message = format!("the request body is over {} KiB", BODY_LIMIT / 1024);
-        reply::closing(reply::error(kind, StatusCode::PAYLOAD_TOO_LARGE, &message, back))
+        reply::error(kind, StatusCode::PAYLOAD_TOO_LARGE, &message, back)
     };
     // An announced length over the limit is refused before waiting for a byte of it.
     let announced =
@@ -63,9 +63,7 @@ async fn read_body(headers: &HeaderMap, body: Body, back: &str) -> Result<Bytes,
     match Limited::new(body, BODY_LIMIT).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
-        Err(_) => {
-            Err(reply::closing(reply::error(kind, StatusCode::BAD_REQUEST, "the request body could not be read", back)))
-        }
+        Err(_) => Err(reply::error(kind, StatusCode::BAD_REQUEST, "the request body could not be read", back)),
     }
 }
 

@@ -1,6 +1,7 @@
-//! A body over the limit is refused with 413, and the phone can trust what follows: the
-//! refusal says the connection closes (the server stops reading a body it will not take, so
-//! the connection cannot be reused), and the 413 itself arrives whole rather than as a reset.
+//! Answers given before a request's body was read to its end (413, 408, a wrong token's 404)
+//! say `Connection: close`: the server will not read the rest, so the connection cannot carry
+//! another request, and a client that pooled it would fail its next request with "peer
+//! disconnected" (CI saw exactly that). And the refusal itself arrives whole, not as a reset.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -54,6 +55,33 @@ fn a_413_while_the_body_is_still_arriving_says_the_connection_closes() {
     let head = reply.split("\r\n\r\n").next().unwrap().to_ascii_lowercase();
     assert!(head.contains("\r\nconnection: close"), "a client must not reuse this connection: {head}");
     assert_eq!(sink.attempts(), 0);
+}
+
+#[test]
+fn a_wrong_token_while_the_body_is_still_arriving_is_404_and_closes() {
+    let (server, sink) = start(Default::default());
+    let mut s = connect(&server);
+    s.write_all(head("/v/not-the-token", "vote", 500).as_bytes()).unwrap();
+    s.write_all(&[b'x'; 100]).unwrap();
+    let (reply, _) = read_to_close(&mut s);
+    assert!(reply.starts_with("HTTP/1.1 404"), "{reply}");
+    let head = reply.split("\r\n\r\n").next().unwrap().to_ascii_lowercase();
+    assert!(head.contains("\r\nconnection: close"), "{head}");
+    assert_eq!(sink.attempts(), 0);
+}
+
+#[test]
+fn a_request_read_to_its_end_keeps_the_connection() {
+    let (server, _sink) = start(Default::default());
+    let path = path_of(server.url());
+    let mut s = connect(&server);
+    let body = "{\"name\":\"Ada\"}";
+    s.write_all(format!("{}{body}", head(&path, "join", body.len())).as_bytes()).unwrap();
+    s.write_all(format!("GET {path}/state HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes()).unwrap();
+    let (replies, error) = read_to_close(&mut s);
+    assert!(error.is_none(), "{error:?}");
+    assert!(replies.starts_with("HTTP/1.1 200"), "{replies}");
+    assert_eq!(replies.matches("HTTP/1.1 200").count(), 2, "both answered on one connection: {replies}");
 }
 
 #[test]
