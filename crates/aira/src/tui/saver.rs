@@ -2,6 +2,7 @@
 //! Each change is retried until it is durable (a full disk may be cleared); the UI learns of
 //! every success and failure through a channel and only then says "Saved".
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel};
@@ -215,27 +216,29 @@ impl Saver {
         store.use_journal(true);
         let handle = std::thread::spawn(move || {
             let mut unsaved = Vec::new();
-            let mut next = None;
-            while let Some(work) = next.take().or_else(|| rx.recv().ok()) {
+            // Work taken from the channel or owed by a vote, to do before the next from it.
+            let mut next = VecDeque::new();
+            while let Some(work) = next.pop_front().or_else(|| rx.recv().ok()) {
                 let change = match work {
                     Work::Vote { respondent, change, done } => {
                         // Group commit: the votes already waiting behind this one are saved
                         // with it, up to the next piece of work that is not a vote (kept for
                         // after, so the order of changes on disk is the order they were made).
                         let mut batch = vec![votes::Vote { respondent, change, done }];
-                        while batch.len() < votes::MAX_BATCH {
+                        while batch.len() < votes::MAX_BATCH && next.is_empty() {
                             match rx.try_recv() {
                                 Ok(Work::Vote { respondent, change, done }) => {
                                     batch.push(votes::Vote { respondent, change, done })
                                 }
-                                Ok(other) => {
-                                    next = Some(other);
-                                    break;
-                                }
+                                Ok(other) => next.push_back(other),
                                 Err(_) => break,
                             }
                         }
-                        votes::save(&mut store, batch, &rtx);
+                        // Adds of participants whose votes were refused go first: they were
+                        // made before whatever came after the group.
+                        for owed in votes::save(&mut store, batch, &rtx).into_iter().rev() {
+                            next.push_front(owed);
+                        }
                         continue;
                     }
                     other => other,
@@ -294,3 +297,7 @@ impl Saver {
 #[cfg(test)]
 #[path = "saver_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "saver_owed_tests.rs"]
+mod owed_tests;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use aira_core::assessment::Respondent;
 use aira_store::workspace::{Change, Store};
 
-use super::{Report, saved_at};
+use super::{Report, Work, saved_at};
 
 /// Attempts at a vote before the phone is told it did not count (100 + 200 ms apart).
 pub const VOTE_TRIES: u32 = 3;
@@ -27,12 +27,15 @@ pub struct Vote {
 /// Save `batch` as one group; retried for the votes that failed, a few times only (a phone
 /// is waiting). Each vote is answered once: `Ok` when durable (its journal append returned,
 /// history appended with the group's), else the last error (the wizard then undoes it).
-pub fn save(store: &mut Store, batch: Vec<Vote>, reports: &Sender<Report>) {
-    save_pausing(store, batch, reports, Duration::from_millis(100));
+/// A new participant's add is reported as a save of its own; one that never landed is
+/// returned, for the worker to keep trying like any change: the wizard has counted its
+/// history entry, and later entries are numbered after it.
+pub fn save(store: &mut Store, batch: Vec<Vote>, reports: &Sender<Report>) -> Vec<Work> {
+    save_pausing(store, batch, reports, Duration::from_millis(100))
 }
 
 /// `save`, first waiting `backoff` (then twice that) between attempts.
-fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report>, mut backoff: Duration) {
+fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report>, mut backoff: Duration) -> Vec<Work> {
     for attempt in 1..=VOTE_TRIES {
         let mut failed = Vec::new();
         // New participants' files and `respondent` entries first, all in one operation: their
@@ -41,6 +44,12 @@ fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report
         let new: Vec<(&Respondent, &str)> =
             batch.iter().filter_map(|v| Some((v.respondent.as_ref()?, v.change.at.as_str()))).collect();
         let added = store.add_participants(&new).map_err(|e| e.to_string());
+        if added.is_ok() && !new.is_empty() {
+            let at = saved_at(store);
+            for _ in &new {
+                let _ = reports.send(Ok(at.clone()));
+            }
+        }
         let mut ready = Vec::with_capacity(batch.len());
         for mut v in batch {
             match (&added, v.respondent.is_some()) {
@@ -65,20 +74,26 @@ fn save_pausing(store: &mut Store, mut batch: Vec<Vote>, reports: &Sender<Report
             }
         }
         if failed.is_empty() {
-            return;
+            return Vec::new();
         }
         if attempt == VOTE_TRIES {
             // Refused: the wizard undoes each in memory when the server reports it not saved.
+            let mut owed = Vec::new();
             for (v, e) in failed {
                 let _ = v.done.send(Err(e));
+                if let Some(r) = v.respondent {
+                    let (as_, by, at) = (r.id.clone(), r.name.clone(), v.change.at.clone());
+                    owed.push(Work::Respondent { old: None, new: r, as_, by, at });
+                }
             }
-            return;
+            return owed;
         }
         let _ = reports.send(Err(failed[0].1.clone()));
         std::thread::sleep(backoff);
         backoff *= 2;
         batch = failed.into_iter().map(|(v, _)| v).collect();
     }
+    Vec::new()
 }
 
 #[cfg(test)]

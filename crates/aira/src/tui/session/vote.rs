@@ -77,9 +77,11 @@ impl Session {
             kind: "answer".into(),
             reverts: None,
         };
-        // A new participant's `respondent` entry comes first, then the answer's.
-        self.history_len += 1 + usize::from(new_respondent.is_some());
-        self.save.pending += 1;
+        // A new participant's `respondent` entry comes first, then the answer's; each is a
+        // save the worker reports (the add is kept and retried even if the vote is refused).
+        let entries = 1 + usize::from(new_respondent.is_some());
+        self.history_len += entries;
+        self.save.pending += entries;
         Some((qi, VoteChange { new_respondent, change }))
     }
 
@@ -105,7 +107,8 @@ impl Session {
     }
 
     /// A vote's save failed for good: put the old answer back, unless something newer has
-    /// replaced the vote since (then that stands), and stop waiting for its save.
+    /// replaced the vote since (then that stands), and stop waiting for its save. A new
+    /// participant's add is not undone: the worker saves it still and reports it.
     pub fn unvote(&mut self, change: &Change) {
         self.save.pending = self.save.pending.saturating_sub(1);
         self.history_len = self.history_len.saturating_sub(1);

@@ -35,7 +35,10 @@ fn qid(s: &AppState) -> String {
 fn phone_votes(s: &mut AppState, id: &str, name: &str, level: Level) -> VoteChange {
     let q = qid(s);
     let v = vote(s, name, &q, level).expect("recorded");
-    s.session.saved(Ok("10:00:02".into()));
+    // A new participant's add is a save of its own, reported before the answer's.
+    for _ in 0..1 + usize::from(v.new_respondent.is_some()) {
+        s.session.saved(Ok("10:00:02".into()));
+    }
     room_event(s, Event::Voted { participant: id.into(), name: name.into(), question: q, level });
     v
 }
@@ -101,7 +104,10 @@ fn two_names_with_the_same_id_are_two_people() {
 fn a_vote_the_disk_refused_is_undone() {
     let mut s = open_room();
     let q = qid(&s);
-    let _ = vote(&mut s, "Bo", &q, Level::Value(5)).expect("recorded");
+    let before = s.session.history_len();
+    let v = vote(&mut s, "Bo", &q, Level::Value(5)).expect("recorded");
+    assert!(v.new_respondent.is_some(), "Bo is new");
+    assert_eq!(s.session.save_state().pending, 2, "Bo's add and Bo's answer");
     let err = "disk full".to_owned();
     room_event(
         &mut s,
@@ -115,6 +121,10 @@ fn a_vote_the_disk_refused_is_undone() {
     );
     let bo = s.session.assessment().respondents.iter().find(|r| r.id == "bo").expect("respondent kept");
     assert!(bo.answer(&q).is_none(), "the screen never shows a vote the disk lacks");
+    // The add stays: the saver keeps it until it is in history, and counts it as saved then.
+    assert_eq!(s.session.history_len(), before + 1, "Bo's `respondent` entry, not the answer's");
+    assert_eq!(s.session.save_state().pending, 1, "Saving… until the add is on disk");
+    s.session.saved(Ok("10:00:03".into()));
     assert_eq!(s.session.save_state().pending, 0);
     assert!(s.room.votes_on(&q).next().is_none());
 }
